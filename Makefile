@@ -1,0 +1,41 @@
+# Two commands: `make serve` and `make test`. Everything else is set up on demand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: serve test test-python test-node lint bench browser clean
+
+$(BIN)/footnote: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.package-lock.json: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: $(BIN)/footnote
+	$(BIN)/footnote serve --host $(HOST) --port $(PORT)
+
+browser:
+	bash scripts/ensure-chromium.sh
+
+lint: $(BIN)/footnote
+	$(BIN)/ruff check server tests bench
+
+test-node: node_modules/.package-lock.json
+	node --test extension/tests/
+
+test-python: $(BIN)/footnote browser node_modules/.package-lock.json
+	$(BIN)/pytest
+
+test: lint test-node test-python
+
+bench: $(BIN)/footnote
+	$(BIN)/python bench/speed.py
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache

@@ -1,0 +1,201 @@
+"""Document stage: paragraphs, sentences and quotations, with offsets into the original text.
+
+Nothing here changes the length of the text: typographic variants are folded one code point
+for one code point into `Document.norm`, so every later stage can match on plain ASCII
+punctuation and still report offsets into what the user submitted.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .model import Document, Paragraph, Quote, Sentence
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\u3000": " ", "\t": " ", "\r": " ",
+        "\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "\u000b": "\n", "\u000c": "\n",
+    }
+)
+
+OPENERS = frozenset("\u2018\u201c\u201e\u00ab")
+CLOSERS = frozenset("\u2019\u201d\u00bb")
+QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "sen", "rep", "gov", "pres", "supt", "insp", "det", "st", "mt", "ft", "no", "nos", "vol", "pp", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "bros", "dept", "univ", "est", "approx", "vs", "etc", "al", "e.g", "i.e", "u.s", "u.k", "u.n", "u.s.a", "e.u", "a.m", "p.m", "jr", "sr", "rev", "hon", "messrs", "mme", "mlle"]
+)
+
+_PARA_BREAK = re.compile(r"\n[ ]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, space.
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def build_document(
+    text: str,
+    *,
+    title: str | None = None,
+    published: date | None = None,
+    url: str | None = None,
+) -> Document:
+    norm = fold(text)
+    paragraphs = _paragraphs(norm)
+    sentences = tuple(_sentences(norm, paragraphs))
+    quotes = tuple(_quotes(text, norm, paragraphs))
+    return Document(
+        text=text,
+        norm=norm,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        quotes=quotes,
+        title=title,
+        published=published,
+        url=url,
+    )
+
+
+def _paragraphs(norm: str) -> tuple[Paragraph, ...]:
+    # With blank lines present they separate paragraphs; otherwise each line is one.
+    splitter = _PARA_BREAK if _PARA_BREAK.search(norm) else _LINE_BREAK
+    out = []
+    pos = 0
+    for m in splitter.finditer(norm):
+        _add_trimmed(out, norm, pos, m.start())
+        pos = m.end()
+    _add_trimmed(out, norm, pos, len(norm))
+    return tuple(out)
+
+
+def _add_trimmed(out: list, norm: str, start: int, end: int) -> None:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Paragraph(start, end))
+
+
+def _sentences(norm: str, paragraphs: tuple[Paragraph, ...]):
+    for pi, para in enumerate(paragraphs):
+        start = para.start
+        for m in _SENT_END.finditer(norm, para.start, para.end):
+            end = m.end()
+            if m.group() != "\n" and not _is_boundary(norm, m.start(), end, para.end):
+                continue
+            s, e = _trim(norm, start, end)
+            if e > s:
+                yield Sentence(s, e, pi)
+            start = end
+        s, e = _trim(norm, start, para.end)
+        if e > s:
+            yield Sentence(s, e, pi)
+
+
+def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_boundary(norm: str, punct: int, end: int, limit: int) -> bool:
+    nxt = end
+    while nxt < limit and norm[nxt] == " ":
+        nxt += 1
+    if nxt >= limit:
+        return True
+    following = norm[nxt]
+    if following.islower():
+        return False
+    if norm[punct] != ".":
+        # "?" or "!" inside a quotation followed by the speaker ("'Why?' she asked") is
+        # handled by the attribution stage; here it still ends the sentence only when a
+        # capital, digit or quotation mark follows.
+        return following.isupper() or following.isdigit() or following in "\"'"
+    m = _WORD_BEFORE.search(norm, max(0, punct - 12), punct + 1)
+    if m:
+        word = m.group(1).lower().rstrip(".")
+        if word in _ABBREVIATIONS:
+            return False
+        # A single capital initial ("John F. Kennedy") rarely ends a sentence.
+        if len(word) == 1 and norm[punct - 1].isupper():
+            return False
+    return following.isupper() or following.isdigit() or following in "\"'(["
+
+
+def _quotes(text: str, norm: str, paragraphs: tuple[Paragraph, ...]):
+    """Pair quotation marks, paragraph by paragraph.
+
+    A quotation still open at the end of a paragraph continues when the next paragraph
+    opens with a quotation mark (the newspaper convention for long quotes); otherwise it
+    ends with its paragraph.
+    """
+    open_at: int | None = None
+    open_kind = ""
+    for pi, para in enumerate(paragraphs):
+        i = para.start
+        while i < para.end:
+            ch = text[i]
+            if ch in QUOTE_CHARS:
+                kind = norm[i]
+                if open_at is None:
+                    if _opens(text, norm, i, para):
+                        open_at, open_kind = i, kind
+                elif kind == open_kind and _closes(text, norm, i, para):
+                    yield Quote(open_at, i + 1, open_at + 1, i)
+                    open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            continues = nxt is not None and norm[nxt.start] == open_kind
+            if not continues:
+                yield Quote(open_at, para.end, open_at + 1, para.end)
+                open_at = None
+            else:
+                # skip the re-opening mark of the next paragraph
+                pass
+    if open_at is not None:
+        last = paragraphs[-1]
+        yield Quote(open_at, last.end, open_at + 1, last.end)
+
+
+def _opens(text: str, norm: str, i: int, para: Paragraph) -> bool:
+    ch = text[i]
+    after = norm[i + 1] if i + 1 < para.end else " "
+    if after.isspace():
+        return False
+    if ch in CLOSERS:
+        return False
+    before = norm[i - 1] if i > para.start else " "
+    if ch in OPENERS:
+        return not before.isalnum()
+    # straight quote: opens after a space or opening punctuation
+    return before in " \n([-/:;,"
+
+
+def _closes(text: str, norm: str, i: int, para: Paragraph) -> bool:
+    ch = text[i]
+    if ch in OPENERS:
+        return False
+    before = norm[i - 1] if i > para.start else " "
+    after = norm[i + 1] if i + 1 < para.end else " "
+    if before.isspace():
+        return False
+    # an apostrophe inside a word ("Russia's", "don't") is not a closing mark
+    if norm[i] == "'" and before.isalpha() and after.isalpha():
+        return False
+    return True

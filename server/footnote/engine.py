@@ -1,0 +1,78 @@
+"""`analyze()`: the stages in order. Every layer (API, CLI, page) calls this and nothing else."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from datetime import date
+
+from . import __version__
+from .attribution import find_sources
+from .catalogue import load_rules
+from .context import find_context, knowledge_version
+from .document import build_document
+from .gaps import find_gaps
+from .language import find_language
+from .model import Analysis
+from .notes import make_notes
+from .summary import summarize
+
+
+def analyze(
+    text: str,
+    *,
+    published: date | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+) -> Analysis:
+    """Analyse an article's text. `published` (a date or "YYYY-MM-DD") is the "as of" date
+    for time-aware notes; without it the knowledge base's own date is used."""
+    began = time.perf_counter()
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    doc = build_document(text, title=title, published=published, url=url)
+    sources, attributions = find_sources(doc)
+    findings = list(find_gaps(doc, sources, attributions))
+    findings += find_context(doc, sources)
+    language = find_language(doc, attributions)
+    findings += language.findings
+    notes = make_notes(findings, text, load_rules())
+    headline, counts, tone = summarize(sources, notes, language.headline)
+    meta = {
+        "version": __version__,
+        "knowledge_version": knowledge_version(),
+        "characters": len(text),
+        "published": published.isoformat() if published else None,
+        "elapsed_ms": round((time.perf_counter() - began) * 1000, 2),
+    }
+    return Analysis(headline, counts, sources, notes, meta, tone)
+
+
+def to_dict(analysis: Analysis) -> dict:
+    """The API contract's JSON shape."""
+    return {
+        "summary": {
+            "headline": analysis.headline,
+            "counts": analysis.counts,
+            "tone": analysis.tone,
+        },
+        "sources": [
+            {
+                "id": s.id,
+                "mention": s.mention,
+                "start": s.start,
+                "end": s.end,
+                "kind": s.kind,
+                "anonymity_reason": s.anonymity_reason,
+                "relayed_by": s.relayed_by,
+                "cue": s.cue,
+                "attributions": s.attributions,
+            }
+            for s in analysis.sources
+        ],
+        "notes": [
+            {**asdict(n), "references": [asdict(r) for r in n.references]}
+            for n in analysis.notes
+        ],
+        "meta": dict(analysis.meta),
+    }

@@ -1,0 +1,58 @@
+"""One JSON error shape for every failure: {"error": {"code", "message", "field"?}}."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid_field",
+    429: "rate_limited",
+    500: "internal_error",
+}
+
+
+class ApiError(HTTPException):
+    """An error raised by our own views, with the field it is about."""
+
+    def __init__(self, status: int, message: str, field: str | None = None):
+        super().__init__(description=message)
+        self.code = status
+        self.field = field
+
+
+def error_response(status: int, message: str, field: str | None = None):
+    body = {"code": CODES.get(status, "error"), "message": message}
+    if field:
+        body["field"] = field
+    return jsonify({"error": body}), status
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        status = exc.code or 500
+        message = exc.description or ""
+        if status == 405:
+            message = "This address does not accept that method."
+        elif status == 404:
+            message = "There is nothing at this address."
+        response, status = error_response(status, message, getattr(exc, "field", None))
+        for header in ("Retry-After", "Allow"):
+            value = exc.get_response().headers.get(header) if status in (405, 429) else None
+            if value:
+                response.headers[header] = value
+        return response, status
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        # Logged by Flask with the traceback, never with the request body.
+        if isinstance(exc, HTTPException):
+            return _http(exc)
+        app.logger.error("unhandled %s", type(exc).__name__)
+        return error_response(500, InternalServerError.description)

@@ -1,0 +1,69 @@
+import pytest
+
+
+def test_health(client):
+    res = client.get("/api/v1/health")
+    assert res.status_code == 200
+    assert res.get_json()["status"] == "ok"
+
+
+def test_analyze_contract_shape(client, seed_text):
+    res = client.post("/api/v1/analyze", json={"text": seed_text, "published": "2025-01-10"})
+    assert res.status_code == 200
+    body = res.get_json()
+    assert set(body) >= {"summary", "sources", "notes", "meta"}
+    assert body["meta"]["characters"] == len(seed_text)
+    for note in body["notes"]:
+        if note["start"] is not None:
+            assert seed_text[note["start"] : note["end"]] == note["excerpt"]
+    for source in body["sources"]:
+        assert seed_text[source["start"] : source["end"]] == source["mention"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "code", "field"),
+    [
+        ({"data": "{not json", "content_type": "application/json"}, 400, "bad_request", None),
+        ({"data": "text=hello", "content_type": "text/plain"}, 415, "unsupported_media_type", None),
+        ({"json": {}}, 422, "invalid_field", "text"),
+        ({"json": {"text": ""}}, 422, "invalid_field", "text"),
+        ({"json": {"text": "   "}}, 422, "invalid_field", "text"),
+        ({"json": {"text": 42}}, 422, "invalid_field", "text"),
+        ({"json": ["text"]}, 422, "invalid_field", "text"),
+        ({"json": {"text": "Hello.", "published": "2024-13-45"}}, 422, "invalid_field", "published"),
+        ({"json": {"text": "x" * 200_001}}, 413, "too_large", "text"),
+    ],
+)
+def test_analyze_errors(client, kwargs, status, code, field):
+    res = client.post("/api/v1/analyze", **kwargs)
+    assert res.status_code == status
+    err = res.get_json()["error"]
+    assert err["code"] == code
+    assert err["message"]
+    assert err.get("field") == field
+
+
+def test_unknown_path_is_json_404(client):
+    res = client.get("/api/v1/nothing-here")
+    assert res.status_code == 404
+    assert res.get_json()["error"]["code"] == "not_found"
+
+
+def test_wrong_method_is_json_405(client):
+    res = client.get("/api/v1/analyze")
+    assert res.status_code == 405
+    assert res.get_json()["error"]["code"] == "method_not_allowed"
+
+
+def test_unexpected_error_is_json_500_without_details(app, monkeypatch):
+    import footnote.api
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(footnote.api, "analyze", boom)
+    res = app.test_client().post("/api/v1/analyze", json={"text": "Hello."})
+    assert res.status_code == 500
+    body = res.get_json()
+    assert body["error"]["code"] == "internal_error"
+    assert "secret" not in res.get_data(as_text=True)
