@@ -30,7 +30,12 @@ def test_analyze_contract_shape(client, seed_text):
         ({"json": {"text": "   "}}, 422, "invalid_field", "text"),
         ({"json": {"text": 42}}, 422, "invalid_field", "text"),
         ({"json": ["text"]}, 422, "invalid_field", "text"),
-        ({"json": {"text": "Hello.", "published": "2024-13-45"}}, 422, "invalid_field", "published"),
+        (
+            {"json": {"text": "Hello.", "published": "2024-13-45"}},
+            422,
+            "invalid_field",
+            "published",
+        ),
         ({"json": {"text": "x" * 200_001}}, 413, "too_large", "text"),
     ],
 )

@@ -37,9 +37,7 @@ def analyze_view():
     limit = current_app.config["MAX_TEXT_CHARS"]
     if len(req["text"]) > limit:
         raise ApiError(413, f"The text is longer than {limit:,} characters.", "text")
-    result = analyze(
-        req["text"], published=req["published"], title=req["title"], url=req["url"]
-    )
+    result = analyze(req["text"], published=req["published"], title=req["title"], url=req["url"])
     return jsonify(to_dict(result))
 
 

@@ -24,11 +24,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Loopback pages and browser extensions may call the API.
     CORS(
         app,
-        resources={r"/api/*": {"origins": [
-            r"^https?://(127\.0\.0\.1|localhost)(:\d+)?$",
-            r"^chrome-extension://[a-p]{32}$",
-            r"^moz-extension://[0-9a-f-]+$",
-        ]}},
+        resources={
+            r"/api/*": {
+                "origins": [
+                    r"^https?://(127\.0\.0\.1|localhost)(:\d+)?$",
+                    r"^chrome-extension://[a-p]{32}$",
+                    r"^moz-extension://[0-9a-f-]+$",
+                ]
+            }
+        },
     )
     from . import api
 

@@ -71,8 +71,7 @@ def to_dict(analysis: Analysis) -> dict:
             for s in analysis.sources
         ],
         "notes": [
-            {**asdict(n), "references": [asdict(r) for r in n.references]}
-            for n in analysis.notes
+            {**asdict(n), "references": [asdict(r) for r in n.references]} for n in analysis.notes
         ],
         "meta": dict(analysis.meta),
     }
