@@ -34,7 +34,7 @@ def analyze(
     sources, attributions = find_sources(doc)
     findings = list(find_gaps(doc, sources, attributions))
     findings += find_context(doc, sources)
-    language = find_language(doc, attributions)
+    language = find_language(doc, sources, attributions)
     findings += language.findings
     notes = make_notes(findings, text, load_rules())
     headline, counts, tone = summarize(sources, notes, language.headline)

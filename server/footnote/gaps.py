@@ -1,9 +1,13 @@
-"""Gaps stage (being written)."""
+"""Gaps stage: where the "says who?" is missing or weak."""
 
 from __future__ import annotations
 
-from .model import Attribution, Document, Source
+from .claims import find_unattributed_claims
+from .model import Attribution, Document, Finding, Source
 
 
 def find_gaps(doc: Document, sources: tuple[Source, ...], attributions: tuple[Attribution, ...]):
-    return []
+    attributed = frozenset(a.sentence for a in attributions)
+    findings: list[Finding] = []
+    findings += find_unattributed_claims(doc, attributed)
+    return findings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Attribution, Document, Finding
+from .model import Attribution, Document, Finding, Source
 
 
 @dataclass(frozen=True)
@@ -13,5 +13,7 @@ class LanguageResult:
     headline: str | None = None
 
 
-def find_language(doc: Document, attributions: tuple[Attribution, ...]) -> LanguageResult:
+def find_language(
+    doc: Document, sources: tuple[Source, ...], attributions: tuple[Attribution, ...]
+) -> LanguageResult:
     return LanguageResult()
