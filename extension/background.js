@@ -1,0 +1,171 @@
+// The toolbar button's work: inject the content script into the active tab (only when the
+// reader asks), send the extracted article to the Footnote server, hand the notes to the
+// page and set the badge. Chromium runs this as a service worker, Firefox as a background
+// script (its manifest entry lists lib/*.js first, as it has no importScripts).
+"use strict";
+if (typeof importScripts === "function") {
+  importScripts("lib/present.js", "lib/server.js");
+}
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const { DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, requestBody, classifyResponse } =
+  globalThis.FootnoteServer;
+const { badgeText } = globalThis.FootnotePresent;
+
+const CONTENT_FILES = [
+  "vendor/Readability.js",
+  "lib/offsets.js",
+  "lib/dates.js",
+  "lib/present.js",
+  "content.js",
+];
+const REQUEST_TIMEOUT_MS = 30000;
+
+async function serverOrigin() {
+  const { server } = await ext.storage.sync.get({ server: DEFAULT_SERVER });
+  return normaliseServer(server) || DEFAULT_SERVER;
+}
+
+function failure(kind, extra = {}) {
+  return { ok: false, error: { kind, ...extra } };
+}
+
+// Browser pages, the extension gallery, PDFs in the built-in viewer and pages the
+// extension has no access to all refuse scripts; the reader gets one plain message.
+async function injectContentScript(tabId) {
+  const [{ result: present } = {}] = await ext.scripting.executeScript({
+    target: { tabId },
+    func: () => Boolean(globalThis.__footnoteContent),
+  });
+  if (present) return;
+  await ext.scripting.insertCSS({ target: { tabId }, files: ["highlight.css"] });
+  await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+}
+
+async function askServer(origin, body) {
+  let response;
+  try {
+    response = await fetch(`${origin}/api/v1/analyze`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+      credentials: "omit",
+      cache: "no-store",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    if (error && error.name === "TimeoutError") return failure("timeout", { server: origin });
+    if (!isLoopback(origin)) {
+      const granted = await ext.permissions.contains({ origins: [originPattern(origin)] });
+      if (!granted) return failure("noPermission", { server: origin });
+    }
+    return failure("serverDown", { server: origin });
+  }
+  let json = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = null;
+  }
+  const verdict = classifyResponse(response.status, json, response.headers.get("Retry-After"));
+  if (!verdict.ok) return { ok: false, error: { ...verdict, server: origin } };
+  return { ok: true, analysis: json };
+}
+
+async function setBadge(tabId, text) {
+  try {
+    await ext.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" });
+    await ext.action.setBadgeText({ tabId, text });
+  } catch {
+    // the tab closed meanwhile
+  }
+}
+
+/** The whole click: → {ok, analysis, extraction, placement, timings} or {ok: false, error}. */
+async function analyzeTab(tabId) {
+  const began = performance.now();
+  const timings = {};
+  const mark = (name, since) => {
+    timings[name] = Math.round((performance.now() - since) * 10) / 10;
+  };
+  let step = performance.now();
+  try {
+    await injectContentScript(tabId);
+  } catch (error) {
+    return failure("unreadable", { detail: String(error && error.message) });
+  }
+  mark("inject", step);
+  step = performance.now();
+  let extraction;
+  try {
+    extraction = await ext.tabs.sendMessage(tabId, { type: "footnote:extract" });
+  } catch (error) {
+    return failure("unreadable", { detail: String(error && error.message) });
+  }
+  mark("extract", step);
+  if (!extraction || extraction.error) {
+    return failure(extraction ? extraction.error : "unreadable", { detail: extraction && extraction.detail });
+  }
+  const origin = await serverOrigin();
+  step = performance.now();
+  const answer = await askServer(origin, requestBody(extraction));
+  mark("server", step);
+  if (!answer.ok) return answer;
+  step = performance.now();
+  let placement;
+  try {
+    placement = await ext.tabs.sendMessage(tabId, { type: "footnote:show", analysis: answer.analysis });
+  } catch (error) {
+    return failure("unreadable", { detail: String(error && error.message) });
+  }
+  mark("highlight", step);
+  timings.total = Math.round((performance.now() - began) * 10) / 10;
+  await setBadge(tabId, badgeText(answer.analysis.notes));
+  const { text, ...about } = extraction;
+  return { ok: true, analysis: answer.analysis, extraction: about, placement, timings, server: origin };
+}
+
+async function forward(tabId, message) {
+  try {
+    return await ext.tabs.sendMessage(tabId, message);
+  } catch (error) {
+    return { error: "unreachable", detail: String(error && error.message) };
+  }
+}
+
+async function handle(message, sender) {
+  switch (message.type) {
+    case "analyze":
+      return analyzeTab(message.tabId);
+    case "focus":
+      return forward(message.tabId, { type: "footnote:focus", noteId: message.noteId });
+    case "state":
+      return forward(message.tabId, { type: "footnote:state" });
+    case "clear":
+      await setBadge(message.tabId, "");
+      return forward(message.tabId, { type: "footnote:clear" });
+    case "footnote:cleared":
+      if (sender.tab) await setBadge(sender.tab.id, "");
+      return { ok: true };
+    default:
+      return { error: "unknownMessage" };
+  }
+}
+
+ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (!message || typeof message.type !== "string") return false;
+  // Only the extension's own pages and its content script talk to this worker.
+  if (sender.id !== ext.runtime.id) return false;
+  handle(message, sender).then(sendResponse, (error) =>
+    sendResponse(failure("internal", { detail: String(error && error.message) })),
+  );
+  return true;
+});
+
+// A reload or a new page drops the highlights, so the badge goes too.
+ext.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === "loading") setBadge(tabId, "");
+});
+
+// Expose the click's work to the worker's own scope (tests drive it with worker.evaluate).
+globalThis.footnoteAnalyzeTab = analyzeTab;

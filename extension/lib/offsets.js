@@ -1,0 +1,168 @@
+// Text extraction and offset mapping, with no DOM: the content script hands in text items
+// (each with an opaque node reference) and gets back the analysed text plus the segments
+// that map every UTF-16 position of that text to a position in a node.
+(function (root) {
+  "use strict";
+
+  // Whitespace that HTML collapses (not U+00A0, which a page shows as written).
+  const COLLAPSIBLE = /[ \t\n\r\f]+|[^ \t\n\r\f]+/g;
+  const BREAKS = { 1: "\n", 2: "\n\n" };
+
+  /**
+   * Build the text to analyse from items in document order:
+   *   {type: "text", text, node, pre?}  a text node's data (pre: keep whitespace as is)
+   *   {type: "break", size: 1|2}        a line break (<br>) or a block boundary
+   * Whitespace runs collapse to one space as a browser renders them, block boundaries
+   * become "\n\n" and line breaks "\n"; no break or space leads or trails.
+   * Returns {text, segments}: each segment {node, start, end, nodeStart} says that
+   * text[start..end) is node.data[nodeStart..nodeStart + (end - start)).
+   */
+  function buildText(items) {
+    const chunks = [];
+    const segments = [];
+    let length = 0;
+    let pendingBreak = 0;
+    let pendingSpace = null; // {node, offset} of the whitespace a single space stands for
+
+    function emit(str, node, nodeStart) {
+      const last = segments[segments.length - 1];
+      if (last && last.node === node && last.end === length &&
+          last.nodeStart + (last.end - last.start) === nodeStart) {
+        last.end += str.length;
+      } else {
+        segments.push({ node, start: length, end: length + str.length, nodeStart });
+      }
+      chunks.push(str);
+      length += str.length;
+    }
+
+    function flushBefore() {
+      if (length > 0 && pendingBreak) {
+        const br = BREAKS[pendingBreak];
+        chunks.push(br);
+        length += br.length;
+      } else if (length > 0 && pendingSpace) {
+        emit(" ", pendingSpace.node, pendingSpace.offset);
+      }
+      pendingBreak = 0;
+      pendingSpace = null;
+    }
+
+    for (const item of items) {
+      if (item.type === "break") {
+        pendingBreak = Math.max(pendingBreak, item.size === 1 ? 1 : 2);
+        continue;
+      }
+      const data = item.text;
+      if (!data) continue;
+      if (item.pre) {
+        flushBefore();
+        emit(data, item.node, 0);
+        continue;
+      }
+      COLLAPSIBLE.lastIndex = 0;
+      let match;
+      while ((match = COLLAPSIBLE.exec(data)) !== null) {
+        const run = match[0];
+        if (/^[ \t\n\r\f]/.test(run)) {
+          if (!pendingSpace && !pendingBreak) pendingSpace = { node: item.node, offset: match.index };
+        } else {
+          flushBefore();
+          emit(run, item.node, match.index);
+        }
+      }
+    }
+    return { text: chunks.join(""), segments };
+  }
+
+  // Index of the first segment whose end is > index (segments are sorted and disjoint).
+  function firstEndingAfter(segments, index) {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid].end > index) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /**
+   * The node pieces that text[start..end) (UTF-16 positions) covers, one piece per run of
+   * segments with no inserted break between them, so each piece can become one DOM Range:
+   * [{startNode, startOffset, endNode, endOffset}]. Inserted breaks map to nothing.
+   */
+  function piecesFor(segments, start, end) {
+    const pieces = [];
+    if (!(end > start)) return pieces;
+    let piece = null;
+    let prevEnd = -1;
+    for (let i = firstEndingAfter(segments, start); i < segments.length; i++) {
+      const seg = segments[i];
+      if (seg.start >= end) break;
+      const from = Math.max(start, seg.start);
+      const to = Math.min(end, seg.end);
+      if (to <= from) continue;
+      if (piece && seg.start === prevEnd) {
+        piece.endNode = seg.node;
+        piece.endOffset = seg.nodeStart + (to - seg.start);
+      } else {
+        piece = {
+          startNode: seg.node,
+          startOffset: seg.nodeStart + (from - seg.start),
+          endNode: seg.node,
+          endOffset: seg.nodeStart + (to - seg.start),
+        };
+        pieces.push(piece);
+      }
+      prevEnd = seg.end;
+    }
+    return pieces;
+  }
+
+  /**
+   * A converter from code-point offsets (what the server counts: Python string indices)
+   * to UTF-16 positions (what JavaScript strings and DOM offsets count) for one text.
+   */
+  function codePointIndex(text) {
+    const astral = []; // code-point offsets of characters outside the BMP
+    let cp = 0;
+    for (let i = 0; i < text.length; i++, cp++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          astral.push(cp);
+          i++;
+        }
+      }
+    }
+    const length = cp;
+    function before(offset) {
+      let lo = 0;
+      let hi = astral.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (astral[mid] < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
+    return {
+      length,
+      toUtf16(offset) {
+        if (!Number.isInteger(offset) || offset < 0 || offset > length) return null;
+        return offset + before(offset);
+      },
+      slice(start, end) {
+        const a = this.toUtf16(start);
+        const b = this.toUtf16(end);
+        return a === null || b === null || b < a ? null : text.slice(a, b);
+      },
+    };
+  }
+
+  const api = { buildText, piecesFor, codePointIndex };
+  root.FootnoteOffsets = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(globalThis);

@@ -1,0 +1,76 @@
+// Talking to the Footnote server, as pure functions: the server address, the request body,
+// and what a response means for the reader. background.js does the fetch.
+(function (root) {
+  "use strict";
+
+  const DEFAULT_SERVER = "http://127.0.0.1:5000";
+  const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+  /** A server address typed by the user → its origin ("http://host:port"), or null. */
+  function normaliseServer(value) {
+    if (typeof value !== "string" || !value.trim()) return null;
+    let s = value.trim();
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = "http://" + s;
+    try {
+      const u = new URL(s);
+      if (u.protocol !== "http:" && u.protocol !== "https:") return null;
+      if (u.username || u.password) return null;
+      return u.origin;
+    } catch {
+      return null;
+    }
+  }
+
+  function isLoopback(origin) {
+    try {
+      const u = new URL(origin);
+      return u.protocol === "http:" && LOOPBACK_HOSTS.has(u.hostname);
+    } catch {
+      return false;
+    }
+  }
+
+  /** The host permission pattern that covers a server origin. */
+  function originPattern(origin) {
+    const u = new URL(origin);
+    return `${u.protocol}//${u.hostname}/*`;
+  }
+
+  /** The contract's request body from the content script's extraction. */
+  function requestBody(extraction) {
+    const body = { text: extraction.text };
+    if (extraction.title) body.title = extraction.title.slice(0, 500);
+    if (extraction.url) body.url = extraction.url;
+    if (extraction.published) body.published = extraction.published;
+    return body;
+  }
+
+  /**
+   * What a server response means: {ok: true} for a 200 with the contract's shape, else
+   * {ok: false, kind, ...} where kind names the plain-words message the popup shows.
+   * `body` is the parsed JSON or null; `retryAfter` the Retry-After header or null.
+   */
+  function classifyResponse(status, body, retryAfter) {
+    const message = body && body.error && typeof body.error.message === "string"
+      ? body.error.message : null;
+    if (status === 200) {
+      if (body && Array.isArray(body.notes) && Array.isArray(body.sources) && body.summary) {
+        return { ok: true };
+      }
+      return { ok: false, kind: "badResponse", status };
+    }
+    if (status === 413) return { ok: false, kind: "tooLong", status, message };
+    if (status === 429) {
+      const seconds = parseInt(retryAfter, 10);
+      return { ok: false, kind: "rateLimited", status, retryAfter: seconds > 0 ? seconds : null, message };
+    }
+    if (status === 404 && !message) return { ok: false, kind: "notFootnote", status };
+    return { ok: false, kind: "serverError", status, message };
+  }
+
+  const api = {
+    DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, requestBody, classifyResponse,
+  };
+  root.FootnoteServer = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(globalThis);

@@ -1,0 +1,173 @@
+// The popup: asks the background to analyse the tab, then shows the summary, the notes
+// grouped by category and the source ledger. Everything from the page or the server is
+// inserted with textContent. `popup.html?tabId=N` targets a given tab (used by the tests).
+"use strict";
+const ext = globalThis.browser ?? globalThis.chrome;
+const present = globalThis.FootnotePresent;
+const t = (key, subs) => ext.i18n.getMessage(key, subs) || key;
+const $ = (id) => document.getElementById(id);
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "text") node.textContent = v;
+    else if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+function localise() {
+  for (const node of document.querySelectorAll("[data-i18n]")) {
+    const text = t(node.dataset.i18n);
+    if (text !== node.dataset.i18n) node.textContent = text;
+  }
+}
+
+async function targetTab() {
+  const param = new URLSearchParams(location.search).get("tabId");
+  if (param) return Number(param);
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  return tab ? tab.id : null;
+}
+
+// Plain words for every way the click can fail.
+function showError(error) {
+  $("status").hidden = true;
+  $("result").hidden = true;
+  const kind = error && error.kind ? error.kind : "internal";
+  const key = `err_${kind}`;
+  const known = t(key) !== key;
+  const subs = [error.server || "", error.retryAfter ? String(error.retryAfter) : "", error.message || (error.status ? `HTTP ${error.status}` : "")];
+  $("error-title").textContent = t(known ? `${key}_title` : "err_internal_title");
+  const bodyKey = kind === "rateLimited" && error.retryAfter ? "err_rateLimitedWait" : key;
+  $("error-body").textContent = t(known ? bodyKey : "err_internal", subs);
+  const command = $("error-command");
+  command.hidden = kind !== "serverDown";
+  command.textContent = kind === "serverDown" ? "make serve" : "";
+  $("error").hidden = false;
+}
+
+function noteItem(note, tabId) {
+  const li = el("li", { class: "note", "data-note": note.id, "data-category": note.category });
+  const head = el("div", { class: "note-head" },
+    el("span", { class: `sev sev-${note.severity}`, text: t(note.severityLabel) }),
+    el("span", { class: "title", text: `${note.number}. ${note.title || ""}` }),
+  );
+  li.append(head);
+  if (note.excerpt) li.append(el("blockquote", { text: note.excerpt }));
+  if (note.explanation) li.append(el("p", { text: note.explanation }));
+  if (note.check) {
+    li.append(el("p", {}, el("strong", { text: t("checkLabel") + " " }), document.createTextNode(note.check)));
+  }
+  const refs = (note.references || []).map((r) => ({ title: r.title, href: present.safeUrl(r.url) })).filter((r) => r.href);
+  if (refs.length) {
+    const list = el("ul", { class: "refs" });
+    for (const r of refs) {
+      const a = el("a", { text: r.title || r.href, target: "_blank", rel: "noopener noreferrer" });
+      a.href = r.href;
+      list.append(el("li", {}, a));
+    }
+    li.append(list);
+  }
+  if (note.spanned) {
+    const button = el("button", { type: "button", class: "show", text: t("showInPage") });
+    button.addEventListener("click", async () => {
+      await ext.runtime.sendMessage({ type: "focus", tabId, noteId: note.id });
+    });
+    li.append(button);
+  } else {
+    li.append(el("p", { class: "muted", text: t("noteWholeText") }));
+  }
+  return li;
+}
+
+function showResult(reply, tabId) {
+  const { analysis, extraction, placement } = reply;
+  $("status").hidden = true;
+  $("error").hidden = true;
+  $("headline").textContent = analysis.summary.headline || "";
+  if (analysis.summary.tone) {
+    $("tone").textContent = analysis.summary.tone;
+    $("tone").hidden = false;
+  }
+  const counts = present.severityCounts(analysis.notes);
+  $("counts").textContent = analysis.notes.length
+    ? t("countsLine", [String(analysis.notes.length), String(counts.warning), String(counts.caution), String(counts.info)])
+    : t("countsNone");
+
+  const groups = $("groups");
+  groups.replaceChildren();
+  for (const group of present.groupNotes(analysis.notes)) {
+    const section = el("section", { class: "group", "data-category": group.id },
+      el("h2", {},
+        el("span", { class: `letter c-${group.id} u-${group.underline}`, text: group.letter }),
+        el("span", { text: `${t(group.label)} (${group.notes.length})` }),
+      ),
+      el("p", { class: "help", text: t(group.help) }),
+    );
+    const list = el("ol", { class: "notes" });
+    for (const note of group.notes) list.append(noteItem(note, tabId));
+    section.append(list);
+    groups.append(section);
+  }
+
+  const rows = present.sourceLedger(analysis.sources);
+  const body = $("ledger-table").querySelector("tbody");
+  body.replaceChildren();
+  for (const row of rows) {
+    const details = [];
+    if (row.reason) details.push(t("ledgerReason", [row.reason]));
+    else if (row.anonymous) details.push(t("ledgerNoReason"));
+    if (row.relayedBy) details.push(t("ledgerRelayed", [row.relayedBy]));
+    if (row.attributions > 1) details.push(t("ledgerTimes", [String(row.attributions)]));
+    body.append(el("tr", { "data-source": row.id },
+      el("td", { text: row.mention }),
+      el("td", { text: t(row.kindLabel) }),
+      el("td", { text: details.join("; ") }),
+    ));
+  }
+  $("ledger-table").hidden = rows.length === 0;
+  $("ledger-empty").hidden = rows.length !== 0;
+
+  $("about-date").textContent = extraction.published
+    ? t("aboutDate", [extraction.published, t(`dateFrom_${extraction.publishedFrom}`)])
+    : t("aboutNoDate");
+  $("about-size").textContent = t("aboutSize", [String(extraction.characters), reply.server]);
+  if (placement && placement.mismatched) {
+    $("about-size").textContent += " " + t("aboutMismatch", [String(placement.mismatched)]);
+  }
+  $("result").hidden = false;
+}
+
+async function run() {
+  $("error").hidden = true;
+  $("result").hidden = true;
+  $("status").hidden = false;
+  $("status").textContent = t("statusReading");
+  const tabId = await targetTab();
+  if (tabId === null) {
+    showError({ kind: "unreadable" });
+    return;
+  }
+  let reply;
+  try {
+    reply = await ext.runtime.sendMessage({ type: "analyze", tabId });
+  } catch (error) {
+    reply = { ok: false, error: { kind: "internal", message: String(error && error.message) } };
+  }
+  if (!reply || !reply.ok) {
+    showError((reply && reply.error) || { kind: "internal" });
+    return;
+  }
+  showResult(reply, tabId);
+  $("clear").onclick = async () => {
+    await ext.runtime.sendMessage({ type: "clear", tabId });
+    $("clear").disabled = true;
+  };
+}
+
+localise();
+$("retry").addEventListener("click", run);
+run();

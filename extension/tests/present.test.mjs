@@ -1,0 +1,110 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+
+const require = createRequire(import.meta.url);
+const present = require("../lib/present.js");
+const server = require("../lib/server.js");
+const messages = JSON.parse(readFileSync(new URL("../_locales/en/messages.json", import.meta.url), "utf8"));
+
+const note = (id, category, severity, start, end) => ({
+  id, category, severity, start, end, rule: "r", title: id, explanation: "", check: "",
+  excerpt: null, references: [],
+});
+const NOTES = [
+  note("n1", "language", "info", 40, 50),
+  note("n2", "sourcing", "caution", 10, 20),
+  note("n3", "sourcing", "warning", 30, 35),
+  note("n4", "context", "warning", null, null),
+  note("n5", "attribution", "caution", 0, 5),
+];
+
+test("notes are grouped in category order, warnings first, numbered in reading order", () => {
+  const groups = present.groupNotes(NOTES);
+  assert.deepEqual(groups.map((g) => g.id), ["sourcing", "attribution", "context", "language"]);
+  assert.deepEqual(groups[0].notes.map((n) => n.id), ["n3", "n2"]);
+  const numbers = Object.fromEntries(groups.flatMap((g) => g.notes).map((n) => [n.id, n.number]));
+  assert.deepEqual(numbers, { n5: 1, n2: 2, n3: 3, n1: 4, n4: 5 });
+  assert.equal(groups[2].notes[0].spanned, false);
+  assert.equal(groups[0].notes[0].severityLabel, "sevWarning");
+});
+
+test("an unknown category is kept, after the known ones", () => {
+  const groups = present.groupNotes([...NOTES, note("n6", "newthing", "info", 1, 2)]);
+  assert.equal(groups.at(-1).id, "newthing");
+  assert.equal(groups.at(-1).notes.length, 1);
+});
+
+test("legend counts spanned notes per category; the badge counts warnings", () => {
+  const legend = present.legend(NOTES);
+  assert.deepEqual(legend.map((l) => [l.letter, l.count]), [["S", 2], ["A", 1], ["C", 0], ["L", 1]]);
+  assert.equal(new Set(legend.map((l) => l.underline)).size, 4, "each category has its own underline");
+  assert.equal(present.badgeText(NOTES), "2");
+  assert.equal(present.badgeText([]), "");
+  assert.deepEqual(present.severityCounts(NOTES), { warning: 2, caution: 2, info: 1 });
+});
+
+test("the source ledger is in reading order with plain labels", () => {
+  const rows = present.sourceLedger([
+    { id: "s2", mention: "TASS", kind: "named_organization", start: 50, end: 54, anonymity_reason: null, relayed_by: null, attributions: 2 },
+    { id: "s1", mention: "two officials", kind: "unnamed_individual", start: 5, end: 18, anonymity_reason: null, relayed_by: "TASS" },
+  ]);
+  assert.deepEqual(rows.map((r) => r.id), ["s1", "s2"]);
+  assert.equal(rows[0].anonymous, true);
+  assert.equal(rows[0].relayedBy, "TASS");
+  assert.equal(rows[0].attributions, 1);
+  assert.equal(rows[1].kindLabel, "kindNamedOrganization");
+});
+
+test("only http(s) references become links", () => {
+  assert.equal(present.safeUrl("https://example.org/a b"), "https://example.org/a%20b");
+  assert.equal(present.safeUrl("javascript:alert(1)"), null);
+  assert.equal(present.safeUrl("not a url"), null);
+});
+
+test("every message key the logic can return exists in messages.json", () => {
+  const keys = new Set();
+  for (const g of present.groupNotes([...NOTES, note("x", "other", "odd", 1, 2)])) {
+    keys.add(g.label).add(g.help);
+    for (const n of g.notes) keys.add(n.severityLabel);
+  }
+  for (const r of present.sourceLedger(["named_person", "named_organization", "unnamed_individual", "vague_group", "document", "??"].map((kind, i) => ({ id: String(i), kind, mention: "m", start: i })))) {
+    keys.add(r.kindLabel);
+  }
+  for (const [status, body] of [[413, null], [429, null], [404, null], [500, null], [200, {}]]) {
+    keys.add("err_" + server.classifyResponse(status, body, null).kind);
+  }
+  for (const key of keys) assert.ok(messages[key], `missing message ${key}`);
+});
+
+test("server addresses are normalised to an origin; loopback is recognised", () => {
+  assert.equal(server.normaliseServer("127.0.0.1:5000"), "http://127.0.0.1:5000");
+  assert.equal(server.normaliseServer(" https://footnote.example.org/api/ "), "https://footnote.example.org");
+  assert.equal(server.normaliseServer("ftp://x"), null);
+  assert.equal(server.normaliseServer("http://user:pw@host"), null);
+  assert.equal(server.normaliseServer(""), null);
+  assert.ok(server.isLoopback("http://localhost:8000"));
+  assert.ok(server.isLoopback("http://127.0.0.1:5000"));
+  assert.ok(!server.isLoopback("https://127.0.0.1.example.org"));
+  assert.equal(server.originPattern("https://footnote.example.org:8443"), "https://footnote.example.org/*");
+});
+
+test("responses are classified into the popup's plain-words errors", () => {
+  const ok = { summary: {}, sources: [], notes: [], meta: {} };
+  assert.deepEqual(server.classifyResponse(200, ok, null), { ok: true });
+  assert.equal(server.classifyResponse(200, { hello: 1 }, null).kind, "badResponse");
+  assert.equal(server.classifyResponse(413, { error: { code: "too_large", message: "long" } }, null).kind, "tooLong");
+  assert.deepEqual(server.classifyResponse(429, null, "12"), { ok: false, kind: "rateLimited", status: 429, retryAfter: 12, message: null });
+  assert.equal(server.classifyResponse(429, null, "soon").retryAfter, null);
+  assert.equal(server.classifyResponse(422, { error: { message: "published: bad" } }, null).message, "published: bad");
+  assert.equal(server.classifyResponse(404, null, null).kind, "notFootnote");
+});
+
+test("the request carries text, title, url and a valid date only when present", () => {
+  assert.deepEqual(server.requestBody({ text: "t" }), { text: "t" });
+  assert.deepEqual(
+    server.requestBody({ text: "t", title: "T", url: "http://x/", published: "2024-01-01" }),
+    { text: "t", title: "T", url: "http://x/", published: "2024-01-01" },
+  );
+});
