@@ -108,3 +108,18 @@ test("the request carries text, title, url and a valid date only when present", 
     { text: "t", title: "T", url: "http://x/", published: "2024-01-01" },
   );
 });
+
+test("the vendored Readability is the version package.json pins, licence kept", () => {
+  const root = new URL("../../", import.meta.url);
+  const pinned = JSON.parse(readFileSync(new URL("package.json", root), "utf8")).devDependencies["@mozilla/readability"];
+  const readme = readFileSync(new URL("extension/vendor/README.md", root), "utf8");
+  assert.match(readme, new RegExp(`^Version: ${pinned.replace(/\./g, "\\.")}$`, "m"));
+  assert.match(readFileSync(new URL("extension/vendor/LICENSE-Readability.md", root), "utf8"), /Apache License/);
+  let installed = null;
+  try {
+    installed = readFileSync(new URL("node_modules/@mozilla/readability/Readability.js", root), "utf8");
+  } catch {
+    return; // no node_modules: nothing to compare with
+  }
+  assert.equal(readFileSync(new URL("extension/vendor/Readability.js", root), "utf8"), installed);
+});

@@ -1,0 +1,534 @@
+"""End-to-end: the unpacked extension in a real headless Chromium, on test articles written
+for the project, against the real Footnote server (and a small fake server for the error
+paths and a fixed set of spans). See docs/extension.md and shared/notes/browser-testing.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION = ROOT / "extension"
+PAGES = Path(__file__).resolve().parent / "pages"
+CHROMIUM = os.environ.get("FOOTNOTE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+PORTS = range(5200, 5300)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Chromium is missing: run `make browser`"
+)
+
+# The test articles, the date each page's metadata gives, and where it gives it.
+ARTICLES = {
+    "talks.html": ("2023-06-14", "jsonld"),
+    "statement.html": ("2021-11-03", "meta"),
+    "plain.html": ("2024-02-29", "time"),
+}
+
+# Page furniture Readability should leave out of talks.html.
+FURNITURE = ["Most read", "Save 40%", "Sponsored", "savings account", "Sign in", "All rights"]
+
+# Spans the fake server returns for talks.html: across inline element boundaries, after an
+# emoji (astral: code points ≠ UTF-16 units), with a combining mark, across paragraphs.
+PHRASES = [
+    ("sourcing", "warning", "two senior officials familiar with the negotiations"),
+    ("attribution", "caution", "Sources close to the foreign ministry said"),
+    ("language", "info", "the currency fell 3% against the euro"),
+    ("sourcing", "caution", "documents obtained by TASS"),
+    ("sourcing", "info", "delegation 🇺🇦, said the draft"),
+    ("context", "warning", "the Minsk agreements"),
+    ("sourcing", "warning", "A diplomat in Zu\u0308rich"),
+    ("attribution", "caution", "“preparations are ongoing.”\n\nResidents of the towns"),
+]
+
+
+def normalise(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def free_port(skip: set[int] = frozenset()) -> int:
+    for port in PORTS:
+        if port in skip:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port in 5200-5299")
+
+
+class QuietPages(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class FakeApi(SimpleHTTPRequestHandler):
+    """A stand-in Footnote server: a fixed analysis (PHRASES), or a chosen error status."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.server.requests.append(body)
+        mode = self.server.mode
+        if mode == 413:
+            self._json(413, {"error": {"code": "too_large", "message": "too long"}})
+        elif mode == 429:
+            error = {"error": {"code": "rate_limited", "message": "slow down"}}
+            self._json(429, error, {"Retry-After": "7"})
+        else:
+            self._json(200, fake_analysis(body))
+
+    def _json(self, status, payload, headers=None):
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def fake_analysis(body: dict) -> dict:
+    text = body["text"]
+    notes = []
+    for i, (category, severity, phrase) in enumerate(PHRASES):
+        start = text.find(phrase)
+        if start < 0:
+            continue
+        end = start + len(phrase)
+        notes.append(
+            {
+                "id": f"n{i + 1}",
+                "category": category,
+                "rule": "fake",
+                "severity": severity,
+                "title": f"Fake note {i + 1}",
+                "explanation": "Explanation <b>not markup</b>.",
+                "check": "Check something.",
+                "start": start,
+                "end": end,
+                "excerpt": text[start:end],
+                "topic": None,
+                "source_id": None,
+                "references": [{"title": "A reference", "url": "https://example.org/ref"}],
+            }
+        )
+    notes.append(
+        {
+            "id": "whole",
+            "category": "sourcing",
+            "rule": "fake",
+            "severity": "caution",
+            "title": "About the whole text",
+            "explanation": "",
+            "check": "",
+            "start": None,
+            "end": None,
+            "excerpt": None,
+            "topic": None,
+            "source_id": None,
+            "references": [],
+        }
+    )
+    sources = [
+        {
+            "id": "s1",
+            "mention": "two senior officials",
+            "start": 0,
+            "end": 1,
+            "kind": "unnamed_individual",
+            "anonymity_reason": None,
+            "relayed_by": None,
+            "cue": "according to",
+            "attributions": 2,
+        },
+    ]
+    return {
+        "summary": {"headline": "Fake headline: 1 source.", "counts": {}, "tone": None},
+        "sources": sources,
+        "notes": notes,
+        "meta": {"characters": len(text), "published": body.get("published")},
+    }
+
+
+def serve(handler, port: int) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def servers():
+    used: set[int] = set()
+    pages_port = free_port(used)
+    pages = serve(partial(QuietPages, directory=str(PAGES)), pages_port)
+    used.add(pages_port)
+    fake_port = free_port(used)
+    fake = serve(FakeApi, fake_port)
+    fake.mode, fake.requests = 200, []
+    used.add(fake_port)
+    real_port = free_port(used)
+    used.add(real_port)
+    down_port = free_port(used)  # nothing listens here
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "server")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "footnote", "serve", "--port", str(real_port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    real = f"http://127.0.0.1:{real_port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(real + "/api/v1/health", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail("footnote serve exited: " + proc.stderr.read()[-2000:])
+                time.sleep(0.05)
+        else:
+            pytest.fail("footnote serve did not start")
+        yield {
+            "pages": f"http://127.0.0.1:{pages_port}",
+            "fake": f"http://127.0.0.1:{fake_port}",
+            "fake_server": fake,
+            "real": real,
+            "down": f"http://127.0.0.1:{down_port}",
+        }
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stderr.close()
+        for server in (pages, fake):
+            server.shutdown()
+            server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_api.sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                f"--disable-extensions-except={EXTENSION}",
+                f"--load-extension={EXTENSION}",
+                "--no-sandbox",
+            ],
+            ignore_default_args=["--disable-extensions"],
+            reduced_motion="reduce",
+            viewport={"width": 1280, "height": 800},
+        )
+        workers = ctx.service_workers
+        worker = workers[0] if workers else ctx.wait_for_event("serviceworker")
+        yield ctx, worker
+        ctx.close()
+
+
+class Ext:
+    """Drives the extension the way a click does, through its service worker."""
+
+    def __init__(self, ctx, worker):
+        self.ctx, self.worker = ctx, worker
+        self.id = worker.url.split("/")[2]
+
+    def use_server(self, origin: str) -> None:
+        self.worker.evaluate("(s) => chrome.storage.sync.set({server: s})", origin)
+
+    def open(self, url: str):
+        page = self.ctx.new_page()
+        if url.startswith("chrome://"):
+            with contextlib.suppress(sync_api.Error):  # the browser page may refuse navigation
+                page.goto(url)
+        else:
+            page.goto(url)
+        page.bring_to_front()
+        tab_id = self.worker.evaluate(
+            "async () => (await chrome.tabs.query({active: true, lastFocusedWindow: true}))[0].id"
+        )
+        return page, tab_id
+
+    def analyze(self, tab_id: int) -> dict:
+        return self.worker.evaluate("(id) => footnoteAnalyzeTab(id)", tab_id)
+
+    def state(self, tab_id: int) -> dict:
+        return self.worker.evaluate(
+            "(id) => chrome.tabs.sendMessage(id, {type: 'footnote:state'})", tab_id
+        )
+
+    def badge(self, tab_id: int) -> str:
+        return self.worker.evaluate("(id) => chrome.action.getBadgeText({tabId: id})", tab_id)
+
+
+@pytest.fixture
+def ext(browser, servers):
+    ctx, worker = browser
+    e = Ext(ctx, worker)
+    servers["fake_server"].mode = 200
+    servers["fake_server"].requests.clear()
+    yield e
+    for page in ctx.pages[1:]:
+        page.close()
+
+
+def assert_highlights_match(reply: dict, state: dict) -> int:
+    notes = {n["id"]: n for n in reply["analysis"]["notes"]}
+    spanned = [n for n in notes.values() if n["start"] is not None]
+    assert reply["placement"]["mismatched"] == 0
+    assert reply["placement"]["placed"] == len(spanned) == reply["placement"]["spanned"]
+    assert len(state["highlights"]) == len(spanned)
+    for h in state["highlights"]:
+        assert normalise(h["text"]) == normalise(notes[h["id"]]["excerpt"]), h["id"]
+    return len(spanned)
+
+
+def test_manifest_asks_for_little():
+    manifest = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["manifest_version"] == 3
+    assert sorted(manifest["permissions"]) == ["activeTab", "scripting", "storage"]
+    assert manifest["host_permissions"] == ["http://127.0.0.1/*", "http://localhost/*"]
+    assert "<all_urls>" not in json.dumps(manifest)
+    assert "content_scripts" not in manifest, "the content script is injected on click only"
+    gecko = manifest["browser_specific_settings"]["gecko"]
+    assert gecko["id"] and gecko["strict_min_version"]
+    assert manifest["background"]["service_worker"] == "background.js"
+    assert manifest["background"]["scripts"][-1] == "background.js"
+
+
+@pytest.mark.skipif(
+    not (ROOT / "node_modules" / "web-ext").exists(), reason="npm packages missing: npm install"
+)
+def test_web_ext_lint_has_no_errors():
+    out = subprocess.run(
+        [
+            "npx",
+            "--no-install",
+            "web-ext",
+            "lint",
+            "--source-dir",
+            str(EXTENSION),
+            "--output",
+            "json",
+            "--no-config-discovery",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    report = json.loads(out.stdout[out.stdout.index("{") :])
+    assert report["summary"]["errors"] == 0, report["errors"]
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_real_server_highlights_match_excerpts_and_get_the_date(ext, servers, name, capsys):
+    expected_date, where = ARTICLES[name]
+    ext.use_server(servers["real"])
+    page, tab = ext.open(f"{servers['pages']}/{name}")
+    started = time.perf_counter()
+    reply = ext.analyze(tab)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert reply["ok"], reply
+    assert reply["extraction"]["published"] == expected_date
+    assert reply["extraction"]["publishedFrom"] == where
+    assert reply["analysis"]["meta"]["published"] == expected_date  # the server got the date
+    n = assert_highlights_match(reply, ext.state(tab))
+    warnings = sum(x["severity"] == "warning" for x in reply["analysis"]["notes"])
+    assert ext.badge(tab) == (str(warnings) if warnings else "")
+    with capsys.disabled():
+        print(
+            f"\n[extension e2e] {name}: {reply['extraction']['characters']} chars, "
+            f"{len(reply['analysis']['notes'])} notes, {n} highlighted; click→highlights "
+            f"{elapsed:.0f} ms (in extension {reply['timings']['total']} ms: {reply['timings']})"
+        )
+
+
+def test_fake_spans_map_onto_the_page(ext, servers):
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    reply = ext.analyze(tab)
+    assert reply["ok"], reply
+    sent = servers["fake_server"].requests[-1]
+    text = sent["text"]
+    for furniture in FURNITURE:
+        assert furniture not in text, furniture
+    assert "Advertisement" not in text
+    # The headline goes as the title; the byline may stay (Readability keeps it when the
+    # metadata names the author).
+    assert "Ceasefire talks stall" not in text
+    assert "\n\nTalks on a new ceasefire line stalled" in text
+    assert text.rstrip().endswith("supplies of medicine are running low.")
+    assert sent["published"] == "2023-06-14"
+    assert sent["title"].startswith("Ceasefire talks stall")
+    assert sent["url"].endswith("/talks.html")
+    found = [p for _, _, p in PHRASES if p in text]
+    assert found == [p for _, _, p in PHRASES], "every fixed phrase is in the extracted text"
+    assert assert_highlights_match(reply, ext.state(tab)) == len(PHRASES)
+    by_id = {h["id"]: h["text"] for h in ext.state(tab)["highlights"]}
+    assert by_id["n1"] == "two senior officials familiar with the negotiations"  # <em> → <a>
+    assert by_id["n5"] == "delegation 🇺🇦, said the draft"  # after/including an emoji
+    assert by_id["n7"] == "A diplomat in Zu\u0308rich"  # combining mark
+    assert by_id["n8"].startswith("“preparations are ongoing.” Residents")  # two paragraphs
+    # The registered CSS highlights hold one range per piece (n8 spans two paragraphs).
+    assert (
+        page.evaluate("[...CSS.highlights.keys()].filter((k) => k.startsWith('footnote-')).length")
+        >= 4
+    )
+    state = ext.state(tab)
+    assert state["registered"] == len(PHRASES) + 1
+    assert len(state["ui"]["markers"]) == len(PHRASES)
+    assert state["ui"]["legend"][0].startswith("S")
+    assert ext.badge(tab) == "3"
+
+
+def test_second_click_is_harmless(ext, servers):
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    first = ext.analyze(tab)
+    second = ext.analyze(tab)
+    assert first["ok"] and second["ok"]
+    state = ext.state(tab)
+    assert state["hostCount"] == 1
+    assert len(state["highlights"]) == len(PHRASES)
+    requests = servers["fake_server"].requests
+    assert requests[-1]["text"] == requests[-2]["text"]
+    assert page.evaluate("document.querySelectorAll('mark, [data-footnote-index]').length") == 0
+
+
+def test_clicking_a_highlight_opens_its_note(ext, servers):
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    assert ext.analyze(tab)["ok"]
+    box = page.evaluate(
+        """() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const i = walker.currentNode.data.indexOf("documents obtained by TASS");
+            if (i >= 0) {
+              const r = document.createRange();
+              r.setStart(walker.currentNode, i + 3);
+              r.setEnd(walker.currentNode, i + 4);
+              r.startContainer.parentElement.scrollIntoView({block: "center"});
+              const b = r.getBoundingClientRect();
+              return {x: b.left + b.width / 2, y: b.top + b.height / 2};
+            }
+          }
+        }"""
+    )
+    page.mouse.click(box["x"], box["y"])
+    state = ext.state(tab)
+    assert state["ui"]["cards"] == ["n4"]
+    assert "Explanation <b>not markup</b>." in state["ui"]["cardText"]  # text, not HTML
+
+
+def test_popup_lists_notes_and_shows_one_in_the_page(ext, servers):
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    popup = ext.ctx.new_page()
+    popup.goto(f"chrome-extension://{ext.id}/popup.html?tabId={tab}")
+    expect = sync_api.expect
+    expect(popup.locator("#result")).to_be_visible(timeout=10000)
+    expect(popup.locator("#headline")).to_have_text("Fake headline: 1 source.")
+    groups = popup.locator(".group")
+    expect(groups).to_have_count(4)
+    assert groups.evaluate_all("gs => gs.map(g => g.dataset.category)") == [
+        "sourcing",
+        "attribution",
+        "context",
+        "language",
+    ]
+    expect(popup.locator("li.note")).to_have_count(len(PHRASES) + 1)
+    expect(popup.locator("#ledger-table tbody tr")).to_have_count(1)
+    expect(popup.locator("#about-date")).to_contain_text("2023-06-14")
+    assert popup.locator(".note b").count() == 0
+    before = page.evaluate("scrollY")
+    popup.locator('li.note[data-note="n8"] button.show').click()
+    state = ext.state(tab)
+    assert state["flashing"] == "n8"
+    assert state["ui"]["cards"] == ["n8"]
+    assert page.evaluate("scrollY") > before
+    assert ext.badge(tab) == "3"
+    popup.locator("#clear").click()
+    expect(popup.locator("#clear")).to_be_disabled()
+    assert ext.state(tab) == {"shown": False}
+    assert ext.badge(tab) == ""
+    registered = "[...CSS.highlights.keys()].filter(k => k.startsWith('footnote')).length"
+    assert page.evaluate(registered) == 0
+
+
+def test_in_page_clear_button_removes_everything(ext, servers):
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    assert ext.analyze(tab)["ok"]
+    ext.worker.evaluate("(id) => chrome.tabs.sendMessage(id, {type: 'footnote:click-clear'})", tab)
+    assert ext.state(tab) == {"shown": False}
+    assert page.evaluate("document.querySelectorAll('footnote-reader-ui').length") == 0
+    for _ in range(50):
+        if ext.badge(tab) == "":
+            break
+        time.sleep(0.02)
+    assert ext.badge(tab) == ""
+
+
+@pytest.mark.parametrize(
+    ("where", "title"),
+    [
+        ("down", "The Footnote server isn't running"),
+        (413, "This article is too long"),
+        (429, "Too many requests"),
+        ("empty", "No article text found"),
+        ("browser-page", "This page can't be read"),
+    ],
+)
+def test_errors_are_told_in_plain_words(ext, servers, where, title):
+    if where == "down":
+        ext.use_server(servers["down"])
+    else:
+        ext.use_server(servers["fake"])
+    if isinstance(where, int):
+        servers["fake_server"].mode = where
+    if where == "empty":
+        url = f"{servers['pages']}/empty.html"
+    elif where == "browser-page":
+        url = "chrome://version"
+    else:
+        url = f"{servers['pages']}/plain.html"
+    page, tab = ext.open(url)
+    popup = ext.ctx.new_page()
+    popup.goto(f"chrome-extension://{ext.id}/popup.html?tabId={tab}")
+    expect = sync_api.expect
+    expect(popup.locator("#error")).to_be_visible(timeout=10000)
+    expect(popup.locator("#error-title")).to_have_text(title)
+    body = popup.locator("#error-body").inner_text()
+    assert len(body) > 30
+    if where == "down":
+        expect(popup.locator("#error-command")).to_have_text("make serve")
+        assert servers["down"] in body
+    if where == 429:
+        assert "7 seconds" in body
+    expect(popup.locator("#result")).to_be_hidden()
