@@ -141,6 +141,15 @@ _NOUN_MARKERS = frozenset(
     }
 )
 _CONTINUE = frozenset({"continues", "continue", "continued", "went", "goes", "go"})
+_CLAUSE_VERBS = frozenset(
+    {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+     "could", "can", "should", "may", "might", "must", "do", "does", "did", "that", "showed",
+     "shows", "show", "remains", "remained"}
+)
+_RIGHT_BREAKS = frozenset(
+    {"that", "which", "saying", "adding", "citing", "as", "because", "but", "when", "while", "if",
+     "after", "before", "and", "told", "said", "says"}
+)
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"})
 _HARD_STOPS = frozenset(";:()[]\"'!?")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -339,9 +348,16 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     ):
         if nxt.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
             return [cand((nxt.start, nxt.end), pronoun=nxt.lower)]
-        span = _right_phrase(toks, cj + 1, lex)
+        span = _right_phrase(toks, cj + 1, lex, strict=True)
         if span:
             return [cand(span)]
+    if (
+        nxt is not None
+        and nxt.text in {",", ".", ";"}
+        and word not in lex.inverted
+        and word not in {"told", "say", "said", "says"}
+    ):
+        return []  # "... reached the public reports, a person said": a noun, not a cue
     span = _left_phrase(toks, ci, lex)
     if span is None:
         return []
@@ -375,6 +391,8 @@ def _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand):
         outlet = _outlet_in(doc.norm, span[0], span[1], lex)
         inner = _right_phrase(toks, k + 2, lex)
         if inner:
+            if outlet and _ends_with(doc.norm[span[0] : span[1]], outlet):
+                out = []  # the outlet only passes the cited source on
             out.append(cand(inner, relay=outlet))
     return out
 
@@ -423,17 +441,29 @@ def _left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | No
         return None
     end_tok = i
     if toks[i].text == ",":
-        # X, <appositive or relative clause>, said
+        # X, <appositive or relative clause>[, <another>], said
         seg_end = i - 1
         seg_start = _segment_start(toks, seg_end)
         if seg_start is None or seg_start > seg_end:
             return None
-        first = toks[seg_start].lower
-        if first in _APPOSITIVE_STARTERS and seg_start >= 2 and toks[seg_start - 1].text == ",":
+        while (
+            seg_start >= 2
+            and toks[seg_start - 1].text == ","
+            and _is_appositive(toks, seg_start, seg_end, lex)
+        ):
             head_end = seg_start - 2
-            head_start = _subject_start(toks, head_end, lex)
-            if head_start is not None:
-                return toks[head_start].start, toks[seg_end].end
+            head_start = _segment_start(toks, head_end)
+            if head_start is None:
+                break
+            if head_start >= 2 and toks[head_start - 1].text == "," and (
+                toks[head_start].text.isdigit() or _is_appositive(toks, head_start, head_end, lex)
+            ) and head_end - head_start < 3:
+                seg_start = head_start  # "Anastasia, 19, a student ..."
+                continue
+            start = _subject_start(toks, head_end, lex)
+            if start is not None:
+                return toks[start].start, toks[seg_end].end
+            break
         start = _subject_start(toks, seg_end, lex)
         if start is None:
             return None
@@ -444,9 +474,20 @@ def _left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | No
     return toks[start].start, toks[end_tok].end
 
 
+def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
+    first = toks[seg_start]
+    if first.lower in _APPOSITIVE_STARTERS:
+        return True
+    if any(t.lower in _CLAUSE_VERBS for t in toks[seg_start : seg_end + 1]):
+        return False
+    before = toks[seg_start - 2] if seg_start >= 2 else None
+    # "Colonel Aino Lehtisalo, commander of the Lapland Air Wing, told ..."
+    return before is not None and before.cap and before.text.isalpha() and not first.cap
+
+
 def _segment_start(toks, end) -> int | None:
     j = end
-    while j >= 0 and toks[j].text != "," and toks[j].text not in _HARD_STOPS:
+    while j >= 0 and toks[j].text not in {",", ".", ";", ":", '"', "'", "!", "?", "["}:
         j -= 1
     return j + 1 if j + 1 <= end else None
 
@@ -478,6 +519,14 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
             return None
         if low in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it"}:
             return j if j == end else j + 1
+        if tok.text == ")":
+            k = j - 1
+            while k >= seg and toks[k].text != "(":
+                k -= 1
+            if k > seg and j - k <= 4:
+                j = k - 1
+                continue
+            break
         if low == "and" and 0 < j and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
             j -= 1
             continue
@@ -501,8 +550,13 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     return start
 
 
-def _right_phrase(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The noun phrase starting at token i, up to the end of its clause."""
+def _right_phrase(
+    toks: list[Tok], i: int, lex: Lexicon, strict: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase starting at token i, up to the end of its clause.
+
+    With `strict`, the phrase must run to a comma, a quotation mark or the sentence's end
+    without meeting a verb: "..., said the minister." but not "said the talks had failed"."""
     n = len(toks)
     while i < n and toks[i].text in {",", "-"}:
         i += 1
@@ -533,32 +587,14 @@ def _right_phrase(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | No
             break
         if tok.text in _HARD_STOPS or tok.text == ".":
             break
-        if (
-            tok.lower
-            in {
-                "that",
-                "which",
-                "saying",
-                "adding",
-                "citing",
-                "as",
-                "because",
-                "but",
-                "when",
-                "while",
-                "if",
-                "after",
-                "before",
-                "and",
-                "told",
-                "said",
-                "says",
-            }
-            and j > i
-        ):
+        if strict and tok.lower in _CLAUSE_VERBS:
+            return None
+        if tok.lower in _RIGHT_BREAKS and j > i:
             if tok.lower == "and" and j + 1 < n and toks[j + 1].cap and toks[j - 1].cap:
                 j += 1
                 continue
+            if strict and tok.lower not in {"as", "after", "before", "when", "while", "and", "but"}:
+                return None
             break
         last = j
         j += 1
@@ -589,7 +625,7 @@ def _head_noun(norm: str, span, lex: Lexicon) -> str:
     while k < len(words):
         w = words[k]
         low = w.lower
-        if w.text in {",", "("} or low in _PREPOSITIONS or low in _RELATIVIZERS:
+        if k > 0 and (w.text in {",", "("} or low in _PREPOSITIONS or low in _RELATIVIZERS):
             if low == "of" and head in _COLLECTIVES:
                 k += 1
                 head = ""
@@ -750,6 +786,7 @@ def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
     caps_run = 0
     best = None
     titled = False
+    org_word = False
     for k, t in enumerate(toks):
         low = t.lower.rstrip(".")
         base = low[:-2] if low.endswith("'s") else low
@@ -784,7 +821,7 @@ def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
             best = best or "org"
             caps_run = 0
             if base in lex.org_words:
-                best = "org" if best != "person" else best
+                org_word = True
             continue
         if _is_demonym(base, lex) or base in lex.person_heads or base in lex.document_heads:
             caps_run = 0
@@ -794,9 +831,8 @@ def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
             best = "person"
         elif len(toks) == 1 or (caps_run == 1 and _single_name_ok(toks, k)):
             best = best if best == "person" else ("person" if best is None else best)
-    if best == "org":
-        # an org word after the capitals ("Chess Federation") outweighs a two-word name
-        pass
+    if org_word and not titled:
+        return "org"  # "the International Atomic Energy Agency", "Chess Federation"
     return best
 
 
