@@ -96,7 +96,8 @@ _PREPOSITIONS = frozenset(
     }
 )
 _COLLECTIVES = frozenset(
-    {
+    {"plenty", "lots", "dozens", "hundreds", "thousands", "millions", "most", "many", "some",
+     "few", "all", "none", "several", "one", "two", "three", "each", "both", "any", "majority",
         "set",
         "series",
         "batch",
@@ -150,6 +151,7 @@ _RIGHT_BREAKS = frozenset(
     {"that", "which", "saying", "adding", "citing", "as", "because", "but", "when", "while", "if",
      "after", "before", "and", "told", "said", "says"}
 )
+_MODALS = frozenset({"will", "would", "could", "can", "should", "may", "might", "must", "do", "did"})
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"})
 _HARD_STOPS = frozenset(";:()[]\"'!?")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -337,15 +339,29 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         return [cand(span)]
     if word in lex.passive_by and word not in lex.verbs:
         return []
-    # inverted: "..., said X" / "'...,' said X"
     before = _skip_between_left(toks, ci - 1, lex)
-    if (
+    if before >= 0 and toks[before].lower in {"not", "never", "n't", "cannot"}:
+        return []  # "did not say", "will not report": a negated cue attributes nothing
+    if before >= 0 and toks[before].lower in _AUXILIARIES - {"get", "got", "gets"} and not (
+        nxt is not None and nxt.lower == "by"
+    ):
+        return []  # "we were told", "he was asked": the subject is not the speaker
+    if word in ("told", "tell", "tells") and not _tells_someone(toks, cj + 1, lex):
+        return []  # "has told a simple story"
+    bare = _is_bare_form(word)
+    inverted_ok = (
         word in lex.inverted
-        and (before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as")
         and nxt is not None
         and (nxt.cap or nxt.lower in lex.determiners or nxt.lower in lex.numbers)
         and nxt.lower not in _OWN_VOICE
-    ):
+    )
+    after_quote = before >= 0 and toks[before].text in {"'", '"'}
+    # "X, a spokeswoman, said ...": the speaker with an appositive on the left comes first
+    if not after_quote and before >= 0 and toks[before].text == ",":
+        span = _left_phrase(toks, ci, lex)
+        if span is not None and _appositive_subject(toks, ci, lex):
+            return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
+    if inverted_ok and (before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"):
         if nxt.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
             return [cand((nxt.start, nxt.end), pronoun=nxt.lower)]
         span = _right_phrase(toks, cj + 1, lex, strict=True)
@@ -361,10 +377,17 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     span = _left_phrase(toks, ci, lex)
     if span is None:
         return []
-    first = doc.norm[span[0] : span[1]].lower()
-    if first in _OWN_VOICE:
-        return []
-    if first in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+    if bare and not _plural_subject(doc.norm, span, toks, ci, lex):
+        return []  # "a heightened state of readiness": a noun, not "officials state"
+    return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
+
+
+def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[_Candidate]:
+    phrase = tokenize(doc.norm, span[0], span[1])
+    first = phrase[0].lower if phrase else ""
+    if any(t.lower in _OWN_VOICE for t in phrase):
+        return []  # the writer's own voice ("nothing I write", "each time we")
+    if len(phrase) == 1 and first in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
         return [cand(span, pronoun=first)]
     is_doc = _head_is(doc.norm, span, lex.document_heads, lex)
     if word in lex.document_only and not is_doc:
@@ -373,6 +396,55 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     if word in ("told", "tell", "tells") and nxt is not None:
         told = _outlet_at(doc.norm, nxt.start, lex)
     return [cand(span, told=told)]
+
+
+_BARE_EXCEPTIONS = frozenset({"said", "told", "found", "wrote", "put", "made"})
+
+
+def _is_bare_form(word: str) -> bool:
+    """A base form that is also a noun ("state", "report", "claim"): needs a plural subject."""
+    if " " in word or word in _BARE_EXCEPTIONS:
+        return False
+    return not word.endswith(("s", "ed"))
+
+
+def _plural_subject(norm, span, toks, ci, lex) -> bool:
+    k = _skip_between_left(toks, ci - 1, lex)
+    if k >= 0 and toks[k].lower in _MODALS:
+        return True
+    if k >= 1 and toks[k].lower == "to" and toks[k - 1].lower in _CONTINUE:
+        return True
+    head = _head_noun(norm, span, lex)
+    phrase = tokenize(norm, span[0], span[1])
+    if len(phrase) == 1 and phrase[0].lower in {"they", "we", "i", "you"}:
+        return True
+    return bool(head) and _is_plural(head, lex)
+
+
+def _tells_someone(toks, i, lex) -> bool:
+    """Whether "told" has a person, a body or an outlet as its object."""
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if t.cap or t.lower in {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}:
+        return True
+    for k in range(i, min(i + 4, len(toks))):
+        low = toks[k].lower
+        if low in lex.person_heads or low in lex.institution_heads or toks[k].cap:
+            return True
+        if low in {"that", ",", "."}:
+            return False
+    return False
+
+
+def _appositive_subject(toks, ci, lex) -> bool:
+    """Whether a comma before the cue closes an appositive or relative clause of a subject."""
+    i = _skip_between_left(toks, ci - 1, lex)
+    seg_end = i - 1
+    seg_start = _segment_start(toks, seg_end)
+    if seg_start is None or seg_start < 2 or toks[seg_start - 1].text != ",":
+        return False
+    return _is_appositive(toks, seg_start, seg_end, lex)
 
 
 def _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand):
@@ -482,7 +554,12 @@ def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
         return False
     before = toks[seg_start - 2] if seg_start >= 2 else None
     # "Colonel Aino Lehtisalo, commander of the Lapland Air Wing, told ..."
-    return before is not None and before.cap and before.text.isalpha() and not first.cap
+    return (
+        before is not None
+        and before.cap
+        and before.text.isalpha()
+        and (not first.cap or first.lower.endswith("'s"))
+    )
 
 
 def _segment_start(toks, end) -> int | None:
@@ -497,7 +574,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     if end < 0:
         return None
     t = toks[end]
-    if t.text in _HARD_STOPS or t.text in {",", "."}:
+    if t.text in (_HARD_STOPS - {")"}) or t.text in {",", "."}:
         return None
     if t.lower in lex.stop_left and t.lower not in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it"}:
         return None
@@ -573,7 +650,7 @@ def _right_phrase(
             nxt = toks[j + 1].lower if j + 1 < n else ""
             after_name = last is not None and _is_name_tok(toks[last])
             if nxt in {"who", "whose", "speaking"} or (
-                after_name and (nxt in _APPOSITIVE_STARTERS or toks[j + 1].cap)
+                after_name and (nxt in _APPOSITIVE_STARTERS or nxt.endswith("'s"))
             ):
                 # appositive or relative clause: include it to the next comma
                 k = j + 1
