@@ -96,8 +96,27 @@ _PREPOSITIONS = frozenset(
     }
 )
 _COLLECTIVES = frozenset(
-    {"plenty", "lots", "dozens", "hundreds", "thousands", "millions", "most", "many", "some",
-     "few", "all", "none", "several", "one", "two", "three", "each", "both", "any", "majority",
+    {
+        "plenty",
+        "lots",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "most",
+        "many",
+        "some",
+        "few",
+        "all",
+        "none",
+        "several",
+        "one",
+        "two",
+        "three",
+        "each",
+        "both",
+        "any",
+        "majority",
         "set",
         "series",
         "batch",
@@ -143,15 +162,61 @@ _NOUN_MARKERS = frozenset(
 )
 _CONTINUE = frozenset({"continues", "continue", "continued", "went", "goes", "go"})
 _CLAUSE_VERBS = frozenset(
-    {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
-     "could", "can", "should", "may", "might", "must", "do", "does", "did", "that", "showed",
-     "shows", "show", "remains", "remained"}
+    {
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "that",
+        "showed",
+        "shows",
+        "show",
+        "remains",
+        "remained",
+    }
 )
 _RIGHT_BREAKS = frozenset(
-    {"that", "which", "saying", "adding", "citing", "as", "because", "but", "when", "while", "if",
-     "after", "before", "and", "told", "said", "says"}
+    {
+        "that",
+        "which",
+        "saying",
+        "adding",
+        "citing",
+        "as",
+        "because",
+        "but",
+        "when",
+        "while",
+        "if",
+        "after",
+        "before",
+        "and",
+        "told",
+        "said",
+        "says",
+    }
 )
-_MODALS = frozenset({"will", "would", "could", "can", "should", "may", "might", "must", "do", "did"})
+_SEGMENT_STOPS = frozenset({",", ".", ";", ":", '"', "'", "!", "?", "["})
+_MODALS = frozenset(
+    {"will", "would", "could", "can", "should", "may", "might", "must", "do", "did"}
+)
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"})
 _HARD_STOPS = frozenset(";:()[]\"'!?")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -274,6 +339,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         cue = " ".join(m.group().lower().split())
         cj = _token_index(toks, m.end() - 1)
         out.extend(_speakers(doc, toks, ci, cj, cue, si, lex))
+    out = _drop_nested(out, norm)
     spans = [(c.start, c.end) for c in out]
     return [
         c
@@ -282,6 +348,79 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
             a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end) for a, b in spans
         )
     ]
+
+
+_OPEN_CUES = frozenset({"according to", "in the words of"})
+
+
+def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
+    """Drop verb cues inside the reported content of another cue in the same sentence.
+
+    "Budapest has said the measures would threaten ..." reports what Budapest said; the
+    measures are not a source. "According to X" inside reported speech stays: a source
+    citing another source is listed as well.
+    """
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    keep = []
+    for group in by_sentence.values():
+        group.sort(key=lambda c: c.cue_start)
+        for k, c in enumerate(group):
+            if c.cue in _OPEN_CUES or c.kind_hint:
+                keep.append(c)
+                continue
+            nested = False
+            for other in group[:k]:
+                if other.cue in _OPEN_CUES or other.kind_hint:
+                    continue
+                gap = norm[other.cue_end : min(c.start, c.cue_start)]
+                if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
+                    nested = True
+                    break
+            for other in group[k + 1 :]:
+                if other.cue in _OPEN_CUES or other.kind_hint or other.start < c.cue_end:
+                    continue
+                lead = norm[max(0, other.start - 2) : other.start]
+                tail = norm[other.cue_end : other.cue_end + 40]
+                if "," in lead and other.start < other.cue_start and _ends_sentence(tail):
+                    nested = True  # "..., the researchers found."
+                    break
+            if not nested:
+                keep.append(c)
+    return keep
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:\"]|(?<!\w)'|'(?!\w)")
+_TAIL_STARTS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "this",
+        "last",
+        "late",
+        "earlier",
+        "yesterday",
+        "today",
+        "privately",
+        "publicly",
+        "recently",
+        "later",
+        "afterwards",
+        "then",
+        "too",
+        "also",
+    }
+)
+
+
+def _ends_sentence(tail: str) -> bool:
+    """Whether a cue is the last thing in its sentence ("..., the researchers found.")."""
+    if "." not in tail:
+        return False
+    words = tail.split(".", 1)[0].split()
+    return len(words) <= 3 and (not words or words[0].lower() in _TAIL_STARTS)
 
 
 def _token_index(toks: list[Tok], offset: int) -> int | None:
@@ -342,8 +481,10 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     before = _skip_between_left(toks, ci - 1, lex)
     if before >= 0 and toks[before].lower in {"not", "never", "n't", "cannot"}:
         return []  # "did not say", "will not report": a negated cue attributes nothing
-    if before >= 0 and toks[before].lower in _AUXILIARIES - {"get", "got", "gets"} and not (
-        nxt is not None and nxt.lower == "by"
+    if (
+        before >= 0
+        and toks[before].lower in _AUXILIARIES - {"get", "got", "gets"}
+        and not (nxt is not None and nxt.lower == "by")
     ):
         return []  # "we were told", "he was asked": the subject is not the speaker
     if word in ("told", "tell", "tells") and not _tells_someone(toks, cj + 1, lex):
@@ -361,7 +502,9 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         span = _left_phrase(toks, ci, lex)
         if span is not None and _appositive_subject(toks, ci, lex):
             return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
-    if inverted_ok and (before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"):
+    if inverted_ok and (
+        before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"
+    ):
         if nxt.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
             return [cand((nxt.start, nxt.end), pronoun=nxt.lower)]
         span = _right_phrase(toks, cj + 1, lex, strict=True)
@@ -389,8 +532,8 @@ def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[_Can
         return []  # the writer's own voice ("nothing I write", "each time we")
     if len(phrase) == 1 and first in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
         return [cand(span, pronoun=first)]
-    is_doc = _head_is(doc.norm, span, lex.document_heads, lex)
-    if word in lex.document_only and not is_doc:
+    head = _head_noun(doc.norm, span, lex)
+    if word in lex.document_only and head not in lex.document_heads | lex.document_backrefs:
         return []
     told = None
     if word in ("told", "tell", "tells") and nxt is not None:
@@ -474,6 +617,13 @@ def _prev_is_comma(toks, i) -> bool:
 
 
 def _skip_between_left(toks, i, lex) -> int:
+    if (
+        i >= 2
+        and toks[i].text == ","
+        and toks[i - 1].lower.endswith("ly")
+        and toks[i - 2].text == ","
+    ):
+        i -= 3  # "officials, predictably, dismiss"
     while (
         i >= 0
         and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
@@ -527,9 +677,15 @@ def _left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | No
             head_start = _segment_start(toks, head_end)
             if head_start is None:
                 break
-            if head_start >= 2 and toks[head_start - 1].text == "," and (
-                toks[head_start].text.isdigit() or _is_appositive(toks, head_start, head_end, lex)
-            ) and head_end - head_start < 3:
+            if (
+                head_start >= 2
+                and toks[head_start - 1].text == ","
+                and (
+                    toks[head_start].text.isdigit()
+                    or _is_appositive(toks, head_start, head_end, lex)
+                )
+                and head_end - head_start < 3
+            ):
                 seg_start = head_start  # "Anastasia, 19, a student ..."
                 continue
             start = _subject_start(toks, head_end, lex)
@@ -581,9 +737,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     # the leftmost relativizer inside this comma segment: stop words after it belong to
     # the relative clause ("a diplomat who is attending the course")
     seg = end
-    while (
-        seg > 0 and toks[seg - 1].text not in _HARD_STOPS and toks[seg - 1].text not in {",", "."}
-    ):
+    while seg > 0 and toks[seg - 1].text not in _SEGMENT_STOPS:
         seg -= 1
     rel = next((k for k in range(seg, end + 1) if toks[k].lower in _RELATIVIZERS), None)
     j = end if rel is None else rel - 1
@@ -624,6 +778,13 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
         start += 1
     if start > end:
         return None
+    for k in range(start + 1, end + 1):
+        if (
+            toks[k].lower in {"the", "a", "an"}
+            and toks[k - 1].lower not in _PREPOSITIONS
+            and (toks[k - 1].text.isalpha() and not toks[k - 1].cap or toks[k - 1].lower == "for")
+        ):
+            start = k  # "for years the Western press": the subject starts at its determiner
     return start
 
 
@@ -854,7 +1015,7 @@ def _is_plural(noun: str, lex: Lexicon) -> bool:
 
 def _is_demonym(low: str, lex: Lexicon) -> bool:
     return low in lex.demonyms or (
-        low.endswith(("ian", "ean", "ese", "ish", "i")) and len(low) > 4 and low not in lex.places
+        low.endswith(("ian", "ean", "ese", "ish")) and len(low) > 4 and low not in lex.places
     )
 
 
@@ -864,6 +1025,7 @@ def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
     best = None
     titled = False
     org_word = False
+    named_after_title = False
     for k, t in enumerate(toks):
         low = t.lower.rstrip(".")
         base = low[:-2] if low.endswith("'s") else low
@@ -900,17 +1062,32 @@ def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
             if base in lex.org_words:
                 org_word = True
             continue
-        if _is_demonym(base, lex) or base in lex.person_heads or base in lex.document_heads:
+        nxt_cap = k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha()
+        if (
+            (
+                _is_demonym(base, lex)
+                and (base in lex.demonyms or not nxt_cap or _title_next(toks, k, lex))
+            )
+            or base in lex.person_heads
+            or base in lex.document_heads
+        ):
             caps_run = 0
             continue
         caps_run += 1
+        named_after_title = named_after_title or titled
         if titled or caps_run >= 2:
             best = "person"
         elif len(toks) == 1 or (caps_run == 1 and _single_name_ok(toks, k)):
             best = best if best == "person" else ("person" if best is None else best)
-    if org_word and not titled:
+    if titled and named_after_title:
+        return "person"
+    if org_word:
         return "org"  # "the International Atomic Energy Agency", "Chess Federation"
     return best
+
+
+def _title_next(toks, k, lex) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].lower.rstrip(".") in lex.person_titles
 
 
 def _single_name_ok(toks: list[Tok], k: int) -> bool:
@@ -930,8 +1107,6 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
     if not known:
         return None
     norm = doc.norm
-    text = norm[cand.start : cand.end]
-    low = text.lower()
     if cand.pronoun:
         if cand.pronoun in _PERSON_PRONOUNS:
             pool = [k for k in known if k.source.kind in ("named_person", "unnamed_individual")]
@@ -940,38 +1115,38 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
         else:
             pool = known
         return pool[-1] if pool else known[-1]
-    toks = tokenize(norm, cand.start, cand.end)
-    words = [t for t in toks if t.text[0].isalnum()]
-    if low.startswith("one of them") or low.startswith("one of the"):
+    head_text = _head_text(norm[cand.start : cand.end])
+    low = head_text.lower()
+    words = [t for t in tokenize(head_text, 0, len(head_text)) if t.text[0].isalnum()]
+    if not words:
+        return None
+    if low.startswith(("one of them", "one of the", "some of them", "both of them")):
         plural = [k for k in known if k.plural]
         if plural:
             return plural[-1]
-    # a surname or a repeated name
-    caps = [
-        t.text
-        for t in words
-        if t.cap and t.start != cand.start or (t.cap and t.lower not in lex.determiners)
-    ]
-    if caps and len(words) <= 3:
+    # a surname or a repeated name: "Monahan", "Weber, who now advises ..."
+    if len(words) <= 2 and all(_is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):
-            if k.source.kind == "named_person" and all(
-                c in k.names for c in caps if c.lower() not in lex.person_titles
-            ):
+            if k.source.kind == "named_person" and all(w.text in k.names for w in words):
                 return k
     # the same phrase again ("The Kremlin", "NATO")
     for k in reversed(known):
-        if k.source.mention.lower() == low or _head_text(k.source.mention).lower() == low:
+        if _head_text(k.source.mention).lower() == low:
             return k
     # a definite description: "the official", "the researchers", "the study"
-    if words and words[0].lower in {"the", "this", "that", "these", "those"} and len(words) <= 4:
-        head = _head_noun(norm, (cand.start, cand.end), lex)
-        if head in lex.document_backrefs:
+    if words[0].lower in {"the", "this", "that", "these", "those"} and len(words) <= 4:
+        head = words[-1].lower
+        modifiers = [w.lower for w in words[1:-1]]
+        if head in lex.document_backrefs or head in lex.document_heads:
             docs = [k for k in known if k.source.kind == "document"]
             if docs:
                 return docs[-1]
+            if head in {"statement", "announcement", "remarks", "comments"}:
+                return known[-1]  # "the statement": the last source's statement
         stem = head.rstrip("s")
         for k in reversed(known):
-            if stem and any(h.rstrip("s") == stem for h in k.heads):
+            mention = k.source.mention.lower()
+            if any(h.rstrip("s") == stem for h in k.heads) and all(m in mention for m in modifiers):
                 return k
     return None
 
