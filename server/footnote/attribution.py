@@ -32,27 +32,9 @@ _PASSIVE_IT = re.compile(
 )
 _RELATIVIZERS = frozenset({"who", "whose", "whom"})
 _APPOSITIVE_STARTERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "who",
-        "whose",
-        "one",
-        "speaking",
-        "himself",
-        "herself",
-        "both",
-        "now",
-        "then",
-        "formerly",
-        "previously",
-        "also",
-        "chief",
-        "head",
-        "deputy",
-        "former",
-    }
+    """a an the who whose which one speaking seen obtained published leaked released written
+    signed prepared circulated dated himself herself both now then formerly previously also
+    chief head deputy former""".split()
 )
 _PREPOSITIONS = frozenset(
     {
@@ -128,7 +110,6 @@ _COLLECTIVES = frozenset(
         "dozen",
         "pair",
         "group",
-        "majority",
         "minority",
         "host",
         "range",
@@ -739,7 +720,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     seg = end
     while seg > 0 and toks[seg - 1].text not in _SEGMENT_STOPS:
         seg -= 1
-    rel = next((k for k in range(seg, end + 1) if toks[k].lower in _RELATIVIZERS), None)
+    rel = next((k for k in range(seg, end + 1) if toks[k].text in _RELATIVIZERS), None)
     j = end if rel is None else rel - 1
     if rel is not None and j < seg:
         return None
@@ -758,7 +739,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
                 j = k - 1
                 continue
             break
-        if low == "and" and 0 < j and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
+        if low == "and" and j > 0 and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
             j -= 1
             continue
         if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
@@ -811,7 +792,7 @@ def _right_phrase(
             nxt = toks[j + 1].lower if j + 1 < n else ""
             after_name = last is not None and _is_name_tok(toks[last])
             if nxt in {"who", "whose", "speaking"} or (
-                after_name and (nxt in _APPOSITIVE_STARTERS or nxt.endswith("'s"))
+                after_name and (nxt in _APPOSITIVE_STARTERS - {"which"} or nxt.endswith("'s"))
             ):
                 # appositive or relative clause: include it to the next comma
                 k = j + 1
@@ -863,7 +844,7 @@ def _head_noun(norm: str, span, lex: Lexicon) -> str:
     while k < len(words):
         w = words[k]
         low = w.lower
-        if k > 0 and (w.text in {",", "("} or low in _PREPOSITIONS or low in _RELATIVIZERS):
+        if k > 0 and (w.text in {",", "("} or low in _PREPOSITIONS or w.text in _RELATIVIZERS):
             if low == "of" and head in _COLLECTIVES:
                 k += 1
                 head = ""
@@ -908,14 +889,14 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
             k
             for k, t in enumerate(toks)
             if k > 0
-            and (t.text in {",", "("} or t.lower in _PREPOSITIONS or t.lower in _RELATIVIZERS)
+            and (t.text in {",", "("} or t.lower in _PREPOSITIONS or t.text in _RELATIVIZERS)
         ),
         len(toks),
     )
     pre = toks[:cut]
     comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
     appositive = toks[comma + 1 :] if comma is not None else []
-    if appositive and appositive[0].lower in _RELATIVIZERS:
+    if appositive and appositive[0].text in _RELATIVIZERS:
         appositive = []
     head_noun = _head_noun(norm, span, lex)
     pre_text = norm[pre[0].start : pre[-1].end]
