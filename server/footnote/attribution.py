@@ -32,9 +32,7 @@ _PASSIVE_IT = re.compile(
 )
 _RELATIVIZERS = frozenset({"who", "whose", "whom"})
 _APPOSITIVE_STARTERS = frozenset(
-    """a an the who whose which one speaking seen obtained published leaked released written
-    signed prepared circulated dated himself herself both now then formerly previously also
-    chief head deputy former""".split()
+    ["a", "an", "the", "who", "whose", "which", "one", "speaking", "seen", "obtained", "published", "leaked", "released", "written", "signed", "prepared", "circulated", "dated", "himself", "herself", "both", "now", "then", "formerly", "previously", "also", "chief", "head", "deputy", "former"]
 )
 _PREPOSITIONS = frozenset(
     {
@@ -260,6 +258,10 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
         target = _resolve(cand, known, doc, lex)
         if target is None:
+            if cand.cue in lex.citing and known and known[-1].source.relayed_by:
+                last = known[-1].source  # "documents obtained by TASS, which cite a review"
+                if doc.sentence_at(last.start) == cand.sentence:
+                    cand.relay = last.relayed_by
             source = _new_source(cand, len(known) + 1, doc, lex)
             if source is None:
                 continue
