@@ -32,7 +32,38 @@ _PASSIVE_IT = re.compile(
 )
 _RELATIVIZERS = frozenset({"who", "whose", "whom"})
 _APPOSITIVE_STARTERS = frozenset(
-    ["a", "an", "the", "who", "whose", "which", "one", "speaking", "seen", "obtained", "published", "leaked", "released", "written", "signed", "prepared", "circulated", "dated", "himself", "herself", "both", "now", "then", "formerly", "previously", "also", "chief", "head", "deputy", "former"]
+    [
+        "a",
+        "an",
+        "the",
+        "who",
+        "whose",
+        "which",
+        "one",
+        "speaking",
+        "seen",
+        "obtained",
+        "published",
+        "leaked",
+        "released",
+        "written",
+        "signed",
+        "prepared",
+        "circulated",
+        "dated",
+        "himself",
+        "herself",
+        "both",
+        "now",
+        "then",
+        "formerly",
+        "previously",
+        "also",
+        "chief",
+        "head",
+        "deputy",
+        "former",
+    ]
 )
 _PREPOSITIONS = frozenset(
     {
