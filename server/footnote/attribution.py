@@ -30,6 +30,11 @@ _PASSIVE_IT = re.compile(
     r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b",
     re.IGNORECASE,
 )
+# "in the minister's view", "in Smith's words": the owner of the view is the source
+_IN_VIEW = re.compile(
+    r"\b[Ii]n\s+((?:the\s+|[A-Z])[\w.-]*(?:\s+[\w.-]+){0,5}?)'s\s+"
+    r"(?:view|opinion|words|account|telling|assessment|estimation|analysis|judgement|judgment)\b"
+)
 _RELATIVIZERS = frozenset({"who", "whose", "whom"})
 _APPOSITIVE_STARTERS = frozenset(
     [
@@ -324,6 +329,12 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
             token_cache[si] = tokenize(norm, s.start, s.end)
         return token_cache[si]
 
+    for m in _IN_VIEW.finditer(norm):
+        if doc.in_quote(m.start(), m.end()):
+            continue
+        si = doc.sentence_at(m.start())
+        out.append(_Candidate(m.start(1), m.end(1), "in the view of", m.start(), m.end(), si))
+        seen_cues.add(m.end())
     for m in _PASSIVE_IT.finditer(norm):
         if doc.in_quote(m.start(), m.end()):
             continue
@@ -364,7 +375,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
     ]
 
 
-_OPEN_CUES = frozenset({"according to", "in the words of"})
+_OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
 
 
 def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
@@ -459,11 +470,15 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     def cand(span, **kw):
         return _Candidate(span[0], span[1], cue, cue_start, cue_end, si, **kw)
 
-    if cue in ("according to", "in the words of"):
+    if cue == "per" and not (
+        toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"})
+    ):
+        return []  # "5 per cent", "per day"
+    if cue in ("according to", "in the words of", "per"):
         span = _right_phrase(toks, cj + 1, lex)
         return _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand)
     word = cue
-    if word not in ("according to", "in the words of") and not toks[ci].text[:1].islower():
+    if word not in ("according to", "in the words of", "per") and not toks[ci].text[:1].islower():
         return []  # "the United States", "Reports" in a headline
     prev = toks[ci - 1] if ci > 0 else None
     if prev is not None and (prev.lower in _NOUN_MARKERS or prev.lower.endswith("'s")):
@@ -529,6 +544,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         and nxt.text in {",", ".", ";"}
         and word not in lex.inverted
         and word not in {"told", "say", "said", "says"}
+        and " " not in word
     ):
         return []  # "... reached the public reports, a person said": a noun, not a cue
     span = _left_phrase(toks, ci, lex)
@@ -585,6 +601,8 @@ def _tells_someone(toks, i, lex) -> bool:
     t = toks[i]
     if t.cap or t.lower in {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}:
         return True
+    if t.lower.endswith("s") and t.lower not in lex.determiners and t.text.isalpha():
+        return True  # "told investors", "told lawmakers"
     for k in range(i, min(i + 4, len(toks))):
         low = toks[k].lower
         if low in lex.person_heads or low in lex.institution_heads or toks[k].cap:
@@ -823,7 +841,7 @@ def _right_phrase(
         tok = toks[j]
         if tok.text == ",":
             nxt = toks[j + 1].lower if j + 1 < n else ""
-            after_name = last is not None and _is_name_tok(toks[last])
+            after_name = strict and last is not None and _is_name_tok(toks[last])
             if nxt in {"who", "whose", "speaking"} or (
                 after_name and (nxt in _APPOSITIVE_STARTERS - {"which"} or nxt.endswith("'s"))
             ):
@@ -1022,8 +1040,29 @@ def _first_is_det(toks, lex) -> bool:
 
 
 def _is_plural(noun: str, lex: Lexicon) -> bool:
-    if noun in {"people", "police", "staff", "troops", "men", "women", "media", "data", "locals"}:
+    if noun in {
+        "people",
+        "staff",
+        "troops",
+        "men",
+        "women",
+        "media",
+        "data",
+        "locals",
+        "many",
+        "some",
+        "few",
+        "most",
+        "several",
+        "others",
+        "all",
+        "both",
+        "they",
+        "we",
+    }:
         return True
+    if noun in {"police", "news", "press"}:
+        return False
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
 
@@ -1235,6 +1274,13 @@ def _anonymity(doc: Document, cand: _Candidate, start: int, end: int, lex: Lexic
     del q
     region_start = min(start, cand.cue_start)
     marker = lex.marker_re.search(norm, region_start, region_end)
+    standalone = lex.standalone_reason_re.search(norm, region_start, region_end)
+    if standalone and (not marker or standalone.start() < marker.start()):
+        # "who was not authorised to speak publicly": a reason that implies the request
+        stop = standalone.end()
+        while stop < region_end and norm[stop] not in ",.;\"'":
+            stop += 1
+        return True, doc.text[standalone.start() : stop].strip()
     if not marker:
         return False, None
     reason = lex.reason_re.search(norm, marker.end(), region_end)
