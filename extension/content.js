@@ -303,8 +303,9 @@
       background: #f4f4f4; color: #1d1d1f; cursor: pointer; }
     .legend { list-style: none; margin: 0; padding: 6px 10px; display: grid; grid-template-columns: auto 1fr auto; gap: 3px 8px; }
     .legend li { display: contents; }
-    .legend .sample { padding: 0 5px; text-decoration-line: underline; text-decoration-thickness: 2px;
-      text-underline-offset: 3px; font-weight: 700; }
+    .legend .sample { display: inline-block; min-width: 22px; padding: 0 5px 5px; line-height: 16px; text-align: center;
+      text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 2px; font-weight: 700;
+      border-radius: 4px; }
     .legend .count { font-variant-numeric: tabular-nums; color: #444; }
     .u-solid { text-decoration-style: solid; } .u-wavy { text-decoration-style: wavy; }
     .u-double { text-decoration-style: double; } .u-dotted { text-decoration-style: dotted; }

@@ -1,0 +1,123 @@
+"""Screenshots of the extension for the docs: docs/img/extension-page.png (a test article
+with its notes highlighted and one note open) and docs/img/extension-popup.png (the popup).
+
+Runs the real server and the unpacked extension in headless Chromium:
+    .venv/bin/python scripts/screenshots_extension.py [--page statement.html]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTENSION = ROOT / "extension"
+PAGES = ROOT / "tests" / "browser" / "pages"
+OUT = ROOT / "docs" / "img"
+
+
+def free_port(start: int, skip: int | None = None) -> int:
+    for port in range(start, start + 100):
+        if port == skip:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise SystemExit(f"no free port from {start}")
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--page", default="statement.html", help="a page in tests/browser/pages")
+    parser.add_argument("--port-base", type=int, default=5280, help="first loopback port to try")
+    args = parser.parse_args()
+
+    pages_port = free_port(args.port_base)
+    pages = ThreadingHTTPServer(("127.0.0.1", pages_port), partial(Quiet, directory=str(PAGES)))
+    threading.Thread(target=pages.serve_forever, daemon=True).start()
+    api_port = free_port(args.port_base, skip=pages_port)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "server")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "footnote", "serve", "--port", str(api_port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    api = f"http://127.0.0.1:{api_port}"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(api + "/api/v1/health", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        OUT.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
+            ctx = p.chromium.launch_persistent_context(
+                profile,
+                executable_path="/usr/bin/chromium",
+                headless=True,
+                args=[
+                    f"--disable-extensions-except={EXTENSION}",
+                    f"--load-extension={EXTENSION}",
+                    "--no-sandbox",
+                ],
+                ignore_default_args=["--disable-extensions"],
+                viewport={"width": 1280, "height": 860},
+                reduced_motion="reduce",
+            )
+            worker = ctx.service_workers[0] if ctx.service_workers else ctx.wait_for_event(
+                "serviceworker"
+            )
+            ext_id = worker.url.split("/")[2]
+            worker.evaluate("(s) => chrome.storage.sync.set({server: s})", api)
+            page = ctx.new_page()
+            page.goto(f"http://127.0.0.1:{pages_port}/{args.page}")
+            page.bring_to_front()
+            tab = worker.evaluate(
+                "async () => (await chrome.tabs.query({active: true, lastFocusedWindow: true}))"
+                "[0].id"
+            )
+            popup = ctx.new_page()
+            popup.set_viewport_size({"width": 420, "height": 720})
+            popup.goto(f"chrome-extension://{ext_id}/popup.html?tabId={tab}")
+            expect(popup.locator("#result")).to_be_visible(timeout=15000)
+            popup.screenshot(path=str(OUT / "extension-popup.png"))
+            # Open the first warning's note in the page, as clicking it in the popup does.
+            first = popup.locator("li.note:has(.sev-warning) button.show").first
+            if not first.count():
+                first = popup.locator("button.show").first
+            first.click()
+            page.bring_to_front()
+            page.evaluate("window.scrollTo(0, 0)")
+            time.sleep(1.8)  # let the flash fade
+            page.screenshot(path=str(OUT / "extension-page.png"))
+            ctx.close()
+        print("wrote", OUT / "extension-popup.png", "and", OUT / "extension-page.png")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        pages.shutdown()
+        pages.server_close()
+
+
+if __name__ == "__main__":
+    main()
