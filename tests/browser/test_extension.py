@@ -239,6 +239,7 @@ def browser(tmp_path_factory):
                 f"--disable-extensions-except={EXTENSION}",
                 f"--load-extension={EXTENSION}",
                 "--no-sandbox",
+                "--remote-debugging-port=0",  # to find the toolbar popup (not in ctx.pages)
             ],
             ignore_default_args=["--disable-extensions"],
             reduced_motion="reduce",
@@ -246,7 +247,7 @@ def browser(tmp_path_factory):
         )
         workers = ctx.service_workers
         worker = workers[0] if workers else ctx.wait_for_event("serviceworker")
-        yield ctx, worker
+        yield ctx, worker, p, profile
         ctx.close()
 
 
@@ -287,7 +288,7 @@ class Ext:
 
 @pytest.fixture
 def ext(browser, servers):
-    ctx, worker = browser
+    ctx, worker, _, _ = browser
     e = Ext(ctx, worker)
     servers["fake_server"].mode = 200
     servers["fake_server"].requests.clear()
@@ -358,6 +359,8 @@ def test_real_server_highlights_match_excerpts_and_get_the_date(ext, servers, na
     assert reply["extraction"]["publishedFrom"] == where
     assert reply["analysis"]["meta"]["published"] == expected_date  # the server got the date
     n = assert_highlights_match(reply, ext.state(tab))
+    if name != "plain.html":  # the attribution-rich articles always give the engine spans
+        assert n > 0
     warnings = sum(x["severity"] == "warning" for x in reply["analysis"]["notes"])
     assert ext.badge(tab) == (str(warnings) if warnings else "")
     with capsys.disabled():
@@ -532,3 +535,60 @@ def test_errors_are_told_in_plain_words(ext, servers, where, title):
     if where == 429:
         assert "7 seconds" in body
     expect(popup.locator("#result")).to_be_hidden()
+
+
+def test_toolbar_popup_reads_the_active_tab(ext, servers, browser):
+    _, _, playwright, profile = browser
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    ext.worker.evaluate("chrome.action.openPopup()")
+    port = (profile / "DevToolsActivePort").read_text().split()[0]
+    cdp = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
+    popup = None
+    for _ in range(100):
+        pages = [pg for c in cdp.contexts for pg in c.pages if pg.url.endswith("/popup.html")]
+        if pages:
+            popup = pages[0]
+            break
+        time.sleep(0.05)
+    assert popup is not None, "the toolbar popup did not open"
+    sync_api.expect(popup.locator("#result")).to_be_visible(timeout=10000)
+    sync_api.expect(popup.locator("#headline")).to_have_text("Fake headline: 1 source.")
+    assert len(ext.state(tab)["highlights"]) == len(PHRASES)
+    popup.close()
+
+
+@pytest.mark.skipif(
+    not (ROOT / "node_modules" / "axe-core").exists(), reason="npm packages missing: npm install"
+)
+def test_popup_and_options_pass_axe(ext, servers):
+    axe = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    popup = ext.ctx.new_page()
+    popup.goto(f"chrome-extension://{ext.id}/popup.html?tabId={tab}")
+    sync_api.expect(popup.locator("#result")).to_be_visible(timeout=10000)
+    options = ext.ctx.new_page()
+    options.goto(f"chrome-extension://{ext.id}/options.html")
+    sync_api.expect(options.locator("#server")).to_have_value(servers["fake"])
+    for view in (popup, options):
+        view.evaluate(axe)
+        result = view.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        problems = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]]
+        assert problems == [], view.url
+
+
+def test_options_save_a_loopback_server_and_check_it(ext, servers):
+    options = ext.ctx.new_page()
+    options.goto(f"chrome-extension://{ext.id}/options.html")
+    options.fill("#server", "ftp://nowhere")
+    options.click("button[type=submit]")
+    sync_api.expect(options.locator("#message")).to_contain_text("not a web address")
+    options.fill("#server", servers["real"].removeprefix("http://") + "/some/path")
+    options.click("button[type=submit]")
+    sync_api.expect(options.locator("#message")).to_contain_text(
+        f"Saved: articles will be sent to {servers['real']}"
+    )
+    assert ext.worker.evaluate("chrome.storage.sync.get('server')") == {"server": servers["real"]}
+    options.click("#check")
+    sync_api.expect(options.locator("#message")).to_contain_text("is a Footnote server")
