@@ -592,3 +592,12 @@ def test_options_save_a_loopback_server_and_check_it(ext, servers):
     assert ext.worker.evaluate("chrome.storage.sync.get('server')") == {"server": servers["real"]}
     options.click("#check")
     sync_api.expect(options.locator("#message")).to_contain_text("is a Footnote server")
+
+
+def test_a_pdf_is_not_read(ext, servers):
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/report.pdf")
+    reply = ext.analyze(tab)
+    assert reply["ok"] is False
+    assert reply["error"]["kind"] == "pdf", reply  # "PDFs can't be read yet" in the popup
+    assert servers["fake_server"].requests == []
