@@ -148,7 +148,7 @@ async function handle(message, sender) {
       if (sender.tab) await setBadge(sender.tab.id, "");
       return { ok: true };
     default:
-      return { error: "unknownMessage" };
+      return failure("internal", { detail: `unknown message ${message.type}` });
   }
 }
 

@@ -213,7 +213,13 @@
     }
     shown = { notes, ranges, numbers: present.numberNotes(notes), ui: null, flashTimer: null };
     shown.ui = buildUi(analysis);
-    return { placed: ranges.size, spanned, mismatched, highlightApi: Boolean(supportsHighlights) };
+    return {
+      placed: ranges.size,
+      placedIds: [...ranges.keys()],
+      spanned,
+      mismatched,
+      highlightApi: Boolean(supportsHighlights),
+    };
   }
 
   function clear(notify = true) {
@@ -319,7 +325,7 @@
     .card a { color: #1a5fb4; }
     .collapsed .legend, .collapsed .hint, .collapsed .cards { display: none; }
     .tip { position: fixed; z-index: 2147483647; max-width: 280px; padding: 4px 8px; border-radius: 6px;
-      background: #1d1d1f; color: #fff; font: 12px/1.4 system-ui, sans-serif; pointer-events: none; }
+      background: #1d1d1f; color: #fff; font: 12px/1.4 system-ui, sans-serif; pointer-events: none; white-space: pre-line; }
   `;
 
   function el(tag, props = {}, ...children) {
@@ -498,6 +504,7 @@
         m.classList.remove("flash");
         void m.offsetWidth; // restart the animation
         m.classList.add("flash");
+        setTimeout(() => m.classList.remove("flash"), FLASH_MS);
       },
       state() {
         return {

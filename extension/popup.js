@@ -49,7 +49,7 @@ function showError(error) {
   $("error").hidden = false;
 }
 
-function noteItem(note, tabId) {
+function noteItem(note, tabId, placed) {
   const li = el("li", { class: "note", "data-note": note.id, "data-category": note.category });
   const head = el("div", { class: "note-head" },
     el("span", { class: `sev sev-${note.severity}`, text: t(note.severityLabel) }),
@@ -71,14 +71,14 @@ function noteItem(note, tabId) {
     }
     li.append(list);
   }
-  if (note.spanned) {
+  if (note.spanned && placed.has(note.id)) {
     const button = el("button", { type: "button", class: "show", text: t("showInPage") });
     button.addEventListener("click", async () => {
       await ext.runtime.sendMessage({ type: "focus", tabId, noteId: note.id });
     });
     li.append(button);
   } else {
-    li.append(el("p", { class: "muted", text: t("noteWholeText") }));
+    li.append(el("p", { class: "muted", text: t(note.spanned ? "noteNotPlaced" : "noteWholeText") }));
   }
   return li;
 }
@@ -108,7 +108,8 @@ function showResult(reply, tabId) {
       el("p", { class: "help", text: t(group.help) }),
     );
     const list = el("ol", { class: "notes" });
-    for (const note of group.notes) list.append(noteItem(note, tabId));
+    const placed = new Set((placement && placement.placedIds) || []);
+    for (const note of group.notes) list.append(noteItem(note, tabId, placed));
     section.append(list);
     groups.append(section);
   }

@@ -123,3 +123,19 @@ test("the vendored Readability is the version package.json pins, licence kept", 
   }
   assert.equal(readFileSync(new URL("extension/vendor/Readability.js", root), "utf8"), installed);
 });
+
+test("every string the UI asks for is in messages.json, and every error kind has its words", () => {
+  const dir = new URL("../", import.meta.url);
+  const files = ["popup.js", "popup.html", "content.js", "options.js", "options.html", "background.js"];
+  const source = files.map((f) => readFileSync(new URL(f, dir), "utf8")).join("\n");
+  const used = new Set();
+  for (const m of source.matchAll(/\bt\("([A-Za-z0-9_]+)"|data-i18n="([A-Za-z0-9_]+)"/g)) used.add(m[1] || m[2]);
+  for (const m of source.matchAll(/(?:failure\(|error: |kind: )"([A-Za-z]+)"/g)) {
+    used.add(`err_${m[1]}`).add(`err_${m[1]}_title`);
+  }
+  assert.ok(used.size > 40);
+  for (const key of used) assert.ok(messages[key], `missing message ${key}`);
+  const manifest = JSON.parse(readFileSync(new URL("manifest.json", dir), "utf8"));
+  for (const m of JSON.stringify(manifest).matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) assert.ok(messages[m[1]], m[1]);
+  for (const key of Object.keys(messages)) assert.match(key, /^[A-Za-z0-9_@]+$/);
+});
