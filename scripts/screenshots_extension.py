@@ -59,7 +59,9 @@ def main() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "server")}
     server = subprocess.Popen(
         [sys.executable, "-m", "footnote", "serve", "--port", str(api_port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     api = f"http://127.0.0.1:{api_port}"
     try:
@@ -84,8 +86,10 @@ def main() -> None:
                 viewport={"width": 1280, "height": 860},
                 reduced_motion="reduce",
             )
-            worker = ctx.service_workers[0] if ctx.service_workers else ctx.wait_for_event(
-                "serviceworker"
+            worker = (
+                ctx.service_workers[0]
+                if ctx.service_workers
+                else ctx.wait_for_event("serviceworker")
             )
             ext_id = worker.url.split("/")[2]
             worker.evaluate("(s) => chrome.storage.sync.set({server: s})", api)
