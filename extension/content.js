@@ -513,6 +513,9 @@
           cards: [...cards.children].map((c) => c.getAttribute("data-note")),
           cardText: cards.textContent,
           collapsed: panel.classList.contains("collapsed"),
+          panelPosition: getComputedStyle(panel).position,
+          hostStyle: ["display", "visibility", "opacity"].map((p) => getComputedStyle(host)[p]),
+          markerFontSize: markers.size ? getComputedStyle(markers.values().next().value).fontSize : null,
         };
       },
       clickClear() {

@@ -170,5 +170,9 @@ async function run() {
 }
 
 localise();
+$("options").addEventListener("click", (event) => {
+  event.preventDefault();
+  ext.runtime.openOptionsPage();
+});
 $("retry").addEventListener("click", run);
 run();
