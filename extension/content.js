@@ -431,28 +431,38 @@
       toggle.textContent = t("panelHide");
     }
 
+    // The left edge of the block (paragraph, list item…) that holds an inline element.
+    function blockLeft(element) {
+      let el = element;
+      while (el.parentElement && getComputedStyle(el).display.startsWith("inline")) el = el.parentElement;
+      return el.getBoundingClientRect().left;
+    }
+
     // Markers sit in the left margin of the line where their note starts.
     function place() {
       if (!shown) return;
       const origin = host.getBoundingClientRect(); // the layer's (0, 0) in the viewport
       const rootLeft = document.body.getBoundingClientRect().left;
-      const taken = [];
+      const rows = []; // markers whose notes start on the same line, in reading order
       for (const [id, marker] of markers) {
-        const first = shown.ranges.get(id)[0].getClientRects()[0];
-        if (!first) {
-          marker.hidden = true;
-          continue;
-        }
-        marker.hidden = false;
+        const range = shown.ranges.get(id)[0];
+        const first = range.getClientRects()[0];
+        marker.hidden = !first;
+        if (!first) continue;
         const top = first.top - origin.top - 1;
-        const row = taken.filter((y) => Math.abs(y - top) < 10).length;
-        taken.push(top);
-        const textLeft = Math.min(first.left, shown.ranges.get(id)[0].startContainer.parentElement.getBoundingClientRect().left);
-        let left = Math.max(rootLeft, textLeft) - 32 - row * 30;
-        if (left < 2) left = 2 + row * 30;
-        left -= origin.left;
-        marker.style.setProperty("top", `${top}px`);
-        marker.style.setProperty("left", `${left}px`);
+        const edge = Math.max(rootLeft, Math.min(first.left, blockLeft(range.startContainer.parentElement)));
+        let row = rows.find((r) => Math.abs(r.top - top) < 10);
+        if (!row) rows.push((row = { top, edge, markers: [] }));
+        row.markers.push(marker);
+      }
+      for (const row of rows) {
+        const n = row.markers.length;
+        let start = row.edge - 4 - n * 30; // the last marker ends just left of the text
+        if (start < 2) start = 2;
+        row.markers.forEach((marker, i) => {
+          marker.style.setProperty("top", `${row.top}px`);
+          marker.style.setProperty("left", `${start + i * 30 - origin.left}px`);
+        });
       }
     }
     let scheduled = false;
