@@ -22,6 +22,7 @@
   const HOST_TAG = "footnote-reader-ui";
   const INDEX_ATTR = "data-footnote-index";
   const FLASH_MS = 1600;
+  const GAP = { type: "gap" };
 
   let extraction = null; // {text, segments, ...} of the last extraction
   let shown = null; // {notes, ranges: Map id → Range[], numbers, ui}
@@ -107,14 +108,18 @@
       for (let child = parent.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === Node.TEXT_NODE) {
           const holder = child.parentElement;
-          if (kept && !kept.has(holder)) continue;
+          if (kept && !kept.has(holder)) {
+            if (child.data.trim()) items.push(GAP);
+            continue;
+          }
           const ws = getComputedStyle(holder).whiteSpace;
           items.push({ type: "text", text: child.data, node: child, pre: ws.startsWith("pre") || ws === "break-spaces" });
         } else if (child.nodeType === Node.ELEMENT_NODE) {
           const tag = child.tagName.toUpperCase();
-          if (child.localName === HOST_TAG || SKIP_TAGS.has(tag)) continue;
-          if (!kept && FALLBACK_SKIP.has(tag)) continue;
-          if (!visible(child)) continue;
+          if (child.localName === HOST_TAG || SKIP_TAGS.has(tag) || (!kept && FALLBACK_SKIP.has(tag)) || !visible(child)) {
+            items.push(GAP);
+            continue;
+          }
           if (tag === "BR") {
             items.push({ type: "break", size: 1 });
             continue;

@@ -12,10 +12,13 @@
    * Build the text to analyse from items in document order:
    *   {type: "text", text, node, pre?}  a text node's data (pre: keep whitespace as is)
    *   {type: "break", size: 1|2}        a line break (<br>) or a block boundary
+   *   {type: "gap"}                     page content left out here (an advert, a hidden
+   *                                     element): no text, but a DOM Range must not span it
    * Whitespace runs collapse to one space as a browser renders them, block boundaries
    * become "\n\n" and line breaks "\n"; no break or space leads or trails.
    * Returns {text, segments}: each segment {node, start, end, nodeStart} says that
-   * text[start..end) is node.data[nodeStart..nodeStart + (end - start)).
+   * text[start..end) is node.data[nodeStart..nodeStart + (end - start)); `gap` marks a
+   * segment that follows left-out content or an inserted break.
    */
   function buildText(items) {
     const chunks = [];
@@ -23,15 +26,18 @@
     let length = 0;
     let pendingBreak = 0;
     let pendingSpace = null; // {node, offset} of the whitespace a single space stands for
+    let gap = false; // content was left out since the last segment
 
     function emit(str, node, nodeStart) {
       const last = segments[segments.length - 1];
-      if (last && last.node === node && last.end === length &&
+      if (!gap && last && last.node === node && last.end === length &&
           last.nodeStart + (last.end - last.start) === nodeStart) {
         last.end += str.length;
       } else {
-        segments.push({ node, start: length, end: length + str.length, nodeStart });
+        const contiguous = last && last.end === length && !gap;
+        segments.push({ node, start: length, end: length + str.length, nodeStart, gap: !contiguous });
       }
+      gap = false;
       chunks.push(str);
       length += str.length;
     }
@@ -42,13 +48,21 @@
         chunks.push(br);
         length += br.length;
       } else if (length > 0 && pendingSpace) {
+        // A space from before left-out content stays with the text before it.
+        const gapAfterSpace = gap && !pendingSpace.afterGap;
+        if (gapAfterSpace) gap = false;
         emit(" ", pendingSpace.node, pendingSpace.offset);
+        gap = gapAfterSpace;
       }
       pendingBreak = 0;
       pendingSpace = null;
     }
 
     for (const item of items) {
+      if (item.type === "gap") {
+        gap = true;
+        continue;
+      }
       if (item.type === "break") {
         pendingBreak = Math.max(pendingBreak, item.size === 1 ? 1 : 2);
         continue;
@@ -65,7 +79,9 @@
       while ((match = COLLAPSIBLE.exec(data)) !== null) {
         const run = match[0];
         if (/^[ \t\n\r\f]/.test(run)) {
-          if (!pendingSpace && !pendingBreak) pendingSpace = { node: item.node, offset: match.index };
+          if (!pendingSpace && !pendingBreak) {
+            pendingSpace = { node: item.node, offset: match.index, afterGap: gap };
+          }
         } else {
           flushBefore();
           emit(run, item.node, match.index);
@@ -89,7 +105,8 @@
 
   /**
    * The node pieces that text[start..end) (UTF-16 positions) covers, one piece per run of
-   * segments with no inserted break between them, so each piece can become one DOM Range:
+   * segments with no inserted break or left-out content between them, so each piece can
+   * become one DOM Range that holds exactly the analysed text:
    * [{startNode, startOffset, endNode, endOffset}]. Inserted breaks map to nothing.
    */
   function piecesFor(segments, start, end) {
@@ -103,7 +120,7 @@
       const from = Math.max(start, seg.start);
       const to = Math.min(end, seg.end);
       if (to <= from) continue;
-      if (piece && seg.start === prevEnd) {
+      if (piece && seg.start === prevEnd && !seg.gap) {
         piece.endNode = seg.node;
         piece.endOffset = seg.nodeStart + (to - seg.start);
       } else {

@@ -123,3 +123,60 @@ test("server offsets land on the right nodes when an emoji sits in an earlier no
   const fell = piecesFor(segments, index.toUtf16(8), index.toUtf16(8 + "📉 fell sharply".length - 1));
   assert.deepEqual(readPieces(fell, nodes), ["📉 fell sharply"]);
 });
+
+test("random documents: every span reads back the same text from the nodes, never left-out content (seeded fuzz)", () => {
+  let seed = 12345;
+  const rand = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const alphabet = ["a", "b", " ", "  ", "\n", "\t", "é", "e\u0301", "😀", "🇺🇦", "“", "”", "\u00a0", "z"];
+  for (let doc = 0; doc < 200; doc++) {
+    const nodes = [];
+    const items = [];
+    const count = 1 + rand(8);
+    for (let i = 0; i < count; i++) {
+      if (rand(4) === 0) items.push(rand(2) ? block : br);
+      if (rand(5) === 0) {
+        nodes.push(node("#")); // left-out content: in the DOM, not in the text
+        items.push({ type: "gap" });
+      }
+      let data = "";
+      for (let k = rand(12); k > 0; k--) data += alphabet[rand(alphabet.length)];
+      const n = node(data);
+      nodes.push(n);
+      items.push(text(n, rand(10) === 0));
+    }
+    const { text: out, segments } = buildText(items);
+    const index = codePointIndex(out);
+    for (let trial = 0; trial < 20; trial++) {
+      const a = rand(index.length + 1);
+      const b = a + rand(index.length - a + 1);
+      const s = index.toUtf16(a);
+      const e = index.toUtf16(b);
+      const expected = out.slice(s, e).split(/[\n]+/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+      const read = readPieces(piecesFor(segments, s, e), nodes).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+      assert.deepEqual(read.join(" "), expected.join(" "), `doc ${doc} span ${a}-${b} of ${JSON.stringify(out)}`);
+    }
+  }
+});
+
+test("left-out content inside a line splits the span, so no Range covers it", () => {
+  // <p>said <span class="ad">BUY NOW</span>two officials</p>, the advert left out
+  const nodes = [node("said "), node("BUY NOW"), node("two officials")];
+  const gap = { type: "gap" };
+  const { text: out, segments } = buildText([text(nodes[0]), gap, text(nodes[2])]);
+  assert.equal(out, "said two officials");
+  const pieces = piecesFor(segments, 0, out.length);
+  assert.deepEqual(readPieces(pieces, nodes), ["said ", "two officials"]);
+  // Without the gap the same nodes make one piece.
+  const joined = buildText([text(nodes[0]), text(nodes[2])]);
+  assert.equal(piecesFor(joined.segments, 0, out.length).length, 1);
+});
+
+test("a space after left-out content goes with the text after it", () => {
+  const nodes = [node("said"), node("AD"), node(" two")];
+  const { text: out, segments } = buildText([text(nodes[0]), { type: "gap" }, text(nodes[2])]);
+  assert.equal(out, "said two");
+  assert.deepEqual(readPieces(piecesFor(segments, 0, out.length), nodes), ["said", " two"]);
+});
