@@ -67,7 +67,7 @@ $("check").addEventListener("click", async () => {
     if (response.ok && body.status === "ok") say("optionsHealthy", [origin, String(body.version)]);
     else say("optionsNotFootnote", [origin]);
   } catch {
-    say("err_serverDown", [origin]);
+    say("optionsDown", [origin]);
   }
 });
 
