@@ -627,3 +627,54 @@ def test_hostile_page_styles_and_scripts_do_not_break_the_ui(ext, servers):
     assert state["ui"]["panelPosition"] == "fixed"  # styled, despite the page's CSP and CSS
     assert state["ui"]["markerFontSize"] in {None, "11px"}
     assert state["ui"]["hostStyle"] == ["block", "visible", "1"]  # the page's CSS hid it
+
+
+FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox")
+
+
+@pytest.mark.skipif(
+    not FIREFOX or not (ROOT / "node_modules" / "web-ext").exists(),
+    reason="Firefox or web-ext missing (apt-get install firefox-esr; npm install)",
+)
+def test_firefox_installs_the_extension_and_its_background_script_runs():
+    # Playwright cannot drive stock Firefox; web-ext installs the add-on as a temporary one,
+    # and Firefox reports any error in the extension's own scripts on its stderr.
+    proc = subprocess.Popen(
+        [
+            "npx",
+            "--no-install",
+            "web-ext",
+            "run",
+            "--source-dir",
+            str(EXTENSION),
+            f"--firefox={FIREFOX}",
+            "--no-reload",
+            "--no-input",
+            "--verbose",
+            "--no-config-discovery",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "MOZ_HEADLESS": "1"},
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any("temporary add-on" in x for x in lines):
+            if proc.poll() is not None:
+                break
+            time.sleep(0.2)
+        time.sleep(2)  # time for the background script to run and report errors
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=20)
+        reader.join(timeout=5)
+        proc.stdout.close()
+    assert any("as a temporary add-on" in x for x in lines), "".join(lines[-30:])
+    errors = [x for x in lines if "moz-extension://" in x and "rror" in x]
+    assert errors == []
