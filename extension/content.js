@@ -116,12 +116,12 @@
           items.push({ type: "text", text: child.data, node: child, pre: ws.startsWith("pre") || ws === "break-spaces" });
         } else if (child.nodeType === Node.ELEMENT_NODE) {
           const tag = child.tagName.toUpperCase();
-          if (child.localName === HOST_TAG || SKIP_TAGS.has(tag) || (!kept && FALLBACK_SKIP.has(tag)) || !visible(child)) {
-            items.push(GAP);
-            continue;
-          }
           if (tag === "BR") {
             items.push({ type: "break", size: 1 });
+            continue;
+          }
+          if (child.localName === HOST_TAG || SKIP_TAGS.has(tag) || (!kept && FALLBACK_SKIP.has(tag)) || !visible(child)) {
+            items.push(GAP);
             continue;
           }
           const display = getComputedStyle(child).display;
