@@ -140,6 +140,8 @@ function showResult(reply, tabId) {
     $("about-size").textContent += " " + t("aboutMismatch", [String(placement.mismatched)]);
   }
   $("result").hidden = false;
+  // Time since the popup began loading, i.e. since the click (read by the end-to-end test).
+  $("result").dataset.elapsedMs = String(Math.round(performance.now()));
 }
 
 async function run() {
