@@ -25,6 +25,9 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _FRAME_BEFORE = 60
 _FRAME_AFTER = 100
 _TITLE_PREFIX = 25
+# How close a phrase must be to show the writer knows that something ended.
+_ACK_BEFORE = 80
+_ACK_AFTER = 160
 
 
 def knowledge_version() -> str:
@@ -141,13 +144,26 @@ def _sentence_text(doc: Document, mention: Mention) -> tuple[int, str]:
     return s.start, doc.norm[s.start : s.end]
 
 
+_NEGATED = re.compile(r"(?:\bnever|\bnot|n't|\bno)\s+(?:[\w-]+\s+)?$", re.I)
+
+
 def _classes_in(kb: KnowledgeBase, names: tuple[str, ...], text: str) -> bool:
-    return any(kb.cues.classes[n].search(text) for n in names)
+    """True when a phrase of one of the classes occurs, not negated ("never withdrawn")."""
+    for name in names:
+        for m in kb.cues.classes[name].finditer(text):
+            if not _NEGATED.search(text, max(0, m.start() - 20), m.start()):
+                return True
+    return False
 
 
 def _framed(kb: KnowledgeBase, names: tuple[str, ...], doc: Document, m: Mention) -> bool:
-    lo = max(0, m.start - _FRAME_BEFORE)
-    hi = min(len(doc.norm), m.end + _FRAME_AFTER)
+    return _near_mention(kb, names, doc, m, _FRAME_BEFORE, _FRAME_AFTER)
+
+
+def _near_mention(kb, names: tuple[str, ...], doc: Document, m: Mention, before, after) -> bool:
+    """A phrase of the classes within the mention's sentence, close enough to frame it."""
+    lo = max(0, m.start - before)
+    hi = min(len(doc.norm), m.end + after)
     s0, sentence = _sentence_text(doc, m)
     lo, hi = max(lo, s0), min(hi, s0 + len(sentence))
     return _classes_in(kb, names, doc.norm[lo:hi])
@@ -175,18 +191,24 @@ def _check_facts(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_of
             continue
         # The writer shows they know it changed: no outdated note for this fact.
         if any(
-            _classes_in(kb, fact.unless, _sentence_text(doc, m)[1])
+            _near_mention(kb, fact.unless, doc, m, _ACK_BEFORE, _ACK_AFTER)
             for m in mentions
             if _subject_ok(fact, _sentence_text(doc, m)[1])
         ):
             continue
+        framed = []
         for m in mentions:
             sentence = _sentence_text(doc, m)[1]
             if not _subject_ok(fact, sentence) or not _framed(kb, fact.framing, doc, m):
                 continue
             if _anchored_in(sentence, fact.valid_from, fact.valid_to):
                 continue
-            return Outdated(m, _changed(fact, as_of), doc.in_quote(m.start, m.end) is not None)
+            framed.append(
+                Outdated(m, _changed(fact, as_of), doc.in_quote(m.start, m.end) is not None)
+            )
+        if framed:
+            # the writer's own words count first; a quoted speaker's only when nothing else
+            return next((o for o in framed if not o.quoted), framed[0])
     return None
 
 
@@ -207,24 +229,28 @@ def _holder_at(topic: Topic, day: date) -> Holder | None:
     return next((h for h in topic.holders if h.holds_on(day)), None)
 
 
-def _named_holder(doc: Document, topic: Topic, m: Mention) -> Holder | None:
+def _named_holder(doc: Document, topic: Topic, m: Mention) -> tuple[Holder, int, int] | None:
+    """The holder named right after or before the title, with the span of title and name."""
     after = doc.norm[m.end : m.end + 40]
     before = doc.norm[max(0, m.start - 40) : m.start]
     for holder in topic.holders:
         names = "|".join(re.escape(n) for n in (holder.name, *holder.short))
-        if re.match(rf"\s*,?\s*(?:{names})\b", after):
-            return holder
-        if re.search(rf"\b(?:{names})\s*,\s*(?:the\s+|a\s+)?$", before):
-            return holder
+        a = re.match(rf"\s*,?\s*(?:{names})\b", after)
+        if a:
+            return holder, m.start, m.end + a.end()
+        b = re.search(rf"\b(?:{names})\s*,\s*(?:the\s+|a\s+)?$", before)
+        if b:
+            return holder, m.start - len(before) + b.start(), m.end
     return None
 
 
 def _check_office(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_of: date):
     """A holder named with the title and not marked as former, on a date outside the term."""
     for m in mentions:
-        holder = _named_holder(doc, topic, m)
-        if holder is None or holder.holds_on(as_of):
+        named = _named_holder(doc, topic, m)
+        if named is None or named[0].holds_on(as_of):
             continue
+        holder = named[0]
         prefix = doc.norm[max(0, m.start - _TITLE_PREFIX) : m.start]
         if kb.cues.classes["former-title"].search(prefix):
             continue
@@ -240,8 +266,11 @@ def _check_office(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_o
             ended = human_date(holder.valid_to) if holder.valid_to else "?"
             changed = f"{holder.name}'s term ended on {ended}."
         if current:
-            changed += f" {current.name} has held the office since {human_date(current.valid_from)}."
-        return Outdated(m, changed, doc.in_quote(m.start, m.end) is not None)
+            changed += (
+                f" {current.name} has held the office since {human_date(current.valid_from)}."
+            )
+        span = Mention(named[1], named[2], m.sentence)
+        return Outdated(span, changed, doc.in_quote(m.start, m.end) is not None)
     return None
 
 
@@ -326,14 +355,22 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], as_of: date) 
             f"A speaker quoted here presents this as current; by {human_date(as_of)} it had "
             f"changed. {outdated.changed} "
         )
+    start, end = first.start, first.end
     if topic.kind == "office":
         current = _holder_at(topic, as_of)
-        if current:
+        named = _named_holder(doc, topic, first)
+        if named and named[0] is current and not outdated:
+            start, end = named[1], named[2]
+            lead += (
+                f"{current.name} has held this office since {human_date(current.valid_from)}, "
+                f"so the title fits on {human_date(as_of)}. "
+            )
+        elif current:
             lead += f"On {human_date(as_of)} the office was held by {current.name}. "
     return Finding(
         rule="context-background",
-        start=first.start,
-        end=first.end,
+        start=start,
+        end=end,
         topic=topic.id,
         references=topic.references,
         params={
@@ -460,7 +497,8 @@ def _state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit], sources) -> 
                     "explanation": (
                         f"Information here comes from, or through, {outlet.name}, a "
                         f"state-affiliated outlet: {_outlet_text(outlet)} Its reports may be "
-                        f"accurate, but it is not independent of the government of {outlet.country}.{also}"
+                        f"accurate, but it is not independent of the government of "
+                        f"{outlet.country}.{also}"
                     ),
                 },
             )

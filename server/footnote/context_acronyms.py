@@ -14,7 +14,33 @@ from .model import Document
 _PAREN = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
 _WORD = re.compile(r"[\w'.&]+(?:-[\w'.&]+)*$")
 _CONNECTORS = frozenset(
-    "of for and the on in to de du des la le el del der fur für und i a an at by & d'".split()
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "on",
+        "in",
+        "to",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "el",
+        "del",
+        "der",
+        "fur",
+        "für",
+        "und",
+        "i",
+        "a",
+        "an",
+        "at",
+        "by",
+        "&",
+        "d'",
+    ]
 )
 _SPELLING = {
     "defence": "defense",
@@ -100,7 +126,7 @@ def _name_before(norm: str, paren: int) -> tuple[int, str] | None:
         lower = word.lower()
         if word.endswith("'s") or word.endswith("'"):
             break  # "Ukraine's Security Service": the owner is not part of the name
-        if word[0].isupper() or word[0].isdigit():
+        if (word[0].isupper() or word[0].isdigit()) and lower not in _CONNECTORS:
             start = m.start()
             words += 1
         elif lower not in _CONNECTORS:

@@ -141,8 +141,8 @@ class KnowledgeBase:
 
 
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January February March April May June July August September October November December".split()
+)
 
 
 def human_date(day: date) -> str:
