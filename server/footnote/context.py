@@ -147,10 +147,14 @@ def _sentence_text(doc: Document, mention: Mention) -> tuple[int, str]:
 _NEGATED = re.compile(r"(?:\bnever|\bnot|n't|\bno)\s+(?:[\w-]+\s+)?$", re.I)
 
 
-def _classes_in(kb: KnowledgeBase, names: tuple[str, ...], text: str) -> bool:
-    """True when a phrase of one of the classes occurs, not negated ("never withdrawn")."""
+def _classes_in(
+    kb: KnowledgeBase, names: tuple[str, ...], text: str, split: int | None = None
+) -> bool:
+    """True when a phrase of one of the classes occurs, not negated ("never withdrawn").
+    A class named "...-after" counts only from `split` (the end of the mention) on."""
     for name in names:
-        for m in kb.cues.classes[name].finditer(text):
+        lo = split if split is not None and name.endswith("-after") else 0
+        for m in kb.cues.classes[name].finditer(text, lo):
             if not _NEGATED.search(text, max(0, m.start() - 20), m.start()):
                 return True
     return False
@@ -166,7 +170,7 @@ def _near_mention(kb, names: tuple[str, ...], doc: Document, m: Mention, before,
     hi = min(len(doc.norm), m.end + after)
     s0, sentence = _sentence_text(doc, m)
     lo, hi = max(lo, s0), min(hi, s0 + len(sentence))
-    return _classes_in(kb, names, doc.norm[lo:hi])
+    return _classes_in(kb, names, doc.norm[lo:hi], split=max(0, m.end - lo))
 
 
 def _anchored_in(sentence: str, start: date | None, end: date | None) -> bool:

@@ -83,10 +83,11 @@ def _significant(name: str) -> set[str]:
     return out
 
 
-def acronym_fits(acronym: str, name: str) -> bool:
+def acronym_fits(acronym: str, name: str, *, slack: int = 0) -> bool:
     """True when the acronym can be read off the name as written: each word gives a prefix
     of itself (possibly empty), in order ("Intermediate-Range Nuclear Forces" -> INF,
-    "United States European Command" -> USEUCOM)."""
+    "United States European Command" -> USEUCOM). `slack` final letters may be left over
+    ("Christian Democrats (CDU)": the U is for a word the name leaves out)."""
     letters = acronym.lower()
     words = _words(name)
     seen: dict[tuple[int, int], bool] = {}
@@ -95,7 +96,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
         if li == len(letters):
             return True
         if wi == len(words):
-            return False
+            return li > 0 and len(letters) - li <= slack
         if (li, wi) in seen:
             return seen[(li, wi)]
         word = words[wi]
@@ -141,6 +142,21 @@ def _name_before(norm: str, paren: int) -> tuple[int, str] | None:
     return start, norm[start:end]
 
 
+_OWNER = re.compile(r"([A-Z][\w.-]*)'s?\s+$")
+
+
+def _fits_loosely(acronym: str, name: str, norm: str, start: int) -> bool:
+    """For bodies we do not know: allow one left-over final letter, and the owner before the
+    name ("Ukraine's National Anti-Corruption Bureau (NABU)") as a word of the name."""
+    if acronym_fits(acronym, name, slack=1):
+        return True
+    owner = _OWNER.search(norm, max(0, start - 40), start)
+    if owner:
+        word = owner.group(1)
+        return acronym_fits(acronym, f"{name} {word}") or acronym_fits(acronym, f"{word} {name}")
+    return False
+
+
 def _matches_known(name: str, inst: Institution) -> bool:
     mine = _significant(name)
     if not mine:
@@ -174,7 +190,7 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
         if inst is not None:
             if _matches_known(name, inst) or fits:
                 continue
-        elif fits or len(_significant(name)) < 2:
+        elif len(_significant(name)) < 2 or _fits_loosely(acronym, name, norm, start):
             continue
         issues.append(NameIssue(start, m.end(), name, acronym, inst, fits))
         taken.append((start, m.end()))

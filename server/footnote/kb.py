@@ -402,7 +402,7 @@ def parse_cues(data: dict, file: str) -> Cues:
             raise KnowledgeBaseError(f"{here}: needs at least one phrase")
         for j, frag in enumerate(items):
             _regex(frag, f"{here}[{j}]")
-        classes[name] = re.compile(rf"(?<![\w-])(?:{_alternation(list(items))})(?![\w])", re.I)
+        classes[name] = re.compile(rf"(?<!\w)(?:{_alternation(list(items))})(?!\w)", re.I)
     relay = _need(data, "relay", dict, file)
     before = _strings(relay, "before", f"{file}: relay", optional=False)
     after = _strings(relay, "after", f"{file}: relay", optional=False)
