@@ -436,15 +436,21 @@ def _name_finding(doc: Document, issue: NameIssue) -> Finding:
 # --- state-affiliated media ---------------------------------------------------------------
 
 
+def _blocked(outlet: Outlet, following: str) -> bool:
+    """'CCTV footage' is a camera, not the broadcaster: the outlet's `not_next` words."""
+    if not outlet.not_next:
+        return False
+    nxt = _TOKEN.findall(following.lower()[:30])
+    return bool(nxt) and nxt[0] in {w.lower() for w in outlet.not_next}
+
+
 def _outlet_is_source(doc: Document, kb: KnowledgeBase, outlet: Outlet, hit: Hit, sources):
+    after = doc.norm[hit.end : hit.end + 60]
+    if _blocked(outlet, after):
+        return False
     for s in sources:
         if s.start < hit.end and hit.start < s.end:
             return True
-    after = doc.norm[hit.end : hit.end + 60]
-    if outlet.not_next:
-        nxt = _TOKEN.findall(after.lower()[:30])
-        if nxt and nxt[0] in {w.lower() for w in outlet.not_next}:
-            return False
     sent_start = doc.sentences[doc.sentence_at(hit.start)].start if doc.sentences else 0
     before = doc.norm[max(sent_start, hit.start - 80) : hit.start]
     return bool(kb.cues.relay_before.search(before) or kb.cues.relay_after.match(after))
@@ -472,7 +478,9 @@ def _state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit], sources) -> 
                 continue
             for h in scan.scan(field):
                 for target in h.targets:
-                    if target.kind == "outlet" and not any(
+                    if target.kind != "outlet" or _blocked(outlets[target.ref], field[h.end :]):
+                        continue
+                    if not any(
                         u[0].id == target.ref and s.start <= u[1] < max(s.end, u[2]) for u in used
                     ):
                         used.append((outlets[target.ref], s.start, s.end))
