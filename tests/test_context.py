@@ -34,6 +34,7 @@ RAISES = {
         "Kyiv and Moscow traded blame over the Minsk accords on Monday.",
         "Diplomats said Minsk II had never been implemented in full.",
         "He said the ceasefire signed in Minsk was the only basis for peace in the Donbas.",
+        "Kyiv says the Minsk protocols were forced on it.",
     ],
     "normandy-format": [
         "Advisers met in the Normandy format in Paris.",
@@ -46,14 +47,17 @@ RAISES = {
     "crimea-annexation": [
         "Russia annexed Crimea in 2014.",
         "The talks stalled over Crimea. Moscow says the referendum settled the question.",
+        "Crimea's annexation was condemned by the General Assembly.",
     ],
     "russia-invasion-2022": [
         "Exports fell after the full-scale invasion began.",
         "Moscow calls it a special military operation.",
+        "Exports collapsed after Russian troops invaded Ukraine.",
     ],
     "dpr-lpr-recognition": [
         "Officials of the self-proclaimed Donetsk People's Republic said the vote was held.",
         "Moscow recognised the breakaway Donetsk and Luhansk regions as independent states.",
+        "Russia proclaimed the annexation of Donetsk, Luhansk, Zaporizhzhia and Kherson.",
     ],
     "donbas-spelling": ["Residents of the Donbass say water has returned."],
     "nato-secretary-general": [
@@ -75,6 +79,7 @@ RAISES = {
     "jcpoa": [
         "Iran says it still wants to revive the JCPOA.",
         "The Iran nuclear deal capped enrichment.",
+        "Tehran says the nuclear deal is dead.",
     ],
     "state-affiliated-media": [
         "According to a report by the state news agency RIA Novosti, the talks had stalled.",
@@ -82,6 +87,8 @@ RAISES = {
         "Xinhua reported that the delegation had arrived.",
         "RT, the Kremlin-funded broadcaster, reported that the talks had ended.",
         "He said so in an interview with CGTN on Monday.",
+        "RT's Arabic service reported the strike.",
+        "The Global Times said the visit was a provocation.",
     ],
 }
 
@@ -89,10 +96,12 @@ TRAPS = {
     "minsk-agreements": [
         "The Minsk Open chess tournament ended with an agreed draw.",
         "She flew to Minsk for a concert under an agreement with the promoter.",
+        "Minsk hosted the 2014 Ice Hockey World Championship after a deal with the federation.",
     ],
     "normandy-format": [
         "Normandy cider is best in June, say farmers in the Pays d'Auge.",
         "Veterans returned to the Normandy beaches for the D-Day anniversary.",
+        "Russia was not invited to the D-Day anniversary in Normandy this year.",
     ],
     "budapest-memorandum": [
         "Budapest has asked for guarantees on its energy supplies.",
@@ -106,6 +115,7 @@ TRAPS = {
     "russia-invasion-2022": [
         "The Allied invasion of 6 June 1944 began on these beaches.",
         "An invasion of wasps closed the park.",
+        "Russia invaded Georgia in 2008.",
     ],
     "dpr-lpr-recognition": [
         "The People's Republic of China recognised the award.",
@@ -133,6 +143,7 @@ TRAPS = {
         "The EU banned RT and Sputnik from broadcasting in March 2022.",
         "The Sputnik satellite was launched in 1957.",
         "According to CCTV footage, the car stopped outside the bank.",
+        "Early Sputnik V vaccine trials showed strong results, researchers said.",
     ],
 }
 
