@@ -346,6 +346,8 @@ def test_timeline_stops_at_the_articles_date():
         ("The United States European Command (EUCOM) moved staff.", None),
         ("Germany's Christian Democrats (CDU) won the vote.", None),
         ("Ukraine's National Anti-Corruption Bureau (NABU) opened a case.", None),
+        ("The Armed Forces of Ukraine (ZSU) reported downing 40 drones.", None),
+        ("The Polish Institute of International Affairs (PISM) published a paper.", None),
         (
             "The Baltic Maritime Research Council (QXZ) published data.",
             "Baltic Maritime Research Council (QXZ)",

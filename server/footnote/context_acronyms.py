@@ -157,6 +157,13 @@ def _fits_loosely(acronym: str, name: str, norm: str, start: int) -> bool:
     return False
 
 
+def _own_language(kb: KnowledgeBase, name: str, norm: str, start: int) -> bool:
+    """A national body of a non-English-speaking country may keep its own-language acronym."""
+    context = norm[max(0, start - 30) : start] + " " + name
+    words = {w.lower().removesuffix("'s") for w in re.findall(r"[\w']+", context)}
+    return bool(words & kb.own_language_places)
+
+
 def _matches_known(name: str, inst: Institution) -> bool:
     mine = _significant(name)
     if not mine:
@@ -190,7 +197,11 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
         if inst is not None:
             if _matches_known(name, inst) or fits:
                 continue
-        elif len(_significant(name)) < 2 or _fits_loosely(acronym, name, norm, start):
+        elif (
+            len(_significant(name)) < 2
+            or _fits_loosely(acronym, name, norm, start)
+            or _own_language(kb, name, norm, start)
+        ):
             continue
         issues.append(NameIssue(start, m.end(), name, acronym, inst, fits))
         taken.append((start, m.end()))

@@ -138,6 +138,7 @@ class KnowledgeBase:
     outlets: tuple[Outlet, ...]
     institutions: tuple[Institution, ...]
     cues: Cues
+    own_language_places: frozenset[str] = frozenset()
 
 
 MONTHS = (
@@ -462,6 +463,12 @@ def build_kb(files: dict[str, dict]) -> KnowledgeBase:
         outlets=parse_outlets(files["kb/outlets.toml"], "kb/outlets.toml"),
         institutions=institutions,
         cues=cues,
+        own_language_places=frozenset(
+            w.lower()
+            for w in _strings(
+                files["kb/institutions.toml"], "own_language_places", "kb/institutions.toml"
+            )
+        ),
     )
 
 
