@@ -244,6 +244,8 @@ def test_quoted_speaker_presenting_as_current_is_explained_not_warned():
             "In 2016 both sides said they remained committed to the Minsk agreements.",
             "minsk-agreements",
         ),
+        ("Moscow accused Kyiv of failing to implement the Minsk agreements.", "minsk-agreements"),
+        ("Under the Minsk agreements, Kyiv was to hold local elections.", "minsk-agreements"),
     ],
 )
 def test_historical_or_unframed_mentions_get_no_warning(text, topic):
@@ -311,6 +313,19 @@ def test_office_holder_both_sides_of_term(name, holder):
 def test_former_office_holder_is_background():
     text = "Former NATO Secretary General Jens Stoltenberg now leads Norway's finance ministry."
     assert by_topic(text, "nato-secretary-general", "2025-06-01").rule == "context-background"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Incoming NATO Secretary General Mark Rutte met Zelensky.",
+        "NATO Secretary General Jens Stoltenberg's successor, Mark Rutte, met Zelensky.",
+        "Then-NATO chief Jens Stoltenberg met Zelensky in 2023.",
+    ],
+)
+def test_office_holders_past_or_future_are_background(text):
+    assert by_topic(text, "nato-secretary-general", "2024-07-01").rule == "context-background"
+    assert by_topic(text, "nato-secretary-general", "2025-07-01").rule == "context-background"
 
 
 def test_office_holder_in_a_dated_sentence_is_background():

@@ -144,7 +144,11 @@ def _sentence_text(doc: Document, mention: Mention) -> tuple[int, str]:
     return s.start, doc.norm[s.start : s.end]
 
 
-_NEGATED = re.compile(r"(?:\bnever|\bnot|n't|\bno)\s+(?:[\w-]+\s+)?$", re.I)
+_NEGATED = re.compile(
+    r"(?:\bnever|\bnot|n't|\bno|\bwithout|\bfail(?:ed|ing|s)?\s+to|\brefus(?:ed|ing|es)?\s+to)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 
 
 def _classes_in(
@@ -155,7 +159,7 @@ def _classes_in(
     for name in names:
         lo = split if split is not None and name.endswith("-after") else 0
         for m in kb.cues.classes[name].finditer(text, lo):
-            if not _NEGATED.search(text, max(0, m.start() - 20), m.start()):
+            if not _NEGATED.search(text, max(0, m.start() - 40), m.start()):
                 return True
     return False
 
