@@ -89,6 +89,7 @@ RAISES = {
         "He said so in an interview with CGTN on Monday.",
         "RT's Arabic service reported the strike.",
         "The Global Times said the visit was a provocation.",
+        "The Russian news agency TASS carried the statement in full.",
     ],
 }
 
@@ -250,6 +251,28 @@ def test_quoted_speaker_presenting_as_current_is_explained_not_warned():
 )
 def test_historical_or_unframed_mentions_get_no_warning(text, topic):
     assert by_topic(text, topic, "2025-01-01").rule == "context-background"
+
+
+@pytest.mark.parametrize(
+    "text,topic",
+    [
+        ("Both sides remain bound by the INF Treaty, the minister wrote.", "inf-treaty"),
+        ("Finland, a neutral country outside NATO, hosted the talks.", "nato-enlargement"),
+    ],
+)
+def test_presented_as_current_after_the_change(text, topic):
+    assert by_topic(text, topic, "2025-05-02").rule == "context-outdated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden, long a neutral country, joined NATO in March 2024, officials said.",
+        "Before joining NATO, Finland was militarily non-aligned for decades.",
+    ],
+)
+def test_membership_told_as_history_is_background(text):
+    assert by_topic(text, "nato-enlargement", "2025-05-02").rule == "context-background"
 
 
 def test_negated_lapse_does_not_count_as_knowing():
