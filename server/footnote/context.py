@@ -151,30 +151,38 @@ _NEGATED = re.compile(
 )
 
 
-def _classes_in(
+def _find_class(
     kb: KnowledgeBase, names: tuple[str, ...], text: str, split: int | None = None
-) -> bool:
-    """True when a phrase of one of the classes occurs, not negated ("never withdrawn").
+) -> re.Match | None:
+    """The first phrase of one of the classes, not negated ("never withdrawn").
     A class named "...-after" counts only from `split` (the end of the mention) on."""
     for name in names:
         lo = split if split is not None and name.endswith("-after") else 0
         for m in kb.cues.classes[name].finditer(text, lo):
             if not _NEGATED.search(text, max(0, m.start() - 40), m.start()):
-                return True
-    return False
+                return m
+    return None
 
 
-def _framed(kb: KnowledgeBase, names: tuple[str, ...], doc: Document, m: Mention) -> bool:
+def _classes_in(kb: KnowledgeBase, names: tuple[str, ...], text: str) -> bool:
+    return _find_class(kb, names, text) is not None
+
+
+def _framed(kb, names: tuple[str, ...], doc: Document, m: Mention) -> tuple[int, int] | None:
+    """The span from the framing phrase to the mention (or back), when there is one."""
     return _near_mention(kb, names, doc, m, _FRAME_BEFORE, _FRAME_AFTER)
 
 
-def _near_mention(kb, names: tuple[str, ...], doc: Document, m: Mention, before, after) -> bool:
+def _near_mention(kb, names, doc: Document, m: Mention, before, after) -> tuple[int, int] | None:
     """A phrase of the classes within the mention's sentence, close enough to frame it."""
     lo = max(0, m.start - before)
     hi = min(len(doc.norm), m.end + after)
     s0, sentence = _sentence_text(doc, m)
     lo, hi = max(lo, s0), min(hi, s0 + len(sentence))
-    return _classes_in(kb, names, doc.norm[lo:hi], split=max(0, m.end - lo))
+    found = _find_class(kb, names, doc.norm[lo:hi], split=max(0, m.end - lo))
+    if found is None:
+        return None
+    return min(m.start, lo + found.start()), max(m.end, lo + found.end())
 
 
 def _anchored_in(sentence: str, start: date | None, end: date | None) -> bool:
@@ -191,6 +199,7 @@ class Outdated:
     mention: Mention
     changed: str
     quoted: bool
+    phrase: str = ""  # the words that present it as current
 
 
 def _check_facts(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_of: date):
@@ -207,13 +216,11 @@ def _check_facts(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_of
         framed = []
         for m in mentions:
             sentence = _sentence_text(doc, m)[1]
-            if not _subject_ok(fact, sentence) or not _framed(kb, fact.framing, doc, m):
+            phrase = _framed(kb, fact.framing, doc, m) if _subject_ok(fact, sentence) else None
+            if phrase is None or _anchored_in(sentence, fact.valid_from, fact.valid_to):
                 continue
-            if _anchored_in(sentence, fact.valid_from, fact.valid_to):
-                continue
-            framed.append(
-                Outdated(m, _changed(fact, as_of), doc.in_quote(m.start, m.end) is not None)
-            )
+            quoted = doc.in_quote(m.start, m.end) is not None
+            framed.append(Outdated(m, _changed(fact, as_of), quoted, doc.text[slice(*phrase)]))
         if framed:
             # the writer's own words count first; a quoted speaker's only when nothing else
             return next((o for o in framed if not o.quoted), framed[0])
@@ -278,7 +285,8 @@ def _check_office(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_o
                 f" {current.name} has held the office since {human_date(current.valid_from)}."
             )
         span = Mention(named[1], named[2], m.sentence)
-        return Outdated(span, changed, doc.in_quote(m.start, m.end) is not None)
+        quoted = doc.in_quote(m.start, m.end) is not None
+        return Outdated(span, changed, quoted, doc.text[span.start : span.end])
     return None
 
 
@@ -352,18 +360,20 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], as_of: date) 
                 **base,
                 "changed": outdated.changed,
                 "explanation": (
-                    f"The text presents this as current, but by {human_date(as_of)} it had "
-                    f"changed. {outdated.changed} {date_note} {topic.summary}{others}"
+                    f"The text presents this as current ('{outdated.phrase}'), but by "
+                    f"{human_date(as_of)} it had changed. {outdated.changed} {date_note} "
+                    f"{topic.summary}{others}"
                 ),
             },
         )
     lead = ""
     if outdated:  # a quoted speaker presents it as current: explain, do not warn
         lead = (
-            f"A speaker quoted here presents this as current; by {human_date(as_of)} it had "
-            f"changed. {outdated.changed} "
+            f"A speaker quoted here presents this as current ('{outdated.phrase}'); by "
+            f"{human_date(as_of)} it had changed. {outdated.changed} "
         )
     start, end = first.start, first.end
+    timeline = _timeline(topic, as_of) if topic.kind != "office" else ""
     if topic.kind == "office":
         current = _holder_at(topic, as_of)
         named = _named_holder(doc, topic, first)
@@ -383,7 +393,7 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], as_of: date) 
         references=topic.references,
         params={
             **base,
-            "explanation": f"{lead}{topic.summary}{_timeline(topic, as_of)} {date_note}{others}",
+            "explanation": f"{lead}{topic.summary}{timeline} {date_note}{others}",
         },
     )
 
