@@ -13,7 +13,8 @@ The mechanism is a small cue grammar over each sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, load_lexicon
 from .model import Attribution, Document, Source
@@ -274,19 +275,51 @@ class _Known:
     names: frozenset[str]  # capitalised words of the mention's head (for surnames)
     heads: frozenset[str]  # lower-case head nouns (for "the official")
     plural: bool
-    extra: list = field(default_factory=list)
+    head_low: str = ""
+
+
+class _IndexedText(str):
+    """The normalised text, tokenised sentence by sentence on demand and only once, so
+    that the many look-ups of one analysis slice cached tokens instead of re-scanning."""
+
+    def index_sentences(self, sentences) -> _IndexedText:
+        self.sent_starts = [x.start for x in sentences]
+        self.sent_ends = [x.end for x in sentences]
+        self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
+        return self
+
+    def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
+        hit = self.cache.get(si)
+        if hit is None:
+            toks = _scan(self, self.sent_starts[si], self.sent_ends[si])
+            hit = self.cache[si] = (toks, [t.start for t in toks])
+        return hit
+
+
+def _scan(norm: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(norm, start, end):
+        text = m.group()
+        out.append(Tok(m.start(), m.end(), text, text.lower()))
+    return out
 
 
 def tokenize(norm: str, start: int, end: int) -> list[Tok]:
-    return [
-        Tok(m.start(), m.end(), m.group(), m.group().lower())
-        for m in _TOKEN.finditer(norm, start, end)
-    ]
+    if isinstance(norm, _IndexedText):
+        si = bisect_right(norm.sent_starts, start) - 1
+        if si >= 0 and end <= norm.sent_ends[si]:
+            toks, starts = norm.sentence_tokens(si)
+            lo = bisect_left(starts, start)
+            hi = bisect_left(starts, end, lo)
+            if hi == lo or toks[hi - 1].end <= end:
+                return toks[lo:hi]
+    return _scan(norm, start, end)
 
 
 def find_sources(doc: Document, lexicon: Lexicon | None = None):
     """Return (sources, attributions) for the document, sources in order of first attribution."""
     lex = lexicon or load_lexicon()
+    doc = replace(doc, norm=_IndexedText(doc.norm).index_sentences(doc.sentences))
     norm = doc.norm
     candidates = _candidates(doc, lex)
     known: list[_Known] = []
@@ -326,7 +359,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
     def toks_of(si: int) -> list[Tok]:
         if si not in token_cache:
             s = doc.sentences[si]
-            token_cache[si] = tokenize(norm, s.start, s.end)
+            token_cache[si] = list(tokenize(norm, s.start, s.end))
         return token_cache[si]
 
     for m in _IN_VIEW.finditer(norm):
@@ -352,7 +385,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         )
         seen_cues.add(m.end())
     for m in lex.cue_re.finditer(norm):
-        if m.end() in seen_cues or any(a <= m.start() < b for a, b in blocked):
+        if m.end() in seen_cues or _inside(blocked, m.start()):
             continue
         if doc.in_quote(m.start(), m.end()):
             continue
@@ -365,14 +398,23 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         cj = _token_index(toks, m.end() - 1)
         out.extend(_speakers(doc, toks, ci, cj, cue, si, lex))
     out = _drop_nested(out, norm)
-    spans = [(c.start, c.end) for c in out]
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for c in out:
+        by_sentence.setdefault(c.sentence, []).append((c.start, c.end))
     return [
         c
         for c in out
         if not any(
-            a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end) for a, b in spans
+            a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end)
+            for a, b in by_sentence[c.sentence]
         )
     ]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, non-overlapping)."""
+    k = bisect_left(spans, (offset + 1,)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 _OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
@@ -471,7 +513,9 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         return _Candidate(span[0], span[1], cue, cue_start, cue_end, si, **kw)
 
     if cue == "per" and not (
-        toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"})
+        (toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"}))
+        and nxt is not None
+        and (nxt.cap or nxt.lower in {"a", "an", "the"})
     ):
         return []  # "5 per cent", "per day"
     if cue in ("according to", "in the words of", "per"):
@@ -1184,7 +1228,7 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
                 return k
     # the same phrase again ("The Kremlin", "NATO")
     for k in reversed(known):
-        if _head_text(k.source.mention).lower() == low:
+        if k.head_low == low:
             return k
     # a definite description: "the official", "the researchers", "the study"
     if words[0].lower in {"the", "this", "that", "these", "those"} and len(words) <= 4:
@@ -1219,10 +1263,11 @@ def _remember(source: Source, norm: str, lex: Lexicon) -> _Known:
         or t.lower in lex.document_heads
     }
     return _Known(
-        source,
-        names,
-        frozenset(heads),
-        _is_plural(_head_noun(norm, (source.start, source.end), lex), lex),
+        source=source,
+        head_low=_head_text(source.mention).lower(),
+        names=names,
+        heads=frozenset(heads),
+        plural=_is_plural(_head_noun(norm, (source.start, source.end), lex), lex),
     )
 
 
