@@ -398,17 +398,19 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         cj = _token_index(toks, m.end() - 1)
         out.extend(_speakers(doc, toks, ci, cj, cue, si, lex))
     out = _drop_nested(out, norm)
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    # a cue inside another candidate's speaker phrase ("according to intelligence reports")
+    spans = sorted((c.start, c.end) for c in out)
+    starts = [a for a, _ in spans]
+    keep = []
     for c in out:
-        by_sentence.setdefault(c.sentence, []).append((c.start, c.end))
-    return [
-        c
-        for c in out
-        if not any(
+        k = bisect_right(starts, c.cue_start)
+        inside = any(
             a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end)
-            for a, b in by_sentence[c.sentence]
+            for a, b in spans[max(0, k - _NEIGHBOURS) : k]
         )
-    ]
+        if not inside:
+            keep.append(c)
+    return keep
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -417,6 +419,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+_NEIGHBOURS = 8  # how far apart two cues of one sentence can still interact
 _OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
 
 
@@ -438,14 +441,14 @@ def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
                 keep.append(c)
                 continue
             nested = False
-            for other in group[:k]:
+            for other in group[max(0, k - _NEIGHBOURS) : k]:
                 if other.cue in _OPEN_CUES or other.kind_hint:
                     continue
                 gap = norm[other.cue_end : min(c.start, c.cue_start)]
                 if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
                     nested = True
                     break
-            for other in group[k + 1 :]:
+            for other in group[k + 1 : k + 1 + _NEIGHBOURS]:
                 if other.cue in _OPEN_CUES or other.kind_hint or other.start < c.cue_end:
                     continue
                 lead = norm[max(0, other.start - 2) : other.start]
@@ -672,7 +675,7 @@ def _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand):
         return []
     out = [cand(span)]
     # look for ", citing Y" right after the phrase
-    k = next((i for i, t in enumerate(toks) if t.start >= span[1]), None)
+    k = bisect_left(toks, span[1], key=lambda t: t.start)
     if (
         k is not None
         and k + 1 < len(toks)
@@ -796,7 +799,10 @@ def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
 
 def _segment_start(toks, end) -> int | None:
     j = end
-    while j >= 0 and toks[j].text not in {",", ".", ";", ":", '"', "'", "!", "?", "["}:
+    floor = end - _MAX_PHRASE
+    while j >= 0 and toks[j].text not in _SEGMENT_STOPS:
+        if j <= floor:
+            return None  # no clause this long is a speaker phrase
         j -= 1
     return j + 1 if j + 1 <= end else None
 
@@ -813,7 +819,8 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     # the leftmost relativizer inside this comma segment: stop words after it belong to
     # the relative clause ("a diplomat who is attending the course")
     seg = end
-    while seg > 0 and toks[seg - 1].text not in _SEGMENT_STOPS:
+    floor = max(0, end - _MAX_PHRASE)
+    while seg > floor and toks[seg - 1].text not in _SEGMENT_STOPS:
         seg -= 1
     rel = next((k for k in range(seg, end + 1) if toks[k].text in _RELATIVIZERS), None)
     j = end if rel is None else rel - 1
