@@ -98,6 +98,8 @@ TRAPS = {
         "The Minsk Open chess tournament ended with an agreed draw.",
         "She flew to Minsk for a concert under an agreement with the promoter.",
         "Minsk hosted the 2014 Ice Hockey World Championship after a deal with the federation.",
+        "The OSCE Minsk Group co-chairs met Armenian and Azerbaijani ministers on a peace deal.",
+        "Opposition leaders in Minsk called for negotiations and peace.",
     ],
     "normandy-format": [
         "Normandy cider is best in June, say farmers in the Pays d'Auge.",
@@ -107,6 +109,7 @@ TRAPS = {
     "budapest-memorandum": [
         "Budapest has asked for guarantees on its energy supplies.",
         "The market in Budapest stays open later in tomato season.",
+        "Hungary's nuclear plant at Paks, south of Budapest, will get two new reactors.",
     ],
     "crimea-annexation": [
         "The Black Krim tomato takes its name from the Crimean peninsula.",
@@ -117,6 +120,7 @@ TRAPS = {
         "The Allied invasion of 6 June 1944 began on these beaches.",
         "An invasion of wasps closed the park.",
         "Russia invaded Georgia in 2008.",
+        "Ukrainian forces invaded the Kursk region in August 2024.",
     ],
     "dpr-lpr-recognition": [
         "The People's Republic of China recognised the award.",
