@@ -9,6 +9,8 @@ from footnote.document import build_document
 from footnote.engine import analyze
 from footnote.kb import load_kb
 from footnote.model import Source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 KB = load_kb()
 
@@ -476,3 +478,62 @@ def test_knowledge_version_in_meta():
 def test_no_date_before_1900_in_timelines():
     for topic in KB.topics.values():
         assert all(e.date > date(1900, 1, 1) for e in topic.timeline)
+
+
+# --- robustness --------------------------------------------------------------------------
+
+WORDS = [
+    "Minsk",
+    "agreements",
+    "TASS",
+    "reported",
+    "NATO",
+    "Secretary",
+    "General",
+    "Stoltenberg",
+    "(NDC)",
+    "College",
+    "Military",
+    "Donbass",
+    "Crimea",
+    "annexed",
+    "2014",
+    "\u201c",
+    "\u201d",
+    "according",
+    "to",
+    "the",
+    ",",
+    ".",
+    "\n\n",
+    "Budapest",
+    "memorandum",
+    "still",
+    "remain",
+    "former",
+    "RT",
+    "told",
+    "Finland",
+    "joined",
+    "alliance",
+    "(OSCE)",
+    "Organisation",
+]
+
+
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=60),
+    st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 1, 1))),
+)
+@settings(max_examples=150, deadline=None)
+def test_never_fails_and_spans_point_at_text(words, published):
+    text = " ".join(words)
+    for note in analyze(text, published=published).notes:
+        if note.start is not None:
+            assert 0 <= note.start < note.end <= len(text)
+            assert note.excerpt == text[note.start : note.end]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "TASS", "\n\nMinsk\n\n", "(NDC)"])
+def test_edge_texts(text):
+    analyze(text)
