@@ -31,7 +31,9 @@ _ACK_AFTER = 160
 
 
 def knowledge_version() -> str:
-    return load_kb().version
+    """The declared version and a hash of the data files, e.g. "2026-11-25.1+3f9a0c12d4"."""
+    kb = load_kb()
+    return f"{kb.version}+{kb.digest}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ the file and the field, so a contributor sees at once what to fix.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -139,6 +140,7 @@ class KnowledgeBase:
     institutions: tuple[Institution, ...]
     cues: Cues
     own_language_places: frozenset[str] = frozenset()
+    digest: str = ""  # a hash of the files' text: which data answered, even between versions
 
 
 MONTHS = (
@@ -424,7 +426,7 @@ def _read(entry, name: str) -> dict:
         raise KnowledgeBaseError(f"{name}: {exc}") from exc
 
 
-def build_kb(files: dict[str, dict]) -> KnowledgeBase:
+def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
     """Build and cross-check a knowledge base from parsed TOML, keyed by file name."""
     meta = files.get("kb/kb.toml")
     if meta is None:
@@ -469,22 +471,32 @@ def build_kb(files: dict[str, dict]) -> KnowledgeBase:
                 files["kb/institutions.toml"], "own_language_places", "kb/institutions.toml"
             )
         ),
+        digest=digest,
     )
 
 
-def read_kb_files(folder=None) -> dict[str, dict]:
+def _kb_entries(folder=None):
     folder = folder or resources.files("footnote") / "data" / "kb"
-    files = {}
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
-            files[f"kb/{entry.name}"] = _read(entry, f"kb/{entry.name}")
+            yield f"kb/{entry.name}", entry
         elif entry.name == "topics":
             for sub in sorted(entry.iterdir(), key=lambda p: p.name):
                 if sub.name.endswith(".toml"):
-                    files[f"kb/topics/{sub.name}"] = _read(sub, f"kb/topics/{sub.name}")
-    return files
+                    yield f"kb/topics/{sub.name}", sub
+
+
+def read_kb_files(folder=None) -> dict[str, dict]:
+    return {name: _read(entry, name) for name, entry in _kb_entries(folder)}
+
+
+def kb_digest(folder=None) -> str:
+    h = hashlib.sha256()
+    for name, entry in _kb_entries(folder):
+        h.update(name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return h.hexdigest()[:10]
 
 
 @cache
 def load_kb() -> KnowledgeBase:
-    return build_kb(read_kb_files())
+    return build_kb(read_kb_files(), kb_digest())

@@ -57,7 +57,7 @@ def topics():
     kb = load_kb()
     return jsonify(
         {
-            "knowledge_version": kb.version,
+            "knowledge_version": f"{kb.version}+{kb.digest}",
             "as_of": kb.as_of.isoformat(),
             "topics": [topic_summary(t) for t in kb.topics.values()],
         }
