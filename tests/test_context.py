@@ -447,6 +447,12 @@ def test_state_media_lists_other_outlets_once():
     )
 
 
+def test_state_funded_outlets_get_the_same_kind_of_note():
+    found = [n for n in notes("A diplomat told RFE/RL that the talks had failed.")]
+    assert [n.topic for n in found if n.rule == "state-media"] == ["state-affiliated-media"]
+    assert "state-funded" in found[0].explanation and "United States" in found[0].explanation
+
+
 def test_state_media_url_gives_one_note_without_fetching():
     found = [n for n in notes("The ministry said the talks ended.", url="https://www.rt.com/x")]
     assert [(n.rule, n.start) for n in found] == [("state-media", None)]

@@ -472,8 +472,21 @@ def _outlet_is_source(doc: Document, kb: KnowledgeBase, outlet: Outlet, hit: Hit
     return bool(kb.cues.relay_before.search(before) or kb.cues.relay_after.match(after))
 
 
+def _label(outlet: Outlet) -> str:
+    return "state-funded" if outlet.control == "funded" else "state-affiliated"
+
+
 def _outlet_text(outlet: Outlet) -> str:
-    return f"{outlet.full_name} is controlled by {outlet.controlled_by}."
+    if outlet.control == "funded":
+        return (
+            f"{outlet.full_name} is funded by {outlet.controlled_by}. Its reports may be "
+            f"accurate, and its editors are independent by law, but it is paid for by the "
+            f"government of {outlet.country}."
+        )
+    return (
+        f"{outlet.full_name} is controlled by {outlet.controlled_by}. Its reports may be "
+        f"accurate, but it is not independent of the government of {outlet.country}."
+    )
 
 
 def _state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit], sources) -> list[Finding]:
@@ -524,9 +537,7 @@ def _state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit], sources) -> 
                     "country": outlet.country,
                     "explanation": (
                         f"Information here comes from, or through, {outlet.name}, a "
-                        f"state-affiliated outlet: {_outlet_text(outlet)} Its reports may be "
-                        f"accurate, but it is not independent of the government of "
-                        f"{outlet.country}.{also}"
+                        f"{_label(outlet)} outlet. {_outlet_text(outlet)}{also}"
                     ),
                 },
             )
@@ -543,12 +554,10 @@ def _state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit], sources) -> 
                 params={
                     "outlet": site.name,
                     "country": site.country,
-                    "title": f"This page is published by {site.name}, a state-affiliated outlet",
+                    "title": f"This page is published by {site.name}, a {_label(site)} outlet",
                     "explanation": (
                         f"The page's address is on a domain of {site.name}. {_outlet_text(site)} "
-                        f"Its reports may be accurate, but it is not independent of the "
-                        f"government of {site.country}. (Footnote reads only the address; it never "
-                        f"opens the page.)"
+                        f"(Footnote reads only the address; it never opens the page.)"
                     ),
                 },
             )

@@ -104,6 +104,9 @@ class Outlet:
     not_next: tuple[str, ...]
     last_checked: date
     references: tuple[Reference, ...]
+    control: str = (
+        "controlled"  # controlled: run by the state; funded: paid for, by statute independent
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +353,7 @@ def parse_outlets(data: dict, file: str) -> tuple[Outlet, ...]:
                 full_name=_need(raw, "full_name", str, where),
                 country=_need(raw, "country", str, where),
                 controlled_by=_need(raw, "controlled_by", str, where),
+                control=_choice(raw, "control", ("controlled", "funded"), where),
                 aliases=_strings(raw, "aliases", where, optional=False),
                 case_sensitive=_need(raw, "case_sensitive", bool, where),
                 domains=_strings(raw, "domains", where, optional=False),
@@ -389,6 +393,13 @@ def parse_institutions(data: dict, file: str) -> tuple[Institution, ...]:
             )
         )
     return tuple(out)
+
+
+def _choice(raw: dict, key: str, choices: tuple[str, ...], where: str) -> str:
+    value = raw.get(key, choices[0])
+    if value not in choices:
+        raise KnowledgeBaseError(f"{where}: field '{key}' must be one of {choices}")
+    return value
 
 
 def _alternation(fragments: list[str]) -> str:
