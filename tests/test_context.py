@@ -449,7 +449,8 @@ def test_state_media_lists_other_outlets_once():
 
 def test_state_funded_outlets_get_the_same_kind_of_note():
     found = [n for n in notes("A diplomat told RFE/RL that the talks had failed.")]
-    assert [n.topic for n in found if n.rule == "state-media"] == ["state-affiliated-media"]
+    found = [n for n in found if n.rule == "state-media"]
+    assert [n.topic for n in found] == ["state-affiliated-media"]
     assert "state-funded" in found[0].explanation and "United States" in found[0].explanation
 
 
