@@ -137,3 +137,15 @@ def test_knowledge_base_doc_is_current():
         "docs/knowledge-base.md is stale: run "
         "`.venv/bin/python -m footnote.kb_docs > docs/knowledge-base.md`"
     )
+
+
+def test_broken_toml_on_disk_names_the_file(tmp_path):
+    import shutil
+    from importlib import resources
+
+    src = resources.files("footnote") / "data" / "kb"
+    dst = tmp_path / "kb"
+    shutil.copytree(str(src), dst)
+    (dst / "topics" / "jcpoa.toml").write_text('id = "jcpoa"\ntitle = \n', encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"kb/topics/jcpoa\.toml"):
+        read_kb_files(dst)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from .context_acronyms import NameIssue, find_name_issues
 from .context_scan import Hit, scanner
 from .kb import Fact, Holder, KnowledgeBase, Outlet, Topic, human_date, load_kb
-from .model import Document, Finding, Reference, Source
+from .model import Document, Finding, Source
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
@@ -45,6 +45,7 @@ class Mention:
 
 
 def find_context(doc: Document, sources: tuple[Source, ...]) -> list[Finding]:
+    """Context findings for one article, read as of `doc.published` (or the KB's date)."""
     kb = load_kb()
     as_of = doc.published or kb.as_of
     hits = scanner().scan(doc.norm)
@@ -106,18 +107,15 @@ def _weak_ok(doc: Document, topic: Topic, hit: Hit) -> bool:
     return all(_has(group, text, near_tokens) for group in topic.near)
 
 
-def _topic_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> dict[str, list]:
+def _topic_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> dict[str, list[Mention]]:
+    """Each topic's mentions in text order; weak names only with their context words."""
     found: dict[str, list[Mention]] = {}
     for hit in hits:
         for target in hit.targets:
-            topic = kb.topics.get(target.ref)
-            if topic is None:
+            if target.kind not in ("topic", "weak"):
                 continue
-            if target.kind == "topic" or (target.kind == "weak" and _weak_ok(doc, topic, hit)):
-                if topic.not_near and target.kind == "topic" and topic.kind == "spelling":
-                    text = _window(doc, hit.start, "sentence").lower()
-                    if _has(topic.not_near, text, set(_TOKEN.findall(text))):
-                        continue
+            topic = kb.topics[target.ref]
+            if target.kind == "topic" or _weak_ok(doc, topic, hit):
                 found.setdefault(topic.id, []).append(
                     Mention(hit.start, hit.end, doc.sentence_at(hit.start))
                 )
@@ -577,6 +575,3 @@ def _url_outlet(url: str | None, kb: KnowledgeBase) -> Outlet | None:
             if host == domain or host.endswith("." + domain):
                 return outlet
     return None
-
-
-__all__ = ["find_context", "knowledge_version", "Reference"]
