@@ -80,6 +80,7 @@ def _broken(path, mutate):
         ),
         ("kb/cues.toml", lambda d: d["classes"].update(lapse=["(unclosed"]), "lapse"),
         ("kb/kb.toml", lambda d: d.pop("version"), "version"),
+        ("kb/cues.toml", lambda d: d["classes"].pop("former-title"), "former-title"),
     ],
 )
 def test_bad_file_fails_loudly_naming_file_and_field(path, mutate, field):
