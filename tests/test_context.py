@@ -92,6 +92,7 @@ RAISES = {
         "RT's Arabic service reported the strike.",
         "The Global Times said the visit was a provocation.",
         "The Russian news agency TASS carried the statement in full.",
+        "Russian state TV channel Rossiya 1 reported that the bridge was hit.",
     ],
 }
 
@@ -151,6 +152,7 @@ TRAPS = {
         "The Sputnik satellite was launched in 1957.",
         "According to CCTV footage, the car stopped outside the bank.",
         "Early Sputnik V vaccine trials showed strong results, researchers said.",
+        "The Zvezda shipyard reported record output this year.",
     ],
 }
 
