@@ -150,3 +150,9 @@ def test_broken_toml_on_disk_names_the_file(tmp_path):
     (dst / "topics" / "jcpoa.toml").write_text('id = "jcpoa"\ntitle = \n', encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"kb/topics/jcpoa\.toml"):
         read_kb_files(dst)
+
+
+def test_scan_offsets_hold_when_lower_case_changes_length():
+    text = "\u0130stanbul hosted talks on the Minsk agreements, TASS reported."
+    hits = build_scanner(load_kb()).scan(text)
+    assert [text[h.start : h.end] for h in hits] == ["Minsk agreements", "TASS"]

@@ -66,13 +66,16 @@ def _trie_regex(words: list[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Scanner:
-    pattern: re.Pattern
+    pattern: re.Pattern  # case-insensitive, for texts whose lower-case changes length
+    lower: re.Pattern  # the same trie, matched on the lower-cased text (about 2.5x faster)
     table: dict[str, tuple[Target, ...]]
 
     def scan(self, norm: str) -> list[Hit]:
         hits = []
-        for m in self.pattern.finditer(norm):
-            text = m.group()
+        low = norm.lower()
+        matches = self.lower.finditer(low) if len(low) == len(norm) else self.pattern.finditer(norm)
+        for m in matches:
+            text = norm[m.start() : m.end()]
             found = []
             for target in self.table.get(key(text), ()):
                 if target.exact is not None and _form(text) not in target.exact:
@@ -123,8 +126,8 @@ def build_scanner(kb: KnowledgeBase) -> Scanner:
             for t in targets
         )
     body = _trie_regex(sorted(table))
-    pattern = re.compile(rf"(?<![\w'])(?:{body})(?![\w])", re.IGNORECASE)
-    return Scanner(pattern, table)
+    source = rf"(?<![\w'])(?:{body})(?![\w])"
+    return Scanner(re.compile(source, re.IGNORECASE), re.compile(source), table)
 
 
 @cache
