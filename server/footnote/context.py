@@ -497,20 +497,18 @@ def _state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit], sources) -> 
                 outlet = outlets[target.ref]
                 if _outlet_is_source(doc, kb, outlet, hit, sources):
                     used.append((outlet, hit.start, hit.end))
-    # A source the attribution stage says was relayed by a state outlet.
+    # A source the attribution stage says was relayed by a state outlet whose name the
+    # scan did not see as a source (a source's own mention is covered by the overlap above).
     scan = scanner()
-    for s in sources:
-        for field in (s.relayed_by, s.mention):
-            if not field:
-                continue
-            for h in scan.scan(field):
-                for target in h.targets:
-                    if target.kind != "outlet" or _blocked(outlets[target.ref], field[h.end :]):
-                        continue
-                    if not any(
-                        u[0].id == target.ref and s.start <= u[1] < max(s.end, u[2]) for u in used
-                    ):
-                        used.append((outlets[target.ref], s.start, s.end))
+    for relay in {s.relayed_by for s in sources if s.relayed_by}:
+        for h in scan.scan(relay):
+            for target in h.targets:
+                if target.kind != "outlet" or any(u[0].id == target.ref for u in used):
+                    continue
+                if _blocked(outlets[target.ref], relay[h.end :]):
+                    continue
+                first = min((s for s in sources if s.relayed_by == relay), key=lambda s: s.start)
+                used.append((outlets[target.ref], first.start, first.end))
     findings = []
     refs_topic = topic.references if topic else ()
     if used:
