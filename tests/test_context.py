@@ -369,6 +369,11 @@ def test_undated_uses_kb_date_and_says_so():
     assert KB.as_of.year == 2026 and "no date" in note.explanation
 
 
+def test_article_dated_after_the_kb_says_so():
+    note = by_topic("Russia annexed Crimea in 2014.", "crimea-annexation", "2030-01-01")
+    assert "last checked" in note.explanation
+
+
 def test_timeline_stops_at_the_articles_date():
     text = "Kyiv and Moscow traded blame over the Minsk accords on Monday."
     early = by_topic(text, "minsk-agreements", "2016-01-01")

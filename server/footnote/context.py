@@ -291,6 +291,11 @@ def _check_office(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_o
 
 
 def _date_note(doc: Document, kb: KnowledgeBase, as_of: date) -> str:
+    if doc.published and as_of > kb.as_of:
+        return (
+            f"Read as of the article's date, {human_date(as_of)}; the knowledge base was last "
+            f"checked on {human_date(kb.as_of)}, so later changes are not known to it."
+        )
     if doc.published:
         return f"Read as of the article's date, {human_date(as_of)}."
     return (
