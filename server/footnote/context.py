@@ -219,12 +219,25 @@ def _check_facts(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_of
             phrase = _framed(kb, fact.framing, doc, m) if _subject_ok(fact, sentence) else None
             if phrase is None or _anchored_in(sentence, fact.valid_from, fact.valid_to):
                 continue
-            quoted = doc.in_quote(m.start, m.end) is not None
+            quoted = doc.in_quote(m.start, m.end) is not None or _reported(kb, fact, doc, m)
             framed.append(Outdated(m, _changed(fact, as_of), quoted, doc.text[slice(*phrase)]))
         if framed:
             # the writer's own words count first; a quoted speaker's only when nothing else
             return next((o for o in framed if not o.quoted), framed[0])
     return None
+
+
+_RELATIVE = re.compile(r"\s*,\s*(?:which|that)\b[^;]*", re.I)
+
+
+def _reported(kb: KnowledgeBase, fact: Fact, doc: Document, m: Mention) -> bool:
+    """The sentence reports someone's words ("Moscow insists that ..."), and the writer does
+    not add the framing in their own relative clause ("..., which aim to ...")."""
+    s0, sentence = _sentence_text(doc, m)
+    if not _classes_in(kb, ("reported-speech",), sentence):
+        return False
+    clause = _RELATIVE.match(sentence, m.end - s0)
+    return not (clause and _classes_in(kb, fact.framing, clause.group()))
 
 
 def _subject_ok(fact: Fact, sentence: str) -> bool:
@@ -374,8 +387,9 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], as_of: date) 
     lead = ""
     if outdated:  # a quoted speaker presents it as current: explain, do not warn
         lead = (
-            f"A speaker quoted here presents this as current ('{outdated.phrase}'); by "
-            f"{human_date(as_of)} it had changed. {outdated.changed} "
+            f"A speaker quoted or reported here presents this as current "
+            f"('{outdated.phrase}'); by {human_date(as_of)} it had changed. "
+            f"{outdated.changed} "
         )
     start, end = first.start, first.end
     timeline = _timeline(topic, as_of) if topic.kind != "office" else ""

@@ -455,7 +455,7 @@ def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
         if required not in files:
             raise KnowledgeBaseError(f"{required}: file is missing")
     cues = parse_cues(files["kb/cues.toml"], "kb/cues.toml")
-    for needed in ("lapse", "former-title"):  # the office check uses these by name
+    for needed in ("lapse", "former-title", "reported-speech"):  # the code uses these by name
         if needed not in cues.classes:
             raise KnowledgeBaseError(f"kb/cues.toml: field 'classes.{needed}' is missing")
     for topic in topics.values():
