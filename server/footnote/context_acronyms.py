@@ -42,14 +42,13 @@ _CONNECTORS = frozenset(
         "d'",
     ]
 )
+# British and American spellings, and adjective and noun, compare as one word.
 _SPELLING = {
     "defence": "defense",
     "organisation": "organization",
     "centre": "center",
     "programme": "program",
-    "cooperation": "cooperation",
     "co-operation": "cooperation",
-    "europe": "europe",
     "european": "europe",
 }
 
@@ -59,9 +58,8 @@ class NameIssue:
     start: int
     end: int
     name: str
-    acronym: str | None
+    acronym: str | None  # None: a known body's name is wrong, with no acronym given
     institution: Institution | None
-    fits_letters: bool
 
 
 def _plain(text: str) -> str:
@@ -203,7 +201,7 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
             or _own_language(kb, name, norm, start)
         ):
             continue
-        issues.append(NameIssue(start, m.end(), name, acronym, inst, fits))
+        issues.append(NameIssue(start, m.end(), name, acronym, inst))
         taken.append((start, m.end()))
     # Known bodies under a wrong name, even without an acronym.
     for hit in hits:
@@ -219,7 +217,7 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
                     continue
                 if any(_significant(mm.group()) == _significant(n) for n in inst.names):
                     continue
-                issues.append(NameIssue(mm.start(), mm.end(), mm.group(), None, inst, False))
+                issues.append(NameIssue(mm.start(), mm.end(), mm.group(), None, inst))
                 taken.append((mm.start(), mm.end()))
     issues.sort(key=lambda i: i.start)
     return issues
