@@ -592,6 +592,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         and word not in lex.inverted
         and word not in {"told", "say", "said", "says"}
         and " " not in word
+        and not word.endswith("ed")
     ):
         return []  # "... reached the public reports, a person said": a noun, not a cue
     span = _left_phrase(toks, ci, lex)
@@ -785,6 +786,8 @@ def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
     first = toks[seg_start]
     if first.lower in _APPOSITIVE_STARTERS:
         return True
+    if first.lower.endswith("ed") and first.text.islower() and seg_end - seg_start < 8:
+        return True  # "An internal email, reviewed by the Post, shows ..."
     if any(t.lower in _CLAUSE_VERBS for t in toks[seg_start : seg_end + 1]):
         return False
     before = toks[seg_start - 2] if seg_start >= 2 else None
@@ -1287,7 +1290,12 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
         return None
     sentence_start = doc.sentences[cand.sentence].start
     kind = cand.kind_hint or classify(norm, (start, end), lex, sentence_start)
-    outlet = cand.told or cand.relay or _relay_in_mention(norm, start, end, kind, lex)
+    outlet = (
+        cand.told
+        or cand.relay
+        or _relay_in_mention(norm, start, end, kind, lex)
+        or _relay_in_clause(doc, cand, lex)
+    )
     reason = requested = None
     if kind in ("unnamed_individual", "vague_group"):
         requested, reason = _anonymity(doc, cand, start, end, lex)
@@ -1302,6 +1310,23 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
         anonymity_requested=bool(requested),
         relayed_by=outlet,
     )
+
+
+_INTERVIEW = re.compile(
+    r"\b(?:(?:in\s+)?an?\s+interview\s+with|speaking\s+to|spoke\s+to|talking\s+to|"
+    r"in\s+comments\s+to|in\s+remarks\s+to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _relay_in_clause(doc: Document, cand: _Candidate, lex: Lexicon) -> str | None:
+    """'In an interview with the BBC, the president said ...': the outlet passes it on."""
+    sent = doc.sentences[cand.sentence]
+    for m in _INTERVIEW.finditer(doc.norm, sent.start, sent.end):
+        outlet = lex.outlet_re.match(doc.norm, m.end())
+        if outlet:
+            return outlet.group()
+    return None
 
 
 def _relay_in_mention(norm: str, start: int, end: int, kind: str, lex: Lexicon) -> str | None:
