@@ -555,6 +555,12 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     if word in lex.passive_by and word not in lex.verbs:
         return []
     before = _skip_between_left(toks, ci - 1, lex)
+    if word.endswith("ing") and word != "according to":
+        # "..., saying inflation was high": the speaker is the subject of the main clause
+        if before < 0 or toks[before].text != ",":
+            return []
+        span = _sentence_subject(toks, before, lex)
+        return [cand(span)] if span else []
     if before >= 0 and toks[before].lower in {"not", "never", "n't", "cannot"}:
         return []  # "did not say", "will not report": a negated cue attributes nothing
     if (
@@ -603,6 +609,28 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
 
 
+def _sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence (after a dateline), before its first verb."""
+    i = 0
+    for k in range(min(limit, 8)):
+        if toks[k].text == "-" and all(t.cap or t.text == "," for t in toks[:k]):
+            i = k + 1  # "LAGOS, Nigeria - ..."
+            break
+    if i < limit and toks[i].lower in _PREPOSITIONS | {"after", "before", "when", "as"}:
+        return None  # the sentence opens with a phrase, not its subject
+    j = i
+    while j < limit:
+        t = toks[j]
+        if t.lower in lex.stop_left or not t.text[0].isalnum() and t.text not in {"-", "'"}:
+            break
+        if j > i and t.text.islower() and (t.lower.endswith("ed") or t.lower in lex.verbs):
+            break
+        j += 1
+    if j == i or j - i > 8:
+        return None
+    return toks[i].start, toks[j - 1].end
+
+
 def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[_Candidate]:
     phrase = tokenize(doc.norm, span[0], span[1])
     first = phrase[0].lower if phrase else ""
@@ -646,6 +674,8 @@ def _tells_someone(toks, i, lex) -> bool:
     """Whether "told" has a person, a body or an outlet as its object."""
     if i >= len(toks):
         return False
+    if any(toks[k].lower in lex.addressees for k in range(i, min(i + 4, len(toks)))):
+        return True  # "told a news conference", "told parliament"
     t = toks[i]
     if t.cap or t.lower in {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}:
         return True
@@ -786,6 +816,8 @@ def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
     first = toks[seg_start]
     if first.lower in _APPOSITIVE_STARTERS:
         return True
+    if first.lower in {"including", "among", "such", "like", "notably", "especially"}:
+        return True  # "Critics of the policy, including the opposition, say ..."
     if first.lower.endswith("ed") and first.text.islower() and seg_end - seg_start < 8:
         return True  # "An internal email, reviewed by the Post, shows ..."
     if any(t.lower in _CLAUSE_VERBS for t in toks[seg_start : seg_end + 1]):
@@ -949,7 +981,16 @@ def _head_noun(norm: str, span, lex: Lexicon) -> str:
     while k < len(words):
         w = words[k]
         low = w.lower
-        if k > 0 and (w.text in {",", "("} or low in _PREPOSITIONS or w.text in _RELATIVIZERS):
+        participle = (
+            k > 0
+            and w.text.islower()
+            and low.endswith("ed")
+            and not words[k - 1].lower.endswith("ly")
+            and words[k - 1].lower not in lex.determiners
+        )
+        if k > 0 and (
+            w.text in {",", "("} or low in _PREPOSITIONS or w.text in _RELATIVIZERS or participle
+        ):
             if low == "of" and head in _COLLECTIVES:
                 k += 1
                 head = ""
@@ -1012,6 +1053,8 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
     ):
         return "named_organization"
     name = _has_name(pre, lex, sentence_start)
+    if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
+        name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
     app_head = (
         _head_noun(norm, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
     )
