@@ -28,19 +28,53 @@ from .model import Document, Finding
 _WORD = re.compile(r"\w+(?:['-]\w+)*")
 _GAP = ".."  # in a phrase: up to `max_gap` words of anything
 _ANY = "*"  # in a phrase: exactly one word of anything
+_MARKERS = {_GAP: _GAP, _ANY: _ANY}
 _DIGIT = "#"  # in a phrase: a word with a digit in it ("1998", "40,000" is two words)
 
 
 @dataclass(frozen=True, slots=True)
+class _WordPattern:
+    """One word of a phrase: its alternatives, compiled for a quick test."""
+
+    words: frozenset[str]  # lower-case; match any case
+    words_cased: frozenset[str]  # written with a capital; match exactly
+    prefixes: tuple[str, ...]
+    prefixes_cased: tuple[str, ...]
+    digit: bool
+
+    def ok(self, lower: str, written: str) -> bool:
+        return (
+            lower in self.words
+            or written in self.words_cased
+            or lower.startswith(self.prefixes)
+            or written.startswith(self.prefixes_cased)
+            or (self.digit and any(c.isdigit() for c in lower))
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class _Phrase:
-    tokens: tuple  # each: _GAP, _ANY, or a tuple of alternative words
+    tokens: tuple  # each: _GAP, _ANY, or a _WordPattern
     cls: str
+    has_gap: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Phrases keyed for a quick look-up from the word they open with. A phrase whose
+    first two words are plain words is keyed by the pair, so a common opening word
+    ("the", "is") does not make every "the ..." phrase be tried at every "the"."""
+
+    pair: dict[tuple[str, str], tuple[_Phrase, ...]]
+    word: dict[str, tuple[_Phrase, ...]]
+    prefix: dict[str, tuple[_Phrase, ...]]  # keyed by the first _PREFIX_KEY letters
 
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     threshold: float
     min_words: int
+    max_chars: int
     max_findings: int
     words_per_extra_finding: int
     max_hits_per_class: int
@@ -51,55 +85,91 @@ class _Lexicon:
     verdict_bonus: float
     weights: dict[str, float]
     labels: dict[str, str]
-    by_word: dict[str, tuple[_Phrase, ...]]
-    by_prefix: dict[str, tuple[_Phrase, ...]]
-    skip: dict[str, tuple[_Phrase, ...]]
-    skip_prefix: dict[str, tuple[_Phrase, ...]]
+    index: _Index
 
 
 _PREFIX_KEY = 4  # a phrase may open with a prefix ("overshadow*") of at least this many letters
+_SKIP = "skip"  # the class of [skip] phrases: a sentence holding one is not scored
 
 
 class ClaimsDataError(ValueError):
     """data/claims.toml is malformed; the message names the field."""
 
 
-def _compile(phrases: list[str], cls: str, where: str):
-    by_word: dict[str, list[_Phrase]] = {}
-    by_prefix: dict[str, list[_Phrase]] = {}
-    for raw in phrases:
-        if not isinstance(raw, str) or not raw.strip():
-            raise ClaimsDataError(f"{where}: phrases must be non-empty strings")
-        tokens = tuple(t if t in (_GAP, _ANY) else _alternatives(t) for t in raw.split())
-        if tokens[0] in (_GAP, _ANY) or tokens[-1] == _GAP:
-            raise ClaimsDataError(f"{where}: phrase {raw!r} cannot open or end with a gap")
-        phrase = _Phrase(tokens, cls)
-        for alt in tokens[0]:
-            if alt == _DIGIT:
-                raise ClaimsDataError(f"{where}: phrase {raw!r} cannot open with {_DIGIT!r}")
-            if alt.endswith("*"):
-                stem = alt[:-1].lower()
-                if len(stem) < _PREFIX_KEY:
-                    raise ClaimsDataError(
-                        f"{where}: prefix {alt!r} needs at least {_PREFIX_KEY} letters"
-                    )
-                by_prefix.setdefault(stem[:_PREFIX_KEY], []).append(phrase)
-            else:
-                by_word.setdefault(alt.lower(), []).append(phrase)
-    return by_word, by_prefix
+def _has_upper(token: str) -> bool:
+    return any(c.isupper() for c in token)
 
 
 def _alternatives(word: str) -> tuple[str, ...]:
     return tuple(a if _has_upper(a) else a.lower() for a in word.split("|"))
 
 
-def _merge(into: dict, more: dict) -> None:
-    for k, v in more.items():
-        into.setdefault(k, []).extend(v)
+def _is_prefix(alt: str) -> bool:
+    return alt.endswith("*") and len(alt) > 1
 
 
-def _has_upper(token: str) -> bool:
-    return any(c.isupper() for c in token)
+def _word_pattern(alternatives: tuple[str, ...]) -> _WordPattern:
+    def pick(prefix: bool, cased: bool) -> list[str]:
+        return [
+            a[:-1] if prefix else a
+            for a in alternatives
+            if a != _DIGIT and _is_prefix(a) == prefix and _has_upper(a) == cased
+        ]
+
+    return _WordPattern(
+        words=frozenset(pick(False, False)),
+        words_cased=frozenset(pick(False, True)),
+        prefixes=tuple(pick(True, False)),
+        prefixes_cased=tuple(pick(True, True)),
+        digit=_DIGIT in alternatives,
+    )
+
+
+def _plain(alternatives) -> bool:
+    return not isinstance(alternatives, str) and not any(
+        a == _DIGIT or _is_prefix(a) for a in alternatives
+    )
+
+
+def _index(classes: list[tuple[str, list]]) -> _Index:
+    pair: dict[tuple[str, str], list[_Phrase]] = {}
+    word: dict[str, list[_Phrase]] = {}
+    prefix: dict[str, list[_Phrase]] = {}
+    for cls, phrases in classes:
+        where = f"claims.toml: {cls}"
+        if not isinstance(phrases, list):
+            raise ClaimsDataError(f"{where}: 'phrases' must be a list")
+        for raw in phrases:
+            if not isinstance(raw, str) or not raw.strip():
+                raise ClaimsDataError(f"{where}: phrases must be non-empty strings")
+            # The markers are stored as the module's own objects: matching tests them by `is`.
+            words = tuple(_MARKERS.get(w) or _alternatives(w) for w in raw.split())
+            first = words[0]
+            if first in (_GAP, _ANY) or words[-1] == _GAP:
+                raise ClaimsDataError(f"{where}: {raw!r} cannot open or end with a gap")
+            if _DIGIT in first:
+                raise ClaimsDataError(f"{where}: {raw!r} cannot open with {_DIGIT!r}")
+            pattern = tuple(w if w in (_GAP, _ANY) else _word_pattern(w) for w in words)
+            phrase = _Phrase(pattern, cls, _GAP in words)
+            if len(words) > 1 and _plain(first) and _plain(words[1]):
+                for a in first:
+                    for b in words[1]:
+                        pair.setdefault((a.lower(), b.lower()), []).append(phrase)
+                continue
+            for a in first:
+                if _is_prefix(a):
+                    if len(a) - 1 < _PREFIX_KEY:
+                        raise ClaimsDataError(
+                            f"{where}: prefix {a!r} needs at least {_PREFIX_KEY} letters"
+                        )
+                    prefix.setdefault(a[:_PREFIX_KEY].lower(), []).append(phrase)
+                else:
+                    word.setdefault(a.lower(), []).append(phrase)
+
+    def freeze(d):
+        return {k: tuple(v) for k, v in d.items()}
+
+    return _Index(freeze(pair), freeze(word), freeze(prefix))
 
 
 def parse_lexicon(data: dict) -> _Lexicon:
@@ -109,43 +179,36 @@ def parse_lexicon(data: dict) -> _Lexicon:
     classes = data.get("class")
     if not isinstance(classes, list) or not classes:
         raise ClaimsDataError("claims.toml: no [[class]] tables")
-    weights, labels = {}, {}
-    by_word: dict[str, list[_Phrase]] = {}
-    by_prefix: dict[str, list[_Phrase]] = {}
+    weights, labels = {}, {"verdict": str(settings.get("verdict_label", "verdict"))}
+    listed = [(_SKIP, data.get("skip", {}).get("phrases", []))]
     for i, c in enumerate(classes):
-        where = f"claims.toml: [[class]] #{i + 1}"
         name = c.get("name")
-        if not isinstance(name, str) or name in weights:
-            raise ClaimsDataError(f"{where}: 'name' missing or repeated")
+        if not isinstance(name, str) or name in weights or name in (_SKIP, "verdict"):
+            raise ClaimsDataError(f"claims.toml: [[class]] #{i + 1}: 'name' missing or repeated")
         if not isinstance(c.get("weight"), int | float):
-            raise ClaimsDataError(f"{where} ({name}): 'weight' must be a number")
+            raise ClaimsDataError(f"claims.toml: {name}: 'weight' must be a number")
         weights[name] = float(c["weight"])
         labels[name] = str(c.get("label", name))
-        w, p = _compile(c.get("phrases", []), name, f"{where} ({name})")
-        _merge(by_word, w)
-        _merge(by_prefix, p)
-    labels["verdict"] = str(settings.get("verdict_label", "verdict"))
-    skip_words, skip_prefix = _compile(
-        data.get("skip", {}).get("phrases", []), "skip", "claims.toml: [skip]"
-    )
+        listed.append((name, c.get("phrases", [])))
     try:
+        verdict_classes = frozenset(settings["verdict_classes"])
+        if not verdict_classes <= set(weights):
+            raise ClaimsDataError("claims.toml: verdict_classes names an unknown class")
         return _Lexicon(
             threshold=float(settings["threshold"]),
             min_words=int(settings["min_words"]),
+            max_chars=int(settings["max_chars"]),
             max_findings=int(settings["max_findings"]),
-            words_per_extra_finding=int(settings["words_per_extra_finding"]),
+            words_per_extra_finding=max(1, int(settings["words_per_extra_finding"])),
             max_hits_per_class=int(settings["max_hits_per_class"]),
             max_gap=int(settings["max_gap"]),
-            verdict_classes=frozenset(settings["verdict_classes"]),
+            verdict_classes=verdict_classes,
             verdict_after=frozenset(w.lower() for w in settings["verdict_after"]),
             verdict_window=int(settings["verdict_window"]),
             verdict_bonus=float(settings["verdict_bonus"]),
             weights=weights,
             labels=labels,
-            by_word={k: tuple(v) for k, v in by_word.items()},
-            by_prefix={k: tuple(v) for k, v in by_prefix.items()},
-            skip={k: tuple(v) for k, v in skip_words.items()},
-            skip_prefix={k: tuple(v) for k, v in skip_prefix.items()},
+            index=_index(listed),
         )
     except KeyError as exc:
         raise ClaimsDataError(f"claims.toml: [settings] needs {exc.args[0]!r}") from exc
@@ -172,57 +235,56 @@ def _tokens(norm: str, start: int, end: int) -> list[tuple[str, str, int]]:
     return out
 
 
-def _token_ok(alternatives: tuple[str, ...], lower: str, written: str) -> bool:
-    for alt in alternatives:
-        if alt == _DIGIT:
-            if any(c.isdigit() for c in lower):
-                return True
-        elif alt.endswith("*") and len(alt) > 1:
-            stem = alt[:-1]
-            if written.startswith(stem) if _has_upper(stem) else lower.startswith(stem):
-                return True
-        elif written == alt if _has_upper(alt) else lower == alt:
-            return True
-    return False
+def _match_at(tokens, i: int, phrase: _Phrase, max_gap: int) -> int:
+    """End index (exclusive) of `phrase` matched at tokens[i], or -1."""
+    pattern = phrase.tokens
+    if not phrase.has_gap:
+        if i + len(pattern) > len(tokens):
+            return -1
+        for k, p in enumerate(pattern):
+            if p is not _ANY:
+                lower, written, _ = tokens[i + k]
+                if not p.ok(lower, written):
+                    return -1
+        return i + len(pattern)
+    return _match_gapped(tokens, i, pattern, 0, max_gap)
 
 
-def _match_at(tokens, i: int, pattern: tuple[str, ...], max_gap: int) -> int:
-    """End index (exclusive) of `pattern` matched at tokens[i], or -1. Gaps are bounded, so
-    the search is at most max_gap+1 ways per gap and phrases have few gaps."""
+def _match_gapped(tokens, ti: int, pattern: tuple, pi: int, max_gap: int) -> int:
+    # Each gap tries at most max_gap+1 widths and a phrase has one or two gaps, so this is
+    # bounded by a small constant per starting word.
     n = len(tokens)
-
-    def go(ti: int, pi: int) -> int:
-        if pi == len(pattern):
-            return ti
+    while pi < len(pattern):
         p = pattern[pi]
-        if p == _GAP:
-            for skip in range(max_gap + 1):
-                if ti + skip >= n:
-                    break
-                got = go(ti + skip, pi + 1)
+        if p is _GAP:
+            for width in range(min(max_gap, n - ti - 1) + 1):
+                got = _match_gapped(tokens, ti + width, pattern, pi + 1, max_gap)
                 if got >= 0:
                     return got
             return -1
-        if ti >= n:
+        if ti >= n or (p is not _ANY and not p.ok(tokens[ti][0], tokens[ti][1])):
             return -1
-        if p == _ANY or _token_ok(p, tokens[ti][0], tokens[ti][1]):
-            return go(ti + 1, pi + 1)
-        return -1
-
-    return go(i, 0)
+        ti += 1
+        pi += 1
+    return ti
 
 
-def _candidates(lex_word: dict, lex_prefix: dict, lower: str):
-    yield from lex_word.get(lower, ())
-    if len(lower) >= _PREFIX_KEY:
-        yield from lex_prefix.get(lower[:_PREFIX_KEY], ())
-
-
-def _hits(tokens, by_word, by_prefix, max_gap: int):
+def _hits(tokens, index: _Index, max_gap: int):
     """Yield (phrase, first token index, end token index) for every phrase match."""
-    for i, (lower, _written, _off) in enumerate(tokens):
-        for phrase in _candidates(by_word, by_prefix, lower):
-            end = _match_at(tokens, i, phrase.tokens, max_gap)
+    n = len(tokens)
+    for i in range(n):
+        lower = tokens[i][0]
+        found = index.word.get(lower, ())
+        if i + 1 < n:
+            more = index.pair.get((lower, tokens[i + 1][0]))
+            if more:
+                found = (*found, *more)
+        if len(lower) >= _PREFIX_KEY:
+            more = index.prefix.get(lower[:_PREFIX_KEY])
+            if more:
+                found = (*found, *more)
+        for phrase in found:
+            end = _match_at(tokens, i, phrase, max_gap)
             if end >= 0:
                 yield phrase, i, end
 
@@ -243,12 +305,12 @@ def score_span(norm: str, start: int, end: int, quotes=(), lexicon=None) -> Scor
     tokens = _outside(_tokens(norm, start, end), quotes)
     if len(tokens) < lex.min_words:
         return None
-    for _ in _hits(tokens, lex.skip, lex.skip_prefix, lex.max_gap):
-        return None
     per_class: dict[str, int] = {}
     used: set[tuple[str, int]] = set()  # within a class, a word counts for one phrase only
     verdict = False
-    for phrase, i, j in _hits(tokens, lex.by_word, lex.by_prefix, lex.max_gap):
+    for phrase, i, j in _hits(tokens, lex.index, lex.max_gap):
+        if phrase.cls == _SKIP:
+            return None
         if any((phrase.cls, k) in used for k in range(i, j)):
             continue
         used.update((phrase.cls, k) for k in range(i, j))
@@ -313,7 +375,9 @@ def find_unattributed_claims(doc: Document, attributed: frozenset[int]) -> list[
     words = 0
     for i, s in enumerate(doc.sentences):
         words += doc.norm.count(" ", s.start, s.end) + 1
-        if i in attributed or not _states(doc.norm, s.start, s.end):
+        if i in attributed or s.end - s.start > lex.max_chars:
+            continue  # a run-on "sentence" this long is a splitting failure, not a claim
+        if not _states(doc.norm, s.start, s.end):
             continue
         quotes = _quotes_within(doc, starts, s.start, s.end)
         if sum(e - b for b, e in quotes) * 2 > s.end - s.start:
@@ -321,7 +385,7 @@ def find_unattributed_claims(doc: Document, attributed: frozenset[int]) -> list[
         got = score_span(doc.norm, s.start, s.end, quotes, lex)
         if got is not None and got.score >= lex.threshold:
             scored.append(got)
-    keep = lex.max_findings + words // max(1, lex.words_per_extra_finding)
+    keep = lex.max_findings + words // lex.words_per_extra_finding
     best = sorted(scored, key=lambda s: (-s.score, s.start))[:keep]
     return [
         Finding(
