@@ -83,6 +83,7 @@ class _Lexicon:
     verdict_after: frozenset[str]
     verdict_window: int
     verdict_bonus: float
+    max_signals: int
     weights: dict[str, float]
     labels: dict[str, str]
     index: _Index
@@ -206,6 +207,7 @@ def parse_lexicon(data: dict) -> _Lexicon:
             verdict_after=frozenset(w.lower() for w in settings["verdict_after"]),
             verdict_window=int(settings["verdict_window"]),
             verdict_bonus=float(settings["verdict_bonus"]),
+            max_signals=int(settings.get("max_signals", 3)),
             weights=weights,
             labels=labels,
             index=_index(listed),
@@ -366,6 +368,11 @@ def _states(norm: str, start: int, end: int) -> bool:
     return tail[-1] in ".!\"')"
 
 
+def _join(labels) -> str:
+    labels = list(labels)
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
 def find_unattributed_claims(doc: Document, attributed: frozenset[int]) -> list[Finding]:
     """`attributed` holds the indices (into doc.sentences) of sentences that carry an
     attribution or sit inside a quotation; only the others can hold an unattributed claim."""
@@ -392,7 +399,7 @@ def find_unattributed_claims(doc: Document, attributed: frozenset[int]) -> list[
             rule="unattributed-claim",
             start=s.start,
             end=s.end,
-            params={"signals": ", ".join(lex.labels[c] for c in s.signals)},
+            params={"signals": _join(lex.labels[c] for c in s.signals[: lex.max_signals])},
         )
         for s in sorted(best, key=lambda s: s.start)
     ]
