@@ -45,6 +45,9 @@ MUST_FIRE = [
     "The league's owners care more about profits than about the safety of their players.",
     "The new stadium is a shameful waste of public money.",
     "The council's decision was reckless and entirely wrong.",
+    "Every new vaccine schedule is designed to maximise profits, not health.",
+    "The Premier League is the most exciting competition in the world.",
+    "Its aid comes with endless conditions and arrives years too late.",
 ]
 
 MUST_STAY_QUIET = [
@@ -75,6 +78,10 @@ MUST_STAY_QUIET = [
     "It was a victory that few had predicted at the start of the season.",
     "Residents were desperate for news of their relatives.",
     "The media were barred from the hearing.",
+    "The missile-defence system is designed to detect launches within seconds.",
+    "The country has the largest army in Western Europe.",
+    "For decades, almost every experimental treatment for the disease has failed.",
+    "Alzheimer's is the most common cause of dementia, affecting 50 million people.",
     # attributed in the sentence itself, a question, the writer's own experience
     "The government's policy is reckless and entirely wrong, the party's leader said.",
     "According to critics, the reform is a shameful waste of public money.",
@@ -123,6 +130,14 @@ SWAPPED = [
     (
         "Western media predictably refuse to acknowledge the scale of the protests.",
         "Russian media predictably refuse to acknowledge the scale of the protests.",
+    ),
+    (
+        "Beijing uses debt as a weapon, trapping poorer countries into giving up their ports.",
+        "Washington uses sanctions as a weapon, trapping poorer countries into giving up trade.",
+    ),
+    (
+        "Russia's leadership has always treated its soldiers as expendable.",
+        "Ukraine's leadership has always treated its soldiers as expendable.",
     ),
     (
         "The West imposed sanctions on the country in 2022.",
