@@ -363,3 +363,10 @@ def test_shipped_lexicon_loads_and_is_side_neutral_in_its_collectives():
         assert score_span(one + " decided", 0, len(one) + 8, lexicon=lex) == score_span(
             other + " decided", 0, len(other) + 8, lexicon=lex
         )
+
+
+def test_a_dash_separates_words_but_a_hyphen_joins_them():
+    lex = lexicon({"name": "image", "weight": 1, "phrases": ["a sham"]})
+    assert score("The process has become\u2014a sham, nothing more", lex) == 1
+    assert score("The process has become\u2014a-sham, nothing more", lex) == 0
+    assert score("The process is \u2018a sham\u2019 and Europe\u2019s problem", lex) == 1

@@ -24,8 +24,10 @@ from importlib import resources
 from .model import Document, Finding
 
 # A word: letters/digits, joined by inner apostrophes or hyphens ("one-sided", "won't").
-# Each repetition must start with a separator, so matching is linear.
-_WORD = re.compile(r"\w+(?:['-]\w+)*")
+# Each repetition must start with a separator, so matching is linear. Matched on the text as
+# submitted, where a dash ("become\u2014a") is not yet folded into a hyphen.
+_WORD = re.compile(r"\w+(?:['\u2019\u2010\u2011-]\w+)*")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})
 _GAP = ".."  # in a phrase: up to `max_gap` words of anything
 _ANY = "*"  # in a phrase: exactly one word of anything
 _MARKERS = {_GAP: _GAP, _ANY: _ANY}
@@ -225,12 +227,12 @@ def load_lexicon() -> _Lexicon:
 # --- matching -------------------------------------------------------------------------
 
 
-def _tokens(norm: str, start: int, end: int) -> list[tuple[str, str, int]]:
-    """(lower-case word, word as written, offset) for each word in norm[start:end].
-    A possessive "'s" is dropped so "Europe's" matches "Europe"."""
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
+    """(lower-case word, word as written, offset) for each word in text[start:end], with
+    curly apostrophes folded. A possessive "'s" is dropped so "Europe's" matches "Europe"."""
     out = []
-    for m in _WORD.finditer(norm, start, end):
-        word = m.group()
+    for m in _WORD.finditer(text, start, end):
+        word = m.group().translate(_APOSTROPHES)
         if word.endswith(("'s", "'S")):
             word = word[:-2]
         out.append((word.lower(), word, m.start()))
@@ -299,12 +301,12 @@ class ScoredSentence:
     signals: tuple[str, ...]  # class names that contributed, strongest first
 
 
-def score_span(norm: str, start: int, end: int, quotes=(), lexicon=None) -> ScoredSentence | None:
-    """Score norm[start:end] as a possible unattributed claim; words inside `quotes` (sorted,
+def score_span(text: str, start: int, end: int, quotes=(), lexicon=None) -> ScoredSentence | None:
+    """Score text[start:end] as a possible unattributed claim; words inside `quotes` (sorted,
     non-overlapping (start, end) pairs) are someone else's and do not count. None when the
     span is not in the narrator's own voice (a reporting cue, first person) or too short."""
     lex = lexicon or load_lexicon()
-    tokens = _outside(_tokens(norm, start, end), quotes)
+    tokens = _outside(_tokens(text, start, end), quotes)
     if len(tokens) < lex.min_words:
         return None
     per_class: dict[str, int] = {}
@@ -369,7 +371,7 @@ def _states(norm: str, start: int, end: int) -> bool:
 
 
 def _join(labels) -> str:
-    labels = list(labels)
+    labels = list(labels) or ["its wording"]
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
@@ -389,7 +391,7 @@ def find_unattributed_claims(doc: Document, attributed: frozenset[int]) -> list[
         quotes = _quotes_within(doc, starts, s.start, s.end)
         if sum(e - b for b, e in quotes) * 2 > s.end - s.start:
             continue  # mostly someone else's words
-        got = score_span(doc.norm, s.start, s.end, quotes, lex)
+        got = score_span(doc.text, s.start, s.end, quotes, lex)
         if got is not None and got.score >= lex.threshold:
             scored.append(got)
     keep = lex.max_findings + words // lex.words_per_extra_finding
