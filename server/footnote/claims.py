@@ -367,7 +367,7 @@ def _states(norm: str, start: int, end: int) -> bool:
     tail = norm[max(start, end - 3) : end]
     if "?" in tail:
         return False
-    return tail[-1] in ".!\"')"
+    return tail[-1] in ".!\"')]\u2026"
 
 
 def _join(labels) -> str:
