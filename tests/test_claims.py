@@ -48,6 +48,11 @@ MUST_FIRE = [
     "Every new vaccine schedule is designed to maximise profits, not health.",
     "The Premier League is the most exciting competition in the world.",
     "Its aid comes with endless conditions and arrives years too late.",
+    "The heat pump is the quietest and most efficient model ever built for the home market.",
+    "The government's handling of the levy has been chaotic from the start.",
+    "The company's safety record is appalling.",
+    "The election result was a foregone conclusion.",
+    "The ceasefire was never more than a pause for rearmament.",
 ]
 
 MUST_STAY_QUIET = [
@@ -82,6 +87,11 @@ MUST_STAY_QUIET = [
     "The country has the largest army in Western Europe.",
     "For decades, almost every experimental treatment for the disease has failed.",
     "Alzheimer's is the most common cause of dementia, affecting 50 million people.",
+    "The fastest train in the world runs between the two cities.",
+    "Niger is the poorest country in the world, with an average income below 600 dollars.",
+    "The museum's collection includes some of the finest examples of Islamic ceramics.",
+    "The crash was the country's worst air disaster since 1990.",
+    "The ruling is a blow to the government, which had hoped to fast-track the law.",
     # attributed in the sentence itself, a question, the writer's own experience
     "The government's policy is reckless and entirely wrong, the party's leader said.",
     "According to critics, the reform is a shameful waste of public money.",
