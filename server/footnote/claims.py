@@ -231,11 +231,12 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, str, int]]:
     """(lower-case word, word as written, offset) for each word in text[start:end], with
     curly apostrophes folded. A possessive "'s" is dropped so "Europe's" matches "Europe"."""
     out = []
-    for m in _WORD.finditer(text, start, end):
-        word = m.group().translate(_APOSTROPHES)
+    # The fold is one code point for one, so offsets in the slice map straight back.
+    for m in _WORD.finditer(text[start:end].translate(_APOSTROPHES)):
+        word = m.group()
         if word.endswith(("'s", "'S")):
             word = word[:-2]
-        out.append((word.lower(), word, m.start()))
+        out.append((word.lower(), word, start + m.start()))
     return out
 
 
