@@ -92,6 +92,9 @@ MUST_STAY_QUIET = [
     "The museum's collection includes some of the finest examples of Islamic ceramics.",
     "The crash was the country's worst air disaster since 1990.",
     "The ruling is a blow to the government, which had hoped to fast-track the law.",
+    # colour in a match report or a travel piece: taste, not a contested claim
+    "Obi equalised with a stunning volley, and the home side were simply superb from then on.",
+    "In the morning the light on the water is spectacular.",
     # attributed in the sentence itself, a question, the writer's own experience
     "The government's policy is reckless and entirely wrong, the party's leader said.",
     "According to critics, the reform is a shameful waste of public money.",
@@ -299,6 +302,15 @@ def test_phrase_syntax_prefix_alternatives_gap_digit_and_case():
     assert score("Prices have risen since then", lex) == 0
     assert score("Winds from the West were strong", lex) == 1000
     assert score("Winds from the west were strong", lex) == 0
+
+
+def test_a_class_may_count_fewer_hits_than_the_default():
+    lex = lexicon(
+        {"name": "taste", "weight": 1, "max_hits": 1, "phrases": ["superb", "stunning"]},
+        {"name": "judge", "weight": 1, "phrases": ["reckless", "cynical"]},
+    )
+    assert score("A superb and stunning goal came", lex) == 1
+    assert score("A reckless and cynical move came", lex) == 2
 
 
 def test_classes_saturate_negatives_add_up_and_verdict_needs_a_copula():

@@ -79,7 +79,6 @@ class _Lexicon:
     max_chars: int
     max_findings: int
     words_per_extra_finding: int
-    max_hits_per_class: int
     max_gap: int
     verdict_classes: frozenset[str]
     verdict_after: frozenset[str]
@@ -87,6 +86,7 @@ class _Lexicon:
     verdict_bonus: float
     max_signals: int
     weights: dict[str, float]
+    max_hits: dict[str, int]
     labels: dict[str, str]
     index: _Index
 
@@ -182,7 +182,8 @@ def parse_lexicon(data: dict) -> _Lexicon:
     classes = data.get("class")
     if not isinstance(classes, list) or not classes:
         raise ClaimsDataError("claims.toml: no [[class]] tables")
-    weights, labels = {}, {"verdict": str(settings.get("verdict_label", "verdict"))}
+    weights, max_hits = {}, {}
+    labels = {"verdict": str(settings.get("verdict_label", "verdict"))}
     listed = [(_SKIP, data.get("skip", {}).get("phrases", []))]
     for i, c in enumerate(classes):
         name = c.get("name")
@@ -191,6 +192,7 @@ def parse_lexicon(data: dict) -> _Lexicon:
         if not isinstance(c.get("weight"), int | float):
             raise ClaimsDataError(f"claims.toml: {name}: 'weight' must be a number")
         weights[name] = float(c["weight"])
+        max_hits[name] = int(c.get("max_hits", settings.get("max_hits_per_class", 2)))
         labels[name] = str(c.get("label", name))
         listed.append((name, c.get("phrases", [])))
     try:
@@ -203,7 +205,6 @@ def parse_lexicon(data: dict) -> _Lexicon:
             max_chars=int(settings["max_chars"]),
             max_findings=int(settings["max_findings"]),
             words_per_extra_finding=max(1, int(settings["words_per_extra_finding"])),
-            max_hits_per_class=int(settings["max_hits_per_class"]),
             max_gap=int(settings["max_gap"]),
             verdict_classes=verdict_classes,
             verdict_after=frozenset(w.lower() for w in settings["verdict_after"]),
@@ -211,6 +212,7 @@ def parse_lexicon(data: dict) -> _Lexicon:
             verdict_bonus=float(settings["verdict_bonus"]),
             max_signals=int(settings.get("max_signals", 3)),
             weights=weights,
+            max_hits=max_hits,
             labels=labels,
             index=_index(listed),
         )
@@ -327,7 +329,7 @@ def score_span(text: str, start: int, end: int, quotes=(), lexicon=None) -> Scor
     for cls, count in per_class.items():
         w = lex.weights[cls]
         # Positive evidence saturates; negative evidence (scene-setting) keeps adding up.
-        contrib[cls] = w * (min(count, lex.max_hits_per_class) if w > 0 else count)
+        contrib[cls] = w * (min(count, lex.max_hits[cls]) if w > 0 else count)
     if verdict:
         contrib["verdict"] = lex.verdict_bonus
     score = sum(contrib.values())
