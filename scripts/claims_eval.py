@@ -2,11 +2,12 @@
 """Measure the unattributed-claim detector alone, before the attribution stage is wired in.
 
 For each gold record: build the document, mark as attributed every sentence holding a gold
-source mention or an obvious reporting cue, run `find_unattributed_claims`, and count
-claim precision/recall the way /work/shared/eval/score.py does (any character overlap).
-Not run by the tests.
+source mention or an obvious reporting cue (or, with --engine, the sentences the attribution
+stage marks), run `find_unattributed_claims`, and count claim precision/recall the way
+/work/shared/eval/score.py does (any character overlap). Not run by the tests.
 
-  .venv/bin/python scripts/claims_eval.py ../../shared/eval/dev.jsonl [--show] [--all 1.0]
+  .venv/bin/python scripts/claims_eval.py ../../shared/eval/dev.jsonl [--engine] [--show]
+      [--all 1.0]    (--all prints every sentence scoring at least that much)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import re
 import sys
 
+from footnote.attribution import find_sources
 from footnote.claims import find_unattributed_claims, load_lexicon, score_span
 from footnote.document import build_document
 
@@ -52,6 +54,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="+")
     ap.add_argument("--show", action="store_true", help="print misses and extras")
+    ap.add_argument("--engine", action="store_true", help="use the attribution stage")
     ap.add_argument("--all", type=float, help="print every sentence scoring at least this")
     args = ap.parse_args()
     lex = load_lexicon()
@@ -62,7 +65,10 @@ def main() -> int:
         for rec in records:
             text = rec["text"]
             doc = build_document(text)
-            attributed = attributed_sentences(doc, rec)
+            if args.engine:
+                attributed = frozenset(a.sentence for a in find_sources(doc)[1])
+            else:
+                attributed = attributed_sentences(doc, rec)
             found = find_unattributed_claims(doc, attributed)
             sys_spans = [(f.start, f.end) for f in found]
             gold = []
@@ -78,12 +84,12 @@ def main() -> int:
                 for g in gold:
                     if not any(overlap(g, s) for s in sys_spans):
                         i = doc.sentence_at(g[0])
-                        sc = score_span(doc.norm, doc.sentences[i].start, doc.sentences[i].end)
+                        sc = score_span(text, doc.sentences[i].start, doc.sentences[i].end)
                         why = "attributed" if i in attributed else sc
                         lines.append(f"  MISS {text[g[0] : g[1]][:90]!r} {why}")
                 for f in found:
                     if not any(overlap(g, (f.start, f.end)) for g in gold):
-                        sc = score_span(doc.norm, f.start, f.end)
+                        sc = score_span(text, f.start, f.end)
                         excerpt = text[f.start : f.end][:90]
                         lines.append(f"  EXTRA {excerpt!r} {sc.score} {sc.signals}")
                 if lines:
@@ -91,7 +97,7 @@ def main() -> int:
                     print("\n".join(lines))
             if args.all is not None:
                 for i, s in enumerate(doc.sentences):
-                    sc = score_span(doc.norm, s.start, s.end, lexicon=lex)
+                    sc = score_span(text, s.start, s.end, lexicon=lex)
                     if sc and sc.score >= args.all:
                         flag = "A" if i in attributed else " "
                         hit = "G" if any(overlap(g, (s.start, s.end)) for g in gold) else " "
