@@ -117,8 +117,8 @@ def test_stays_quiet_on_plain_facts_and_attributed_lines(sentence):
 
 SWAPPED = [
     (
-        "Western nations continue to prioritise their own strategic interests over peace.",
-        "Eastern nations continue to prioritise their own strategic interests over peace.",
+        "Western nations continue to put their own trade interests ahead of the climate.",
+        "Eastern nations continue to put their own trade interests ahead of the climate.",
     ),
     (
         "Washington has used every round of talks to buy time while quietly expanding its fleet.",
