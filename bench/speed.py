@@ -15,13 +15,15 @@ import sys
 import time
 from pathlib import Path
 
-from textblob import TextBlob
-
 import footnote
+from textblob import TextBlob
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seed.txt"
-DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEV = next(
+    (p / "shared" / "eval" / "dev.jsonl" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+    ROOT.parent / "shared" / "eval" / "dev.jsonl",
+)
 
 
 def paragraphs() -> list[str]:
