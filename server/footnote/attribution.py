@@ -13,6 +13,7 @@ The mechanism is a small cue grammar over each sentence:
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
@@ -27,9 +28,9 @@ _TOKEN = re.compile(
     r"|[^\w\s]"
 )
 _PASSIVE_IT = re.compile(
-    r"\b(?:it|this)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+(?:\w+ly\s+)?"
-    r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b",
-    re.IGNORECASE,
+    r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+"
+    r"(?:\w+ly\s+)?"
+    r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b"
 )
 # "in the minister's view", "in Smith's words": the owner of the view is the source
 _IN_VIEW = re.compile(
@@ -242,8 +243,9 @@ _OWN_VOICE = frozenset({"i", "we", "you", "us", "me"})
 _MAX_PHRASE = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token: offsets into the normalised text, its text and its lower-case form."""
+
     start: int
     end: int
     text: str

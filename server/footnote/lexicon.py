@@ -96,7 +96,7 @@ def build_lexicon(data: dict) -> Lexicon:
         cue_re=cue_re,
         non_attribution_re=compile_phrases(cues["non_attributions"]),
         # Outlet names are matched case-sensitively: "RT" is not "rt".
-        outlet_re=compile_phrases(names, flags=0),
+        outlet_re=compile_phrases(names, as_written=True),
         marker_re=compile_phrases(anonymity["markers"]),
         standalone_reason_re=compile_phrases(anonymity["standalone_reasons"]),
         reason_re=compile_phrases(anonymity["reasons"]),
