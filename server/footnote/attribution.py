@@ -13,9 +13,9 @@ The mechanism is a small cue grammar over each sentence:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .lexicon import Lexicon, load_lexicon
 from .model import Attribution, Document, Source
