@@ -943,6 +943,16 @@ def _right_phrase(
                     break
                 continue
             break
+        if (
+            tok.text == "("
+            and j + 2 < n
+            and j + 4
+            >= next((k for k in range(j + 1, min(n, j + 5)) if toks[k].text == ")"), n + 9)
+        ):
+            j = next(k for k in range(j + 1, n) if toks[k].text == ")")
+            last = j  # "the NATO Defense College (NDC)": an acronym in brackets
+            j += 1
+            continue
         if tok.text in _HARD_STOPS or tok.text == ".":
             break
         if strict and tok.lower in _CLAUSE_VERBS:
