@@ -241,3 +241,16 @@ def test_wire_story_written_for_the_tests():
     traders = result.sources[4]
     assert traders.anonymity_reason == "for fear of trouble with the authorities"
     assert result.sources[2].relayed_by == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry, in a statement, said the strike hit a depot.", "The ministry"),
+        ("The mayor, for her part, said nothing had changed.", "The mayor"),
+        ("Smith, however, insisted the vote was fair.", "Smith"),
+        ("Officials, predictably, dismiss the claim.", "Officials"),
+    ],
+)
+def test_parenthetical_between_speaker_and_verb_is_skipped(text, expected):
+    assert [m for m, _ in sources(text)] == [expected]

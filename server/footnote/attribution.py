@@ -421,6 +421,26 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+_CONNECTIVES = frozenset(
+    {
+        "however",
+        "meanwhile",
+        "too",
+        "though",
+        "also",
+        "instead",
+        "nonetheless",
+        "nevertheless",
+        "moreover",
+        "indeed",
+        "therefore",
+        "then",
+        "now",
+        "again",
+        "still",
+        "separately",
+    }
+)
 _NEIGHBOURS = 8  # how far apart two cues of one sentence can still interact
 _OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
 
@@ -729,13 +749,18 @@ def _prev_is_comma(toks, i) -> bool:
 
 
 def _skip_between_left(toks, i, lex) -> int:
-    if (
-        i >= 2
-        and toks[i].text == ","
-        and toks[i - 1].lower.endswith("ly")
-        and toks[i - 2].text == ","
-    ):
-        i -= 3  # "officials, predictably, dismiss"
+    if i >= 2 and toks[i].text == ",":
+        # a parenthetical between subject and verb: "officials, predictably, dismiss",
+        # "the ministry, in a statement, said", "Smith, however, insisted"
+        k = i - 1
+        while k >= 0 and i - k <= 6 and toks[k].text not in _SEGMENT_STOPS:
+            k -= 1
+        if k >= 1 and toks[k].text == "," and k < i - 1:
+            first = toks[k + 1].lower
+            if (k + 2 == i and (first.endswith("ly") or first in _CONNECTIVES)) or (
+                first in _PREPOSITIONS - {"not", "who", "whose", "-", "("}
+            ):
+                i = k - 1
     while (
         i >= 0
         and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
