@@ -2,7 +2,7 @@
 with its notes highlighted and one note open) and docs/img/extension-popup.png (the popup).
 
 Runs the real server and the unpacked extension in headless Chromium:
-    .venv/bin/python scripts/screenshots_extension.py [--page statement.html]
+    .venv/bin/python scripts/screenshots_extension.py [--page talks.html]
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Quiet(SimpleHTTPRequestHandler):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--page", default="statement.html", help="a page in tests/browser/pages")
+    parser.add_argument("--page", default="talks.html", help="a page in tests/browser/pages")
     parser.add_argument("--port-base", type=int, default=5280, help="first loopback port to try")
     args = parser.parse_args()
 
@@ -105,8 +105,8 @@ def main() -> None:
             popup.goto(f"chrome-extension://{ext_id}/popup.html?tabId={tab}")
             expect(popup.locator("#result")).to_be_visible(timeout=15000)
             popup.screenshot(path=str(OUT / "extension-popup.png"))
-            # Open the first warning's note in the page, as clicking it in the popup does.
-            first = popup.locator("li.note:has(.sev-warning) button.show").first
+            # Open a background note (else any) in the page, as clicking it in the popup does.
+            first = popup.locator('.group[data-category="context"] button.show').first
             if not first.count():
                 first = popup.locator("button.show").first
             first.click()
