@@ -484,7 +484,11 @@ def test_popup_lists_notes_and_shows_one_in_the_page(ext, servers):
     assert popup.locator(".note b").count() == 0
     before = page.evaluate("scrollY")
     popup.locator('li.note[data-note="n8"] button.show').click()
-    state = ext.state(tab)
+    for _ in range(100):  # the click's message goes popup → worker → page
+        state = ext.state(tab)
+        if state["flashing"]:
+            break
+        time.sleep(0.02)
     assert state["flashing"] == "n8"
     assert state["ui"]["cards"] == ["n8"]
     assert page.evaluate("scrollY") > before
