@@ -414,7 +414,8 @@
     shadowRoot.append(layer, panel, tip);
 
     const markers = new Map();
-    for (const note of notes) {
+    const inReadingOrder = [...notes].sort((a, b) => shown.numbers.get(a.id) - shown.numbers.get(b.id));
+    for (const note of inReadingOrder) { // so Tab visits the markers in reading order
       if (!shown.ranges.has(note.id)) continue;
       const cat = present.category(note.category);
       const number = shown.numbers.get(note.id);

@@ -697,3 +697,20 @@ def test_firefox_installs_the_extension_and_its_background_script_runs():
     assert any("as a temporary add-on" in x for x in lines), "".join(lines[-30:])
     errors = [x for x in lines if "moz-extension://" in x and "rror" in x]
     assert errors == []
+
+
+def test_markers_are_reachable_with_the_keyboard(ext, servers):
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    assert ext.analyze(tab)["ok"]
+    page.evaluate("document.activeElement.blur()")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.localName") == "footnote-reader-ui":
+            break
+    else:
+        pytest.fail("Tab never reached the extension's markers")
+    page.keyboard.press("Enter")
+    assert ext.state(tab)["ui"]["cards"] == ["n1"]  # the first marker in reading order
+    page.keyboard.press("Escape")
+    assert ext.state(tab)["ui"]["cards"] == []
