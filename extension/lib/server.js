@@ -36,11 +36,27 @@
     return `${u.protocol}//${u.hostname}/*`;
   }
 
+  const MAX_URL = 2048; // the server refuses longer ones (422), which would lose the analysis
+
+  /** The page address to send: without its query when too long, left out if still too long. */
+  function requestUrl(url) {
+    if (typeof url !== "string" || !url) return null;
+    if (url.length <= MAX_URL) return url;
+    try {
+      const u = new URL(url);
+      const short = u.origin + u.pathname;
+      return short.length <= MAX_URL ? short : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** The contract's request body from the content script's extraction. */
   function requestBody(extraction) {
     const body = { text: extraction.text };
     if (extraction.title) body.title = extraction.title.slice(0, 500);
-    if (extraction.url) body.url = extraction.url;
+    const url = requestUrl(extraction.url);
+    if (url) body.url = url;
     if (extraction.published) body.published = extraction.published;
     return body;
   }

@@ -107,6 +107,10 @@ test("the request carries text, title, url and a valid date only when present", 
     server.requestBody({ text: "t", title: "T", url: "http://x/", published: "2024-01-01" }),
     { text: "t", title: "T", url: "http://x/", published: "2024-01-01" },
   );
+  const longQuery = "http://x.test/a/b?" + "q=1&".repeat(600);
+  assert.equal(server.requestBody({ text: "t", url: longQuery }).url, "http://x.test/a/b");
+  const longPath = "http://x.test/" + "p".repeat(3000);
+  assert.equal("url" in server.requestBody({ text: "t", url: longPath }), false);
 });
 
 test("the vendored Readability is the version package.json pins, licence kept", () => {
