@@ -32,12 +32,15 @@ function failure(kind, extra = {}) {
 
 // Browser pages, the extension gallery, PDFs in the built-in viewer and pages the
 // extension has no access to all refuse scripts; the reader gets one plain message.
+// A content script left from before an update or reload of the extension no longer
+// answers, so "already injected" is decided by a ping, not by a flag in the page.
 async function injectContentScript(tabId) {
-  const [{ result: present } = {}] = await ext.scripting.executeScript({
-    target: { tabId },
-    func: () => Boolean(globalThis.__footnoteContent),
-  });
-  if (present) return;
+  try {
+    const pong = await ext.tabs.sendMessage(tabId, { type: "footnote:ping" });
+    if (pong && pong.ok) return;
+  } catch {
+    // nothing listening: inject
+  }
   await ext.scripting.insertCSS({ target: { tabId }, files: ["highlight.css"] });
   await ext.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
 }

@@ -4,10 +4,17 @@
 // note panel in a closed Shadow DOM. Page and server strings go in as textContent only.
 (function () {
   "use strict";
-  if (globalThis.__footnoteContent) return; // a second injection is harmless
-  globalThis.__footnoteContent = true;
-
   const ext = globalThis.browser ?? globalThis.chrome;
+  // The background injects only when no instance answers its ping, i.e. there is none or
+  // only one orphaned by an update or reload of the extension. A new instance therefore
+  // retires any previous one (its listener, highlights and UI), so a second injection
+  // never doubles anything.
+  try {
+    globalThis.__footnoteInstance?.dispose();
+  } catch {
+    // an orphaned instance may fail half-way; what it leaves is removed below
+  }
+
   const { buildText, piecesFor, codePointIndex } = globalThis.FootnoteOffsets;
   const { publishedDate } = globalThis.FootnoteDates;
   const present = globalThis.FootnotePresent;
@@ -23,6 +30,8 @@
   const INDEX_ATTR = "data-footnote-index";
   const FLASH_MS = 1600;
   const GAP = { type: "gap" };
+
+  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove(); // a dead instance's UI
 
   let extraction = null; // {text, segments, ...} of the last extraction
   let shown = null; // {notes, ranges: Map id → Range[], numbers, ui}
@@ -567,7 +576,7 @@
     };
   }
 
-  ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  function onMessage(message, sender, sendResponse) {
     if (!message || typeof message.type !== "string" || !message.type.startsWith("footnote:")) return false;
     let reply;
     try {
@@ -577,6 +586,7 @@
         case "footnote:focus": reply = focusNote(message.noteId); break;
         case "footnote:clear": reply = clear(false); break;
         case "footnote:state": reply = state(); break;
+        case "footnote:ping": reply = { ok: true }; break;
         case "footnote:click-clear": shown?.ui.clickClear(); reply = { ok: true }; break;
         default: return false;
       }
@@ -585,5 +595,13 @@
     }
     sendResponse(reply);
     return false;
-  });
+  }
+
+  ext.runtime.onMessage.addListener(onMessage);
+  globalThis.__footnoteInstance = {
+    dispose() {
+      ext.runtime.onMessage.removeListener(onMessage);
+      clear(false);
+    },
+  };
 })();

@@ -433,6 +433,20 @@ def test_second_click_is_harmless(ext, servers):
     assert len(state["highlights"]) == len(PHRASES)
     requests = servers["fake_server"].requests
     assert requests[-1]["text"] == requests[-2]["text"]
+    # Injecting the scripts again by hand (as after an extension update) retires the old
+    # instance: still one panel, one set of highlights, one answer.
+    ext.worker.evaluate(
+        "(id) => chrome.scripting.executeScript({target: {tabId: id}, files: "
+        "['vendor/Readability.js', 'lib/offsets.js', 'lib/dates.js', 'lib/present.js', "
+        "'content.js']})",
+        tab,
+    )
+    assert ext.state(tab) == {"shown": False}
+    assert ext.analyze(tab)["ok"]
+    state = ext.state(tab)
+    assert state["hostCount"] == 1
+    assert len(state["highlights"]) == len(PHRASES)
+    assert state["registered"] == len(PHRASES) + 3
     assert page.evaluate("document.querySelectorAll('mark, [data-footnote-index]').length") == 0
 
 
