@@ -497,20 +497,28 @@
       const hits = notesAt(event.clientX, event.clientY);
       if (hits.length) select(hits);
     };
-    let lastMove = 0;
-    const onMove = (event) => {
-      if (event.timeStamp - lastMove < 60) return;
-      lastMove = event.timeStamp;
-      if (event.composedPath().includes(host)) return;
-      const hits = notesAt(event.clientX, event.clientY);
+    // Hovering a highlight shows its note's title; at most once a frame, for the last point.
+    let hover = null;
+    const showTip = () => {
+      const point = hover;
+      hover = null;
+      const hits = point && shown ? notesAt(point.x, point.y) : [];
       if (!hits.length) {
         tip.hidden = true;
         return;
       }
       tip.textContent = hits.map((n) => `${present.category(n.category)?.letter ?? "?"}${shown.numbers.get(n.id)} ${n.title}`).join("\n");
-      tip.style.setProperty("left", `${Math.min(event.clientX + 12, innerWidth - 290)}px`);
-      tip.style.setProperty("top", `${event.clientY + 16}px`);
+      tip.style.setProperty("left", `${Math.min(point.x + 12, innerWidth - 290)}px`);
+      tip.style.setProperty("top", `${point.y + 16}px`);
       tip.hidden = false;
+    };
+    const onMove = (event) => {
+      if (event.composedPath().includes(host)) {
+        tip.hidden = true;
+        return;
+      }
+      if (!hover) requestAnimationFrame(showTip);
+      hover = { x: event.clientX, y: event.clientY };
     };
     const onKey = (event) => {
       if (event.key === "Escape") cards.replaceChildren();
@@ -537,6 +545,7 @@
           legend: [...legendList.children].map((li) => li.textContent),
           cards: [...cards.children].map((c) => c.getAttribute("data-note")),
           cardText: cards.textContent,
+          tip: tip.hidden ? null : tip.textContent,
           collapsed: panel.classList.contains("collapsed"),
           panelPosition: getComputedStyle(panel).position,
           hostStyle: ["display", "visibility", "opacity"].map((p) => getComputedStyle(host)[p]),

@@ -470,6 +470,14 @@ def test_clicking_a_highlight_opens_its_note(ext, servers):
           }
         }"""
     )
+    page.mouse.move(box["x"], box["y"] + 30)
+    page.mouse.move(box["x"], box["y"], steps=3)
+    for _ in range(50):
+        tip = ext.state(tab)["ui"]["tip"]
+        if tip:
+            break
+        time.sleep(0.02)
+    assert re.fullmatch(r"S\d+ Fake note 4", tip)  # hovering shows the note's title
     page.mouse.click(box["x"], box["y"])
     state = ext.state(tab)
     assert state["ui"]["cards"] == ["n4"]
