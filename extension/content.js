@@ -570,7 +570,11 @@
     if (!shown) return { shown: false };
     const highlights = [];
     for (const [id, ranges] of shown.ranges) {
-      highlights.push({ id, text: ranges.map((r) => r.toString()).join(" ") });
+      highlights.push({
+        id,
+        text: ranges.map((r) => r.toString()).join(" "),
+        crossesNodes: ranges.some((r) => r.startContainer !== r.endContainer),
+      });
     }
     const registered = supportsHighlights
       ? present.CATEGORIES.reduce((n, c) => n + (CSS.highlights.get(`footnote-${c.id}`)?.size ?? 0), 0)
