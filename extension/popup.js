@@ -72,7 +72,12 @@ function noteItem(note, tabId, placed) {
     li.append(list);
   }
   if (note.spanned && placed.has(note.id)) {
-    const button = el("button", { type: "button", class: "show", text: t("showInPage") });
+    const button = el("button", {
+      type: "button",
+      class: "show",
+      text: t("showInPage"),
+      "aria-label": t("showInPageLabel", [String(note.number), note.title || ""]),
+    });
     button.addEventListener("click", async () => {
       await ext.runtime.sendMessage({ type: "focus", tabId, noteId: note.id });
     });
