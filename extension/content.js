@@ -432,7 +432,8 @@
         type: "button",
         class: `marker c-${cat ? cat.id : "other"}`,
         text: `${cat ? cat.letter : "?"}${number}`,
-        "aria-label": t("markerLabel", [String(number), t(cat ? cat.label : "catOther"), note.title || ""]),
+        // The accessible name starts with the visible text ("S1"), as WCAG 2.5.3 asks.
+        "aria-label": t("markerLabel", [`${cat ? cat.letter : "?"}${number}`, t(cat ? cat.label : "catOther"), note.title || ""]),
         "data-note": note.id,
       });
       marker.addEventListener("click", () => select([note]));
