@@ -674,15 +674,99 @@ def test_hostile_page_styles_and_scripts_do_not_break_the_ui(ext, servers):
 
 
 FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox")
+GECKO_ID = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))[
+    "browser_specific_settings"
+]["gecko"]["id"]
 
 
-@pytest.mark.skipif(
-    not FIREFOX or not (ROOT / "node_modules" / "web-ext").exists(),
-    reason="Firefox or web-ext missing (apt-get install firefox-esr; npm install)",
-)
-def test_firefox_installs_the_extension_and_its_background_script_runs():
-    # Playwright cannot drive stock Firefox; web-ext installs the add-on as a temporary one,
-    # and Firefox reports any error in the extension's own scripts on its stderr.
+class FirefoxDebugger:
+    """A minimal client for Firefox's remote debugging protocol (length-prefixed JSON over
+    TCP, what web-ext and about:debugging use), enough to evaluate code in the
+    extension's background page, as worker.evaluate does in Chromium."""
+
+    def __init__(self, port: int):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+        self.buf = b""
+        self.read()  # the root actor's greeting
+
+    def read(self) -> dict:
+        while True:
+            head, sep, rest = self.buf.partition(b":")
+            if sep and len(rest) >= int(head):
+                self.buf = rest[int(head) :]
+                return json.loads(rest[: int(head)])
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise EOFError("Firefox closed the debugging connection")
+            self.buf += chunk
+
+    def send(self, packet: dict) -> None:
+        data = json.dumps(packet).encode()
+        self.sock.sendall(str(len(data)).encode() + b":" + data)
+
+    def request(self, to: str, type_: str, **fields) -> dict:
+        self.send({"to": to, "type": type_, **fields})
+        while True:
+            packet = self.read()
+            if packet.get("from") == to and "type" not in packet:
+                return packet
+
+    def background_console(self, addon_id: str) -> str:
+        addons = self.request("root", "listAddons")["addons"]
+        addon = next(a for a in addons if a["id"] == addon_id)
+        assert addon["backgroundScriptStatus"] == "RUNNING"
+        watcher = self.request(addon["actor"], "getWatcher", isServerTargetSwitchingEnabled=True)
+        self.send({"to": watcher["actor"], "type": "watchTargets", "targetType": "frame"})
+        forms = []
+        while True:
+            packet = self.read()
+            if packet.get("type") == "target-available-form":
+                forms.append(packet["target"])
+            elif packet.get("from") == watcher["actor"] and "type" not in packet:
+                break
+        return next(f for f in forms if "background" in (f.get("url") or ""))["consoleActor"]
+
+    def evaluate(self, console: str, expression: str):
+        """Awaits `expression` in the background page; returns its JSON.stringify'd value."""
+        text = f"(async () => JSON.stringify(await ({expression})))()"
+        self.send(
+            {"to": console, "type": "evaluateJSAsync", "text": text, "mapped": {"await": True}}
+        )
+        while True:
+            packet = self.read()
+            if packet.get("from") == console and packet.get("type") == "evaluationResult":
+                break
+        assert not packet.get("hasException"), packet.get("exceptionMessage")
+        result = packet["result"]
+        if isinstance(result, dict) and result.get("type") == "longString":
+            result = self.request(result["actor"], "substring", start=0, end=result["length"])[
+                "substring"
+            ]
+        return json.loads(result)
+
+
+FIREFOX_ANALYZE = """(async () => {
+  await browser.storage.sync.set({server: %(server)s});
+  const tab = await browser.tabs.create({url: %(url)s});
+  for (let i = 0; i < 200; i++) {  // the new tab starts on about:blank, also "complete"
+    const t = await browser.tabs.get(tab.id);
+    if (t.url === %(url)s && t.status === "complete") break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const reply = await footnoteAnalyzeTab(tab.id);
+  const state = reply.ok ? await browser.tabs.sendMessage(tab.id, {type: "footnote:state"}) : null;
+  const badge = await browser.action.getBadgeText({tabId: tab.id});
+  await browser.tabs.remove(tab.id);
+  return {reply, state, badge};
+})()"""
+
+
+@pytest.fixture(scope="module")
+def firefox():
+    if not FIREFOX or not (ROOT / "node_modules" / "web-ext").exists():
+        pytest.skip("Firefox or web-ext missing (apt-get install firefox-esr; npm install)")
+    # web-ext installs the add-on as a temporary one and reports the debugger's port;
+    # Firefox reports any error in the extension's own scripts on its output.
     proc = subprocess.Popen(
         [
             "npx",
@@ -707,21 +791,74 @@ def test_firefox_installs_the_extension_and_its_background_script_runs():
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
     reader.start()
+    debugger = None
     try:
+        port = None
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not any("temporary add-on" in x for x in lines):
-            if proc.poll() is not None:
+        while time.monotonic() < deadline and proc.poll() is None:
+            for line in lines:
+                found = re.search(r"remote Firefox debugger on port (\d+)", line)
+                port = int(found.group(1)) if found else port
+            if port and any("as a temporary add-on" in x for x in lines):
                 break
-            time.sleep(0.2)
-        time.sleep(2)  # time for the background script to run and report errors
+            time.sleep(0.1)
+        assert port and any("as a temporary add-on" in x for x in lines), "".join(lines[-30:])
+        debugger = FirefoxDebugger(port)
+        console = debugger.background_console(GECKO_ID)
+
+        def analyze(server: str, url: str) -> dict:
+            return debugger.evaluate(
+                console, FIREFOX_ANALYZE % {"server": json.dumps(server), "url": json.dumps(url)}
+            )
+
+        yield analyze, lines
     finally:
+        if debugger:
+            debugger.sock.close()
         os.killpg(proc.pid, 15)
         proc.wait(timeout=20)
         reader.join(timeout=5)
         proc.stdout.close()
-    assert any("as a temporary add-on" in x for x in lines), "".join(lines[-30:])
-    errors = [x for x in lines if "moz-extension://" in x and "rror" in x]
-    assert errors == []
+
+
+def test_firefox_fake_spans_map_onto_the_page(firefox, servers):
+    analyze, lines = firefox
+    result = analyze(servers["fake"], f"{servers['pages']}/talks.html")
+    reply, state = result["reply"], result["state"]
+    assert reply["ok"], reply
+    sent = servers["fake_server"].requests[-1]
+    assert sent["published"] == "2023-06-14"
+    assert "Most read" not in sent["text"] and "sponsored:" not in sent["text"]
+    assert assert_highlights_match(reply, state) == len(PHRASES)
+    by_id = {h["id"]: h["text"] for h in state["highlights"]}
+    assert by_id["n1"] == "two senior officials familiar with the negotiations"
+    assert by_id["n5"] == "delegation 🇺🇦, said the draft"
+    assert by_id["n7"] == "A diplomat in Zu\u0308rich"
+    assert by_id["n3"] == "the currency fell 3%  against  the euro"
+    assert reply["placement"]["highlightApi"] is True  # CSS Custom Highlights in Firefox
+    assert state["registered"] == len(PHRASES) + 3
+    assert state["ui"]["panelPosition"] == "fixed"
+    assert result["badge"] == "3"
+    assert [x for x in lines if "moz-extension://" in x and "rror" in x] == []
+
+
+@pytest.mark.parametrize("name", ["talks.html", "hostile.html"])
+def test_firefox_real_server_highlights_match_excerpts(firefox, servers, name, capsys):
+    analyze, lines = firefox
+    result = analyze(servers["real"], f"{servers['pages']}/{name}")
+    reply, state = result["reply"], result["state"]
+    assert reply["ok"], reply
+    assert reply["analysis"]["meta"]["published"] == ARTICLES[name][0]
+    n = assert_highlights_match(reply, state)
+    assert n > 0
+    assert state["ui"]["panelPosition"] == "fixed"  # styled even under hostile.html's CSP
+    assert state["ui"]["hostStyle"] == ["block", "visible", "1"]
+    assert [x for x in lines if "moz-extension://" in x and "rror" in x] == []
+    with capsys.disabled():
+        print(
+            f"\n[extension e2e] Firefox, {name}: {n} highlighted; in extension "
+            f"{reply['timings']['total']} ms: {reply['timings']}"
+        )
 
 
 def test_markers_are_reachable_with_the_keyboard(ext, servers):
