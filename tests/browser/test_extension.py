@@ -823,6 +823,7 @@ def firefox():
 
 def test_firefox_fake_spans_map_onto_the_page(firefox, servers):
     analyze, lines = firefox
+    servers["fake_server"].mode = 200
     result = analyze(servers["fake"], f"{servers['pages']}/talks.html")
     reply, state = result["reply"], result["state"]
     assert reply["ok"], reply
