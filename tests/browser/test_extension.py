@@ -1,6 +1,7 @@
-"""End-to-end: the unpacked extension in a real headless Chromium, on test articles written
-for the project, against the real Footnote server (and a small fake server for the error
-paths and a fixed set of spans). See docs/extension.md and shared/notes/browser-testing.md.
+"""End-to-end: the unpacked extension in a real headless Chromium (and, when installed, in
+headless Firefox through its remote debugging protocol), on test articles written for the
+project, against the real Footnote server and a small fake server (the error paths and a
+fixed set of spans). See docs/extension.md and shared/notes/browser-testing.md.
 """
 
 from __future__ import annotations
