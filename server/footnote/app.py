@@ -34,8 +34,10 @@ def create_app(test_config: dict | None = None) -> Flask:
             }
         },
     )
-    from . import api
+    from . import api, rules_api, web
 
     app.register_blueprint(api.bp)
+    app.register_blueprint(rules_api.bp)
+    app.register_blueprint(web.bp)
     register_error_handlers(app)
     return app
