@@ -352,7 +352,11 @@ def test_no_content_security_policy_violations(browser, live_server):
     page.goto(live_server + "/")
     page.locator("button.example").first.click()
     page.wait_for_selector("#results:not([hidden])")
-    page.locator("#results mark").first.focus() if page.locator("#results mark").count() else None
+    marks = page.locator("#results mark")
+    if marks.count():
+        marks.first.focus()
+    with page.expect_navigation():
+        page.click("#make-worksheet")
     assert problems == []
     ctx.close()
 
@@ -386,34 +390,40 @@ def test_worksheet_prints_to_a4_and_letter(page, live_server, seed_text):
     assert page.locator(".sheet-toolbar").is_hidden()
 
 
-def test_axe_finds_no_serious_or_critical_violations(browser, live_server):
+AXE_RUN = """async () => (await axe.run(document)).violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
+
+
+def test_axe_finds_no_serious_or_critical_violations(browser, live_server, seed_text):
     if not AXE.exists():
         pytest.skip("node_modules/axe-core is missing: run `npm install` (make test does)")
     ctx = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
     page = ctx.new_page()
+
+    def audit(where: str) -> None:
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate(AXE_RUN)
+        print(where, json.dumps(found, indent=1))  # shown with -s or on failure
+        serious = [v for v in found if v["impact"] in ("serious", "critical")]
+        assert serious == [], (where, serious)
+
+    # With results shown: every kind of note, a note in the side panel, a sorted table.
     page.goto(live_server + "/")
     mock_api(page, astral_result())
     explain(page, ASTRAL)
-    page.locator('#article mark[data-notes="n1 n2"]').click()  # a note shown in the panel
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {resultTypes: ['violations']});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-        }"""
-    )
-    serious = [v for v in found if v["impact"] in ("serious", "critical")]
-    assert serious == [], json.dumps(serious, indent=1)
-    for path in ("/rules", "/worksheet?example=anonymous-relay"):
+    page.locator('#article mark[data-notes="n1 n2"]').click()
+    page.locator('#ledger th[data-key="claims"] button').click()
+    audit("page with every kind of note")
+    page.goto(live_server + "/")
+    explain(page, seed_text, published="2025-01-10")
+    audit("page with the seed explained")
+    page.fill("#text", "")
+    page.click("#explain")
+    audit("page with an error message")
+    for path in ("/rules", "/worksheet?example=anonymous-relay", "/worksheet"):
         page.goto(live_server + path)
-        page.add_script_tag(path=str(AXE))
-        found = page.evaluate(
-            """async () => (await axe.run(document)).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => ({id: v.id, help: v.help}))"""
-        )
-        assert found == [], (path, found)
+        audit(path)
     ctx.close()
 
 
