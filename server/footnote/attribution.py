@@ -30,16 +30,32 @@ _PASSIVE_IT = re.compile(
     r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b",
     re.IGNORECASE,
 )
+# "in the minister's view", "in Smith's words": the owner of the view is the source
+_IN_VIEW = re.compile(
+    r"\b[Ii]n\s+((?:the\s+|[A-Z])[\w.-]*(?:\s+[\w.-]+){0,5}?)'s\s+"
+    r"(?:view|opinion|words|account|telling|assessment|estimation|analysis|judgement|judgment)\b"
+)
 _RELATIVIZERS = frozenset({"who", "whose", "whom"})
 _APPOSITIVE_STARTERS = frozenset(
-    {
+    [
         "a",
         "an",
         "the",
         "who",
         "whose",
+        "which",
         "one",
         "speaking",
+        "seen",
+        "obtained",
+        "published",
+        "leaked",
+        "released",
+        "written",
+        "signed",
+        "prepared",
+        "circulated",
+        "dated",
         "himself",
         "herself",
         "both",
@@ -52,7 +68,7 @@ _APPOSITIVE_STARTERS = frozenset(
         "head",
         "deputy",
         "former",
-    }
+    ]
 )
 _PREPOSITIONS = frozenset(
     {
@@ -96,8 +112,27 @@ _PREPOSITIONS = frozenset(
     }
 )
 _COLLECTIVES = frozenset(
-    {"plenty", "lots", "dozens", "hundreds", "thousands", "millions", "most", "many", "some",
-     "few", "all", "none", "several", "one", "two", "three", "each", "both", "any", "majority",
+    {
+        "plenty",
+        "lots",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "most",
+        "many",
+        "some",
+        "few",
+        "all",
+        "none",
+        "several",
+        "one",
+        "two",
+        "three",
+        "each",
+        "both",
+        "any",
+        "majority",
         "set",
         "series",
         "batch",
@@ -109,7 +144,6 @@ _COLLECTIVES = frozenset(
         "dozen",
         "pair",
         "group",
-        "majority",
         "minority",
         "host",
         "range",
@@ -143,15 +177,61 @@ _NOUN_MARKERS = frozenset(
 )
 _CONTINUE = frozenset({"continues", "continue", "continued", "went", "goes", "go"})
 _CLAUSE_VERBS = frozenset(
-    {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
-     "could", "can", "should", "may", "might", "must", "do", "does", "did", "that", "showed",
-     "shows", "show", "remains", "remained"}
+    {
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "that",
+        "showed",
+        "shows",
+        "show",
+        "remains",
+        "remained",
+    }
 )
 _RIGHT_BREAKS = frozenset(
-    {"that", "which", "saying", "adding", "citing", "as", "because", "but", "when", "while", "if",
-     "after", "before", "and", "told", "said", "says"}
+    {
+        "that",
+        "which",
+        "saying",
+        "adding",
+        "citing",
+        "as",
+        "because",
+        "but",
+        "when",
+        "while",
+        "if",
+        "after",
+        "before",
+        "and",
+        "told",
+        "said",
+        "says",
+    }
 )
-_MODALS = frozenset({"will", "would", "could", "can", "should", "may", "might", "must", "do", "did"})
+_SEGMENT_STOPS = frozenset({",", ".", ";", ":", '"', "'", "!", "?", "["})
+_MODALS = frozenset(
+    {"will", "would", "could", "can", "should", "may", "might", "must", "do", "did"}
+)
 _AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"})
 _HARD_STOPS = frozenset(";:()[]\"'!?")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -214,6 +294,10 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
         target = _resolve(cand, known, doc, lex)
         if target is None:
+            if cand.cue in lex.citing and known and known[-1].source.relayed_by:
+                last = known[-1].source  # "documents obtained by TASS, which cite a review"
+                if doc.sentence_at(last.start) == cand.sentence:
+                    cand.relay = last.relayed_by
             source = _new_source(cand, len(known) + 1, doc, lex)
             if source is None:
                 continue
@@ -245,6 +329,12 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
             token_cache[si] = tokenize(norm, s.start, s.end)
         return token_cache[si]
 
+    for m in _IN_VIEW.finditer(norm):
+        if doc.in_quote(m.start(), m.end()):
+            continue
+        si = doc.sentence_at(m.start())
+        out.append(_Candidate(m.start(1), m.end(1), "in the view of", m.start(), m.end(), si))
+        seen_cues.add(m.end())
     for m in _PASSIVE_IT.finditer(norm):
         if doc.in_quote(m.start(), m.end()):
             continue
@@ -274,6 +364,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         cue = " ".join(m.group().lower().split())
         cj = _token_index(toks, m.end() - 1)
         out.extend(_speakers(doc, toks, ci, cj, cue, si, lex))
+    out = _drop_nested(out, norm)
     spans = [(c.start, c.end) for c in out]
     return [
         c
@@ -282,6 +373,79 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
             a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end) for a, b in spans
         )
     ]
+
+
+_OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
+
+
+def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
+    """Drop verb cues inside the reported content of another cue in the same sentence.
+
+    "Budapest has said the measures would threaten ..." reports what Budapest said; the
+    measures are not a source. "According to X" inside reported speech stays: a source
+    citing another source is listed as well.
+    """
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    keep = []
+    for group in by_sentence.values():
+        group.sort(key=lambda c: c.cue_start)
+        for k, c in enumerate(group):
+            if c.cue in _OPEN_CUES or c.kind_hint:
+                keep.append(c)
+                continue
+            nested = False
+            for other in group[:k]:
+                if other.cue in _OPEN_CUES or other.kind_hint:
+                    continue
+                gap = norm[other.cue_end : min(c.start, c.cue_start)]
+                if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
+                    nested = True
+                    break
+            for other in group[k + 1 :]:
+                if other.cue in _OPEN_CUES or other.kind_hint or other.start < c.cue_end:
+                    continue
+                lead = norm[max(0, other.start - 2) : other.start]
+                tail = norm[other.cue_end : other.cue_end + 40]
+                if "," in lead and other.start < other.cue_start and _ends_sentence(tail):
+                    nested = True  # "..., the researchers found."
+                    break
+            if not nested:
+                keep.append(c)
+    return keep
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:\"]|(?<!\w)'|'(?!\w)")
+_TAIL_STARTS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "this",
+        "last",
+        "late",
+        "earlier",
+        "yesterday",
+        "today",
+        "privately",
+        "publicly",
+        "recently",
+        "later",
+        "afterwards",
+        "then",
+        "too",
+        "also",
+    }
+)
+
+
+def _ends_sentence(tail: str) -> bool:
+    """Whether a cue is the last thing in its sentence ("..., the researchers found.")."""
+    if "." not in tail:
+        return False
+    words = tail.split(".", 1)[0].split()
+    return len(words) <= 3 and (not words or words[0].lower() in _TAIL_STARTS)
 
 
 def _token_index(toks: list[Tok], offset: int) -> int | None:
@@ -306,11 +470,15 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     def cand(span, **kw):
         return _Candidate(span[0], span[1], cue, cue_start, cue_end, si, **kw)
 
-    if cue in ("according to", "in the words of"):
+    if cue == "per" and not (
+        toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"})
+    ):
+        return []  # "5 per cent", "per day"
+    if cue in ("according to", "in the words of", "per"):
         span = _right_phrase(toks, cj + 1, lex)
         return _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand)
     word = cue
-    if word not in ("according to", "in the words of") and not toks[ci].text[:1].islower():
+    if word not in ("according to", "in the words of", "per") and not toks[ci].text[:1].islower():
         return []  # "the United States", "Reports" in a headline
     prev = toks[ci - 1] if ci > 0 else None
     if prev is not None and (prev.lower in _NOUN_MARKERS or prev.lower.endswith("'s")):
@@ -342,8 +510,10 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     before = _skip_between_left(toks, ci - 1, lex)
     if before >= 0 and toks[before].lower in {"not", "never", "n't", "cannot"}:
         return []  # "did not say", "will not report": a negated cue attributes nothing
-    if before >= 0 and toks[before].lower in _AUXILIARIES - {"get", "got", "gets"} and not (
-        nxt is not None and nxt.lower == "by"
+    if (
+        before >= 0
+        and toks[before].lower in _AUXILIARIES - {"get", "got", "gets"}
+        and not (nxt is not None and nxt.lower == "by")
     ):
         return []  # "we were told", "he was asked": the subject is not the speaker
     if word in ("told", "tell", "tells") and not _tells_someone(toks, cj + 1, lex):
@@ -361,7 +531,9 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         span = _left_phrase(toks, ci, lex)
         if span is not None and _appositive_subject(toks, ci, lex):
             return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
-    if inverted_ok and (before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"):
+    if inverted_ok and (
+        before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"
+    ):
         if nxt.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
             return [cand((nxt.start, nxt.end), pronoun=nxt.lower)]
         span = _right_phrase(toks, cj + 1, lex, strict=True)
@@ -372,6 +544,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         and nxt.text in {",", ".", ";"}
         and word not in lex.inverted
         and word not in {"told", "say", "said", "says"}
+        and " " not in word
     ):
         return []  # "... reached the public reports, a person said": a noun, not a cue
     span = _left_phrase(toks, ci, lex)
@@ -389,8 +562,8 @@ def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[_Can
         return []  # the writer's own voice ("nothing I write", "each time we")
     if len(phrase) == 1 and first in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
         return [cand(span, pronoun=first)]
-    is_doc = _head_is(doc.norm, span, lex.document_heads, lex)
-    if word in lex.document_only and not is_doc:
+    head = _head_noun(doc.norm, span, lex)
+    if word in lex.document_only and head not in lex.document_heads | lex.document_backrefs:
         return []
     told = None
     if word in ("told", "tell", "tells") and nxt is not None:
@@ -428,6 +601,8 @@ def _tells_someone(toks, i, lex) -> bool:
     t = toks[i]
     if t.cap or t.lower in {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}:
         return True
+    if t.lower.endswith("s") and t.lower not in lex.determiners and t.text.isalpha():
+        return True  # "told investors", "told lawmakers"
     for k in range(i, min(i + 4, len(toks))):
         low = toks[k].lower
         if low in lex.person_heads or low in lex.institution_heads or toks[k].cap:
@@ -474,6 +649,13 @@ def _prev_is_comma(toks, i) -> bool:
 
 
 def _skip_between_left(toks, i, lex) -> int:
+    if (
+        i >= 2
+        and toks[i].text == ","
+        and toks[i - 1].lower.endswith("ly")
+        and toks[i - 2].text == ","
+    ):
+        i -= 3  # "officials, predictably, dismiss"
     while (
         i >= 0
         and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
@@ -527,9 +709,15 @@ def _left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | No
             head_start = _segment_start(toks, head_end)
             if head_start is None:
                 break
-            if head_start >= 2 and toks[head_start - 1].text == "," and (
-                toks[head_start].text.isdigit() or _is_appositive(toks, head_start, head_end, lex)
-            ) and head_end - head_start < 3:
+            if (
+                head_start >= 2
+                and toks[head_start - 1].text == ","
+                and (
+                    toks[head_start].text.isdigit()
+                    or _is_appositive(toks, head_start, head_end, lex)
+                )
+                and head_end - head_start < 3
+            ):
                 seg_start = head_start  # "Anastasia, 19, a student ..."
                 continue
             start = _subject_start(toks, head_end, lex)
@@ -581,11 +769,9 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     # the leftmost relativizer inside this comma segment: stop words after it belong to
     # the relative clause ("a diplomat who is attending the course")
     seg = end
-    while (
-        seg > 0 and toks[seg - 1].text not in _HARD_STOPS and toks[seg - 1].text not in {",", "."}
-    ):
+    while seg > 0 and toks[seg - 1].text not in _SEGMENT_STOPS:
         seg -= 1
-    rel = next((k for k in range(seg, end + 1) if toks[k].lower in _RELATIVIZERS), None)
+    rel = next((k for k in range(seg, end + 1) if toks[k].text in _RELATIVIZERS), None)
     j = end if rel is None else rel - 1
     if rel is not None and j < seg:
         return None
@@ -604,7 +790,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
                 j = k - 1
                 continue
             break
-        if low == "and" and 0 < j and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
+        if low == "and" and j > 0 and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
             j -= 1
             continue
         if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
@@ -624,6 +810,13 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
         start += 1
     if start > end:
         return None
+    for k in range(start + 1, end + 1):
+        if (
+            toks[k].lower in {"the", "a", "an"}
+            and toks[k - 1].lower not in _PREPOSITIONS
+            and (toks[k - 1].text.isalpha() and not toks[k - 1].cap or toks[k - 1].lower == "for")
+        ):
+            start = k  # "for years the Western press": the subject starts at its determiner
     return start
 
 
@@ -648,9 +841,9 @@ def _right_phrase(
         tok = toks[j]
         if tok.text == ",":
             nxt = toks[j + 1].lower if j + 1 < n else ""
-            after_name = last is not None and _is_name_tok(toks[last])
+            after_name = strict and last is not None and _is_name_tok(toks[last])
             if nxt in {"who", "whose", "speaking"} or (
-                after_name and (nxt in _APPOSITIVE_STARTERS or nxt.endswith("'s"))
+                after_name and (nxt in _APPOSITIVE_STARTERS - {"which"} or nxt.endswith("'s"))
             ):
                 # appositive or relative clause: include it to the next comma
                 k = j + 1
@@ -702,7 +895,7 @@ def _head_noun(norm: str, span, lex: Lexicon) -> str:
     while k < len(words):
         w = words[k]
         low = w.lower
-        if k > 0 and (w.text in {",", "("} or low in _PREPOSITIONS or low in _RELATIVIZERS):
+        if k > 0 and (w.text in {",", "("} or low in _PREPOSITIONS or w.text in _RELATIVIZERS):
             if low == "of" and head in _COLLECTIVES:
                 k += 1
                 head = ""
@@ -747,14 +940,14 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
             k
             for k, t in enumerate(toks)
             if k > 0
-            and (t.text in {",", "("} or t.lower in _PREPOSITIONS or t.lower in _RELATIVIZERS)
+            and (t.text in {",", "("} or t.lower in _PREPOSITIONS or t.text in _RELATIVIZERS)
         ),
         len(toks),
     )
     pre = toks[:cut]
     comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
     appositive = toks[comma + 1 :] if comma is not None else []
-    if appositive and appositive[0].lower in _RELATIVIZERS:
+    if appositive and appositive[0].text in _RELATIVIZERS:
         appositive = []
     head_noun = _head_noun(norm, span, lex)
     pre_text = norm[pre[0].start : pre[-1].end]
@@ -847,14 +1040,35 @@ def _first_is_det(toks, lex) -> bool:
 
 
 def _is_plural(noun: str, lex: Lexicon) -> bool:
-    if noun in {"people", "police", "staff", "troops", "men", "women", "media", "data", "locals"}:
+    if noun in {
+        "people",
+        "staff",
+        "troops",
+        "men",
+        "women",
+        "media",
+        "data",
+        "locals",
+        "many",
+        "some",
+        "few",
+        "most",
+        "several",
+        "others",
+        "all",
+        "both",
+        "they",
+        "we",
+    }:
         return True
+    if noun in {"police", "news", "press"}:
+        return False
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
 
 def _is_demonym(low: str, lex: Lexicon) -> bool:
     return low in lex.demonyms or (
-        low.endswith(("ian", "ean", "ese", "ish", "i")) and len(low) > 4 and low not in lex.places
+        low.endswith(("ian", "ean", "ese", "ish")) and len(low) > 4 and low not in lex.places
     )
 
 
@@ -864,6 +1078,7 @@ def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
     best = None
     titled = False
     org_word = False
+    named_after_title = False
     for k, t in enumerate(toks):
         low = t.lower.rstrip(".")
         base = low[:-2] if low.endswith("'s") else low
@@ -900,17 +1115,32 @@ def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
             if base in lex.org_words:
                 org_word = True
             continue
-        if _is_demonym(base, lex) or base in lex.person_heads or base in lex.document_heads:
+        nxt_cap = k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha()
+        if (
+            (
+                _is_demonym(base, lex)
+                and (base in lex.demonyms or not nxt_cap or _title_next(toks, k, lex))
+            )
+            or base in lex.person_heads
+            or base in lex.document_heads
+        ):
             caps_run = 0
             continue
         caps_run += 1
+        named_after_title = named_after_title or titled
         if titled or caps_run >= 2:
             best = "person"
         elif len(toks) == 1 or (caps_run == 1 and _single_name_ok(toks, k)):
             best = best if best == "person" else ("person" if best is None else best)
-    if org_word and not titled:
+    if titled and named_after_title:
+        return "person"
+    if org_word:
         return "org"  # "the International Atomic Energy Agency", "Chess Federation"
     return best
+
+
+def _title_next(toks, k, lex) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].lower.rstrip(".") in lex.person_titles
 
 
 def _single_name_ok(toks: list[Tok], k: int) -> bool:
@@ -930,8 +1160,6 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
     if not known:
         return None
     norm = doc.norm
-    text = norm[cand.start : cand.end]
-    low = text.lower()
     if cand.pronoun:
         if cand.pronoun in _PERSON_PRONOUNS:
             pool = [k for k in known if k.source.kind in ("named_person", "unnamed_individual")]
@@ -940,38 +1168,38 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
         else:
             pool = known
         return pool[-1] if pool else known[-1]
-    toks = tokenize(norm, cand.start, cand.end)
-    words = [t for t in toks if t.text[0].isalnum()]
-    if low.startswith("one of them") or low.startswith("one of the"):
+    head_text = _head_text(norm[cand.start : cand.end])
+    low = head_text.lower()
+    words = [t for t in tokenize(head_text, 0, len(head_text)) if t.text[0].isalnum()]
+    if not words:
+        return None
+    if low.startswith(("one of them", "one of the", "some of them", "both of them")):
         plural = [k for k in known if k.plural]
         if plural:
             return plural[-1]
-    # a surname or a repeated name
-    caps = [
-        t.text
-        for t in words
-        if t.cap and t.start != cand.start or (t.cap and t.lower not in lex.determiners)
-    ]
-    if caps and len(words) <= 3:
+    # a surname or a repeated name: "Monahan", "Weber, who now advises ..."
+    if len(words) <= 2 and all(_is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):
-            if k.source.kind == "named_person" and all(
-                c in k.names for c in caps if c.lower() not in lex.person_titles
-            ):
+            if k.source.kind == "named_person" and all(w.text in k.names for w in words):
                 return k
     # the same phrase again ("The Kremlin", "NATO")
     for k in reversed(known):
-        if k.source.mention.lower() == low or _head_text(k.source.mention).lower() == low:
+        if _head_text(k.source.mention).lower() == low:
             return k
     # a definite description: "the official", "the researchers", "the study"
-    if words and words[0].lower in {"the", "this", "that", "these", "those"} and len(words) <= 4:
-        head = _head_noun(norm, (cand.start, cand.end), lex)
-        if head in lex.document_backrefs:
+    if words[0].lower in {"the", "this", "that", "these", "those"} and len(words) <= 4:
+        head = words[-1].lower
+        modifiers = [w.lower for w in words[1:-1]]
+        if head in lex.document_backrefs or head in lex.document_heads:
             docs = [k for k in known if k.source.kind == "document"]
             if docs:
                 return docs[-1]
+            if head in {"statement", "announcement", "remarks", "comments"}:
+                return known[-1]  # "the statement": the last source's statement
         stem = head.rstrip("s")
         for k in reversed(known):
-            if stem and any(h.rstrip("s") == stem for h in k.heads):
+            mention = k.source.mention.lower()
+            if any(h.rstrip("s") == stem for h in k.heads) and all(m in mention for m in modifiers):
                 return k
     return None
 
@@ -1046,6 +1274,13 @@ def _anonymity(doc: Document, cand: _Candidate, start: int, end: int, lex: Lexic
     del q
     region_start = min(start, cand.cue_start)
     marker = lex.marker_re.search(norm, region_start, region_end)
+    standalone = lex.standalone_reason_re.search(norm, region_start, region_end)
+    if standalone and (not marker or standalone.start() < marker.start()):
+        # "who was not authorised to speak publicly": a reason that implies the request
+        stop = standalone.end()
+        while stop < region_end and norm[stop] not in ",.;\"'":
+            stop += 1
+        return True, doc.text[standalone.start() : stop].strip()
     if not marker:
         return False, None
     reason = lex.reason_re.search(norm, marker.end(), region_end)

@@ -49,6 +49,7 @@ class Lexicon:
     outlet_re: re.Pattern
     marker_re: re.Pattern
     reason_re: re.Pattern
+    standalone_reason_re: re.Pattern
 
 
 def _alternation(phrases) -> str:
@@ -62,7 +63,7 @@ def build_lexicon(data: dict) -> Lexicon:
     verbs = _words(cues["verbs"])
     cue_words = verbs | _words(cues["passive_by"]) | _words(cues["citing"])
     cue_re = re.compile(
-        r"\b(?:according\s+to|in\s+the\s+words\s+of|"
+        r"\b(?:according\s+to|in\s+the\s+words\s+of|per(?=\s+(?:a|an|the|[A-Z]))|"
         + _alternation(cues["phrases"])
         + "|"
         + _alternation(cue_words)
@@ -109,6 +110,9 @@ def build_lexicon(data: dict) -> Lexicon:
             + r")(?![\w])"
         ),
         marker_re=re.compile(r"\b(?:" + _alternation(anonymity["markers"]) + r")\b", re.IGNORECASE),
+        standalone_reason_re=re.compile(
+            r"\b(?:" + _alternation(anonymity["standalone_reasons"]) + r")\b", re.IGNORECASE
+        ),
         reason_re=re.compile(r"\b(?:" + _alternation(anonymity["reasons"]) + r")\b", re.IGNORECASE),
     )
 
