@@ -38,6 +38,8 @@ def pdf_to_png(pdf: Path, prefix: Path) -> list[Path]:
     if not shutil.which("pdftoppm"):
         print("pdftoppm not found (apt-get install poppler-utils): PDFs only")
         return []
+    for old in prefix.parent.glob(prefix.name + "-*.png"):
+        old.unlink()
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(prefix)], check=True)
     return sorted(prefix.parent.glob(prefix.name + "-*.png"))
 

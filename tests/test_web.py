@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -221,6 +222,24 @@ def test_worksheet_questions_come_from_rule_then_category_then_default():
     assert [q.number for q in sheet.questions] == [1, 2, 3, 4, 5]
 
 
+def test_later_notes_from_the_same_rule_refer_back_to_the_first_question():
+    notes = [
+        _note("n1", "vague-source", "sourcing", "Sources close to the palace", "s1"),
+        _note("n2", "loaded-word", "language", "reckless"),
+        _note("n3", "vague-source", "sourcing", "officials"),
+    ]
+    repeat = Template("Question {first} again, for {where_lower}: “{excerpt}”.", "As {first}.")
+    questions = dataclasses.replace(QUESTIONS, repeat=repeat)
+    sheet = build_worksheet(TEXT, _result(notes, [SOURCE]), questions=questions)
+    assert [(q.text, q.repeat) for q in sheet.questions[:3]] == [
+        ("Paragraph 2 rests on “Sources close to the palace”. Why?", False),
+        ("Paragraph 3: default Tn2", False),
+        ("Question 1 again, for paragraph 2: “officials”.", True),
+    ]
+    assert sheet.questions[2].answer == "As 1."
+    assert sheet.questions[2].note["explanation"] == "En3"  # the key still explains it
+
+
 def test_worksheet_marks_each_spanned_note_once_where_it_ends():
     notes = [
         _note(
@@ -281,6 +300,7 @@ def test_every_rule_gets_a_question_from_its_own_fires_example():
     [
         {},
         {"default": {"question": "q"}},
+        {"default": {"question": "{where} “{excerpt}”", "answer": "a"}},
         {
             "default": {"question": "q", "answer": "a"},
             "category": {"nope": {"question": "q", "answer": "a"}},

@@ -36,6 +36,7 @@ class Questions:
     by_category: dict[str, Template]
     by_rule: dict[str, Template]
     summary: tuple[Template, ...]
+    repeat: Template | None = None  # for a later note from a rule already asked about
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Question:
     text: str
     answer: str
     note: dict | None  # the note it was made from (None for the closing questions)
+    repeat: bool = False  # refers back to an earlier question from the same rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,12 @@ def _template(raw, where: str) -> Template:
 
 def parse_questions(data: dict) -> Questions:
     default = _template(data.get("default"), "[default]")
+    try:
+        _fill(default.question + default.answer, {"where": "", "where_lower": "", "title": ""})
+    except (KeyError, IndexError) as exc:
+        raise QuestionsError(
+            f"[default]: may only use {{where}} and {{title}}, not {exc}"
+        ) from None
     by_category = {}
     for name, raw in data.get("category", {}).items():
         if name not in CATEGORIES:
@@ -90,7 +98,8 @@ def parse_questions(data: dict) -> Questions:
     qs, ans = summary.get("questions", []), summary.get("answers", [])
     if len(qs) != len(ans) or not all(isinstance(s, str) and s for s in qs + ans):
         raise QuestionsError("[summary]: 'questions' and 'answers' must be lists of equal length")
-    return Questions(default, by_category, by_rule, tuple(map(Template, qs, ans)))
+    repeat = _template(data["repeat"], "[repeat]") if "repeat" in data else None
+    return Questions(default, by_category, by_rule, tuple(map(Template, qs, ans)), repeat)
 
 
 @cache
@@ -117,7 +126,7 @@ def _first_that_fits(templates: list[Template], params: dict) -> tuple[str, str]
             return _fill(t.question, params), _fill(t.answer, params)
         except (KeyError, IndexError):
             continue
-    raise QuestionsError("no question template fits; [default] may only use {where} and {title}")
+    raise AssertionError("unreachable: parse_questions checks that [default] always fits")
 
 
 def _segments(text: str, start: int, end: int, spans, marker_at: dict, numbers: dict):
@@ -178,11 +187,13 @@ def build_worksheet(
     starts = [p.start for p in doc.paragraphs]
     sources = {s["id"]: s for s in result.get("sources", [])}
     out = []
+    first_for_rule: dict[str, int] = {}
     for n in notes:
-        params = {"title": n["title"], "where": "The text"}
-        if n.get("start") is not None:
+        params = {"title": n["title"], "where": "The text", "where_lower": "the whole text"}
+        if n.get("start") is not None and starts:
             para = max(bisect.bisect_right(starts, n["start"]) - 1, 0)
-            params["where"] = f"Paragraph {para + 1}" if starts else "The text"
+            params["where"] = f"Paragraph {para + 1}"
+            params["where_lower"] = f"paragraph {para + 1}"
         if n.get("excerpt"):
             params["excerpt"] = shorten(n["excerpt"])
         source = sources.get(n.get("source_id") or "")
@@ -199,8 +210,21 @@ def build_worksheet(
             )
             if t
         ]
+        number = numbers[n["id"]]
+        first = first_for_rule.setdefault(n["rule"], number)
+        if first != number and questions.repeat:
+            try:
+                params["first"] = first
+                q, a = (
+                    _fill(questions.repeat.question, params),
+                    _fill(questions.repeat.answer, params),
+                )
+                out.append(Question(number, q, a, n, repeat=True))
+                continue
+            except (KeyError, IndexError):
+                pass
         q, a = _first_that_fits(templates, params)
-        out.append(Question(numbers[n["id"]], q, a, n))
+        out.append(Question(number, q, a, n))
     counts = result["summary"]["counts"]
     named = counts.get("named_person", 0) + counts.get("named_organization", 0)
     summary_params = {
