@@ -77,7 +77,7 @@ def main() -> int:
 
             phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
             explain_seed(phone, base)
-            phone.locator("#results").scroll_into_view_if_needed()
+            phone.evaluate("document.getElementById('article-heading').scrollIntoView()")
             phone.screenshot(path=out("page-phone.png"))
 
             sheet = browser.new_page()

@@ -133,7 +133,8 @@ def page(context, live_server):
     pg.dialogs = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.goto(live_server + "/")
-    return pg
+    yield pg
+    assert pg.dialogs == []  # nothing on the page may ever open a dialog
 
 
 def mock_api(page, body: dict, status: int = 200) -> None:
@@ -435,3 +436,16 @@ def test_code_point_offsets_convert_to_javascript_indices(page):
         }"""
     )
     assert got == [0, 1, 3, 4, 6, 7]
+
+
+def test_without_javascript_explain_still_gives_the_worksheet(browser, live_server):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(live_server + "/")
+    page.fill("#text", "Officials said the talks had failed.\n\nThe minister said nothing.")
+    with page.expect_navigation():
+        page.click("#explain")
+    assert page.url.endswith("/worksheet")
+    assert page.locator(".para").count() == 2
+    assert page.locator(".question-list > li").count() >= 1
+    ctx.close()

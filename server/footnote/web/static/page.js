@@ -171,7 +171,12 @@
     tone.hidden = !summary.tone;
     const list = $("summary-counts");
     list.replaceChildren();
-    for (const [key, value] of Object.entries(summary.counts || {})) {
+    const counts = summary.counts || {};
+    // Zeros say little, except these: no sources, no notes, no reasons for anonymity.
+    const keepZero = new Set(["sources", "notes"]);
+    if (counts.anonymous) keepZero.add("anonymous_with_reason");
+    for (const [key, value] of Object.entries(counts)) {
+      if (value === 0 && !keepZero.has(key)) continue;
       const label = COUNT_LABELS[key] || key.replace(/_/g, " ");
       list.append(el("div", { className: "count" }, [el("dt", { text: label }), el("dd", { text: String(value) })]));
     }
