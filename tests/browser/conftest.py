@@ -14,12 +14,6 @@ from werkzeug.serving import make_server
 CHROMIUM = Path("/usr/bin/chromium")
 PORTS = range(5300, 5400)
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Chromium is missing at /usr/bin/chromium (run scripts/ensure-chromium.sh)",
-        allow_module_level=True,
-    )
 
 
 def _free_port() -> int:
@@ -47,6 +41,9 @@ def live_server():
 
 @pytest.fixture(scope="module")
 def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is missing at /usr/bin/chromium (run scripts/ensure-chromium.sh)")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         yield browser
