@@ -223,7 +223,14 @@
       const list = el("ul", { className: "references" });
       for (const ref of refs) {
         const href = S.safeUrl(ref.url);
-        list.append(el("li", {}, [href ? el("a", { href, text: ref.title, rel: "noopener noreferrer" }) : ref.title]));
+        // A new tab, so following a reference does not lose the explained text.
+        const link = href
+          ? el("a", { href, target: "_blank", rel: "noopener noreferrer" }, [
+              ref.title,
+              el("span", { className: "visually-hidden", text: " (opens in a new tab)" }),
+            ])
+          : ref.title;
+        list.append(el("li", {}, [link]));
       }
       parts.push(el("p", { className: "references-title", text: "Read more:" }), list);
     }
