@@ -15,7 +15,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 PORTS = range(5300, 5400)
 
 
-
 def _free_port() -> int:
     for port in PORTS:
         with socket.socket() as s:

@@ -280,6 +280,7 @@ def test_markup_in_the_text_is_shown_as_text_and_never_runs(browser, live_server
     ],
 )
 def test_clear_messages(page, setup, message):
+    explain(page, "The minister said the plan was ready.")  # earlier results, then the error
     text = "The minister said the plan was ready."
     if setup == "empty":
         text = "   \n"

@@ -71,6 +71,7 @@
   }
 
   function showError(message, field) {
+    $("results").hidden = true; // results of an earlier text would now mislead
     const box = $("error");
     box.textContent = message;
     box.hidden = false;
