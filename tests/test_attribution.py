@@ -79,6 +79,30 @@ def sources(text, **kw):
             "Western governments have argued that the sanctions work.",
             [("Western governments", "vague_group")],
         ),
+        (
+            "The newspaper reported that the mayor had resigned.",
+            [("The newspaper", "named_organization")],
+        ),
+        (
+            "Human Rights Watch said in a report that the detainees had been tortured.",
+            [("Human Rights Watch", "named_organization")],
+        ),
+        (
+            '"We will rebuild," the mayor promised, adding that help was on the way.',
+            [("the mayor", "unnamed_individual")],
+        ),
+        (
+            "An internal email, reviewed by The Washington Post, shows the firm knew of the risk.",
+            [("An internal email, reviewed by The Washington Post", "document")],
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said the proposal was unacceptable.",
+            [("Kremlin spokesman Dmitry Peskov", "named_person")],
+        ),
+        (
+            "The deal, according to people close to the negotiations, could be signed next week.",
+            [("people close to the negotiations", "vague_group")],
+        ),
     ],
 )
 def test_speaker_phrases_and_kinds(text, expected):
@@ -172,6 +196,8 @@ def test_anonymity_reason(text, reason):
             "RIA Novosti",
         ),
         ("An EU official told reporters that the vote was delayed.", None),
+        ("In an interview with the BBC, the president said he would not resign.", "BBC"),
+        ("Le Monde reported on Sunday that the talks had stalled.", "Le Monde"),
     ],
 )
 def test_relays(text, relay):

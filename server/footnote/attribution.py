@@ -13,7 +13,8 @@ The mechanism is a small cue grammar over each sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon, load_lexicon
 from .model import Attribution, Document, Source
@@ -274,19 +275,51 @@ class _Known:
     names: frozenset[str]  # capitalised words of the mention's head (for surnames)
     heads: frozenset[str]  # lower-case head nouns (for "the official")
     plural: bool
-    extra: list = field(default_factory=list)
+    head_low: str = ""
+
+
+class _IndexedText(str):
+    """The normalised text, tokenised sentence by sentence on demand and only once, so
+    that the many look-ups of one analysis slice cached tokens instead of re-scanning."""
+
+    def index_sentences(self, sentences) -> _IndexedText:
+        self.sent_starts = [x.start for x in sentences]
+        self.sent_ends = [x.end for x in sentences]
+        self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
+        return self
+
+    def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
+        hit = self.cache.get(si)
+        if hit is None:
+            toks = _scan(self, self.sent_starts[si], self.sent_ends[si])
+            hit = self.cache[si] = (toks, [t.start for t in toks])
+        return hit
+
+
+def _scan(norm: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(norm, start, end):
+        text = m.group()
+        out.append(Tok(m.start(), m.end(), text, text.lower()))
+    return out
 
 
 def tokenize(norm: str, start: int, end: int) -> list[Tok]:
-    return [
-        Tok(m.start(), m.end(), m.group(), m.group().lower())
-        for m in _TOKEN.finditer(norm, start, end)
-    ]
+    if isinstance(norm, _IndexedText):
+        si = bisect_right(norm.sent_starts, start) - 1
+        if si >= 0 and end <= norm.sent_ends[si]:
+            toks, starts = norm.sentence_tokens(si)
+            lo = bisect_left(starts, start)
+            hi = bisect_left(starts, end, lo)
+            if hi == lo or toks[hi - 1].end <= end:
+                return toks[lo:hi]
+    return _scan(norm, start, end)
 
 
 def find_sources(doc: Document, lexicon: Lexicon | None = None):
     """Return (sources, attributions) for the document, sources in order of first attribution."""
     lex = lexicon or load_lexicon()
+    doc = replace(doc, norm=_IndexedText(doc.norm).index_sentences(doc.sentences))
     norm = doc.norm
     candidates = _candidates(doc, lex)
     known: list[_Known] = []
@@ -326,7 +359,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
     def toks_of(si: int) -> list[Tok]:
         if si not in token_cache:
             s = doc.sentences[si]
-            token_cache[si] = tokenize(norm, s.start, s.end)
+            token_cache[si] = list(tokenize(norm, s.start, s.end))
         return token_cache[si]
 
     for m in _IN_VIEW.finditer(norm):
@@ -352,7 +385,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         )
         seen_cues.add(m.end())
     for m in lex.cue_re.finditer(norm):
-        if m.end() in seen_cues or any(a <= m.start() < b for a, b in blocked):
+        if m.end() in seen_cues or _inside(blocked, m.start()):
             continue
         if doc.in_quote(m.start(), m.end()):
             continue
@@ -365,16 +398,28 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         cj = _token_index(toks, m.end() - 1)
         out.extend(_speakers(doc, toks, ci, cj, cue, si, lex))
     out = _drop_nested(out, norm)
-    spans = [(c.start, c.end) for c in out]
-    return [
-        c
-        for c in out
-        if not any(
-            a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end) for a, b in spans
+    # a cue inside another candidate's speaker phrase ("according to intelligence reports")
+    spans = sorted((c.start, c.end) for c in out)
+    starts = [a for a, _ in spans]
+    keep = []
+    for c in out:
+        k = bisect_right(starts, c.cue_start)
+        inside = any(
+            a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end)
+            for a, b in spans[max(0, k - _NEIGHBOURS) : k]
         )
-    ]
+        if not inside:
+            keep.append(c)
+    return keep
 
 
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, non-overlapping)."""
+    k = bisect_left(spans, (offset + 1,)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+_NEIGHBOURS = 8  # how far apart two cues of one sentence can still interact
 _OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
 
 
@@ -396,14 +441,14 @@ def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
                 keep.append(c)
                 continue
             nested = False
-            for other in group[:k]:
+            for other in group[max(0, k - _NEIGHBOURS) : k]:
                 if other.cue in _OPEN_CUES or other.kind_hint:
                     continue
                 gap = norm[other.cue_end : min(c.start, c.cue_start)]
                 if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
                     nested = True
                     break
-            for other in group[k + 1 :]:
+            for other in group[k + 1 : k + 1 + _NEIGHBOURS]:
                 if other.cue in _OPEN_CUES or other.kind_hint or other.start < c.cue_end:
                     continue
                 lead = norm[max(0, other.start - 2) : other.start]
@@ -471,7 +516,9 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         return _Candidate(span[0], span[1], cue, cue_start, cue_end, si, **kw)
 
     if cue == "per" and not (
-        toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"})
+        (toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"}))
+        and nxt is not None
+        and (nxt.cap or nxt.lower in {"a", "an", "the"})
     ):
         return []  # "5 per cent", "per day"
     if cue in ("according to", "in the words of", "per"):
@@ -545,6 +592,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         and word not in lex.inverted
         and word not in {"told", "say", "said", "says"}
         and " " not in word
+        and not word.endswith("ed")
     ):
         return []  # "... reached the public reports, a person said": a noun, not a cue
     span = _left_phrase(toks, ci, lex)
@@ -628,7 +676,7 @@ def _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand):
         return []
     out = [cand(span)]
     # look for ", citing Y" right after the phrase
-    k = next((i for i, t in enumerate(toks) if t.start >= span[1]), None)
+    k = bisect_left(toks, span[1], key=lambda t: t.start)
     if (
         k is not None
         and k + 1 < len(toks)
@@ -738,6 +786,8 @@ def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
     first = toks[seg_start]
     if first.lower in _APPOSITIVE_STARTERS:
         return True
+    if first.lower.endswith("ed") and first.text.islower() and seg_end - seg_start < 8:
+        return True  # "An internal email, reviewed by the Post, shows ..."
     if any(t.lower in _CLAUSE_VERBS for t in toks[seg_start : seg_end + 1]):
         return False
     before = toks[seg_start - 2] if seg_start >= 2 else None
@@ -752,7 +802,10 @@ def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
 
 def _segment_start(toks, end) -> int | None:
     j = end
-    while j >= 0 and toks[j].text not in {",", ".", ";", ":", '"', "'", "!", "?", "["}:
+    floor = end - _MAX_PHRASE
+    while j >= 0 and toks[j].text not in _SEGMENT_STOPS:
+        if j <= floor:
+            return None  # no clause this long is a speaker phrase
         j -= 1
     return j + 1 if j + 1 <= end else None
 
@@ -769,7 +822,8 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     # the leftmost relativizer inside this comma segment: stop words after it belong to
     # the relative clause ("a diplomat who is attending the course")
     seg = end
-    while seg > 0 and toks[seg - 1].text not in _SEGMENT_STOPS:
+    floor = max(0, end - _MAX_PHRASE)
+    while seg > floor and toks[seg - 1].text not in _SEGMENT_STOPS:
         seg -= 1
     rel = next((k for k in range(seg, end + 1) if toks[k].text in _RELATIVIZERS), None)
     j = end if rel is None else rel - 1
@@ -1184,7 +1238,7 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
                 return k
     # the same phrase again ("The Kremlin", "NATO")
     for k in reversed(known):
-        if _head_text(k.source.mention).lower() == low:
+        if k.head_low == low:
             return k
     # a definite description: "the official", "the researchers", "the study"
     if words[0].lower in {"the", "this", "that", "these", "those"} and len(words) <= 4:
@@ -1219,10 +1273,11 @@ def _remember(source: Source, norm: str, lex: Lexicon) -> _Known:
         or t.lower in lex.document_heads
     }
     return _Known(
-        source,
-        names,
-        frozenset(heads),
-        _is_plural(_head_noun(norm, (source.start, source.end), lex), lex),
+        source=source,
+        head_low=_head_text(source.mention).lower(),
+        names=names,
+        heads=frozenset(heads),
+        plural=_is_plural(_head_noun(norm, (source.start, source.end), lex), lex),
     )
 
 
@@ -1235,7 +1290,12 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
         return None
     sentence_start = doc.sentences[cand.sentence].start
     kind = cand.kind_hint or classify(norm, (start, end), lex, sentence_start)
-    outlet = cand.told or cand.relay or _relay_in_mention(norm, start, end, kind, lex)
+    outlet = (
+        cand.told
+        or cand.relay
+        or _relay_in_mention(norm, start, end, kind, lex)
+        or _relay_in_clause(doc, cand, lex)
+    )
     reason = requested = None
     if kind in ("unnamed_individual", "vague_group"):
         requested, reason = _anonymity(doc, cand, start, end, lex)
@@ -1250,6 +1310,23 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
         anonymity_requested=bool(requested),
         relayed_by=outlet,
     )
+
+
+_INTERVIEW = re.compile(
+    r"\b(?:(?:in\s+)?an?\s+interview\s+with|speaking\s+to|spoke\s+to|talking\s+to|"
+    r"in\s+comments\s+to|in\s+remarks\s+to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _relay_in_clause(doc: Document, cand: _Candidate, lex: Lexicon) -> str | None:
+    """'In an interview with the BBC, the president said ...': the outlet passes it on."""
+    sent = doc.sentences[cand.sentence]
+    for m in _INTERVIEW.finditer(doc.norm, sent.start, sent.end):
+        outlet = lex.outlet_re.match(doc.norm, m.end())
+        if outlet:
+            return outlet.group()
+    return None
 
 
 def _relay_in_mention(norm: str, start: int, end: int, kind: str, lex: Lexicon) -> str | None:

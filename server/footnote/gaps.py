@@ -15,6 +15,7 @@ from importlib import resources
 
 from .claims import find_unattributed_claims
 from .model import Attribution, Document, Finding, Source
+from .trie import compile_phrases
 
 ANONYMOUS = ("unnamed_individual", "vague_group")
 
@@ -31,10 +32,8 @@ class GapRules:
 def load_gap_rules() -> GapRules:
     raw = (resources.files("footnote") / "data" / "gaps.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
-    phrases = sorted(data["settings"]["phrases"], key=len, reverse=True)
-    pattern = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     return GapRules(
-        setting_re=re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE),
+        setting_re=compile_phrases(data["settings"]["phrases"]),
         min_anonymous=int(data["mostly_unnamed"]["min_anonymous"]),
         min_share=float(data["mostly_unnamed"]["min_share"]),
         min_words=int(data["no_sources"]["min_words"]),

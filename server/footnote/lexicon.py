@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .trie import compile_phrases
+
 
 def _words(value) -> frozenset[str]:
     if isinstance(value, str):
@@ -52,23 +54,13 @@ class Lexicon:
     standalone_reason_re: re.Pattern
 
 
-def _alternation(phrases) -> str:
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 def build_lexicon(data: dict) -> Lexicon:
     cues, grammar, kinds = data["cues"], data["grammar"], data["kinds"]
     outlets, anonymity = data["outlets"], data["anonymity"]
     verbs = _words(cues["verbs"])
     cue_words = verbs | _words(cues["passive_by"]) | _words(cues["citing"])
-    cue_re = re.compile(
-        r"\b(?:according\s+to|in\s+the\s+words\s+of|per(?=\s+(?:a|an|the|[A-Z]))|"
-        + _alternation(cues["phrases"])
-        + "|"
-        + _alternation(cue_words)
-        + r")\b",
-        re.IGNORECASE,
+    cue_re = compile_phrases(
+        [*cue_words, "according to", "in the words of", "per", *cues["phrases"]]
     )
     names = tuple(outlets["names"])
     return Lexicon(
@@ -100,20 +92,12 @@ def build_lexicon(data: dict) -> Lexicon:
         anonymity_markers=tuple(anonymity["markers"]),
         anonymity_reasons=tuple(anonymity["reasons"]),
         cue_re=cue_re,
-        non_attribution_re=re.compile(
-            r"\b(?:" + _alternation(cues["non_attributions"]) + r")\b", re.IGNORECASE
-        ),
+        non_attribution_re=compile_phrases(cues["non_attributions"]),
         # Outlet names are matched case-sensitively: "RT" is not "rt".
-        outlet_re=re.compile(
-            r"(?<![\w])(?:"
-            + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            + r")(?![\w])"
-        ),
-        marker_re=re.compile(r"\b(?:" + _alternation(anonymity["markers"]) + r")\b", re.IGNORECASE),
-        standalone_reason_re=re.compile(
-            r"\b(?:" + _alternation(anonymity["standalone_reasons"]) + r")\b", re.IGNORECASE
-        ),
-        reason_re=re.compile(r"\b(?:" + _alternation(anonymity["reasons"]) + r")\b", re.IGNORECASE),
+        outlet_re=compile_phrases(names, flags=0),
+        marker_re=compile_phrases(anonymity["markers"]),
+        standalone_reason_re=compile_phrases(anonymity["standalone_reasons"]),
+        reason_re=compile_phrases(anonymity["reasons"]),
     )
 
 
