@@ -3,6 +3,8 @@
 import pytest
 from footnote import analyze
 
+from .conftest import FIXTURES
+
 
 def sources(text, **kw):
     return [(s.mention, s.kind) for s in analyze(text, **kw).sources]
@@ -223,3 +225,32 @@ def test_third_party_described_inside_an_account_is_not_a_source():
 def test_cue_words_inside_quotations_belong_to_the_speaker():
     text = '"People say we failed, critics claim we lied," the coach said.'
     assert sources(text) == [("the coach", "unnamed_individual")]
+
+
+def test_wire_story_written_for_the_tests():
+    text = (FIXTURES / "wire_rates.txt").read_text(encoding="utf-8")
+    result = analyze(text, published="2024-07-23")
+    assert [(s.mention.split(",")[0], s.kind, s.attributions) for s in result.sources] == [
+        ("Nigeria's central bank", "named_organization", 2),
+        ("Governor Olayemi Cardoso", "named_person", 2),
+        ("Economists polled by Reuters", "vague_group", 1),
+        ("Kemi Adeyemi", "named_person", 2),
+        ("Two traders at the Balogun market", "unnamed_individual", 1),
+        ("Critics of the policy", "vague_group", 1),
+    ]
+    traders = result.sources[4]
+    assert traders.anonymity_reason == "for fear of trouble with the authorities"
+    assert result.sources[2].relayed_by == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry, in a statement, said the strike hit a depot.", "The ministry"),
+        ("The mayor, for her part, said nothing had changed.", "The mayor"),
+        ("Smith, however, insisted the vote was fair.", "Smith"),
+        ("Officials, predictably, dismiss the claim.", "Officials"),
+    ],
+)
+def test_parenthetical_between_speaker_and_verb_is_skipped(text, expected):
+    assert [m for m, _ in sources(text)] == [expected]

@@ -34,9 +34,10 @@ def create_app(test_config: dict | None = None) -> Flask:
             }
         },
     )
-    from . import api, rules_api, web
+    from . import api, rules_api, topics_api, web
 
     app.register_blueprint(api.bp)
+    app.register_blueprint(topics_api.bp)
     app.register_blueprint(rules_api.bp)
     app.register_blueprint(web.bp)
     register_error_handlers(app)
