@@ -67,12 +67,25 @@ def main() -> int:
             page.goto(base + "/")
             page.screenshot(path=out("page-form.png"))
             explain_seed(page, base)
-            first = page.locator("#article mark").first
-            if first.count():
-                first.focus()
-            page.locator(".article-section").screenshot(path=out("page-explained.png"))
+            page.locator(".article-section").screenshot(path=out("page-article.png"))
+            # A time-aware background note makes the best picture, when the text has one.
+            for selector in (
+                'mark.cat-context[data-severity="warning"]',
+                "mark.cat-context",
+                "mark",
+            ):
+                marks = page.locator("#article " + selector)
+                if marks.count():
+                    break
+            if marks.count():
+                marks.first.focus()
+                marks.first.evaluate("m => m.scrollIntoView({block: 'center'})")
+            page.screenshot(path=out("page-explained.png"))
             page.locator(".summary").screenshot(path=out("page-summary.png"))
-            page.locator(".notes-section").screenshot(path=out("page-notes.png"))
+            box = page.locator(".notes-section").bounding_box()  # the first notes are enough
+            top = box["y"] + page.evaluate("window.scrollY")  # the box is relative to the view
+            clip = {**box, "y": top, "height": min(box["height"], 1400)}
+            page.screenshot(path=out("page-notes.png"), clip=clip, full_page=True)
             page.locator(".ledger-section").screenshot(path=out("page-ledger.png"))
 
             phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
@@ -84,7 +97,8 @@ def main() -> int:
             explain_seed(sheet, base)
             with sheet.expect_navigation():
                 sheet.click("#make-worksheet")
-            sheet.screenshot(path=out("page-worksheet.png"), full_page=True)
+            sheet.set_viewport_size({"width": 1000, "height": 1100})
+            sheet.screenshot(path=out("page-worksheet.png"))
             pdf_dir = args.pdf_dir or Path(tempfile.mkdtemp(prefix="footnote-worksheet-"))
             pdf_dir.mkdir(parents=True, exist_ok=True)
             for fmt in ("A4", "Letter"):

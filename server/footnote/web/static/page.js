@@ -183,6 +183,11 @@
     }
   }
 
+  function strongest(notes) {
+    const order = ["warning", "caution", "info"];
+    return order.find((sev) => notes.some((n) => n.severity === sev)) || "info";
+  }
+
   function renderArticle(text, title, notes) {
     const heading = $("article-title");
     heading.textContent = title || "";
@@ -198,6 +203,7 @@
           className: `hl cat-${seg.notes[0].category}${cats.size > 1 ? " multi" : ""}`,
           tabindex: "0",
           "data-notes": seg.notes.map((n) => n.id).join(" "),
+          "data-severity": strongest(seg.notes),
           title: seg.notes.map((n) => `${state.numbers.get(n.id)}. ${n.title}`).join("\n"),
         });
         mark.textContent = seg.text;
