@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, validate, validates
 
 
 class AnalyzeRequest(Schema):
-    text = fields.String(required=True, metadata={"description": "The article text."})
-    title = fields.String(load_default=None, allow_none=True)
+    """An article to analyse. Fields not listed here are ignored."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    text = fields.String(
+        required=True,
+        metadata={
+            "description": "The article text, not blank. Offsets in the response index this "
+            "string in Unicode code points. Never stored or logged.",
+            # Documents the blank check below for clients and generated tests.
+            "pattern": r"\S",
+        },
+    )
+    title = fields.String(
+        load_default=None, allow_none=True, metadata={"description": "The article's headline."}
+    )
     url = fields.String(
         load_default=None,
         allow_none=True,
@@ -26,70 +41,183 @@ class AnalyzeRequest(Schema):
             raise ValidationError("text must not be empty")
 
 
-class ReferenceSchema(Schema):
-    title = fields.String(dump_only=True)
-    url = fields.String(dump_only=True)
+class _Response(Schema):
+    # The contract lets fields be added, so clients (and the generated OpenAPI document)
+    # must allow fields they do not know.
+
+    class Meta:
+        unknown = INCLUDE
 
 
-class SourceSchema(Schema):
-    id = fields.String(dump_only=True)
-    mention = fields.String(dump_only=True)
-    start = fields.Integer(dump_only=True)
-    end = fields.Integer(dump_only=True)
+class ReferenceSchema(_Response):
+    """Further reading for a note."""
+
+    title = fields.String(dump_only=True, required=True)
+    url = fields.String(dump_only=True, required=True)
+
+
+class SourceSchema(_Response):
+    """One distinct source the article attributes information to, at its first mention."""
+
+    id = fields.String(
+        dump_only=True, required=True, metadata={"description": "Referred to by notes."}
+    )
+    mention = fields.String(
+        dump_only=True, required=True, metadata={"description": "text[start:end]"}
+    )
+    start = fields.Integer(
+        dump_only=True,
+        required=True,
+        metadata={"description": "Code-point offset where the mention starts."},
+    )
+    end = fields.Integer(
+        dump_only=True,
+        required=True,
+        metadata={"description": "Code-point offset after the mention."},
+    )
     kind = fields.String(
         dump_only=True,
+        required=True,
         validate=validate.OneOf(
             ["named_person", "named_organization", "unnamed_individual", "vague_group", "document"]
         ),
     )
-    anonymity_reason = fields.String(dump_only=True, allow_none=True)
-    relayed_by = fields.String(dump_only=True, allow_none=True)
-    cue = fields.String(dump_only=True)
-    attributions = fields.Integer(dump_only=True)
+    anonymity_reason = fields.String(
+        dump_only=True,
+        required=True,
+        allow_none=True,
+        metadata={"description": "The reason the text gives for not naming the source."},
+    )
+    relayed_by = fields.String(
+        dump_only=True,
+        required=True,
+        allow_none=True,
+        metadata={"description": "An intermediary outlet the information came through."},
+    )
+    cue = fields.String(
+        dump_only=True, required=True, metadata={"description": "The speech cue, e.g. 'said'."}
+    )
+    attributions = fields.Integer(
+        dump_only=True, metadata={"description": "How many times the article cites this source."}
+    )
 
 
-class NoteSchema(Schema):
-    id = fields.String(dump_only=True)
-    category = fields.String(dump_only=True)
-    rule = fields.String(dump_only=True)
-    severity = fields.String(dump_only=True)
-    title = fields.String(dump_only=True)
-    explanation = fields.String(dump_only=True)
-    check = fields.String(dump_only=True)
-    start = fields.Integer(dump_only=True, allow_none=True)
-    end = fields.Integer(dump_only=True, allow_none=True)
-    excerpt = fields.String(dump_only=True, allow_none=True)
-    topic = fields.String(dump_only=True, allow_none=True)
-    source_id = fields.String(dump_only=True, allow_none=True)
-    references = fields.List(fields.Nested(ReferenceSchema), dump_only=True)
+class NoteSchema(_Response):
+    """A plain-language note about a span of the text (or the whole text when start is null)."""
+
+    id = fields.String(dump_only=True, required=True)
+    category = fields.String(
+        dump_only=True,
+        required=True,
+        validate=validate.OneOf(["sourcing", "attribution", "context", "language"]),
+    )
+    rule = fields.String(
+        dump_only=True,
+        required=True,
+        metadata={"description": "The rule's id in the catalogue (/api/v1/rules)."},
+    )
+    severity = fields.String(
+        dump_only=True, required=True, validate=validate.OneOf(["info", "caution", "warning"])
+    )
+    title = fields.String(
+        dump_only=True, required=True, metadata={"description": "One short line."}
+    )
+    explanation = fields.String(
+        dump_only=True, required=True, metadata={"description": "Why it matters."}
+    )
+    check = fields.String(
+        dump_only=True, required=True, metadata={"description": "What the reader can check."}
+    )
+    start = fields.Integer(dump_only=True, required=True, allow_none=True)
+    end = fields.Integer(dump_only=True, required=True, allow_none=True)
+    excerpt = fields.String(
+        dump_only=True, required=True, allow_none=True, metadata={"description": "text[start:end]"}
+    )
+    topic = fields.String(
+        dump_only=True,
+        required=True,
+        allow_none=True,
+        metadata={"description": "Knowledge-base topic id, on context notes."},
+    )
+    source_id = fields.String(
+        dump_only=True,
+        required=True,
+        allow_none=True,
+        metadata={"description": "The source the note is about."},
+    )
+    references = fields.List(fields.Nested(ReferenceSchema), dump_only=True, required=True)
 
 
-class SummarySchema(Schema):
-    headline = fields.String(dump_only=True)
-    counts = fields.Dict(keys=fields.String(), values=fields.Integer(), dump_only=True)
-    tone = fields.String(dump_only=True, allow_none=True)
+class SummarySchema(_Response):
+    """One plain sentence and the counts behind it."""
+
+    headline = fields.String(
+        dump_only=True, required=True, metadata={"description": "One plain sentence."}
+    )
+    counts = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        dump_only=True,
+        required=True,
+        metadata={"description": "Counts by source kind and note category."},
+    )
+    tone = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "A sentence on the tone."}
+    )
 
 
-class MetaSchema(Schema):
-    version = fields.String(dump_only=True)
-    knowledge_version = fields.String(dump_only=True)
-    characters = fields.Integer(dump_only=True)
-    published = fields.String(dump_only=True, allow_none=True)
-    elapsed_ms = fields.Float(dump_only=True)
+class MetaSchema(_Response):
+    """About the analysis itself."""
+
+    version = fields.String(
+        dump_only=True, required=True, metadata={"description": "Footnote's version."}
+    )
+    knowledge_version = fields.String(
+        dump_only=True, required=True, metadata={"description": "Date of the knowledge base."}
+    )
+    characters = fields.Integer(
+        dump_only=True,
+        required=True,
+        metadata={"description": "Length of the text in code points."},
+    )
+    published = fields.String(
+        dump_only=True, allow_none=True, metadata={"description": "The 'as of' date used."}
+    )
+    elapsed_ms = fields.Float(
+        dump_only=True, required=True, metadata={"description": "Analysis time."}
+    )
 
 
-class AnalyzeResponse(Schema):
-    summary = fields.Nested(SummarySchema, dump_only=True)
-    sources = fields.List(fields.Nested(SourceSchema), dump_only=True)
-    notes = fields.List(fields.Nested(NoteSchema), dump_only=True)
-    meta = fields.Nested(MetaSchema, dump_only=True)
+class AnalyzeResponse(_Response):
+    """The notes on one article."""
+
+    summary = fields.Nested(SummarySchema, dump_only=True, required=True)
+    sources = fields.List(fields.Nested(SourceSchema), dump_only=True, required=True)
+    notes = fields.List(fields.Nested(NoteSchema), dump_only=True, required=True)
+    meta = fields.Nested(MetaSchema, dump_only=True, required=True)
 
 
-class ErrorDetail(Schema):
-    code = fields.String(dump_only=True)
-    message = fields.String(dump_only=True)
-    field = fields.String(dump_only=True)
+class ErrorDetail(_Response):
+    code = fields.String(
+        dump_only=True,
+        required=True,
+        metadata={"description": "Stable machine-readable code, e.g. invalid_field."},
+    )
+    message = fields.String(
+        dump_only=True, required=True, metadata={"description": "A sentence for people."}
+    )
+    field = fields.String(dump_only=True, metadata={"description": "The request field at fault."})
 
 
-class ErrorResponse(Schema):
-    error = fields.Nested(ErrorDetail, dump_only=True)
+class ErrorResponse(_Response):
+    """Every error has this shape."""
+
+    error = fields.Nested(ErrorDetail, dump_only=True, required=True)
+
+
+class HealthResponse(_Response):
+    """The service is up; which versions it runs."""
+
+    status = fields.String(dump_only=True, required=True, validate=validate.Equal("ok"))
+    version = fields.String(dump_only=True, required=True)
+    knowledge_version = fields.String(dump_only=True, required=True)

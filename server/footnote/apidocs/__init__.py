@@ -1,0 +1,159 @@
+"""The API's own description: an OpenAPI 3 document generated from the marshmallow schemas,
+and a /docs page that renders it with a small script served by the app (no CDN)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+from flask import Blueprint, current_app, jsonify, send_from_directory
+
+from .. import __version__, schemas
+from ..errors import CODES
+
+bp = Blueprint("apidocs", __name__, static_folder="static", static_url_path="/docs/static")
+
+# Component names in the document, nested schemas before the ones that hold them.
+_SCHEMAS = {
+    "AnalyzeRequest": schemas.AnalyzeRequest,
+    "Reference": schemas.ReferenceSchema,
+    "Source": schemas.SourceSchema,
+    "Note": schemas.NoteSchema,
+    "Summary": schemas.SummarySchema,
+    "Meta": schemas.MetaSchema,
+    "AnalyzeResponse": schemas.AnalyzeResponse,
+    "ErrorDetail": schemas.ErrorDetail,
+    "ErrorResponse": schemas.ErrorResponse,
+    "HealthResponse": schemas.HealthResponse,
+}
+
+_ERRORS = {
+    400: "The body is not valid JSON.",
+    413: "The text (or the whole body) is too large.",
+    415: "The body is not sent as application/json.",
+    422: "A field is missing or invalid; `field` names it.",
+    429: "Too many requests from this client; wait `Retry-After` seconds.",
+    500: "Something failed inside Footnote; nothing about the request is kept.",
+}
+
+DESCRIPTION = """\
+Footnote reads the text of a news article and returns plain-language notes: who the
+information comes from, where the "says who?" is missing, and what background a reader needs.
+
+Offsets (`start`, `end`) count Unicode code points in the submitted `text`, end exclusive,
+so `text[start:end] == excerpt` in Python; JavaScript clients convert them to UTF-16 indices.
+The text is analysed in memory and never stored or logged.
+
+Errors always have the shape `{"error": {"code", "message", "field"?}}`.
+"""
+
+
+def _error(status: int) -> dict:
+    response = {
+        "description": f"`{CODES[status]}`: {_ERRORS[status]}",
+        "content": {"application/json": {"schema": "ErrorResponse"}},
+    }
+    if status == 429:
+        response["headers"] = {
+            "Retry-After": {
+                "description": "Seconds to wait before trying again.",
+                "schema": {"type": "integer", "minimum": 0},
+                "required": True,
+            }
+        }
+    return response
+
+
+@cache
+def build_spec(max_text_chars: int) -> dict:
+    """The OpenAPI document as a dict; `max_text_chars` is the deployment's text limit.
+    Cached: it depends on nothing else, and callers only read it."""
+    spec = APISpec(
+        title="Footnote API",
+        version=__version__,
+        openapi_version="3.0.3",
+        plugins=[MarshmallowPlugin()],
+        info={
+            "description": DESCRIPTION,
+            "license": {"name": "MIT", "url": "https://opensource.org/licenses/MIT"},
+        },
+        servers=[{"url": "/", "description": "this server"}],
+    )
+    for name, schema in _SCHEMAS.items():
+        spec.components.schema(name, schema=schema)
+    # The length limit is configuration, not part of the schema class.
+    text = spec.to_dict()["components"]["schemas"]["AnalyzeRequest"]["properties"]["text"]
+    text["maxLength"] = max_text_chars
+
+    spec.path(
+        path="/api/v1/analyze",
+        operations={
+            "post": {
+                "operationId": "analyze",
+                "summary": "Analyse an article's text",
+                "tags": ["analysis"],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": "AnalyzeRequest"}},
+                },
+                "responses": {
+                    "200": {
+                        "description": "Sources, notes and a summary.",
+                        "content": {"application/json": {"schema": "AnalyzeResponse"}},
+                    },
+                    **{str(s): _error(s) for s in (400, 413, 415, 422, 429, 500)},
+                },
+            }
+        },
+    )
+    spec.path(
+        path="/api/v1/health",
+        operations={
+            "get": {
+                "operationId": "health",
+                "summary": "Liveness and version",
+                "tags": ["service"],
+                "responses": {
+                    "200": {
+                        "description": "The service is up.",
+                        "content": {"application/json": {"schema": "HealthResponse"}},
+                    }
+                },
+            }
+        },
+    )
+    spec.path(
+        path="/api/v1/openapi.json",
+        operations={
+            "get": {
+                "operationId": "openapi",
+                "summary": "This document",
+                "tags": ["service"],
+                "responses": {
+                    "200": {
+                        "description": "The OpenAPI 3 description of the API.",
+                        "content": {"application/json": {"schema": {"type": "object"}}},
+                    }
+                },
+            }
+        },
+    )
+    document = spec.to_dict()
+    components = document["components"]["schemas"]
+    components["AnalyzeRequest"]["properties"]["text"] = text
+    for name, schema in _SCHEMAS.items():
+        if schema.__doc__:
+            components[name]["description"] = " ".join(schema.__doc__.split())
+    return document
+
+
+@bp.get("/api/v1/openapi.json")
+def openapi_json():
+    return jsonify(build_spec(current_app.config["MAX_TEXT_CHARS"]))
+
+
+@bp.get("/docs")
+@bp.get("/docs/")
+def docs_page():
+    return send_from_directory(bp.static_folder, "index.html")
