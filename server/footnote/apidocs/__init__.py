@@ -7,7 +7,7 @@ from functools import cache
 
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
-from flask import Blueprint, current_app, jsonify, send_from_directory
+from flask import Blueprint, Response, current_app, jsonify
 
 from .. import __version__, schemas
 from ..errors import CODES
@@ -156,4 +156,5 @@ def openapi_json():
 @bp.get("/docs")
 @bp.get("/docs/")
 def docs_page():
-    return send_from_directory(bp.static_folder, "index.html")
+    with bp.open_resource("static/index.html") as fh:
+        return Response(fh.read(), mimetype="text/html")
