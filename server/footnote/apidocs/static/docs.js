@@ -18,6 +18,15 @@
     return node;
   }
 
+  // Text with `code` spans, as the document's descriptions write them.
+  function inline(text) {
+    const span = document.createElement("span");
+    String(text).split("`").forEach((part, i) => {
+      if (part) span.append(i % 2 ? el("code", {}, part) : document.createTextNode(part));
+    });
+    return span;
+  }
+
   function refName(ref) {
     return ref.split("/").pop();
   }
@@ -70,7 +79,7 @@
         {},
         el("td", {}, el("code", {}, name), required.has(name) ? el("span", { class: "req" }, " required") : null),
         el("td", {}, typeCell),
-        el("td", {}, notes),
+        el("td", {}, inline(notes)),
       );
     });
     return el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "field"), el("th", {}, "type"), el("th", {}, "meaning"))), el("tbody", {}, ...rows));
@@ -111,7 +120,7 @@
       const schema = res.content && res.content["application/json"] && res.content["application/json"].schema;
       const link = schema && schema.$ref ? el("a", { href: "#schema-" + refName(schema.$ref) }, refName(schema.$ref)) : null;
       const headers = res.headers ? " Headers: " + Object.keys(res.headers).join(", ") + "." : "";
-      return el("tr", {}, el("td", { class: "status" }, status), el("td", {}, res.description + headers), el("td", {}, link));
+      return el("tr", {}, el("td", { class: "status" }, status), el("td", {}, inline(res.description + headers)), el("td", {}, link));
     });
     body.append(el("table", {}, el("tbody", {}, ...rows)));
     if (method === "post" && op.operationId === "analyze") body.append(tryIt(path));
@@ -128,7 +137,7 @@
     document.getElementById("version").textContent = `version ${spec.info.version} · OpenAPI ${spec.openapi}`;
     const intro = document.getElementById("intro");
     for (const para of (spec.info.description || "").split(/\n\s*\n/)) {
-      if (para.trim()) intro.append(el("p", {}, para.replace(/\s+/g, " ").trim()));
+      if (para.trim()) intro.append(el("p", {}, inline(para.replace(/\s+/g, " ").trim())));
     }
     const ops = document.getElementById("operations");
     ops.replaceChildren();
