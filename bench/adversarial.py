@@ -119,7 +119,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--case", help="run only cases whose name contains this")
     parser.add_argument(
-        "--limit", type=float, default=30.0, help="seconds before a case is stopped"
+        "--limit", type=float, default=10.0, help="seconds before a case is stopped"
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
