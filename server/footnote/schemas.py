@@ -5,6 +5,22 @@ from __future__ import annotations
 from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, validate, validates
 
 
+def _not_blank_pattern() -> str:
+    """A character class matching any character that `str.strip()` keeps, spelled out
+    because `\\s` means different characters in Python and in JSON Schema's (ECMA) regexes."""
+    spaces = [c for c in range(0x3001) if chr(c).isspace()]
+    ranges, start = [], spaces[0]
+    for prev, cur in zip(spaces, [*spaces[1:], None], strict=True):
+        if cur != prev + 1:
+            ranges.append((start, prev))
+            start = cur
+    parts = (f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges)
+    return "[^" + "".join(parts) + "]"
+
+
+NOT_BLANK_PATTERN = _not_blank_pattern()
+
+
 class AnalyzeRequest(Schema):
     """An article to analyse. Fields not listed here are ignored."""
 
@@ -17,7 +33,7 @@ class AnalyzeRequest(Schema):
             "description": "The article text, not blank. Offsets in the response index this "
             "string in Unicode code points. Never stored or logged.",
             # Documents the blank check below for clients and generated tests.
-            "pattern": r"\S",
+            "pattern": NOT_BLANK_PATTERN,
         },
     )
     title = fields.String(

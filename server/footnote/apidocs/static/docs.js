@@ -61,7 +61,6 @@
     const parts = [];
     if (schema.enum) parts.push("one of: " + schema.enum.join(", "));
     if (schema.maxLength !== undefined) parts.push(`at most ${schema.maxLength.toLocaleString("en")} characters`);
-    if (schema.pattern) parts.push(`matches /${schema.pattern}/`);
     return parts.join("; ");
   }
 
