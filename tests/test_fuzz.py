@@ -37,7 +37,7 @@ _PIECES = st.sampled_from(
 _NEWSY = st.lists(st.one_of(_PIECES, st.text(min_size=1, max_size=12)), max_size=60).map("".join)
 TEXTS = st.one_of(st.text(max_size=400), _NEWSY)
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ
@@ -58,7 +58,7 @@ def test_any_text_gives_spans_inside_the_text(text, published):
             assert note["source_id"] in {s["id"] for s in result["sources"]}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS)
 def test_same_input_same_output(text):
     first, second = to_dict(analyze(text)), to_dict(analyze(text))

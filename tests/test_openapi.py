@@ -8,7 +8,7 @@ import schemathesis
 from footnote.app import create_app
 from hypothesis import HealthCheck, settings
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 
 app = create_app({"TESTING": True, "RATELIMIT_ENABLED": False})
 # A text over the length limit is refused with 413, which the default list lacks.
