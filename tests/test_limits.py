@@ -116,3 +116,76 @@ def test_a_header_set_by_a_view_is_kept(app):
     res = app.test_client().get("/own-csp")
     assert res.headers["Content-Security-Policy"] == "default-src 'none'"
     assert res.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_unusable_storage_is_a_settings_error(monkeypatch):
+    from footnote.settings import SettingsError
+
+    with pytest.raises(SettingsError, match="FOOTNOTE_RATE_LIMIT_STORAGE"):
+        create_app({"TESTING": True, "RATE_LIMIT_STORAGE": "nosuchstore://x"})
+
+
+@pytest.fixture
+def redis_url():
+    """A throwaway redis-server on a loopback port in the test range."""
+    import shutil
+    import subprocess
+    import time
+
+    pytest.importorskip("redis")
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    from serverutil import free_port
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    import redis
+
+    client = redis.Redis(port=port)
+    try:
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        client.close()
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_replicas_share_one_count_in_redis(redis_url):
+    config = {"TESTING": True, "RATE_LIMIT": "3/minute", "RATE_LIMIT_STORAGE": redis_url}
+    replicas = [create_app(config).test_client() for _ in range(2)]
+    statuses = [
+        replicas[i % 2].post("/api/v1/analyze", json={"text": "Hello."}).status_code
+        for i in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_redis_outage_falls_back_to_memory():
+    from serverutil import free_port
+
+    pytest.importorskip("redis")
+    dead = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    app = create_app({"TESTING": True, "RATE_LIMIT": "2/minute", "RATE_LIMIT_STORAGE": dead})
+    client = app.test_client()
+    statuses = [client.post("/api/v1/analyze", json={"text": "Hi."}).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]

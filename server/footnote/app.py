@@ -10,10 +10,11 @@ from flask import Flask, g, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from limits.errors import ConfigurationError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .errors import register_error_handlers
-from .settings import Settings
+from .settings import Settings, SettingsError
 
 DEFAULTS = {
     "JSON_SORT_KEYS": False,
@@ -61,7 +62,24 @@ def create_app(test_config: dict | None = None) -> Flask:
         resources={r"/api/*": {"origins": [*BUILTIN_ORIGINS, *extra]}},
         expose_headers=["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"],
     )
-    Limiter(
+    try:
+        _limiter(app)
+    except ConfigurationError as exc:
+        raise SettingsError(
+            f"FOOTNOTE_RATE_LIMIT_STORAGE={app.config['RATE_LIMIT_STORAGE']}: {exc} "
+            "(for Redis: pip install 'footnote[redis]')"
+        ) from None
+
+    from . import api, apidocs
+
+    app.register_blueprint(api.bp)
+    app.register_blueprint(apidocs.bp)
+    register_error_handlers(app)
+    return app
+
+
+def _limiter(app: Flask) -> Limiter:
+    return Limiter(
         get_remote_address,
         app=app,
         # Reading is free; analysing costs CPU, so only requests that post work are counted.
@@ -74,13 +92,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         # A Redis outage should not take the API down: count in memory until it is back.
         in_memory_fallback_enabled=True,
     )
-
-    from . import api, apidocs
-
-    app.register_blueprint(api.bp)
-    app.register_blueprint(apidocs.bp)
-    register_error_handlers(app)
-    return app
 
 
 def _register_access_log(app: Flask) -> None:
