@@ -70,9 +70,10 @@ def create_app(test_config: dict | None = None) -> Flask:
             "(for Redis: pip install 'footnote[redis]')"
         ) from None
 
-    from . import api, apidocs
+    from . import api, apidocs, topics_api
 
     app.register_blueprint(api.bp)
+    app.register_blueprint(topics_api.bp)
     app.register_blueprint(apidocs.bp)
     register_error_handlers(app)
     return app

@@ -40,9 +40,10 @@ def register_error_handlers(app: Flask) -> None:
     def _http(exc: HTTPException):
         status = exc.code or 500
         message = exc.description or ""
-        if status == 405:
+        # Werkzeug's stock wording is for browsers; our own ApiErrors keep their message.
+        if status == 405 and not isinstance(exc, ApiError):
             message = "This address does not accept that method."
-        elif status == 404:
+        elif status == 404 and not isinstance(exc, ApiError):
             message = "There is nothing at this address."
         elif status == 429:
             # flask-limiter's description is the limit, e.g. "60 per 1 minute".
