@@ -7,8 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
-from serverutil import running_server
+
+from .conftest import ROOT
+from .serverutil import running_server
 
 DOC = ROOT / "docs" / "api.md"
 BLOCK = re.compile(r"^```(sh|python|javascript)\n(.*?)^```$", re.M | re.S)

@@ -11,9 +11,10 @@ import tomllib
 
 import pytest
 import yaml
-from conftest import ROOT
 from footnote.settings import VARIABLES
-from serverutil import running_server
+
+from .conftest import ROOT
+from .serverutil import running_server
 
 
 def _dockerfile() -> list[tuple[str, str]]:

@@ -6,8 +6,9 @@ import os
 import shutil
 
 import pytest
-from conftest import ROOT
-from serverutil import running_server
+
+from .conftest import ROOT
+from .serverutil import running_server
 
 CHROMIUM = "/usr/bin/chromium"
 

@@ -135,7 +135,7 @@ def redis_url():
     pytest.importorskip("redis")
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed")
-    from serverutil import free_port
+    from .serverutil import free_port
 
     port = free_port()
     proc = subprocess.Popen(
@@ -181,7 +181,7 @@ def test_replicas_share_one_count_in_redis(redis_url):
 
 
 def test_redis_outage_falls_back_to_memory():
-    from serverutil import free_port
+    from .serverutil import free_port
 
     pytest.importorskip("redis")
     dead = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there

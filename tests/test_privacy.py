@@ -10,8 +10,9 @@ import uuid
 import pytest
 from footnote.app import create_app
 from footnote.serving import _QuietRequestHandler
-from serverutil import running_server
 from werkzeug.serving import make_server
+
+from .serverutil import running_server
 
 
 def _marker() -> str:

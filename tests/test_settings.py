@@ -3,9 +3,10 @@
 import re
 
 import pytest
-from conftest import ROOT
 from footnote.app import create_app
 from footnote.settings import VARIABLES, Settings, SettingsError, cpu_count
+
+from .conftest import ROOT
 
 
 def test_defaults():

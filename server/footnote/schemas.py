@@ -237,3 +237,54 @@ class HealthResponse(_Response):
     status = fields.String(dump_only=True, required=True, validate=validate.Equal("ok"))
     version = fields.String(dump_only=True, required=True)
     knowledge_version = fields.String(dump_only=True, required=True)
+
+
+class TopicSummarySchema(_Response):
+    """A knowledge-base topic: what context notes draw on."""
+
+    id = fields.String(dump_only=True, required=True)
+    title = fields.String(dump_only=True, required=True)
+    last_checked = fields.Date(
+        dump_only=True, required=True, metadata={"description": "When its facts were checked."}
+    )
+    references = fields.List(fields.Nested(ReferenceSchema), dump_only=True, required=True)
+
+
+class TopicListResponse(_Response):
+    """Every topic the knowledge base covers."""
+
+    knowledge_version = fields.String(dump_only=True, required=True)
+    as_of = fields.Date(dump_only=True, required=True)
+    topics = fields.List(fields.Nested(TopicSummarySchema), dump_only=True, required=True)
+
+
+class TimelineEventSchema(_Response):
+    date = fields.Date(dump_only=True, required=True)
+    when = fields.String(dump_only=True, metadata={"description": "The date as written."})
+    event = fields.String(dump_only=True, required=True)
+
+
+class TopicFactSchema(_Response):
+    statement = fields.String(dump_only=True, required=True)
+    valid_from = fields.Date(dump_only=True, allow_none=True)
+    valid_to = fields.Date(
+        dump_only=True, allow_none=True, metadata={"description": "First day it no longer holds."}
+    )
+    changed = fields.String(dump_only=True)
+
+
+class OfficeHolderSchema(_Response):
+    name = fields.String(dump_only=True, required=True)
+    valid_from = fields.Date(dump_only=True, required=True)
+    valid_to = fields.Date(dump_only=True, allow_none=True)
+
+
+class TopicDetailResponse(TopicSummarySchema):
+    """One topic with its summary, timeline, dated facts and office holders."""
+
+    summary = fields.String(dump_only=True, required=True)
+    kind = fields.String(dump_only=True)
+    aliases = fields.List(fields.String(), dump_only=True)
+    timeline = fields.List(fields.Nested(TimelineEventSchema), dump_only=True)
+    facts = fields.List(fields.Nested(TopicFactSchema), dump_only=True)
+    holders = fields.List(fields.Nested(OfficeHolderSchema), dump_only=True)

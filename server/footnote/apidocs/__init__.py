@@ -26,6 +26,12 @@ _SCHEMAS = {
     "ErrorDetail": schemas.ErrorDetail,
     "ErrorResponse": schemas.ErrorResponse,
     "HealthResponse": schemas.HealthResponse,
+    "TopicSummary": schemas.TopicSummarySchema,
+    "TopicList": schemas.TopicListResponse,
+    "TimelineEvent": schemas.TimelineEventSchema,
+    "TopicFact": schemas.TopicFactSchema,
+    "OfficeHolder": schemas.OfficeHolderSchema,
+    "TopicDetail": schemas.TopicDetailResponse,
 }
 
 _ERRORS = {
@@ -119,6 +125,51 @@ def build_spec(max_text_chars: int) -> dict:
                         "description": "The service is up.",
                         "content": {"application/json": {"schema": "HealthResponse"}},
                     }
+                },
+            }
+        },
+    )
+    spec.path(
+        path="/api/v1/topics",
+        operations={
+            "get": {
+                "operationId": "topics",
+                "summary": "The knowledge base's topics",
+                "tags": ["knowledge"],
+                "responses": {
+                    "200": {
+                        "description": "Every topic, with its sources and check date.",
+                        "content": {"application/json": {"schema": "TopicList"}},
+                    }
+                },
+            }
+        },
+    )
+    spec.path(
+        path="/api/v1/topics/{topic_id}",
+        operations={
+            "get": {
+                "operationId": "topic",
+                "summary": "One knowledge-base topic",
+                "tags": ["knowledge"],
+                "parameters": [
+                    {
+                        "name": "topic_id",
+                        "in": "path",
+                        "required": True,
+                        "description": "A topic id from /api/v1/topics, or a note's `topic`.",
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The topic.",
+                        "content": {"application/json": {"schema": "TopicDetail"}},
+                    },
+                    "404": {
+                        "description": "`not_found`: no topic with that id.",
+                        "content": {"application/json": {"schema": "ErrorResponse"}},
+                    },
                 },
             }
         },
