@@ -62,3 +62,49 @@ def test_docs_page_and_assets_are_served_by_the_app(client):
     for asset in ("/docs/static/docs.js", "/docs/static/docs.css"):
         with client.get(asset) as res:
             assert res.status_code == 200
+
+
+def test_an_endpoint_is_described_only_where_the_app_serves_it():
+    from flask import Blueprint, jsonify
+    from footnote.apidocs import app_paths
+    from footnote.catalogue import CATEGORIES, load_rules, rule_as_dict
+    from footnote.errors import ApiError
+
+    plain = create_app({"TESTING": True})
+    documented = set(plain.test_client().get("/api/v1/openapi.json").get_json()["paths"])
+    assert documented <= app_paths(plain)
+
+    # An app with the rule catalogue endpoints (as the page's branch adds them) gets them
+    # documented, and its answers match what the document says.
+    bp = Blueprint("rules_probe", __name__, url_prefix="/api/v1")
+
+    @bp.get("/rules")
+    def rules():
+        return jsonify(
+            {
+                "categories": list(CATEGORIES),
+                "rules": [rule_as_dict(r) for r in load_rules().values()],
+            }
+        )
+
+    @bp.get("/rules/<rule_id>")
+    def rule(rule_id):
+        found = load_rules().get(rule_id)
+        if found is None:
+            raise ApiError(404, "There is no rule with that id.")
+        return jsonify(rule_as_dict(found))
+
+    with_rules = create_app({"TESTING": True})
+    if "/api/v1/rules" not in {r.rule for r in with_rules.url_map.iter_rules()}:
+        with_rules.register_blueprint(bp)
+    probe = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", with_rules)
+    ops = {op.ok().path for op in probe.get_all_operations()}
+    assert {"/api/v1/rules", "/api/v1/rules/{rule_id}"} <= ops
+    client = with_rules.test_client()
+    some_rule = next(iter(load_rules()))
+    for path in ("/api/v1/rules", f"/api/v1/rules/{some_rule}", "/api/v1/rules/no-such-rule"):
+        res = client.get(path)
+        operation = probe["/api/v1/rules/{rule_id}" if path.count("/") == 4 else "/api/v1/rules"][
+            "GET"
+        ]
+        operation.validate_response(res)

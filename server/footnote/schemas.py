@@ -288,3 +288,38 @@ class TopicDetailResponse(TopicSummarySchema):
     timeline = fields.List(fields.Nested(TimelineEventSchema), dump_only=True)
     facts = fields.List(fields.Nested(TopicFactSchema), dump_only=True)
     holders = fields.List(fields.Nested(OfficeHolderSchema), dump_only=True)
+
+
+class RuleExampleSchema(_Response):
+    text = fields.String(dump_only=True, required=True)
+    published = fields.String(dump_only=True)
+
+
+class RuleSchema(_Response):
+    """A rule from the catalogue: what a note of this kind says and when it fires."""
+
+    id = fields.String(dump_only=True, required=True)
+    category = fields.String(
+        dump_only=True,
+        required=True,
+        validate=validate.OneOf(["sourcing", "attribution", "context", "language"]),
+    )
+    severity = fields.String(
+        dump_only=True, required=True, validate=validate.OneOf(["info", "caution", "warning"])
+    )
+    title = fields.String(dump_only=True, required=True)
+    explanation = fields.String(dump_only=True, required=True)
+    check = fields.String(dump_only=True, required=True)
+    example_fires = fields.Nested(
+        RuleExampleSchema, dump_only=True, metadata={"description": "A text the rule fires on."}
+    )
+    example_quiet = fields.Nested(
+        RuleExampleSchema, dump_only=True, metadata={"description": "A text it stays quiet on."}
+    )
+
+
+class RuleListResponse(_Response):
+    """The whole rule catalogue."""
+
+    categories = fields.List(fields.String(), dump_only=True, required=True)
+    rules = fields.List(fields.Nested(RuleSchema), dump_only=True, required=True)

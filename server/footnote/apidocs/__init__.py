@@ -3,6 +3,7 @@ and a /docs page that renders it with a small script served by the app (no CDN).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from apispec import APISpec
@@ -32,6 +33,9 @@ _SCHEMAS = {
     "TopicFact": schemas.TopicFactSchema,
     "OfficeHolder": schemas.OfficeHolderSchema,
     "TopicDetail": schemas.TopicDetailResponse,
+    "RuleExample": schemas.RuleExampleSchema,
+    "Rule": schemas.RuleSchema,
+    "RuleList": schemas.RuleListResponse,
 }
 
 _ERRORS = {
@@ -71,30 +75,10 @@ def _error(status: int) -> dict:
     return response
 
 
-@cache
-def build_spec(max_text_chars: int) -> dict:
-    """The OpenAPI document as a dict; `max_text_chars` is the deployment's text limit.
-    Cached: it depends on nothing else, and callers only read it."""
-    spec = APISpec(
-        title="Footnote API",
-        version=__version__,
-        openapi_version="3.0.3",
-        plugins=[MarshmallowPlugin()],
-        info={
-            "description": DESCRIPTION,
-            "license": {"name": "MIT", "url": "https://opensource.org/licenses/MIT"},
-        },
-        servers=[{"url": "/", "description": "this server"}],
-    )
-    for name, schema in _SCHEMAS.items():
-        spec.components.schema(name, schema=schema)
-    # The length limit is configuration, not part of the schema class.
-    text = spec.to_dict()["components"]["schemas"]["AnalyzeRequest"]["properties"]["text"]
-    text["maxLength"] = max_text_chars
-
-    spec.path(
-        path="/api/v1/analyze",
-        operations={
+def _operations() -> dict[str, dict]:
+    """Every documented path and its operations, in the order the page shows them."""
+    return {
+        "/api/v1/analyze": {
             "post": {
                 "operationId": "analyze",
                 "summary": "Analyse an article's text",
@@ -112,10 +96,7 @@ def build_spec(max_text_chars: int) -> dict:
                 },
             }
         },
-    )
-    spec.path(
-        path="/api/v1/health",
-        operations={
+        "/api/v1/health": {
             "get": {
                 "operationId": "health",
                 "summary": "Liveness and version",
@@ -128,10 +109,7 @@ def build_spec(max_text_chars: int) -> dict:
                 },
             }
         },
-    )
-    spec.path(
-        path="/api/v1/topics",
-        operations={
+        "/api/v1/topics": {
             "get": {
                 "operationId": "topics",
                 "summary": "The knowledge base's topics",
@@ -144,10 +122,7 @@ def build_spec(max_text_chars: int) -> dict:
                 },
             }
         },
-    )
-    spec.path(
-        path="/api/v1/topics/{topic_id}",
-        operations={
+        "/api/v1/topics/{topic_id}": {
             "get": {
                 "operationId": "topic",
                 "summary": "One knowledge-base topic",
@@ -173,10 +148,46 @@ def build_spec(max_text_chars: int) -> dict:
                 },
             }
         },
-    )
-    spec.path(
-        path="/api/v1/openapi.json",
-        operations={
+        "/api/v1/rules": {
+            "get": {
+                "operationId": "rules",
+                "summary": "The rule catalogue",
+                "tags": ["knowledge"],
+                "responses": {
+                    "200": {
+                        "description": "Every rule a note can come from.",
+                        "content": {"application/json": {"schema": "RuleList"}},
+                    }
+                },
+            }
+        },
+        "/api/v1/rules/{rule_id}": {
+            "get": {
+                "operationId": "rule",
+                "summary": "One rule",
+                "tags": ["knowledge"],
+                "parameters": [
+                    {
+                        "name": "rule_id",
+                        "in": "path",
+                        "required": True,
+                        "description": "A rule id, as in a note's `rule`.",
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The rule.",
+                        "content": {"application/json": {"schema": "Rule"}},
+                    },
+                    "404": {
+                        "description": "`not_found`: no rule with that id.",
+                        "content": {"application/json": {"schema": "ErrorResponse"}},
+                    },
+                },
+            }
+        },
+        "/api/v1/openapi.json": {
             "get": {
                 "operationId": "openapi",
                 "summary": "This document",
@@ -189,7 +200,35 @@ def build_spec(max_text_chars: int) -> dict:
                 },
             }
         },
+    }
+
+
+@cache
+def build_spec(max_text_chars: int, paths: frozenset[str]) -> dict:
+    """The OpenAPI document as a dict for an app serving `paths` (OpenAPI spelling), with
+    `max_text_chars` its text limit. An operation is described only where the app has its
+    route, so the document never promises an endpoint this build lacks. Cached: it depends on
+    nothing else, and callers only read it."""
+    spec = APISpec(
+        title="Footnote API",
+        version=__version__,
+        openapi_version="3.0.3",
+        plugins=[MarshmallowPlugin()],
+        info={
+            "description": DESCRIPTION,
+            "license": {"name": "MIT", "url": "https://opensource.org/licenses/MIT"},
+        },
+        servers=[{"url": "/", "description": "this server"}],
     )
+    for name, schema in _SCHEMAS.items():
+        spec.components.schema(name, schema=schema)
+    # The length limit is configuration, not part of the schema class.
+    text = spec.to_dict()["components"]["schemas"]["AnalyzeRequest"]["properties"]["text"]
+    text["maxLength"] = max_text_chars
+
+    for path, operations in _operations().items():
+        if path in paths:
+            spec.path(path=path, operations=operations)
     document = spec.to_dict()
     components = document["components"]["schemas"]
     components["AnalyzeRequest"]["properties"]["text"] = text
@@ -199,9 +238,18 @@ def build_spec(max_text_chars: int) -> dict:
     return document
 
 
+def app_paths(app) -> frozenset[str]:
+    """The app's URL rules in OpenAPI spelling: /topics/<topic_id> becomes /topics/{topic_id}."""
+    return frozenset(_PARAM.sub(r"{\1}", rule.rule) for rule in app.url_map.iter_rules())
+
+
+_PARAM = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
 @bp.get("/api/v1/openapi.json")
 def openapi_json():
-    return jsonify(build_spec(current_app.config["MAX_TEXT_CHARS"]))
+    app = current_app._get_current_object()
+    return jsonify(build_spec(app.config["MAX_TEXT_CHARS"], app_paths(app)))
 
 
 @bp.get("/docs")
