@@ -23,6 +23,9 @@ LOG_FORMAT = "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"
 def configure_logging(level: str) -> None:
     """Log to stderr (a container's log collector reads it) at `level`."""
     logging.basicConfig(level=level.upper(), format=LOG_FORMAT, stream=sys.stderr, force=True)
+    # flask-limiter's breach line names the client's address; the access line already shows
+    # the 429, without it.
+    logging.getLogger("flask-limiter").setLevel(max(logging.WARNING, logging.root.level))
 
 
 class PrivateGunicornLogger(GunicornLogger):
