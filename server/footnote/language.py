@@ -142,7 +142,7 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
                     f"lexicon: entry '{entry.id}' names mirror '{entry.mirror}',"
                     " which must exist and name it back"
                 )
-    for term in voice.get("neutral_terms", ()):
+    for term in voice["subjectivity"]["neutral_terms"]:
         by_term.setdefault(_term_key(term), None)
     # Matching lower-cased text without IGNORECASE lets the regex engine skip quickly.
     lexicon_regex = r"(?<![\w'-])(?:" + _trie_regex(by_term) + r")(?![\w-])"
@@ -262,11 +262,11 @@ def find_language(
         hits.append(_Hit(entry, start, end, paragraph_of(start)))
     # Capitalised words inside a sentence are names: left out of the sentiment score, so that
     # "Great Britain" is not praise and swapping one country for another changes nothing. A
-    # sentence's first word stays only when it reads as the writer's comment ("Sadly, ...").
+    # sentence's first word stays only when it is an adverb, the writer's comment ("Sadly").
     for m in _CAPITALISED.finditer(norm):
         start, end = m.span()
         word = m.group()
-        if (word.endswith("ly") or norm[end : end + 1] == ",") and sentence_initial(start):
+        if word.endswith("ly") and sentence_initial(start):
             continue
         cuts.append((start, end))
 
@@ -344,7 +344,7 @@ def _lexicon_finding(h: _Hit, group: list[_Hit], caution: bool, norm: str) -> Fi
 
 
 def _passage_findings(doc: Document, tones: list[Tone], hits: list[_Hit], settings: dict):
-    charged = {h.paragraph for h in hits if h.entry.kind in ("loaded", "absolute")}
+    charged = {h.paragraph for h in hits if h.entry.kind == "loaded"}
     for i, (para, t) in enumerate(zip(doc.paragraphs, tones, strict=True)):
         if t.scored < settings["min_scored"] or t.subjectivity < settings["passage"]:
             continue

@@ -1,0 +1,338 @@
+"""The language stage: the writer's own wording, never the quoted speakers'."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, SHARED_EVAL, load_jsonl
+from footnote import analyze
+from footnote.catalogue import load_rules
+from footnote.document import build_document
+from footnote.language import LexiconError, find_language, load_lexicon, parse_lexicon
+from footnote.model import Attribution, Quote, Source
+from footnote.sentiment import combine, tone
+from textblob import TextBlob
+
+# /work/main/../shared/eval from the main checkout; one level further up from a worktree
+EVAL_DIRS = [SHARED_EVAL, ROOT.parent.parent / "shared" / "eval"]
+LANGUAGE_RULES = sorted(r.id for r in load_rules().values() if r.category == "language")
+
+
+def language(text: str, sources=(), attributions=()):
+    return find_language(build_document(text), tuple(sources), tuple(attributions))
+
+
+def rules_fired(text: str, **kw) -> list[tuple[str, str]]:
+    notes = analyze(text, **kw).notes
+    return [(n.rule, n.excerpt) for n in notes if n.category == "language"]
+
+
+# --- the sentiment wrapper --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan is a terrible, shameful and utterly foolish idea.",
+        "The council met on Tuesday. It was not a good meeting!",
+        "Prices rose by 4 percent in March, the statistics office said.",
+        "",
+    ],
+)
+def test_tone_matches_textblob_sentiment(text):
+    got = tone(text)
+    expected = TextBlob(text).sentiment
+    assert got.polarity == pytest.approx(expected.polarity)
+    assert got.subjectivity == pytest.approx(expected.subjectivity)
+
+
+def test_combined_paragraph_tones_equal_one_pass_over_all_of_them():
+    parts = [
+        "The government's shameful plan is a disaster.",
+        "The bridge opened on Monday.",
+        "Critics found the decision brave but very risky.",
+    ]
+    together = TextBlob(" ".join(parts)).sentiment
+    combined = combine([tone(p) for p in parts])
+    assert combined.polarity == pytest.approx(together.polarity)
+    assert combined.subjectivity == pytest.approx(together.subjectivity)
+
+
+def test_only_the_sentiment_module_imports_textblob():
+    package = Path(__file__).resolve().parents[1] / "server" / "footnote"
+    importers = [
+        p.name
+        for p in package.rglob("*.py")
+        if re.search(r"^\s*(from|import) textblob", p.read_text(), re.M)
+    ]
+    assert importers == ["sentiment.py"]
+
+
+# --- the writer's voice against quotations ------------------------------------------------
+
+
+def test_loaded_word_in_narration_is_noted_with_alternative_and_span():
+    text = "The minister has been working tirelessly to secure the deal."
+    result = language(text)
+    [f] = [f for f in result.findings if f.rule == "loaded-language"]
+    assert text[f.start : f.end] == "tirelessly"
+    assert f.params["alternative"]
+    assert f.params["why"]
+
+
+@pytest.mark.parametrize("mark", ['"{}"', "\u201c{}\u201d", "'{}'", "\u2018{}\u2019"])
+def test_loaded_word_inside_a_quotation_is_the_speakers(mark):
+    quote = mark.format("This reckless and shameful plan is a betrayal of voters")
+    text = f"{quote}, the opposition leader said on Tuesday."
+    assert not [f for f in language(text).findings if f.rule == "loaded-language"]
+
+
+def test_capitalised_match_inside_a_sentence_is_a_name():
+    text = "The Free Democrats and the Heroic Workers Party joined the coalition on Monday."
+    assert not language(text).findings
+
+
+def test_loaded_word_opening_a_sentence_is_still_the_writers():
+    text = "Shamefully, the council closed the library. Shameful decisions like this are common."
+    fired = [text[f.start : f.end] for f in language(text).findings if f.rule == "loaded-language"]
+    assert fired == ["Shamefully"]
+
+
+def test_repeated_term_gets_one_note_that_counts_the_uses():
+    text = "The regime has jailed reporters. The regime has closed newspapers. The regime lies."
+    [f] = [f for f in language(text).findings if f.rule == "loaded-language"]
+    assert f.params["count"] == 3
+    assert "3 times" in f.params["repeat"]
+
+
+def test_strong_loaded_word_is_a_caution_even_in_a_calm_paragraph():
+    text = "The thugs were arrested on Monday and appeared in court on Tuesday."
+    [f] = [f for f in language(text).findings if f.rule == "loaded-language"]
+    assert f.severity == "caution"
+
+
+def test_weasel_phrase_overlapping_a_source_is_left_to_the_attribution_stage():
+    text = "It is widely believed that the mayor knew about the payments."
+    assert [f.rule for f in language(text).findings] == ["weasel-phrase"]
+    source = Source("s1", 0, 20, text[0:20], "vague_group", cue="believed")
+    assert not [f for f in language(text, [source]).findings if f.rule == "weasel-phrase"]
+
+
+def test_sweeping_claim_and_intensifier_share_one_rule():
+    text = "The alliance has always been utterly wrong about this."
+    rules = [f.rule for f in language(text).findings]
+    assert rules.count("sweeping-claim") == 2
+
+
+def test_never_as_plain_fact_is_not_a_sweeping_claim():
+    text = "The treaty was never ratified, and no one was hurt in the fire."
+    assert not language(text).findings
+
+
+# --- questions ---------------------------------------------------------------------------
+
+
+def test_narrated_question_is_noted_but_a_quoted_one_is_not():
+    assert rules_fired("The plan has failed twice. So who will pay for it?") == [
+        ("rhetorical-question", "So who will pay for it?")
+    ]
+    assert not rules_fired('"Who will pay for it?" the mayor asked at the meeting.')
+
+
+def test_run_of_questions_in_one_paragraph_is_one_note():
+    text = "The war goes on. Did sanctions work? Did talks work? Did anyone ask?"
+    [f] = [f for f in language(text).findings if f.rule == "rhetorical-question"]
+    assert text[f.start : f.end] == "Did sanctions work? Did talks work? Did anyone ask?"
+    assert f.params["count"] == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Isn't it obvious that the plan has failed?",
+        "Where did the money go? The answer is simple: it went to friends of the mayor.",
+    ],
+)
+def test_leading_or_self_answered_question_is_a_caution(text):
+    [f] = [f for f in language(text).findings if f.rule == "rhetorical-question"]
+    assert f.severity == "caution"
+
+
+def test_plain_question_is_information():
+    [f] = [f for f in language("What would a real guarantee look like?").findings]
+    assert f.severity is None  # the rule's own severity: info
+    assert load_rules()["rhetorical-question"].severity == "info"
+
+
+def test_short_question_paragraph_before_more_text_is_a_subheading():
+    text = (
+        "Why does the bridge matter?\n\nIt carries a third of the city's freight, the office said."
+    )
+    assert not language(text).findings
+
+
+def test_short_question_closing_the_text_is_rhetorical():
+    text = "The bridge carries a third of the freight.\n\nWho, in the end, pays for it?"
+    assert [f.rule for f in language(text).findings] == ["rhetorical-question"]
+
+
+# --- scare quotes ------------------------------------------------------------------------
+
+
+def test_one_word_quotation_with_no_speaker_is_scare_quotes():
+    text = "The 'peacekeepers' arrived in the town on Friday."
+    [f] = language(text).findings
+    assert f.rule == "scare-quotes"
+    assert text[f.start : f.end] == "'peacekeepers'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister called the protesters "hooligans" on Monday.',
+        'The film "Arrival" opens in cinemas on Friday.',
+        'The plan was "a grotesque distortion of reality and a lie", he said.',
+    ],
+)
+def test_quotation_with_a_speaker_or_a_title_is_not_scare_quotes(text):
+    assert not [f for f in language(text).findings if f.rule == "scare-quotes"]
+
+
+def test_attribution_in_the_sentence_silences_scare_quotes():
+    text = "Officials at the ministry dismissed the 'rumours' on Monday."
+    assert [f.rule for f in language(text).findings] == ["scare-quotes"]
+    doc = build_document(text)
+    q = doc.quotes[0]
+    assert isinstance(q, Quote)
+    attribution = Attribution("s1", "dismissed", 22, 31, 0, None)
+    found = find_language(doc, (), (attribution,)).findings
+    assert not [f for f in found if f.rule == "scare-quotes"]
+
+
+# --- subjective passages and the summary ---------------------------------------------------
+
+
+def test_strongly_opinionated_narration_is_noted_with_its_figure():
+    text = (
+        "The plan is a terrible, shameful and utterly foolish idea,"
+        " and its authors are dishonest and cruel."
+    )
+    [f] = [f for f in language(text).findings if f.rule == "subjective-passage"]
+    assert (f.start, f.end) == (0, len(text))
+    assert 0.5 < float(f.params["subjectivity"]) <= 1
+
+
+def test_same_words_in_a_quotation_give_no_subjective_passage():
+    text = (
+        '"The plan is a terrible, shameful and utterly foolish idea," the opposition leader said.'
+    )
+    assert not [f for f in language(text).findings if f.rule == "subjective-passage"]
+
+
+def test_headline_gives_the_subjectivity_figure_and_what_was_found():
+    text = (
+        "The minister has been working tirelessly on a good, fair and sensible plan."
+        " Isn't it obvious that the plan is good?"
+    )
+    headline = language(text).headline
+    assert re.search(r"score \d\.\d\d for subjectivity", headline)
+    assert "1 loaded word or phrase" in headline
+    assert "1 rhetorical question" in headline
+    assert analyze(text).tone == headline
+
+
+def test_headline_reports_the_quoted_share_separately():
+    text = '"This is a disgrace and a betrayal," the mayor said. The council meets on Monday.'
+    headline = language(text).headline
+    assert "Leaving out quotations" in headline
+    assert "no loaded or sweeping wording" in headline
+
+
+def test_severities_are_never_warning():
+    for rule_id in LANGUAGE_RULES:
+        assert load_rules()[rule_id].severity in ("info", "caution")
+    seed = (FIXTURES / "seed.txt").read_text(encoding="utf-8")
+    assert all(f.severity in (None, "caution") for f in language(seed).findings)
+
+
+# --- the lexicon data -------------------------------------------------------------------
+
+
+def test_lexicon_loads_and_mirrors_point_at_each_other():
+    lex = load_lexicon()
+    assert len(lex.entries) > 60
+    for entry in lex.entries.values():
+        if entry.mirror:
+            assert lex.entries[entry.mirror].mirror == entry.id
+        assert not re.search(r"[A-Z]", " ".join(entry.terms)), entry.id
+
+
+def test_lexicon_rejects_a_one_way_mirror_and_a_duplicate_term():
+    voice = {
+        "subjectivity": {"neutral_terms": []},
+        "scare_quotes": {"max_words": 2, "cues": ["said"]},
+        "questions": {"leading": [], "answers": [], "subheading_words": 10},
+    }
+    base = {"id": "a", "kind": "loaded", "terms": ["x"], "alternative": "y", "why": "z"}
+    with pytest.raises(LexiconError, match="mirror"):
+        parse_lexicon({"voice.toml": voice, "l.toml": {"entry": [{**base, "mirror": "b"}]}})
+    with pytest.raises(LexiconError, match="already"):
+        parse_lexicon({"voice.toml": voice, "l.toml": {"entry": [base, {**base, "id": "b"}]}})
+    with pytest.raises(LexiconError, match="kind"):
+        parse_lexicon({"voice.toml": voice, "l.toml": {"entry": [{**base, "kind": "rude"}]}})
+
+
+# --- rule examples, the seed, the dev set -------------------------------------------------
+
+
+@pytest.mark.parametrize("rule_id", LANGUAGE_RULES)
+def test_rule_examples(rule_id):
+    rule = load_rules()[rule_id]
+    for ex in rule.fires:
+        notes = analyze(ex.text, published=ex.published, title=ex.title).notes
+        assert any(n.rule == rule_id for n in notes), f"should fire: {ex.text}"
+    for ex in rule.quiet:
+        notes = analyze(ex.text, published=ex.published, title=ex.title).notes
+        assert not any(n.rule == rule_id for n in notes), f"should stay quiet: {ex.text}"
+
+
+def test_seed_gets_its_language_notes(seed_text):
+    fired = rules_fired(seed_text)
+    excerpts = {e for _, e in fired}
+    assert "tirelessly" in excerpts
+    assert "relentless" in excerpts
+    [(_, question)] = [f for f in fired if f[0] == "rhetorical-question"]
+    assert question.startswith("As the geopolitical chessboard") and question.endswith("threat?")
+    # words the seed quotes ("a grotesque distortion of reality") are the speaker's
+    assert not any("grotesque" in e for e in excerpts)
+
+
+def _dev_records():
+    for folder in EVAL_DIRS:
+        if (folder / "dev.jsonl").exists():
+            return load_jsonl(folder / "dev.jsonl")
+    return []
+
+
+DEV = _dev_records()
+
+
+@pytest.mark.skipif(not DEV, reason="shared/eval/dev.jsonl not present")
+def test_dev_wire_news_has_no_language_caution_outside_quotations():
+    for rec in DEV:
+        if rec["genre"] != "wire-news":
+            continue
+        doc = build_document(rec["text"])
+        for n in analyze(rec["text"], published=rec.get("published")).notes:
+            if n.category == "language" and n.severity == "caution":
+                assert doc.in_quote(n.start, n.end), (rec["id"], n.rule, n.excerpt)
+
+
+@pytest.mark.skipif(not DEV, reason="shared/eval/dev.jsonl not present")
+def test_dev_opinion_and_propaganda_texts_get_a_language_note():
+    for rec in DEV:
+        if rec["genre"] in ("opinion", "propaganda-style"):
+            notes = analyze(rec["text"], published=rec.get("published")).notes
+            assert any(n.category == "language" for n in notes), rec["id"]
