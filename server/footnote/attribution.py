@@ -1,9 +1,1338 @@
-"""Attribution stage (being written)."""
+"""Attribution stage: every place where information is presented as coming from a source.
+
+The mechanism is a small cue grammar over each sentence:
+
+* a cue (a speech or reporting verb, "according to", a passive "... by", "as X put it");
+* the speaker phrase it governs: on the left for "X said", on the right for "..., said X",
+  "according to X" and "echoed by X", with an appositive or relative clause kept
+  ("X, a senior analyst, said", "an official, who spoke on condition of anonymity ...");
+* the phrase's kind from its head and its words (lexicon.py / data/attribution.toml);
+* back-references ("the official", "she", a surname) attach to a source already introduced.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+
+from .lexicon import Lexicon, load_lexicon
 from .model import Attribution, Document, Source
 
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Dr|Prof|Mr|Mrs|Ms|St|Gen|Col|Lt|Sen|Rep|Gov|Capt|Maj|Sgt|Jr|Sr|Mt|Ft|Adm|Brig|Cmdr"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Supt|Rev)\."
+    r"|\w+(?:[-']\w+)*"
+    r"|[^\w\s]"
+)
+_PASSIVE_IT = re.compile(
+    r"\b(?:it|this)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+(?:\w+ly\s+)?"
+    r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b",
+    re.IGNORECASE,
+)
+# "in the minister's view", "in Smith's words": the owner of the view is the source
+_IN_VIEW = re.compile(
+    r"\b[Ii]n\s+((?:the\s+|[A-Z])[\w.-]*(?:\s+[\w.-]+){0,5}?)'s\s+"
+    r"(?:view|opinion|words|account|telling|assessment|estimation|analysis|judgement|judgment)\b"
+)
+_RELATIVIZERS = frozenset({"who", "whose", "whom"})
+_APPOSITIVE_STARTERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "who",
+        "whose",
+        "which",
+        "one",
+        "speaking",
+        "seen",
+        "obtained",
+        "published",
+        "leaked",
+        "released",
+        "written",
+        "signed",
+        "prepared",
+        "circulated",
+        "dated",
+        "himself",
+        "herself",
+        "both",
+        "now",
+        "then",
+        "formerly",
+        "previously",
+        "also",
+        "chief",
+        "head",
+        "deputy",
+        "former",
+    ]
+)
+_PREPOSITIONS = frozenset(
+    {
+        "of",
+        "from",
+        "in",
+        "at",
+        "for",
+        "with",
+        "to",
+        "on",
+        "by",
+        "within",
+        "among",
+        "about",
+        "near",
+        "inside",
+        "under",
+        "over",
+        "into",
+        "across",
+        "close",
+        "familiar",
+        "based",
+        "involved",
+        "not",
+        "who",
+        "whose",
+        "published",
+        "obtained",
+        "leaked",
+        "seen",
+        "briefed",
+        "circulated",
+        "released",
+        "working",
+        "attending",
+        "linked",
+        "-",
+        "(",
+    }
+)
+_COLLECTIVES = frozenset(
+    {
+        "plenty",
+        "lots",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "most",
+        "many",
+        "some",
+        "few",
+        "all",
+        "none",
+        "several",
+        "one",
+        "two",
+        "three",
+        "each",
+        "both",
+        "any",
+        "majority",
+        "set",
+        "series",
+        "batch",
+        "cache",
+        "trove",
+        "number",
+        "handful",
+        "couple",
+        "dozen",
+        "pair",
+        "group",
+        "minority",
+        "host",
+        "range",
+        "stack",
+        "bundle",
+        "collection",
+    }
+)
+_QUOTE_MARKS = frozenset("\"'")
+_NOUN_MARKERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "such",
+        "no",
+        "any",
+        "every",
+        "each",
+    }
+)
+_CONTINUE = frozenset({"continues", "continue", "continued", "went", "goes", "go"})
+_CLAUSE_VERBS = frozenset(
+    {
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "that",
+        "showed",
+        "shows",
+        "show",
+        "remains",
+        "remained",
+    }
+)
+_RIGHT_BREAKS = frozenset(
+    {
+        "that",
+        "which",
+        "saying",
+        "adding",
+        "citing",
+        "as",
+        "because",
+        "but",
+        "when",
+        "while",
+        "if",
+        "after",
+        "before",
+        "and",
+        "told",
+        "said",
+        "says",
+    }
+)
+_SEGMENT_STOPS = frozenset({",", ".", ";", ":", '"', "'", "!", "?", "["})
+_MODALS = frozenset(
+    {"will", "would", "could", "can", "should", "may", "might", "must", "do", "did"}
+)
+_AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"})
+_HARD_STOPS = frozenset(";:()[]\"'!?")
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PLURAL_PRONOUNS = frozenset({"they"})
+_THING_PRONOUNS = frozenset({"it"})
+_OWN_VOICE = frozenset({"i", "we", "you", "us", "me"})
+_MAX_PHRASE = 40
 
-def find_sources(doc: Document) -> tuple[tuple[Source, ...], tuple[Attribution, ...]]:
-    return (), ()
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    sentence: int
+    told: str | None = None  # the object of "told" when it is an outlet
+    relay: str | None = None  # an outlet inherited from a citing source
+    kind_hint: str | None = None
+    quote: object | None = None
+    pronoun: str | None = None
+
+
+@dataclass
+class _Known:
+    source: Source
+    names: frozenset[str]  # capitalised words of the mention's head (for surnames)
+    heads: frozenset[str]  # lower-case head nouns (for "the official")
+    plural: bool
+    head_low: str = ""
+
+
+class _IndexedText(str):
+    """The normalised text, tokenised sentence by sentence on demand and only once, so
+    that the many look-ups of one analysis slice cached tokens instead of re-scanning."""
+
+    def index_sentences(self, sentences) -> _IndexedText:
+        self.sent_starts = [x.start for x in sentences]
+        self.sent_ends = [x.end for x in sentences]
+        self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
+        return self
+
+    def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
+        hit = self.cache.get(si)
+        if hit is None:
+            toks = _scan(self, self.sent_starts[si], self.sent_ends[si])
+            hit = self.cache[si] = (toks, [t.start for t in toks])
+        return hit
+
+
+def _scan(norm: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(norm, start, end):
+        text = m.group()
+        out.append(Tok(m.start(), m.end(), text, text.lower()))
+    return out
+
+
+def tokenize(norm: str, start: int, end: int) -> list[Tok]:
+    if isinstance(norm, _IndexedText):
+        si = bisect_right(norm.sent_starts, start) - 1
+        if si >= 0 and end <= norm.sent_ends[si]:
+            toks, starts = norm.sentence_tokens(si)
+            lo = bisect_left(starts, start)
+            hi = bisect_left(starts, end, lo)
+            if hi == lo or toks[hi - 1].end <= end:
+                return toks[lo:hi]
+    return _scan(norm, start, end)
+
+
+def find_sources(doc: Document, lexicon: Lexicon | None = None):
+    """Return (sources, attributions) for the document, sources in order of first attribution."""
+    lex = lexicon or load_lexicon()
+    doc = replace(doc, norm=_IndexedText(doc.norm).index_sentences(doc.sentences))
+    norm = doc.norm
+    candidates = _candidates(doc, lex)
+    known: list[_Known] = []
+    attributions: list[Attribution] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
+        target = _resolve(cand, known, doc, lex)
+        if target is None:
+            if cand.cue in lex.citing and known and known[-1].source.relayed_by:
+                last = known[-1].source  # "documents obtained by TASS, which cite a review"
+                if doc.sentence_at(last.start) == cand.sentence:
+                    cand.relay = last.relayed_by
+            source = _new_source(cand, len(known) + 1, doc, lex)
+            if source is None:
+                continue
+            known.append(_remember(source, norm, lex))
+        else:
+            target.source = replace(target.source, attributions=target.source.attributions + 1)
+            source = target.source
+        attributions.append(
+            Attribution(
+                source.id, cand.cue, cand.cue_start, cand.cue_end, cand.sentence, cand.quote
+            )
+        )
+    return tuple(k.source for k in known), tuple(attributions)
+
+
+# --- finding cues and their speaker phrases -------------------------------------------------
+
+
+def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
+    norm = doc.norm
+    blocked = [(m.start(), m.end()) for m in lex.non_attribution_re.finditer(norm)]
+    token_cache: dict[int, list[Tok]] = {}
+    out: list[_Candidate] = []
+    seen_cues: set[int] = set()
+
+    def toks_of(si: int) -> list[Tok]:
+        if si not in token_cache:
+            s = doc.sentences[si]
+            token_cache[si] = list(tokenize(norm, s.start, s.end))
+        return token_cache[si]
+
+    for m in _IN_VIEW.finditer(norm):
+        if doc.in_quote(m.start(), m.end()):
+            continue
+        si = doc.sentence_at(m.start())
+        out.append(_Candidate(m.start(1), m.end(1), "in the view of", m.start(), m.end(), si))
+        seen_cues.add(m.end())
+    for m in _PASSIVE_IT.finditer(norm):
+        if doc.in_quote(m.start(), m.end()):
+            continue
+        si = doc.sentence_at(m.start())
+        out.append(
+            _Candidate(
+                m.start(),
+                m.end(),
+                m.group().lower(),
+                m.start(),
+                m.end(),
+                si,
+                kind_hint="vague_group",
+            )
+        )
+        seen_cues.add(m.end())
+    for m in lex.cue_re.finditer(norm):
+        if m.end() in seen_cues or _inside(blocked, m.start()):
+            continue
+        if doc.in_quote(m.start(), m.end()):
+            continue
+        si = doc.sentence_at(m.start())
+        toks = toks_of(si)
+        ci = _token_index(toks, m.start())
+        if ci is None:
+            continue
+        cue = " ".join(m.group().lower().split())
+        cj = _token_index(toks, m.end() - 1)
+        out.extend(_speakers(doc, toks, ci, cj, cue, si, lex))
+    out = _drop_nested(out, norm)
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for c in out:
+        by_sentence.setdefault(c.sentence, []).append((c.start, c.end))
+    return [
+        c
+        for c in out
+        if not any(
+            a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end)
+            for a, b in by_sentence[c.sentence]
+        )
+    ]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, non-overlapping)."""
+    k = bisect_left(spans, (offset + 1,)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+_OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
+
+
+def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
+    """Drop verb cues inside the reported content of another cue in the same sentence.
+
+    "Budapest has said the measures would threaten ..." reports what Budapest said; the
+    measures are not a source. "According to X" inside reported speech stays: a source
+    citing another source is listed as well.
+    """
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    keep = []
+    for group in by_sentence.values():
+        group.sort(key=lambda c: c.cue_start)
+        for k, c in enumerate(group):
+            if c.cue in _OPEN_CUES or c.kind_hint:
+                keep.append(c)
+                continue
+            nested = False
+            for other in group[:k]:
+                if other.cue in _OPEN_CUES or other.kind_hint:
+                    continue
+                gap = norm[other.cue_end : min(c.start, c.cue_start)]
+                if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
+                    nested = True
+                    break
+            for other in group[k + 1 :]:
+                if other.cue in _OPEN_CUES or other.kind_hint or other.start < c.cue_end:
+                    continue
+                lead = norm[max(0, other.start - 2) : other.start]
+                tail = norm[other.cue_end : other.cue_end + 40]
+                if "," in lead and other.start < other.cue_start and _ends_sentence(tail):
+                    nested = True  # "..., the researchers found."
+                    break
+            if not nested:
+                keep.append(c)
+    return keep
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:\"]|(?<!\w)'|'(?!\w)")
+_TAIL_STARTS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "this",
+        "last",
+        "late",
+        "earlier",
+        "yesterday",
+        "today",
+        "privately",
+        "publicly",
+        "recently",
+        "later",
+        "afterwards",
+        "then",
+        "too",
+        "also",
+    }
+)
+
+
+def _ends_sentence(tail: str) -> bool:
+    """Whether a cue is the last thing in its sentence ("..., the researchers found.")."""
+    if "." not in tail:
+        return False
+    words = tail.split(".", 1)[0].split()
+    return len(words) <= 3 and (not words or words[0].lower() in _TAIL_STARTS)
+
+
+def _token_index(toks: list[Tok], offset: int) -> int | None:
+    lo, hi = 0, len(toks) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = toks[mid]
+        if t.end <= offset:
+            lo = mid + 1
+        elif t.start > offset:
+            hi = mid - 1
+        else:
+            return mid
+    return None
+
+
+def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
+    """Speaker phrases governed by the cue spanning tokens ci..cj."""
+    cue_start, cue_end = toks[ci].start, toks[cj].end
+    nxt = toks[cj + 1] if cj + 1 < len(toks) else None
+
+    def cand(span, **kw):
+        return _Candidate(span[0], span[1], cue, cue_start, cue_end, si, **kw)
+
+    if cue == "per" and not (
+        (toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"}))
+        and nxt is not None
+        and (nxt.cap or nxt.lower in {"a", "an", "the"})
+    ):
+        return []  # "5 per cent", "per day"
+    if cue in ("according to", "in the words of", "per"):
+        span = _right_phrase(toks, cj + 1, lex)
+        return _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand)
+    word = cue
+    if word not in ("according to", "in the words of", "per") and not toks[ci].text[:1].islower():
+        return []  # "the United States", "Reports" in a headline
+    prev = toks[ci - 1] if ci > 0 else None
+    if prev is not None and (prev.lower in _NOUN_MARKERS or prev.lower.endswith("'s")):
+        return []  # "a claim he called ...": the cue word is a noun here
+    if prev is not None and prev.lower == "to" and not (ci > 1 and toks[ci - 2].lower in _CONTINUE):
+        return []  # "an effort to counter ...": an infinitive, not an attribution
+    if word in lex.citing:
+        if cue.startswith("cit") and _prev_is_comma(toks, ci):
+            # "According to RIA Novosti, citing a source ..." is handled with its outlet
+            return []
+        if nxt is None or nxt.lower in lex.stop_left:
+            return []
+        span = _right_phrase(toks, cj + 1, lex)
+        if span and _head_is(doc.norm, span, lex.document_heads, lex):
+            return [cand(span, kind_hint="document")]
+        return []
+    if word in lex.passive_by and nxt is not None and nxt.lower == "by":
+        aux = _skip_between_left(toks, ci - 1, lex)
+        true_passive = ci > 0 and toks[_skip_adverbs_left(toks, ci - 1)].lower in _AUXILIARIES
+        if not true_passive and word not in lex.verbs:
+            return []  # "documents obtained by TASS": the documents are the source
+        del aux
+        span = _right_phrase(toks, cj + 2, lex)
+        if not span:
+            return []
+        return [cand(span)]
+    if word in lex.passive_by and word not in lex.verbs:
+        return []
+    before = _skip_between_left(toks, ci - 1, lex)
+    if before >= 0 and toks[before].lower in {"not", "never", "n't", "cannot"}:
+        return []  # "did not say", "will not report": a negated cue attributes nothing
+    if (
+        before >= 0
+        and toks[before].lower in _AUXILIARIES - {"get", "got", "gets"}
+        and not (nxt is not None and nxt.lower == "by")
+    ):
+        return []  # "we were told", "he was asked": the subject is not the speaker
+    if word in ("told", "tell", "tells") and not _tells_someone(toks, cj + 1, lex):
+        return []  # "has told a simple story"
+    bare = _is_bare_form(word)
+    inverted_ok = (
+        word in lex.inverted
+        and nxt is not None
+        and (nxt.cap or nxt.lower in lex.determiners or nxt.lower in lex.numbers)
+        and nxt.lower not in _OWN_VOICE
+    )
+    after_quote = before >= 0 and toks[before].text in {"'", '"'}
+    # "X, a spokeswoman, said ...": the speaker with an appositive on the left comes first
+    if not after_quote and before >= 0 and toks[before].text == ",":
+        span = _left_phrase(toks, ci, lex)
+        if span is not None and _appositive_subject(toks, ci, lex):
+            return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
+    if inverted_ok and (
+        before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"
+    ):
+        if nxt.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+            return [cand((nxt.start, nxt.end), pronoun=nxt.lower)]
+        span = _right_phrase(toks, cj + 1, lex, strict=True)
+        if span:
+            return [cand(span)]
+    if (
+        nxt is not None
+        and nxt.text in {",", ".", ";"}
+        and word not in lex.inverted
+        and word not in {"told", "say", "said", "says"}
+        and " " not in word
+    ):
+        return []  # "... reached the public reports, a person said": a noun, not a cue
+    span = _left_phrase(toks, ci, lex)
+    if span is None:
+        return []
+    if bare and not _plural_subject(doc.norm, span, toks, ci, lex):
+        return []  # "a heightened state of readiness": a noun, not "officials state"
+    return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
+
+
+def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[_Candidate]:
+    phrase = tokenize(doc.norm, span[0], span[1])
+    first = phrase[0].lower if phrase else ""
+    if any(t.lower in _OWN_VOICE for t in phrase):
+        return []  # the writer's own voice ("nothing I write", "each time we")
+    if len(phrase) == 1 and first in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+        return [cand(span, pronoun=first)]
+    head = _head_noun(doc.norm, span, lex)
+    if word in lex.document_only and head not in lex.document_heads | lex.document_backrefs:
+        return []
+    told = None
+    if word in ("told", "tell", "tells") and nxt is not None:
+        told = _outlet_at(doc.norm, nxt.start, lex)
+    return [cand(span, told=told)]
+
+
+_BARE_EXCEPTIONS = frozenset({"said", "told", "found", "wrote", "put", "made"})
+
+
+def _is_bare_form(word: str) -> bool:
+    """A base form that is also a noun ("state", "report", "claim"): needs a plural subject."""
+    if " " in word or word in _BARE_EXCEPTIONS:
+        return False
+    return not word.endswith(("s", "ed"))
+
+
+def _plural_subject(norm, span, toks, ci, lex) -> bool:
+    k = _skip_between_left(toks, ci - 1, lex)
+    if k >= 0 and toks[k].lower in _MODALS:
+        return True
+    if k >= 1 and toks[k].lower == "to" and toks[k - 1].lower in _CONTINUE:
+        return True
+    head = _head_noun(norm, span, lex)
+    phrase = tokenize(norm, span[0], span[1])
+    if len(phrase) == 1 and phrase[0].lower in {"they", "we", "i", "you"}:
+        return True
+    return bool(head) and _is_plural(head, lex)
+
+
+def _tells_someone(toks, i, lex) -> bool:
+    """Whether "told" has a person, a body or an outlet as its object."""
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if t.cap or t.lower in {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}:
+        return True
+    if t.lower.endswith("s") and t.lower not in lex.determiners and t.text.isalpha():
+        return True  # "told investors", "told lawmakers"
+    for k in range(i, min(i + 4, len(toks))):
+        low = toks[k].lower
+        if low in lex.person_heads or low in lex.institution_heads or toks[k].cap:
+            return True
+        if low in {"that", ",", "."}:
+            return False
+    return False
+
+
+def _appositive_subject(toks, ci, lex) -> bool:
+    """Whether a comma before the cue closes an appositive or relative clause of a subject."""
+    i = _skip_between_left(toks, ci - 1, lex)
+    seg_end = i - 1
+    seg_start = _segment_start(toks, seg_end)
+    if seg_start is None or seg_start < 2 or toks[seg_start - 1].text != ",":
+        return False
+    return _is_appositive(toks, seg_start, seg_end, lex)
+
+
+def _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand):
+    """'according to X' plus 'according to OUTLET, citing Y' (Y relayed by the outlet)."""
+    if not span:
+        return []
+    out = [cand(span)]
+    # look for ", citing Y" right after the phrase
+    k = next((i for i, t in enumerate(toks) if t.start >= span[1]), None)
+    if (
+        k is not None
+        and k + 1 < len(toks)
+        and toks[k].text == ","
+        and toks[k + 1].lower == "citing"
+    ):
+        outlet = _outlet_in(doc.norm, span[0], span[1], lex)
+        inner = _right_phrase(toks, k + 2, lex)
+        if inner:
+            if outlet and _ends_with(doc.norm[span[0] : span[1]], outlet):
+                out = []  # the outlet only passes the cited source on
+            out.append(cand(inner, relay=outlet))
+    return out
+
+
+def _prev_is_comma(toks, i) -> bool:
+    return i > 0 and toks[i - 1].text == ","
+
+
+def _skip_between_left(toks, i, lex) -> int:
+    if (
+        i >= 2
+        and toks[i].text == ","
+        and toks[i - 1].lower.endswith("ly")
+        and toks[i - 2].text == ","
+    ):
+        i -= 3  # "officials, predictably, dismiss"
+    while (
+        i >= 0
+        and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
+        and (toks[i].lower not in {"only", "family", "italy"})
+    ):
+        i -= 1
+    return i
+
+
+def _skip_adverbs_left(toks, i) -> int:
+    while i > 0 and toks[i].lower.endswith("ly") and toks[i].lower not in {"only", "italy"}:
+        i -= 1
+    return i
+
+
+def _left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject on the left of a cue at token ci, with its appositive if any."""
+    i = _skip_between_left(toks, ci - 1, lex)
+    # "continues to insist", "has been quick to say"
+    while (
+        i >= 1
+        and toks[i].lower == "to"
+        and toks[i - 1].lower
+        in {
+            "continues",
+            "continue",
+            "continued",
+            "went",
+            "goes",
+            "go",
+            "rushed",
+            "hastened",
+        }
+    ):
+        i = _skip_between_left(toks, i - 2, lex)
+    if i < 0:
+        return None
+    end_tok = i
+    if toks[i].text == ",":
+        # X, <appositive or relative clause>[, <another>], said
+        seg_end = i - 1
+        seg_start = _segment_start(toks, seg_end)
+        if seg_start is None or seg_start > seg_end:
+            return None
+        while (
+            seg_start >= 2
+            and toks[seg_start - 1].text == ","
+            and _is_appositive(toks, seg_start, seg_end, lex)
+        ):
+            head_end = seg_start - 2
+            head_start = _segment_start(toks, head_end)
+            if head_start is None:
+                break
+            if (
+                head_start >= 2
+                and toks[head_start - 1].text == ","
+                and (
+                    toks[head_start].text.isdigit()
+                    or _is_appositive(toks, head_start, head_end, lex)
+                )
+                and head_end - head_start < 3
+            ):
+                seg_start = head_start  # "Anastasia, 19, a student ..."
+                continue
+            start = _subject_start(toks, head_end, lex)
+            if start is not None:
+                return toks[start].start, toks[seg_end].end
+            break
+        start = _subject_start(toks, seg_end, lex)
+        if start is None:
+            return None
+        return toks[start].start, toks[seg_end].end
+    start = _subject_start(toks, end_tok, lex)
+    if start is None:
+        return None
+    return toks[start].start, toks[end_tok].end
+
+
+def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
+    first = toks[seg_start]
+    if first.lower in _APPOSITIVE_STARTERS:
+        return True
+    if any(t.lower in _CLAUSE_VERBS for t in toks[seg_start : seg_end + 1]):
+        return False
+    before = toks[seg_start - 2] if seg_start >= 2 else None
+    # "Colonel Aino Lehtisalo, commander of the Lapland Air Wing, told ..."
+    return (
+        before is not None
+        and before.cap
+        and before.text.isalpha()
+        and (not first.cap or first.lower.endswith("'s"))
+    )
+
+
+def _segment_start(toks, end) -> int | None:
+    j = end
+    while j >= 0 and toks[j].text not in {",", ".", ";", ":", '"', "'", "!", "?", "["}:
+        j -= 1
+    return j + 1 if j + 1 <= end else None
+
+
+def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
+    """Scan left from token `end` over a noun phrase; return its first token index."""
+    if end < 0:
+        return None
+    t = toks[end]
+    if t.text in (_HARD_STOPS - {")"}) or t.text in {",", "."}:
+        return None
+    if t.lower in lex.stop_left and t.lower not in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it"}:
+        return None
+    # the leftmost relativizer inside this comma segment: stop words after it belong to
+    # the relative clause ("a diplomat who is attending the course")
+    seg = end
+    while seg > 0 and toks[seg - 1].text not in _SEGMENT_STOPS:
+        seg -= 1
+    rel = next((k for k in range(seg, end + 1) if toks[k].text in _RELATIVIZERS), None)
+    j = end if rel is None else rel - 1
+    if rel is not None and j < seg:
+        return None
+    while j >= seg:
+        tok = toks[j]
+        low = tok.lower
+        if end - j > _MAX_PHRASE:
+            return None
+        if low in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it"}:
+            return j if j == end else j + 1
+        if tok.text == ")":
+            k = j - 1
+            while k >= seg and toks[k].text != "(":
+                k -= 1
+            if k > seg and j - k <= 4:
+                j = k - 1
+                continue
+            break
+        if low == "and" and j > 0 and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
+            j -= 1
+            continue
+        if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
+            j -= 1
+            continue
+        if (
+            low in lex.stop_left
+            or tok.text == "."
+            or (not tok.text[0].isalnum() and tok.text not in "-&'")
+        ):
+            break
+        j -= 1
+    start = j + 1
+    # drop a leading preposition phrase run such as "In Mariupol"? keep simple: trim
+    # leading prepositions / relativizers that cannot begin a subject
+    while start <= end and toks[start].lower in _PREPOSITIONS - {"close", "familiar"}:
+        start += 1
+    if start > end:
+        return None
+    for k in range(start + 1, end + 1):
+        if (
+            toks[k].lower in {"the", "a", "an"}
+            and toks[k - 1].lower not in _PREPOSITIONS
+            and (toks[k - 1].text.isalpha() and not toks[k - 1].cap or toks[k - 1].lower == "for")
+        ):
+            start = k  # "for years the Western press": the subject starts at its determiner
+    return start
+
+
+def _right_phrase(
+    toks: list[Tok], i: int, lex: Lexicon, strict: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase starting at token i, up to the end of its clause.
+
+    With `strict`, the phrase must run to a comma, a quotation mark or the sentence's end
+    without meeting a verb: "..., said the minister." but not "said the talks had failed"."""
+    n = len(toks)
+    while i < n and toks[i].text in {",", "-"}:
+        i += 1
+    if i >= n:
+        return None
+    first = toks[i]
+    if first.text in _HARD_STOPS or first.lower in {"that", "which", "it", "to"}:
+        return None
+    j = i
+    last = None
+    while j < n and j - i < _MAX_PHRASE:
+        tok = toks[j]
+        if tok.text == ",":
+            nxt = toks[j + 1].lower if j + 1 < n else ""
+            after_name = strict and last is not None and _is_name_tok(toks[last])
+            if nxt in {"who", "whose", "speaking"} or (
+                after_name and (nxt in _APPOSITIVE_STARTERS - {"which"} or nxt.endswith("'s"))
+            ):
+                # appositive or relative clause: include it to the next comma
+                k = j + 1
+                while k < n and toks[k].text not in {",", "."} and toks[k].text not in _HARD_STOPS:
+                    k += 1
+                last = k - 1
+                j = k
+                if nxt in _RELATIVIZERS or nxt == "speaking":
+                    break
+                continue
+            break
+        if tok.text in _HARD_STOPS or tok.text == ".":
+            break
+        if strict and tok.lower in _CLAUSE_VERBS:
+            return None
+        if tok.lower in _RIGHT_BREAKS and j > i:
+            if tok.lower == "and" and j + 1 < n and toks[j + 1].cap and toks[j - 1].cap:
+                j += 1
+                continue
+            if strict and tok.lower not in {"as", "after", "before", "when", "while", "and", "but"}:
+                return None
+            break
+        last = j
+        j += 1
+    if last is None:
+        return None
+    # do not end on a preposition or determiner
+    while last > i and toks[last].lower in (_PREPOSITIONS | lex.determiners) - {
+        "involved",
+        "briefed",
+    }:
+        last -= 1
+    return toks[i].start, toks[last].end
+
+
+def _is_name_tok(tok: Tok) -> bool:
+    return tok.cap and tok.text.isalpha()
+
+
+def _head_is(norm: str, span, heads: frozenset[str], lex: Lexicon) -> bool:
+    return _head_noun(norm, span, lex) in heads
+
+
+def _head_noun(norm: str, span, lex: Lexicon) -> str:
+    """The head noun of a phrase's first chunk: 'a set of diplomatic cables' -> 'cables'."""
+    words = [t for t in tokenize(norm, span[0], span[1])]
+    head = ""
+    k = 0
+    while k < len(words):
+        w = words[k]
+        low = w.lower
+        if k > 0 and (w.text in {",", "("} or low in _PREPOSITIONS or w.text in _RELATIVIZERS):
+            if low == "of" and head in _COLLECTIVES:
+                k += 1
+                head = ""
+                continue
+            break
+        if low.endswith("'s") or low.endswith("s'"):
+            head = ""
+            k += 1
+            continue
+        if w.text.isalnum() or "-" in w.text or "'" in w.text:
+            head = low
+        k += 1
+    return head
+
+
+def _outlet_at(norm: str, offset: int, lex: Lexicon) -> str | None:
+    m = lex.outlet_re.match(norm, offset)
+    if m:
+        return m.group()
+    if norm.startswith(("the ", "The "), offset):
+        m = lex.outlet_re.match(norm, offset + 4)
+        if m:
+            return m.group()
+    return None
+
+
+def _outlet_in(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
+    m = lex.outlet_re.search(norm, start, end)
+    return m.group() if m else None
+
+
+# --- classification -------------------------------------------------------------------------
+
+
+def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int) -> str:
+    toks = tokenize(norm, span[0], span[1])
+    if not toks:
+        return "vague_group"
+    # the pre-chunk: the words before the first comma, preposition or relative clause
+    cut = next(
+        (
+            k
+            for k, t in enumerate(toks)
+            if k > 0
+            and (t.text in {",", "("} or t.lower in _PREPOSITIONS or t.text in _RELATIVIZERS)
+        ),
+        len(toks),
+    )
+    pre = toks[:cut]
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    appositive = toks[comma + 1 :] if comma is not None else []
+    if appositive and appositive[0].text in _RELATIVIZERS:
+        appositive = []
+    head_noun = _head_noun(norm, span, lex)
+    pre_text = norm[pre[0].start : pre[-1].end]
+    outlet = _outlet_in(norm, span[0], span[1], lex)
+    # an outlet reporting in its own name ("a report by RIA Novosti", "Press TV")
+    if outlet and (
+        head_noun in {"report", "reports", "reporting", "broadcast"} or _ends_with(pre_text, outlet)
+    ):
+        return "named_organization"
+    name = _has_name(pre, lex, sentence_start)
+    app_head = (
+        _head_noun(norm, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
+    )
+    if name == "person" and head_noun not in lex.person_heads | lex.document_heads:
+        if app_head in lex.institution_heads or app_head in _COMPANY_NOUNS:
+            return "named_organization"
+        return "named_person"
+    if head_noun in lex.document_heads:
+        return "document"
+    if (
+        appositive
+        and _has_name(appositive, lex, -1) == "person"
+        and not _first_is_det(appositive, lex)
+    ):
+        return "named_person"
+    first = pre[0].lower
+    plural = _is_plural(head_noun, lex)
+    counted = any(t.lower in lex.numbers or t.text.isdigit() for t in pre[:3])
+    vague_start = first in lex.vague_quantifiers or first in {"those", "these", "plenty"}
+    if head_noun in lex.person_heads:
+        if name == "person" and not plural:
+            return "named_person"  # "Yaroshevich's coach, ..." falls through above
+        if vague_start or (plural and not counted):
+            return "vague_group"
+        return "unnamed_individual"
+    if name == "org" and not vague_start:
+        return "named_organization"
+    if head_noun in lex.institution_heads:
+        broad = [t for t in pre if t.lower in lex.broad_adjectives]
+        if plural and (broad or not any(t.cap for t in pre if t.lower != head_noun)):
+            return "unnamed_individual" if counted else "vague_group"
+        return "named_organization"
+    if head_noun in _COMPANY_NOUNS:
+        return "named_organization"
+    if name == "person":
+        return "named_person"
+    if vague_start or first in {"many", "some", "most", "few"}:
+        return "vague_group"
+    if plural and not counted:
+        return "vague_group"
+    return "unnamed_individual"
+
+
+_COMPANY_NOUNS = frozenset(
+    {
+        "house",
+        "maker",
+        "producer",
+        "firm",
+        "company",
+        "group",
+        "operator",
+        "operators",
+        "business",
+        "brand",
+        "retailer",
+        "manufacturer",
+        "startup",
+        "chain",
+        "supplier",
+        "carrier",
+        "airline",
+        "insurer",
+        "lender",
+        "developer",
+        "broadcaster",
+        "publisher",
+        "charity",
+        "ngo",
+    }
+)
+
+
+def _ends_with(text: str, outlet: str) -> bool:
+    return text.rstrip(" .").endswith(outlet)
+
+
+def _first_is_det(toks, lex) -> bool:
+    return bool(toks) and toks[0].lower in lex.determiners
+
+
+def _is_plural(noun: str, lex: Lexicon) -> bool:
+    if noun in {
+        "people",
+        "staff",
+        "troops",
+        "men",
+        "women",
+        "media",
+        "data",
+        "locals",
+        "many",
+        "some",
+        "few",
+        "most",
+        "several",
+        "others",
+        "all",
+        "both",
+        "they",
+        "we",
+    }:
+        return True
+    if noun in {"police", "news", "press"}:
+        return False
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
+
+def _is_demonym(low: str, lex: Lexicon) -> bool:
+    return low in lex.demonyms or (
+        low.endswith(("ian", "ean", "ese", "ish")) and len(low) > 4 and low not in lex.places
+    )
+
+
+def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
+    """'person' when the tokens hold a personal name, 'org' for a named body or place."""
+    caps_run = 0
+    best = None
+    titled = False
+    org_word = False
+    named_after_title = False
+    for k, t in enumerate(toks):
+        low = t.lower.rstrip(".")
+        base = low[:-2] if low.endswith("'s") else low
+        if not t.cap:
+            caps_run = 0
+            if low in lex.org_words or low in lex.institution_heads:
+                pass
+            continue
+        if t.start == sentence_start and (
+            (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
+            or base in lex.person_heads
+            or base in lex.determiners
+            or base in lex.vague_quantifiers
+            or base in lex.stop_left
+            or base in lex.institution_heads
+            or base in lex.document_heads
+            or base in lex.broad_adjectives
+        ):
+            caps_run = 0
+            continue
+        if base in lex.person_titles:
+            titled = True
+            caps_run = 0
+            continue
+        if (
+            base in lex.org_words
+            or base in lex.places
+            or t.text.isupper()
+            and len(t.text) > 1
+            or _outlet_match(t, toks, k, lex)
+        ):
+            best = best or "org"
+            caps_run = 0
+            if base in lex.org_words:
+                org_word = True
+            continue
+        nxt_cap = k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha()
+        if (
+            (
+                _is_demonym(base, lex)
+                and (base in lex.demonyms or not nxt_cap or _title_next(toks, k, lex))
+            )
+            or base in lex.person_heads
+            or base in lex.document_heads
+        ):
+            caps_run = 0
+            continue
+        caps_run += 1
+        named_after_title = named_after_title or titled
+        if titled or caps_run >= 2:
+            best = "person"
+        elif len(toks) == 1 or (caps_run == 1 and _single_name_ok(toks, k)):
+            best = best if best == "person" else ("person" if best is None else best)
+    if titled and named_after_title:
+        return "person"
+    if org_word:
+        return "org"  # "the International Atomic Energy Agency", "Chess Federation"
+    return best
+
+
+def _title_next(toks, k, lex) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].lower.rstrip(".") in lex.person_titles
+
+
+def _single_name_ok(toks: list[Tok], k: int) -> bool:
+    # a lone capitalised word followed by nothing capitalised: a surname or first name
+    rest = toks[k + 1 :]
+    return not any(t.cap for t in rest)
+
+
+def _outlet_match(t: Tok, toks, k, lex) -> bool:
+    return t.text in lex.outlets
+
+
+# --- resolving back-references ----------------------------------------------------------------
+
+
+def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon) -> _Known | None:
+    if not known:
+        return None
+    norm = doc.norm
+    if cand.pronoun:
+        if cand.pronoun in _PERSON_PRONOUNS:
+            pool = [k for k in known if k.source.kind in ("named_person", "unnamed_individual")]
+        elif cand.pronoun in _THING_PRONOUNS:
+            pool = [k for k in known if k.source.kind in ("named_organization", "document")]
+        else:
+            pool = known
+        return pool[-1] if pool else known[-1]
+    head_text = _head_text(norm[cand.start : cand.end])
+    low = head_text.lower()
+    words = [t for t in tokenize(head_text, 0, len(head_text)) if t.text[0].isalnum()]
+    if not words:
+        return None
+    if low.startswith(("one of them", "one of the", "some of them", "both of them")):
+        plural = [k for k in known if k.plural]
+        if plural:
+            return plural[-1]
+    # a surname or a repeated name: "Monahan", "Weber, who now advises ..."
+    if len(words) <= 2 and all(_is_name_tok(w) and w.lower not in lex.org_words for w in words):
+        for k in reversed(known):
+            if k.source.kind == "named_person" and all(w.text in k.names for w in words):
+                return k
+    # the same phrase again ("The Kremlin", "NATO")
+    for k in reversed(known):
+        if k.head_low == low:
+            return k
+    # a definite description: "the official", "the researchers", "the study"
+    if words[0].lower in {"the", "this", "that", "these", "those"} and len(words) <= 4:
+        head = words[-1].lower
+        modifiers = [w.lower for w in words[1:-1]]
+        if head in lex.document_backrefs or head in lex.document_heads:
+            docs = [k for k in known if k.source.kind == "document"]
+            if docs:
+                return docs[-1]
+            if head in {"statement", "announcement", "remarks", "comments"}:
+                return known[-1]  # "the statement": the last source's statement
+        stem = head.rstrip("s")
+        for k in reversed(known):
+            mention = k.source.mention.lower()
+            if any(h.rstrip("s") == stem for h in k.heads) and all(m in mention for m in modifiers):
+                return k
+    return None
+
+
+def _head_text(mention: str) -> str:
+    return re.split(r",| who | which ", mention, maxsplit=1)[0]
+
+
+def _remember(source: Source, norm: str, lex: Lexicon) -> _Known:
+    toks = tokenize(norm, source.start, source.end)
+    names = frozenset(t.text for t in toks if t.cap and t.text.isalpha() or "-" in t.text and t.cap)
+    heads = {
+        t.lower
+        for t in toks
+        if t.lower in lex.person_heads
+        or t.lower in lex.institution_heads
+        or t.lower in lex.document_heads
+    }
+    return _Known(
+        source=source,
+        head_low=_head_text(source.mention).lower(),
+        names=names,
+        heads=frozenset(heads),
+        plural=_is_plural(_head_noun(norm, (source.start, source.end), lex), lex),
+    )
+
+
+def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source | None:
+    norm = doc.norm
+    start, end = cand.start, cand.end
+    while end > start and norm[end - 1] in " ,.;:-":
+        end -= 1
+    if end <= start or cand.pronoun:
+        return None
+    sentence_start = doc.sentences[cand.sentence].start
+    kind = cand.kind_hint or classify(norm, (start, end), lex, sentence_start)
+    outlet = cand.told or cand.relay or _relay_in_mention(norm, start, end, kind, lex)
+    reason = requested = None
+    if kind in ("unnamed_individual", "vague_group"):
+        requested, reason = _anonymity(doc, cand, start, end, lex)
+    return Source(
+        id=f"s{n}",
+        start=start,
+        end=end,
+        mention=doc.text[start:end],
+        kind=kind,
+        cue=cand.cue,
+        anonymity_reason=reason,
+        anonymity_requested=bool(requested),
+        relayed_by=outlet,
+    )
+
+
+def _relay_in_mention(norm: str, start: int, end: int, kind: str, lex: Lexicon) -> str | None:
+    outlet = _outlet_in(norm, start, end, lex)
+    if outlet:
+        return outlet
+    return None
+
+
+def _anonymity(doc: Document, cand: _Candidate, start: int, end: int, lex: Lexicon):
+    """(requested, reason text) from the mention and the rest of its clause."""
+    norm = doc.norm
+    sent = doc.sentences[cand.sentence]
+    limit = sent.end
+    q = doc.in_quote(cand.cue_end)
+    region_end = limit
+    # stop at a quotation that follows the cue
+    for quote in doc.quotes:
+        if quote.start >= max(end, cand.cue_end) and quote.start < region_end:
+            region_end = quote.start
+            break
+    del q
+    region_start = min(start, cand.cue_start)
+    marker = lex.marker_re.search(norm, region_start, region_end)
+    standalone = lex.standalone_reason_re.search(norm, region_start, region_end)
+    if standalone and (not marker or standalone.start() < marker.start()):
+        # "who was not authorised to speak publicly": a reason that implies the request
+        stop = standalone.end()
+        while stop < region_end and norm[stop] not in ",.;\"'":
+            stop += 1
+        return True, doc.text[standalone.start() : stop].strip()
+    if not marker:
+        return False, None
+    reason = lex.reason_re.search(norm, marker.end(), region_end)
+    if not reason or reason.start() - marker.end() > 40:
+        return True, None
+    stop = reason.end()
+    while stop < region_end and norm[stop] not in ",.;\"'":
+        stop += 1
+    text = doc.text[reason.start() : stop].strip()
+    return True, text or None

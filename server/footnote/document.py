@@ -52,6 +52,7 @@ _FOLD = str.maketrans(
 OPENERS = frozenset("\u2018\u201c\u201e\u00ab")
 CLOSERS = frozenset("\u2019\u201d\u00bb")
 QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb")
+_QUOTE_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -243,27 +244,21 @@ def _quotes(text: str, norm: str, paragraphs: tuple[Paragraph, ...]):
     open_at: int | None = None
     open_kind = ""
     for pi, para in enumerate(paragraphs):
-        i = para.start
-        while i < para.end:
-            ch = text[i]
-            if ch in QUOTE_CHARS:
-                kind = norm[i]
-                if open_at is None:
-                    if _opens(text, norm, i, para):
-                        open_at, open_kind = i, kind
-                elif kind == open_kind and _closes(text, norm, i, para):
-                    yield Quote(open_at, i + 1, open_at + 1, i)
-                    open_at = None
-            i += 1
+        for m in _QUOTE_MARK.finditer(text, para.start, para.end):
+            i = m.start()
+            kind = norm[i]
+            if open_at is None:
+                if _opens(text, norm, i, para):
+                    open_at, open_kind = i, kind
+            elif kind == open_kind and _closes(text, norm, i, para):
+                yield Quote(open_at, i + 1, open_at + 1, i)
+                open_at = None
         if open_at is not None:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            continues = nxt is not None and norm[nxt.start] == open_kind
-            if not continues:
+            if nxt is None or norm[nxt.start] != open_kind:
                 yield Quote(open_at, para.end, open_at + 1, para.end)
                 open_at = None
-            else:
-                # skip the re-opening mark of the next paragraph
-                pass
+            # else: the quotation runs on into the next paragraph, which re-opens it
     if open_at is not None:
         last = paragraphs[-1]
         yield Quote(open_at, last.end, open_at + 1, last.end)

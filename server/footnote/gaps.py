@@ -1,13 +1,100 @@
-"""Gaps stage: where the "says who?" is missing or weak."""
+"""Gaps stage: where the "says who?" is missing or weak.
+
+Per source: an unnamed source with no reason for its anonymity, a vague group, a
+second-hand relay. Per text: settings nobody can check, a story resting mostly on unnamed
+sources, a text with no source at all, and claims stated as fact with no source (claims.py).
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
 from .claims import find_unattributed_claims
 from .model import Attribution, Document, Finding, Source
+from .trie import compile_phrases
+
+ANONYMOUS = ("unnamed_individual", "vague_group")
 
 
-def find_gaps(doc: Document, sources: tuple[Source, ...], attributions: tuple[Attribution, ...]):
-    attributed = frozenset(a.sentence for a in attributions)
+@dataclass(frozen=True)
+class GapRules:
+    setting_re: re.Pattern
+    min_anonymous: int
+    min_share: float
+    min_words: int
+
+
+@cache
+def load_gap_rules() -> GapRules:
+    raw = (resources.files("footnote") / "data" / "gaps.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    return GapRules(
+        setting_re=compile_phrases(data["settings"]["phrases"]),
+        min_anonymous=int(data["mostly_unnamed"]["min_anonymous"]),
+        min_share=float(data["mostly_unnamed"]["min_share"]),
+        min_words=int(data["no_sources"]["min_words"]),
+    )
+
+
+def short_mention(mention: str) -> str:
+    """The head of a mention, without its appositive or relative clause."""
+    head = re.split(r",|\s(?:who|whose|which|speaking)\s", mention, maxsplit=1)[0].strip()
+    return head or mention
+
+
+def find_gaps(
+    doc: Document, sources: tuple[Source, ...], attributions: tuple[Attribution, ...]
+) -> list[Finding]:
+    rules = load_gap_rules()
     findings: list[Finding] = []
+    for s in sources:
+        mention = short_mention(s.mention)
+        if s.kind == "unnamed_individual" and not s.anonymity_reason:
+            findings.append(
+                Finding("anonymous-no-reason", s.start, s.end, {"mention": mention}, source_id=s.id)
+            )
+        elif s.kind == "vague_group":
+            findings.append(
+                Finding("vague-source", s.start, s.end, {"mention": mention}, source_id=s.id)
+            )
+        if s.relayed_by:
+            findings.append(
+                Finding("second-hand", s.start, s.end, {"relay": s.relayed_by}, source_id=s.id)
+            )
+    findings += _settings(doc, rules)
+    findings += _mostly_unnamed(sources, rules)
+    if not sources and len(doc.text.split()) >= rules.min_words:
+        findings.append(Finding("no-sources", None, None, {}))
+    attributed = frozenset(a.sentence for a in attributions)
     findings += find_unattributed_claims(doc, attributed)
     return findings
+
+
+def _settings(doc: Document, rules: GapRules) -> list[Finding]:
+    out = []
+    for m in rules.setting_re.finditer(doc.norm):
+        if doc.in_quote(m.start(), m.end()):
+            continue  # the speaker's words, not the writer's account of where they were said
+        out.append(Finding("unverifiable-setting", m.start(), m.end(), {"setting": m.group()}))
+    return out
+
+
+def _mostly_unnamed(sources: tuple[Source, ...], rules: GapRules) -> list[Finding]:
+    anonymous = [s for s in sources if s.kind in ANONYMOUS]
+    if len(anonymous) < rules.min_anonymous or len(anonymous) <= rules.min_share * len(sources):
+        return []
+    no_reason = sum(1 for s in anonymous if not s.anonymity_reason)
+    # Unnamed sources that say why are what careful reporting looks like: caution, not warning.
+    severity = "warning" if no_reason * 2 >= len(anonymous) else "caution"
+    if no_reason == len(anonymous):
+        reasons = "none of them says why"
+    elif no_reason == 0:
+        reasons = "each of them says why"
+    else:
+        reasons = f"{no_reason} of them give no reason"
+    params = {"anonymous": len(anonymous), "total": len(sources), "reasons": reasons}
+    return [Finding("mostly-unnamed", None, None, params, severity=severity)]

@@ -75,12 +75,17 @@ class Document:
         return lo
 
     def in_quote(self, start: int, end: int | None = None) -> Quote | None:
+        """The quotation holding [start, end), if any (quotations never overlap)."""
         end = start + 1 if end is None else end
-        for q in self.quotes:
-            if q.start <= start and end <= q.end:
-                return q
-            if q.start > end:
-                break
+        lo, hi = 0, len(self.quotes)
+        while lo < hi:  # the last quotation starting at or before `start`
+            mid = (lo + hi) // 2
+            if self.quotes[mid].start <= start:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo and end <= self.quotes[lo - 1].end:
+            return self.quotes[lo - 1]
         return None
 
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Run ../shared/eval/score.py against footnote.analyze() in this process (no server needed).
+
+Usage: python scripts/score_local.py GOLD.jsonl [score.py options...]
+Same figures as scoring a running server, faster to iterate with.
+"""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import footnote
+
+SCORE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+
+
+def main() -> int:
+    spec = importlib.util.spec_from_file_location("score", SCORE)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+
+    def post(_url, payload):
+        return footnote.to_dict(
+            footnote.analyze(
+                payload["text"], published=payload.get("published"), title=payload.get("title")
+            )
+        )
+
+    score.post = post
+    sys.argv = ["score.py", *sys.argv[1:]]
+    return score.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Regular expressions for large phrase lists, built as a trie.
+
+Python's `re` tries the branches of `a|b|c...` one after another at every position, so a
+list of 300 phrases costs 300 attempts per character. The same list folded into a trie
+(`s(?:a(?:id|ys)|tated)`) takes one branch per character instead, so the cost of a scan
+no longer grows with the number of phrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def trie_pattern(phrases) -> str:
+    """A regex source matching any of `phrases` (longest first at each branch).
+
+    A space in a phrase matches any run of whitespace."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + _emit(node[ch]))
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+def compile_phrases(phrases, *, flags=re.IGNORECASE, bounded: bool = True) -> re.Pattern:
+    """Compile `phrases` into one trie regex, whole words only when `bounded`."""
+    words = sorted({p.lower() if flags & re.IGNORECASE else p for p in phrases})
+    body = trie_pattern(words) if words else r"(?!)"
+    if bounded:
+        body = r"\b(?:" + body + r")\b"
+    return re.compile(body, flags)

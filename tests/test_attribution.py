@@ -1,0 +1,199 @@
+"""The attribution stage on sentences written for these tests (not from any evaluation set)."""
+
+import pytest
+from footnote import analyze
+
+
+def sources(text, **kw):
+    return [(s.mention, s.kind) for s in analyze(text, **kw).sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor, Jane Okafor, said on Friday that the bridge would reopen in June.",
+            [("Jane Okafor", "named_person")],
+        ),
+        (
+            '"We have no money left," said Peter Lindqvist, the club\'s treasurer.',
+            [("Peter Lindqvist, the club's treasurer", "named_person")],
+        ),
+        (
+            "According to a memo seen by The Guardian, the ministry cut its budget.",
+            [("a memo seen by The Guardian", "document")],
+        ),
+        ("Police said two men had been arrested.", [("Police", "named_organization")]),
+        (
+            "The company's chief executive, Maria Santos, told investors the results were strong.",
+            [("Maria Santos", "named_person")],
+        ),
+        (
+            "Two people briefed on the plan said it would be announced next week.",
+            [("Two people briefed on the plan", "unnamed_individual")],
+        ),
+        ("Critics argue that the law goes too far.", [("Critics", "vague_group")]),
+        ("Many believe the election was unfair.", [("Many", "vague_group")]),
+        (
+            "It is widely reported that the deal has collapsed.",
+            [("It is widely reported", "vague_group")],
+        ),
+        (
+            "Per a memo seen by Reuters, the bank will cut 500 jobs.",
+            [("a memo seen by Reuters", "document")],
+        ),
+        ("In the minister's view, the plan is sound.", [("the minister", "unnamed_individual")]),
+        ('As the governor put it, "We are not done."', [("the governor", "unnamed_individual")]),
+        (
+            "Data from the national statistics office show unemployment fell to 4 percent.",
+            [("Data from the national statistics office", "document")],
+        ),
+        (
+            "A 2023 study in The Lancet found that the drug reduced deaths.",
+            [("A 2023 study in The Lancet", "document")],
+        ),
+        ("Court filings show the company knew about the defect.", [("Court filings", "document")]),
+        (
+            "Sen. Mark Ellison, a Republican from Ohio, warned that the bill would fail.",
+            [("Sen. Mark Ellison, a Republican from Ohio", "named_person")],
+        ),
+        (
+            "Health Minister Ana Costa acknowledged the delays.",
+            [("Health Minister Ana Costa", "named_person")],
+        ),
+        (
+            "The Pentagon said in a statement that the drill was routine.",
+            [("The Pentagon", "named_organization")],
+        ),
+        ("Beijing has repeatedly denied the accusations.", [("Beijing", "named_organization")]),
+        (
+            "The International Monetary Fund said growth would slow.",
+            [("The International Monetary Fund", "named_organization")],
+        ),
+        (
+            "The World Health Organization (WHO) has said the outbreak is over.",
+            [("The World Health Organization (WHO)", "named_organization")],
+        ),
+        ("Three diplomats said the summit was off.", [("Three diplomats", "unnamed_individual")]),
+        (
+            "Western governments have argued that the sanctions work.",
+            [("Western governments", "vague_group")],
+        ),
+    ],
+)
+def test_speaker_phrases_and_kinds(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the prime minister declined to comment.",
+        "The ministry did not respond to a request for comment.",
+        "The meeting took place on Tuesday in the capital.",
+        "Prices rose by 5 per cent last year.",
+        "The operators would keep the grid in a heightened state of readiness.",
+        "For years the press has told a simple story about the war.",
+        "Each time we were promised that a better deal would follow.",
+        "Nothing I write here excuses it.",
+        "The United States withdrew from the treaty in 2019.",
+        "Engineers spent years preparing for the move.",
+    ],
+)
+def test_no_attribution(text):
+    assert sources(text) == []
+
+
+def test_back_references_attach_to_the_first_mention():
+    text = (
+        "Ana Ruiz, the city's chief engineer, said the bridge was safe. "
+        '"We checked every bolt," Ruiz said. She added that repairs would take a week.\n\n'
+        "A council official who asked not to be named said the cost had doubled. "
+        "According to the official, the contract was never put out to tender."
+    )
+    result = analyze(text)
+    assert [(s.kind, s.attributions) for s in result.sources] == [
+        ("named_person", 3),
+        ("unnamed_individual", 2),
+    ]
+
+
+def test_surname_first_attributed_after_an_unattributed_introduction():
+    text = "Tom Berg, 16, won the race. Berg said he had trained for two years."
+    assert sources(text) == [("Berg", "named_person")]
+
+
+def test_definite_description_with_other_modifier_is_a_new_source():
+    text = (
+        "Ana Ruiz, a member of the Spanish delegation, said the talks failed. "
+        "The French delegation said in a statement that it was disappointed."
+    )
+    assert [k for _, k in sources(text)] == ["named_person", "named_organization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "A senior official, who spoke on condition of anonymity because the talks are "
+            "confidential, said the deal was close.",
+            "because the talks are confidential",
+        ),
+        (
+            "An aide, who was not authorised to speak publicly, confirmed the meeting.",
+            "not authorised to speak publicly",
+        ),
+        (
+            "Officials at the port, who asked not to be named for fear of losing their jobs, "
+            "said the cargo was weapons.",
+            "for fear of losing their jobs",
+        ),
+        ("A senior official who requested anonymity said the deal was close.", None),
+        ("An official, speaking under strict confidentiality, said the deal was close.", None),
+    ],
+)
+def test_anonymity_reason(text, reason):
+    (source,) = analyze(text).sources
+    assert source.anonymity_reason == reason
+    assert source.anonymity_requested or reason is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "relay"),
+    [
+        ("An EU official told Reuters that the vote was delayed.", "Reuters"),
+        (
+            "A person briefed on the talks told the Financial Times the offer was rejected.",
+            "Financial Times",
+        ),
+        ("Documents obtained by Xinhua show the plan was approved in March.", "Xinhua"),
+        (
+            "According to RIA Novosti, citing a source in the ministry, the talks will resume.",
+            "RIA Novosti",
+        ),
+        ("An EU official told reporters that the vote was delayed.", None),
+    ],
+)
+def test_relays(text, relay):
+    assert [s.relayed_by for s in analyze(text).sources] == [relay]
+
+
+def test_nested_source_inside_reported_speech_is_listed():
+    text = (
+        "Roman Lis, the deputy minister, told reporters that, according to intelligence "
+        "reports, troops had moved closer to the border."
+    )
+    assert sources(text) == [
+        ("Roman Lis, the deputy minister", "named_person"),
+        ("intelligence reports", "document"),
+    ]
+
+
+def test_third_party_described_inside_an_account_is_not_a_source():
+    text = "The files reveal that inspectors privately acknowledged the fault in 2021."
+    assert sources(text) == [("The files", "document")]
+
+
+def test_cue_words_inside_quotations_belong_to_the_speaker():
+    text = '"People say we failed, critics claim we lied," the coach said.'
+    assert sources(text) == [("the coach", "unnamed_individual")]
