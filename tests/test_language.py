@@ -32,20 +32,36 @@ def rules_fired(text: str, **kw) -> list[tuple[str, str]]:
 # --- the sentiment wrapper --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The plan is a terrible, shameful and utterly foolish idea.",
-        "The council met on Tuesday. It was not a good meeting!",
-        "Prices rose by 4 percent in March, the statistics office said.",
-        "",
-    ],
-)
-def test_tone_matches_textblob_sentiment(text):
-    got = tone(text)
-    expected = TextBlob(text).sentiment
-    assert got.polarity == pytest.approx(expected.polarity)
-    assert got.subjectivity == pytest.approx(expected.subjectivity)
+TRICKY = [
+    "The plan is a terrible, shameful and utterly foolish idea.",
+    "The council met on Tuesday. It was not a good meeting!",
+    "It isn't good. They couldn't be happier!! Not a very good idea; it's not bad at all.",
+    "Really not good. Not at all a bad day, very much a good one, not so good; very a b good.",
+    "It's the U.S.-led plan, not a very well-known one, and Russia's answer was never kind.",
+    "Prices rose by 4 percent in March, the statistics office said.",
+    "",
+]
+
+
+def _sample_paragraphs() -> list[str]:
+    out = list(TRICKY)
+    for folder in EVAL_DIRS:
+        for name in ("dev.jsonl", "seed.jsonl"):
+            if (folder / name).exists():
+                for rec in load_jsonl(folder / name):
+                    out += rec["text"].split("\n\n")
+    out.append((FIXTURES / "seed.txt").read_text(encoding="utf-8"))
+    return out
+
+
+def test_tone_matches_textblob_sentiment():
+    # Our own word split and the compaction of unknown words must not change any figure.
+    for text in _sample_paragraphs():
+        folded = build_document(text).norm if text else text
+        got = tone(folded)
+        expected = TextBlob(folded).sentiment
+        assert got.polarity == pytest.approx(expected.polarity, abs=1e-9), text
+        assert got.subjectivity == pytest.approx(expected.subjectivity, abs=1e-9), text
 
 
 def test_combined_paragraph_tones_equal_one_pass_over_all_of_them():
@@ -285,17 +301,6 @@ def test_lexicon_rejects_a_one_way_mirror_and_a_duplicate_term():
 
 
 # --- rule examples, the seed, the dev set -------------------------------------------------
-
-
-@pytest.mark.parametrize("rule_id", LANGUAGE_RULES)
-def test_rule_examples(rule_id):
-    rule = load_rules()[rule_id]
-    for ex in rule.fires:
-        notes = analyze(ex.text, published=ex.published, title=ex.title).notes
-        assert any(n.rule == rule_id for n in notes), f"should fire: {ex.text}"
-    for ex in rule.quiet:
-        notes = analyze(ex.text, published=ex.published, title=ex.title).notes
-        assert not any(n.rule == rule_id for n in notes), f"should stay quiet: {ex.text}"
 
 
 def test_seed_gets_its_language_notes(seed_text):

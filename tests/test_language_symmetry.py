@@ -95,7 +95,7 @@ TEMPLATES = [
     "The {B.adj} regime has once again shown its contempt for ordinary people. Who pays for "
     "its shameful decisions? The answer is simple: the families {A.capital} has tried to protect.",
     # scare quotes and weasel phrasing
-    "{A.adj} 'peacekeepers' arrived in the border towns on Friday. It is widely believed that "
+    "{A.adj} 'peacekeepers' arrived in the border towns on Friday. There is a growing sense that "
     "{B.capital} knew of the plan for months.",
     # the same words quoted: the speaker's, not the writer's
     '"They are liars and warmongers," {A.leader} said of {B.name} on Tuesday. '

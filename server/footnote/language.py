@@ -20,6 +20,7 @@ from importlib import resources
 
 from .model import Attribution, Document, Finding, Source
 from .sentiment import Tone, combine, tone
+from .trie import trie_pattern
 
 KINDS = ("loaded", "absolute", "intensifier", "weasel")
 _ENTRY_FIELDS = {"id", "kind", "terms", "alternative", "why", "strong", "mirror"}
@@ -74,29 +75,6 @@ def _term_key(term: str) -> str:
     return " ".join(term.lower().split())
 
 
-def _trie_regex(terms) -> str:
-    """One alternation for many phrases, shared prefixes factored out, longest match first."""
-    trie: dict = {}
-    for term in terms:
-        node = trie
-        for ch in term:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + build(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 def parse_lexicon(files: dict[str, dict]) -> Lexicon:
     """Build the lexicon from parsed TOML: `files` maps a file name to its data."""
     entries: dict[str, Entry] = {}
@@ -145,10 +123,10 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
     for term in voice["subjectivity"]["neutral_terms"]:
         by_term.setdefault(_term_key(term), None)
     # Matching lower-cased text without IGNORECASE lets the regex engine skip quickly.
-    lexicon_regex = r"(?<![\w'-])(?:" + _trie_regex(by_term) + r")(?![\w-])"
+    lexicon_regex = r"(?<![\w'-])(?:" + trie_pattern(by_term) + r")(?![\w-])"
     scare = voice["scare_quotes"]
     cues = re.compile(
-        r"(?<![\w-])(?:" + _trie_regex(_term_key(c) for c in scare["cues"]) + r")(?![\w-])",
+        r"(?<![\w-])(?:" + trie_pattern(_term_key(c) for c in scare["cues"]) + r")(?![\w-])",
         re.IGNORECASE,
     )
     questions = voice["questions"]
