@@ -257,7 +257,7 @@ def find_language(
     findings += _lexicon_findings(hits, hot, norm)
     findings += _passage_findings(doc, tones, hits, settings)
     findings += _question_findings(doc, lex, quote_at)
-    findings += _scare_quote_findings(doc, lex, attributions, source_spans)
+    findings += _scare_quote_findings(doc, lex, attributions, overlaps_source)
     return LanguageResult(findings, _headline(doc, tones, findings, settings))
 
 
@@ -408,7 +408,7 @@ def _question_run(doc: Document, lex: Lexicon, run: list[int], opens_with, quote
     )
 
 
-def _scare_quote_findings(doc, lex: Lexicon, attributions, source_spans):
+def _scare_quote_findings(doc, lex: Lexicon, attributions, overlaps_source):
     norm = doc.norm
     quoted_by_cue = {a.quote.start for a in attributions if a.quote is not None}
     cue_positions = sorted(a.cue_start for a in attributions)
@@ -427,7 +427,7 @@ def _scare_quote_findings(doc, lex: Lexicon, attributions, source_spans):
         i = bisect_right(cue_positions, sent.end) - 1
         if i >= 0 and cue_positions[i] >= sent.start:
             continue
-        if any(s < sent.end and sent.start < e for s, e in source_spans):
+        if overlaps_source(sent.start, sent.end):
             continue
         around = norm[sent.start : q.start] + " " + norm[q.end : sent.end]
         if lex.cues.search(around):
