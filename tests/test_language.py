@@ -341,3 +341,38 @@ def test_dev_opinion_and_propaganda_texts_get_a_language_note():
         if rec["genre"] in ("opinion", "propaganda-style"):
             notes = analyze(rec["text"], published=rec.get("published")).notes
             assert any(n.category == "language" for n in notes), rec["id"]
+
+
+# --- behaviour around reported speech, and our own sample articles -------------------------
+
+
+def test_loaded_word_named_by_a_speaker_is_reported_not_the_writers():
+    text = "Opposition senators called the spending plan reckless and branded it a disgrace."
+    assert not [f for f in language(text).findings if f.rule == "loaded-language"]
+
+
+def test_strong_word_in_a_reported_sentence_stays_information_and_says_why():
+    text = "The barbaric attack killed nine people, the interior minister said on Monday."
+    doc = build_document(text)
+    said = text.index("said")
+    attribution = Attribution("s1", "said", said, said + 4, 0, None)
+    [f] = find_language(doc, (), (attribution,)).findings
+    assert f.rule == "loaded-language" and f.severity is None
+    assert "reports what a source said" in f.params["voice"]
+    [alone] = find_language(doc, (), ()).findings
+    assert alone.severity == "caution"
+
+
+SAMPLES = sorted((FIXTURES / "language").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_sample_articles(path):
+    """Articles written for these tests: plain news stays quiet, opinion gets notes."""
+    text = path.read_text(encoding="utf-8")
+    notes = [n for n in analyze(text).notes if n.category == "language"]
+    if path.stem.startswith("news"):
+        assert not [n for n in notes if n.severity == "caution"], path.stem
+        assert len(notes) <= 1, [(n.rule, n.excerpt) for n in notes]
+    else:
+        assert len(notes) >= 3, path.stem

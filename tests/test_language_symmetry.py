@@ -102,7 +102,7 @@ TEMPLATES = [
     "{B.capital} did not respond to a request for comment.",
     # strongly opinionated narration with names inside
     "{A.name} deserves praise for a brave, wise and generous offer, and {B.name} deserves "
-    "scorn for a cynical, cruel and dishonest answer.",
+    "scorn for a cynical, cruel and shameful answer.",
     # neutral wire-style copy: nothing for either side
     "{A.leader} met {B.leader} in Geneva on Tuesday for three hours of talks on prisoner "
     "exchanges, officials from both sides said.",

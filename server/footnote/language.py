@@ -55,6 +55,7 @@ class Lexicon:
     scanner: re.Pattern  # every lexicon phrase, for lower-cased text
     scanner_any_case: re.Pattern  # the same, for text whose lower-casing changes its length
     cues: re.Pattern
+    naming: re.Pattern
     subjectivity: dict
     scare_max_words: int
     leading: tuple[str, ...]
@@ -130,12 +131,18 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
         re.IGNORECASE,
     )
     questions = voice["questions"]
+    naming = re.compile(
+        r"(?<![\w-])(?:"
+        + trie_pattern(_term_key(c) for c in voice["loaded"]["naming_cues"])
+        + r")(?![\w-])"
+    )
     return Lexicon(
         entries=entries,
         by_term=by_term,
         scanner=re.compile(lexicon_regex),
         scanner_any_case=re.compile(lexicon_regex, re.IGNORECASE),
         cues=cues,
+        naming=naming,
         subjectivity=voice["subjectivity"],
         scare_max_words=int(scare["max_words"]),
         leading=tuple(_term_key(s) for s in questions["leading"]),
@@ -168,6 +175,7 @@ class _Hit:
     start: int
     end: int
     paragraph: int
+    reported: bool = False  # in a sentence that reports what a source said
 
 
 def _figure(x: float) -> str:
@@ -209,6 +217,13 @@ def find_language(
         return max(0, bisect_right(para_starts, pos) - 1)
 
     source_spans = sorted((s.start, s.end) for s in sources)
+    reported = {a.sentence for a in attributions}
+
+    def named_by_speaker(sentence: int, pos: int, lowered: str) -> bool:
+        # a naming verb ("called", "branded ... as") among the few words before the term
+        begin = sent_starts[sentence] if sentence >= 0 else 0
+        window = lowered[max(begin, pos - 60) : pos].split()[-6:]
+        return bool(window) and lex.naming.search(" ".join(window)) is not None
 
     def overlaps_source(start: int, end: int) -> bool:
         i = bisect_right(source_spans, (end, end))
@@ -237,7 +252,10 @@ def find_language(
             continue
         if entry.kind != "loaded" and overlaps_source(start, end):
             continue  # the attribution stage already notes this phrase as a source
-        hits.append(_Hit(entry, start, end, paragraph_of(start)))
+        sentence = bisect_right(sent_starts, start) - 1
+        if entry.kind == "loaded" and named_by_speaker(sentence, start, lowered):
+            continue  # "critics called the plan reckless": the critics' word, reported
+        hits.append(_Hit(entry, start, end, paragraph_of(start), sentence in reported))
     # Capitalised words inside a sentence are names: left out of the sentiment score, so that
     # "Great Britain" is not praise and swapping one country for another changes nothing. A
     # sentence's first word stays only when it is an adverb, the writer's comment ("Sadly").
@@ -295,8 +313,9 @@ def _lexicon_findings(hits: list[_Hit], hot: list[bool], norm: str) -> list[Find
             by_entry.setdefault(h.entry.id, []).append(h)
     for group in by_entry.values():
         first = group[0]
-        caution = first.entry.kind == "loaded" and (
-            first.entry.strong or any(hot[h.paragraph] for h in group)
+        # A word in a sentence that reports a source may be the source's: never escalated.
+        caution = first.entry.kind == "loaded" and any(
+            not h.reported and (h.entry.strong or hot[h.paragraph]) for h in group
         )
         findings.append(_lexicon_finding(first, group, caution, norm))
     return findings
@@ -305,6 +324,12 @@ def _lexicon_findings(hits: list[_Hit], hot: list[bool], norm: str) -> list[Find
 def _lexicon_finding(h: _Hit, group: list[_Hit], caution: bool, norm: str) -> Finding:
     n = len(group)
     repeat = "" if n == 1 else f" The writer uses wording of this kind {n} times in the text."
+    voice = (
+        " The sentence reports what a source said, but the word is not in quotation marks,"
+        " so it may be the writer's choice rather than the source's."
+        if h.reported
+        else " This is the writer's own word, not a quoted speaker's."
+    )
     return Finding(
         rule=RULE_FOR_KIND[h.entry.kind],
         start=h.start,
@@ -313,6 +338,7 @@ def _lexicon_finding(h: _Hit, group: list[_Hit], caution: bool, norm: str) -> Fi
             "term": norm[h.start : h.end],
             "alternative": h.entry.alternative,
             "why": h.entry.why,
+            "voice": voice,
             "repeat": repeat,
             "count": n,
             "lexicon_id": h.entry.id,
@@ -322,9 +348,14 @@ def _lexicon_finding(h: _Hit, group: list[_Hit], caution: bool, norm: str) -> Fi
 
 
 def _passage_findings(doc: Document, tones: list[Tone], hits: list[_Hit], settings: dict):
+    # TextBlob's figure alone cannot tell a market report ("its worst day") from an opinion
+    # piece: a paragraph is noted only when the writer's wording there also shows it.
     charged = {h.paragraph for h in hits if h.entry.kind == "loaded"}
+    worded = {h.paragraph for h in hits}
     for i, (para, t) in enumerate(zip(doc.paragraphs, tones, strict=True)):
         if t.scored < settings["min_scored"] or t.subjectivity < settings["passage"]:
+            continue
+        if i not in worded:
             continue
         caution = t.subjectivity >= settings["passage_caution"] and i in charged
         yield Finding(
