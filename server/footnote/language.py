@@ -52,6 +52,7 @@ class Entry:
 class Lexicon:
     entries: dict[str, Entry]
     by_term: dict[str, Entry | None]  # None: a neutral term, only left out of the sentiment
+    proper: frozenset[str]  # terms written with a capital: matched even inside a sentence
     scanner: re.Pattern  # every lexicon phrase, for lower-cased text
     scanner_any_case: re.Pattern  # the same, for text whose lower-casing changes its length
     cues: re.Pattern
@@ -80,6 +81,7 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
     """Build the lexicon from parsed TOML: `files` maps a file name to its data."""
     entries: dict[str, Entry] = {}
     by_term: dict[str, Entry | None] = {}
+    proper: set[str] = set()
     voice = files.get("voice.toml")
     if voice is None:
         raise LexiconError("lexicon/voice.toml is missing")
@@ -108,6 +110,7 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
                 strong=bool(raw.get("strong", False)),
                 mirror=raw.get("mirror"),
             )
+            proper.update(_term_key(t) for t in terms if t != t.lower())
             for term in entry.terms:
                 if term in by_term:
                     raise LexiconError(f"{where}: term '{term}' is already in the lexicon")
@@ -139,6 +142,7 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
     return Lexicon(
         entries=entries,
         by_term=by_term,
+        proper=frozenset(proper),
         scanner=re.compile(lexicon_regex),
         scanner_any_case=re.compile(lexicon_regex, re.IGNORECASE),
         cues=cues,
@@ -240,13 +244,15 @@ def find_language(
         matches = lex.scanner_any_case.finditer(norm)
     for m in matches:
         start, end = m.span()
-        entry = lex.by_term.get(m.group().lower(), False)
+        key = m.group().lower()
+        entry = lex.by_term.get(key, False)
         if entry is False:
-            entry = lex.by_term.get(_term_key(m.group()))
+            key = _term_key(key)
+            entry = lex.by_term.get(key)
         if entry is None:
             cuts.append((start, end))
             continue
-        if norm[start].isupper() and not sentence_initial(start):
+        if norm[start].isupper() and key not in lex.proper and not sentence_initial(start):
             continue  # a name ("the Free Democrats"), not the writer's word
         if quote_at(start) is not None:
             continue
