@@ -412,6 +412,8 @@ def _question_run(doc: Document, lex: Lexicon, run: list[int], opens_with, quote
     para = doc.paragraphs[first.paragraph]
     alone = first.start == para.start and last.end == para.end
     words = len(doc.norm[first.start : last.end].split())
+    if not any(c.isalpha() for c in doc.norm[first.start : last.end]):
+        return
     if (
         alone
         and len(run) == 1
@@ -454,7 +456,7 @@ def _scare_quote_findings(doc, lex: Lexicon, attributions, overlaps_source):
         words = inner.split()
         if not words or len(words) > lex.scare_max_words:
             continue
-        if not any(c.isalpha() for c in inner) or any(c.isdigit() for c in inner):
+        if sum(c.isalpha() for c in inner) < 3 or any(c.isdigit() for c in inner):
             continue
         if all(w[0].isupper() for w in words if w[0].isalpha()):
             continue  # a title or a name ("the 'Sentinel' programme")
