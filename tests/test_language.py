@@ -189,6 +189,11 @@ def test_short_question_paragraph_before_more_text_is_a_subheading():
     assert not language(text).findings
 
 
+def test_interview_question_is_not_rhetorical():
+    text = "Q: Why did you leave the party in 2019?\n\nA: Because it had left me, she said."
+    assert not [f for f in language(text).findings if f.rule == "rhetorical-question"]
+
+
 def test_short_question_closing_the_text_is_rhetorical():
     text = "The bridge carries a third of the freight.\n\nWho, in the end, pays for it?"
     assert [f.rule for f in language(text).findings] == ["rhetorical-question"]
@@ -289,7 +294,7 @@ def test_lexicon_rejects_a_one_way_mirror_and_a_duplicate_term():
     voice = {
         "subjectivity": {"neutral_terms": []},
         "scare_quotes": {"max_words": 2, "cues": ["said"]},
-        "questions": {"leading": [], "answers": [], "subheading_words": 10},
+        "questions": {"leading": [], "answers": [], "asked": [], "subheading_words": 10},
     }
     base = {"id": "a", "kind": "loaded", "terms": ["x"], "alternative": "y", "why": "z"}
     with pytest.raises(LexiconError, match="mirror"):

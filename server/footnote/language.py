@@ -61,6 +61,7 @@ class Lexicon:
     scare_max_words: int
     leading: tuple[str, ...]
     answers: tuple[str, ...]
+    asked: tuple[str, ...]
     subheading_words: int
 
 
@@ -151,6 +152,7 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
         scare_max_words=int(scare["max_words"]),
         leading=tuple(_term_key(s) for s in questions["leading"]),
         answers=tuple(_term_key(s) for s in questions["answers"]),
+        asked=tuple(_term_key(s) for s in questions["asked"]),
         subheading_words=int(questions["subheading_words"]),
     )
 
@@ -421,6 +423,8 @@ def _question_run(doc: Document, lex: Lexicon, run: list[int], opens_with, quote
         and first.paragraph + 1 < len(doc.paragraphs)
     ):
         return  # a short question standing as its own paragraph before more text: a subheading
+    if opens_with(run[0], lex.asked):
+        return  # an interviewer's question ("Q: ..."), asked of someone who answers it
     leading = any(opens_with(i, lex.leading) for i in run)
     nxt = run[-1] + 1
     answered = (
