@@ -11,7 +11,12 @@ from pathlib import Path
 
 import footnote
 
-SCORE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+ROOT = Path(__file__).resolve().parents[1]
+# shared/ sits beside the checkout (or beside the folder holding a git worktree)
+SCORE = next(
+    (p / "shared" / "eval" / "score.py" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+    ROOT.parent / "shared" / "eval" / "score.py",
+)
 
 
 def main() -> int:

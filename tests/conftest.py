@@ -5,7 +5,11 @@ import pytest
 from footnote.app import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
+# shared/ sits beside the checkout (or beside the folder holding a git worktree)
+SHARED_EVAL = next(
+    (p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+    ROOT.parent / "shared" / "eval",
+)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -3,6 +3,8 @@
 import pytest
 from footnote import analyze
 
+from .conftest import FIXTURES
+
 
 def sources(text, **kw):
     return [(s.mention, s.kind) for s in analyze(text, **kw).sources]
@@ -78,6 +80,30 @@ def sources(text, **kw):
         (
             "Western governments have argued that the sanctions work.",
             [("Western governments", "vague_group")],
+        ),
+        (
+            "The newspaper reported that the mayor had resigned.",
+            [("The newspaper", "named_organization")],
+        ),
+        (
+            "Human Rights Watch said in a report that the detainees had been tortured.",
+            [("Human Rights Watch", "named_organization")],
+        ),
+        (
+            '"We will rebuild," the mayor promised, adding that help was on the way.',
+            [("the mayor", "unnamed_individual")],
+        ),
+        (
+            "An internal email, reviewed by The Washington Post, shows the firm knew of the risk.",
+            [("An internal email, reviewed by The Washington Post", "document")],
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said the proposal was unacceptable.",
+            [("Kremlin spokesman Dmitry Peskov", "named_person")],
+        ),
+        (
+            "The deal, according to people close to the negotiations, could be signed next week.",
+            [("people close to the negotiations", "vague_group")],
         ),
     ],
 )
@@ -172,6 +198,8 @@ def test_anonymity_reason(text, reason):
             "RIA Novosti",
         ),
         ("An EU official told reporters that the vote was delayed.", None),
+        ("In an interview with the BBC, the president said he would not resign.", "BBC"),
+        ("Le Monde reported on Sunday that the talks had stalled.", "Le Monde"),
     ],
 )
 def test_relays(text, relay):
@@ -197,3 +225,32 @@ def test_third_party_described_inside_an_account_is_not_a_source():
 def test_cue_words_inside_quotations_belong_to_the_speaker():
     text = '"People say we failed, critics claim we lied," the coach said.'
     assert sources(text) == [("the coach", "unnamed_individual")]
+
+
+def test_wire_story_written_for_the_tests():
+    text = (FIXTURES / "wire_rates.txt").read_text(encoding="utf-8")
+    result = analyze(text, published="2024-07-23")
+    assert [(s.mention.split(",")[0], s.kind, s.attributions) for s in result.sources] == [
+        ("Nigeria's central bank", "named_organization", 2),
+        ("Governor Olayemi Cardoso", "named_person", 2),
+        ("Economists polled by Reuters", "vague_group", 1),
+        ("Kemi Adeyemi", "named_person", 2),
+        ("Two traders at the Balogun market", "unnamed_individual", 1),
+        ("Critics of the policy", "vague_group", 1),
+    ]
+    traders = result.sources[4]
+    assert traders.anonymity_reason == "for fear of trouble with the authorities"
+    assert result.sources[2].relayed_by == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry, in a statement, said the strike hit a depot.", "The ministry"),
+        ("The mayor, for her part, said nothing had changed.", "The mayor"),
+        ("Smith, however, insisted the vote was fair.", "Smith"),
+        ("Officials, predictably, dismiss the claim.", "Officials"),
+    ],
+)
+def test_parenthetical_between_speaker_and_verb_is_skipped(text, expected):
+    assert [m for m, _ in sources(text)] == [expected]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .lexicon import Lexicon, load_lexicon
 from .model import Attribution, Document, Source
@@ -27,9 +28,9 @@ _TOKEN = re.compile(
     r"|[^\w\s]"
 )
 _PASSIVE_IT = re.compile(
-    r"\b(?:it|this)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+(?:\w+ly\s+)?"
-    r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b",
-    re.IGNORECASE,
+    r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+"
+    r"(?:\w+ly\s+)?"
+    r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b"
 )
 # "in the minister's view", "in Smith's words": the owner of the view is the source
 _IN_VIEW = re.compile(
@@ -242,8 +243,9 @@ _OWN_VOICE = frozenset({"i", "we", "you", "us", "me"})
 _MAX_PHRASE = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """A token: offsets into the normalised text, its text and its lower-case form."""
+
     start: int
     end: int
     text: str
@@ -398,17 +400,19 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         cj = _token_index(toks, m.end() - 1)
         out.extend(_speakers(doc, toks, ci, cj, cue, si, lex))
     out = _drop_nested(out, norm)
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    # a cue inside another candidate's speaker phrase ("according to intelligence reports")
+    spans = sorted((c.start, c.end) for c in out)
+    starts = [a for a, _ in spans]
+    keep = []
     for c in out:
-        by_sentence.setdefault(c.sentence, []).append((c.start, c.end))
-    return [
-        c
-        for c in out
-        if not any(
+        k = bisect_right(starts, c.cue_start)
+        inside = any(
             a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end)
-            for a, b in by_sentence[c.sentence]
+            for a, b in spans[max(0, k - _NEIGHBOURS) : k]
         )
-    ]
+        if not inside:
+            keep.append(c)
+    return keep
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -417,6 +421,27 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+_CONNECTIVES = frozenset(
+    {
+        "however",
+        "meanwhile",
+        "too",
+        "though",
+        "also",
+        "instead",
+        "nonetheless",
+        "nevertheless",
+        "moreover",
+        "indeed",
+        "therefore",
+        "then",
+        "now",
+        "again",
+        "still",
+        "separately",
+    }
+)
+_NEIGHBOURS = 8  # how far apart two cues of one sentence can still interact
 _OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
 
 
@@ -438,14 +463,14 @@ def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
                 keep.append(c)
                 continue
             nested = False
-            for other in group[:k]:
+            for other in group[max(0, k - _NEIGHBOURS) : k]:
                 if other.cue in _OPEN_CUES or other.kind_hint:
                     continue
                 gap = norm[other.cue_end : min(c.start, c.cue_start)]
                 if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
                     nested = True
                     break
-            for other in group[k + 1 :]:
+            for other in group[k + 1 : k + 1 + _NEIGHBOURS]:
                 if other.cue in _OPEN_CUES or other.kind_hint or other.start < c.cue_end:
                     continue
                 lead = norm[max(0, other.start - 2) : other.start]
@@ -552,6 +577,12 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     if word in lex.passive_by and word not in lex.verbs:
         return []
     before = _skip_between_left(toks, ci - 1, lex)
+    if word.endswith("ing") and word != "according to":
+        # "..., saying inflation was high": the speaker is the subject of the main clause
+        if before < 0 or toks[before].text != ",":
+            return []
+        span = _sentence_subject(toks, before, lex)
+        return [cand(span)] if span else []
     if before >= 0 and toks[before].lower in {"not", "never", "n't", "cannot"}:
         return []  # "did not say", "will not report": a negated cue attributes nothing
     if (
@@ -589,6 +620,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         and word not in lex.inverted
         and word not in {"told", "say", "said", "says"}
         and " " not in word
+        and not word.endswith("ed")
     ):
         return []  # "... reached the public reports, a person said": a noun, not a cue
     span = _left_phrase(toks, ci, lex)
@@ -597,6 +629,28 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     if bare and not _plural_subject(doc.norm, span, toks, ci, lex):
         return []  # "a heightened state of readiness": a noun, not "officials state"
     return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
+
+
+def _sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence (after a dateline), before its first verb."""
+    i = 0
+    for k in range(min(limit, 8)):
+        if toks[k].text == "-" and all(t.cap or t.text == "," for t in toks[:k]):
+            i = k + 1  # "LAGOS, Nigeria - ..."
+            break
+    if i < limit and toks[i].lower in _PREPOSITIONS | {"after", "before", "when", "as"}:
+        return None  # the sentence opens with a phrase, not its subject
+    j = i
+    while j < limit:
+        t = toks[j]
+        if t.lower in lex.stop_left or not t.text[0].isalnum() and t.text not in {"-", "'"}:
+            break
+        if j > i and t.text.islower() and (t.lower.endswith("ed") or t.lower in lex.verbs):
+            break
+        j += 1
+    if j == i or j - i > 8:
+        return None
+    return toks[i].start, toks[j - 1].end
 
 
 def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[_Candidate]:
@@ -642,6 +696,8 @@ def _tells_someone(toks, i, lex) -> bool:
     """Whether "told" has a person, a body or an outlet as its object."""
     if i >= len(toks):
         return False
+    if any(toks[k].lower in lex.addressees for k in range(i, min(i + 4, len(toks)))):
+        return True  # "told a news conference", "told parliament"
     t = toks[i]
     if t.cap or t.lower in {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}:
         return True
@@ -672,7 +728,7 @@ def _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand):
         return []
     out = [cand(span)]
     # look for ", citing Y" right after the phrase
-    k = next((i for i, t in enumerate(toks) if t.start >= span[1]), None)
+    k = bisect_left(toks, span[1], key=lambda t: t.start)
     if (
         k is not None
         and k + 1 < len(toks)
@@ -693,13 +749,18 @@ def _prev_is_comma(toks, i) -> bool:
 
 
 def _skip_between_left(toks, i, lex) -> int:
-    if (
-        i >= 2
-        and toks[i].text == ","
-        and toks[i - 1].lower.endswith("ly")
-        and toks[i - 2].text == ","
-    ):
-        i -= 3  # "officials, predictably, dismiss"
+    if i >= 2 and toks[i].text == ",":
+        # a parenthetical between subject and verb: "officials, predictably, dismiss",
+        # "the ministry, in a statement, said", "Smith, however, insisted"
+        k = i - 1
+        while k >= 0 and i - k <= 6 and toks[k].text not in _SEGMENT_STOPS:
+            k -= 1
+        if k >= 1 and toks[k].text == "," and k < i - 1:
+            first = toks[k + 1].lower
+            if (k + 2 == i and (first.endswith("ly") or first in _CONNECTIVES)) or (
+                first in _PREPOSITIONS - {"not", "who", "whose", "-", "("}
+            ):
+                i = k - 1
     while (
         i >= 0
         and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
@@ -782,6 +843,10 @@ def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
     first = toks[seg_start]
     if first.lower in _APPOSITIVE_STARTERS:
         return True
+    if first.lower in {"including", "among", "such", "like", "notably", "especially"}:
+        return True  # "Critics of the policy, including the opposition, say ..."
+    if first.lower.endswith("ed") and first.text.islower() and seg_end - seg_start < 8:
+        return True  # "An internal email, reviewed by the Post, shows ..."
     if any(t.lower in _CLAUSE_VERBS for t in toks[seg_start : seg_end + 1]):
         return False
     before = toks[seg_start - 2] if seg_start >= 2 else None
@@ -796,7 +861,10 @@ def _is_appositive(toks, seg_start, seg_end, lex) -> bool:
 
 def _segment_start(toks, end) -> int | None:
     j = end
-    while j >= 0 and toks[j].text not in {",", ".", ";", ":", '"', "'", "!", "?", "["}:
+    floor = end - _MAX_PHRASE
+    while j >= 0 and toks[j].text not in _SEGMENT_STOPS:
+        if j <= floor:
+            return None  # no clause this long is a speaker phrase
         j -= 1
     return j + 1 if j + 1 <= end else None
 
@@ -813,7 +881,8 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     # the leftmost relativizer inside this comma segment: stop words after it belong to
     # the relative clause ("a diplomat who is attending the course")
     seg = end
-    while seg > 0 and toks[seg - 1].text not in _SEGMENT_STOPS:
+    floor = max(0, end - _MAX_PHRASE)
+    while seg > floor and toks[seg - 1].text not in _SEGMENT_STOPS:
         seg -= 1
     rel = next((k for k in range(seg, end + 1) if toks[k].text in _RELATIVIZERS), None)
     j = end if rel is None else rel - 1
@@ -899,6 +968,16 @@ def _right_phrase(
                     break
                 continue
             break
+        if (
+            tok.text == "("
+            and j + 2 < n
+            and j + 4
+            >= next((k for k in range(j + 1, min(n, j + 5)) if toks[k].text == ")"), n + 9)
+        ):
+            j = next(k for k in range(j + 1, n) if toks[k].text == ")")
+            last = j  # "the NATO Defense College (NDC)": an acronym in brackets
+            j += 1
+            continue
         if tok.text in _HARD_STOPS or tok.text == ".":
             break
         if strict and tok.lower in _CLAUSE_VERBS:
@@ -939,7 +1018,16 @@ def _head_noun(norm: str, span, lex: Lexicon) -> str:
     while k < len(words):
         w = words[k]
         low = w.lower
-        if k > 0 and (w.text in {",", "("} or low in _PREPOSITIONS or w.text in _RELATIVIZERS):
+        participle = (
+            k > 0
+            and w.text.islower()
+            and low.endswith("ed")
+            and not words[k - 1].lower.endswith("ly")
+            and words[k - 1].lower not in lex.determiners
+        )
+        if k > 0 and (
+            w.text in {",", "("} or low in _PREPOSITIONS or w.text in _RELATIVIZERS or participle
+        ):
             if low == "of" and head in _COLLECTIVES:
                 k += 1
                 head = ""
@@ -1002,6 +1090,8 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
     ):
         return "named_organization"
     name = _has_name(pre, lex, sentence_start)
+    if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
+        name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
     app_head = (
         _head_noun(norm, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
     )
@@ -1280,7 +1370,12 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
         return None
     sentence_start = doc.sentences[cand.sentence].start
     kind = cand.kind_hint or classify(norm, (start, end), lex, sentence_start)
-    outlet = cand.told or cand.relay or _relay_in_mention(norm, start, end, kind, lex)
+    outlet = (
+        cand.told
+        or cand.relay
+        or _relay_in_mention(norm, start, end, kind, lex)
+        or _relay_in_clause(doc, cand, lex)
+    )
     reason = requested = None
     if kind in ("unnamed_individual", "vague_group"):
         requested, reason = _anonymity(doc, cand, start, end, lex)
@@ -1295,6 +1390,23 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
         anonymity_requested=bool(requested),
         relayed_by=outlet,
     )
+
+
+_INTERVIEW = re.compile(
+    r"\b(?:(?:in\s+)?an?\s+interview\s+with|speaking\s+to|spoke\s+to|talking\s+to|"
+    r"in\s+comments\s+to|in\s+remarks\s+to)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _relay_in_clause(doc: Document, cand: _Candidate, lex: Lexicon) -> str | None:
+    """'In an interview with the BBC, the president said ...': the outlet passes it on."""
+    sent = doc.sentences[cand.sentence]
+    for m in _INTERVIEW.finditer(doc.norm, sent.start, sent.end):
+        outlet = lex.outlet_re.match(doc.norm, m.end())
+        if outlet:
+            return outlet.group()
+    return None
 
 
 def _relay_in_mention(norm: str, start: int, end: int, kind: str, lex: Lexicon) -> str | None:

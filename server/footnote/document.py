@@ -137,8 +137,12 @@ _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 
 
+# Most text is ASCII: substituting the few special characters beats translating every one.
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(k)) for k in _FOLD) + "]")
+
+
 def fold(text: str) -> str:
-    return text.translate(_FOLD)
+    return _SPECIAL.sub(lambda m: _FOLD[ord(m.group())], text)
 
 
 def build_document(

@@ -31,6 +31,7 @@ class Lexicon:
     determiners: frozenset[str]
     vague_quantifiers: frozenset[str]
     numbers: frozenset[str]
+    addressees: frozenset[str]
     document_heads: frozenset[str]
     institution_heads: frozenset[str]
     person_heads: frozenset[str]
@@ -76,6 +77,7 @@ def build_lexicon(data: dict) -> Lexicon:
         determiners=_words(grammar["determiners"]),
         vague_quantifiers=_words(grammar["vague_quantifiers"]),
         numbers=_words(grammar["numbers"]),
+        addressees=_words(grammar["addressees"]),
         document_heads=_words(kinds["document_heads"]),
         institution_heads=_words(kinds["institution_heads"]),
         person_heads=_words(kinds["person_heads"]),
@@ -94,7 +96,7 @@ def build_lexicon(data: dict) -> Lexicon:
         cue_re=cue_re,
         non_attribution_re=compile_phrases(cues["non_attributions"]),
         # Outlet names are matched case-sensitively: "RT" is not "rt".
-        outlet_re=compile_phrases(names, flags=0),
+        outlet_re=compile_phrases(names, as_written=True),
         marker_re=compile_phrases(anonymity["markers"]),
         standalone_reason_re=compile_phrases(anonymity["standalone_reasons"]),
         reason_re=compile_phrases(anonymity["reasons"]),
