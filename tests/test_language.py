@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SHARED_EVAL, load_jsonl
 from footnote import analyze
 from footnote.catalogue import load_rules
 from footnote.document import build_document
@@ -15,8 +14,9 @@ from footnote.model import Attribution, Quote, Source
 from footnote.sentiment import combine, tone
 from textblob import TextBlob
 
-# /work/main/../shared/eval from the main checkout; one level further up from a worktree
-EVAL_DIRS = [SHARED_EVAL, ROOT.parent.parent / "shared" / "eval"]
+from .conftest import FIXTURES, SHARED_EVAL, load_jsonl
+
+EVAL_DIRS = [SHARED_EVAL]
 LANGUAGE_RULES = sorted(r.id for r in load_rules().values() if r.category == "language")
 
 
