@@ -51,6 +51,8 @@ def _sample_paragraphs() -> list[str]:
                 for rec in load_jsonl(folder / name):
                     out += rec["text"].split("\n\n")
     out.append((FIXTURES / "seed.txt").read_text(encoding="utf-8"))
+    for path in sorted((FIXTURES / "language").glob("*.txt")):
+        out += path.read_text(encoding="utf-8").split("\n\n")
     return out
 
 

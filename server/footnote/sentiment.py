@@ -46,14 +46,20 @@ _INERT = frozenset(".,;:?()[]{}`'\"@#$^&*+-|=~_")
 def _compact(tokens: list[str]) -> list[str]:
     out = []
     pending = ""  # the strongest unknown word since the last word kept
+    settled = False  # pending already cancels both, nothing later in the run can outdo it
     for t in tokens:
         if t in _KNOWN or not (t.isalnum() or t in _INERT):  # known words, "!", emoticons
             if pending:
                 out.append(pending)
                 pending = ""
+                settled = False
             out.append(t)
-        elif len(t) > len(pending) and len(pending) < 3:
-            pending = t
+        elif not settled:
+            if len(t) > 2:
+                pending = t
+                settled = True
+            elif len(t) > len(pending):
+                pending = t
     if pending:
         out.append(pending)
     return out
