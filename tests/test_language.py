@@ -383,3 +383,11 @@ def test_sample_articles(path):
         assert len(notes) <= 1, [(n.rule, n.excerpt) for n in notes]
     else:
         assert len(notes) >= 3, path.stem
+
+
+def test_first_person_view_is_one_note_and_matches_a_capital_i_inside_a_sentence():
+    text = "The plan, I think, will fail. In my view the council knows it, and we must say so."
+    found = [f for f in language(text).findings if f.rule == "writer-stance"]
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end] == "I think"
+    assert found[0].params["count"] == 3

@@ -22,7 +22,7 @@ from .model import Attribution, Document, Finding, Source
 from .sentiment import Tone, combine, tone
 from .trie import trie_pattern
 
-KINDS = ("loaded", "absolute", "intensifier", "weasel")
+KINDS = ("loaded", "absolute", "intensifier", "weasel", "stance")
 _ENTRY_FIELDS = {"id", "kind", "terms", "alternative", "why", "strong", "mirror"}
 # One rule per kind of wording; absolutes and intensifiers share one.
 RULE_FOR_KIND = {
@@ -30,6 +30,7 @@ RULE_FOR_KIND = {
     "absolute": "sweeping-claim",
     "intensifier": "sweeping-claim",
     "weasel": "weasel-phrase",
+    "stance": "writer-stance",
 }
 
 
@@ -522,4 +523,5 @@ _FOUND = {
     "weasel-phrase": ("weasel phrase", "weasel phrases"),
     "rhetorical-question": ("rhetorical question", "rhetorical questions"),
     "scare-quotes": ("word in scare quotes", "words in scare quotes"),
+    "writer-stance": ("first-person view", "first-person views"),
 }
