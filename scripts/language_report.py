@@ -1,6 +1,6 @@
 """Language notes per record of a labelled set: what the issue-7 acceptance checks measure.
 
-    .venv/bin/python scripts/language_report.py [/work/shared/eval/dev.jsonl] [-v]
+    .venv/bin/python scripts/language_report.py [path/to/set.jsonl ...] [-v]
 
 For each record: genre, language notes by severity, and (with -v) every language note.
 Ends with the three checks: no language caution on wire-news outside quotations, a language
@@ -17,7 +17,11 @@ from footnote import analyze
 from footnote.document import build_document
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = Path("/work/shared/eval/dev.jsonl")
+# shared/eval sits beside the checkout, or beside the folder holding a git worktree
+DEFAULT = next(
+    (p / "shared" / "eval" / "dev.jsonl" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+    ROOT.parent / "shared" / "eval" / "dev.jsonl",
+)
 NEEDS_NOTE = ("opinion", "propaganda-style")
 
 
