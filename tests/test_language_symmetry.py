@@ -115,6 +115,9 @@ TEMPLATES = [
     # names opening a sentence before a comma
     "{A.Adj}, {B.adj} and European diplomats met in Vienna, and the talks were good and "
     "useful.\n\n{B.Name}, not {A.name}, deserves the blame for this disastrous war.",
+    # first-person argument, a slur and a euphemism
+    "I believe {A.name} has been right, and we must stand with {A.capital} against the orcs "
+    "that {B.capital} sends across the border in its special military operation.",
 ]
 
 
@@ -188,5 +191,6 @@ def test_the_suite_exercises_every_language_rule():
         "rhetorical-question",
         "scare-quotes",
         "subjective-passage",
+        "writer-stance",
     }
     assert ("loaded-language", "caution") in fired or ("rhetorical-question", "caution") in fired
