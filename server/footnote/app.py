@@ -34,8 +34,9 @@ def create_app(test_config: dict | None = None) -> Flask:
             }
         },
     )
-    from . import api
+    from . import api, topics_api
 
     app.register_blueprint(api.bp)
+    app.register_blueprint(topics_api.bp)
     register_error_handlers(app)
     return app

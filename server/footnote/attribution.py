@@ -20,12 +20,14 @@ from typing import NamedTuple
 from .lexicon import Lexicon, load_lexicon
 from .model import Attribution, Document, Source
 
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"
-    r"|(?:Dr|Prof|Mr|Mrs|Ms|St|Gen|Col|Lt|Sen|Rep|Gov|Capt|Maj|Sgt|Jr|Sr|Mt|Ft|Adm|Brig|Cmdr"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Supt|Rev)\."
-    r"|\w+(?:[-']\w+)*"
-    r"|[^\w\s]"
+# Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
+# unless the word is an abbreviation ("Dr.", "U.S.", "Oct.").
+_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*\.?|[^\w\s]")
+_ABBREVIATIONS = frozenset(
+    ["Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Capt", "Maj", "Sgt", "Jr", "Sr", "Mt", "Ft", "Adm", "Brig", "Cmdr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Supt", "Rev"]
+)
+_PASSIVE_VERB = re.compile(
+    r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b"
 )
 _PASSIVE_IT = re.compile(
     r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+"
@@ -33,6 +35,9 @@ _PASSIVE_IT = re.compile(
     r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b"
 )
 # "in the minister's view", "in Smith's words": the owner of the view is the source
+_VIEW_NOUN = re.compile(
+    r"'s\s+(?:view|opinion|words|account|telling|assessment|estimation|analysis|judge?ment)\b"
+)
 _IN_VIEW = re.compile(
     r"\b[Ii]n\s+((?:the\s+|[A-Z])[\w.-]*(?:\s+[\w.-]+){0,5}?)'s\s+"
     r"(?:view|opinion|words|account|telling|assessment|estimation|analysis|judgement|judgment)\b"
@@ -288,6 +293,7 @@ class _IndexedText(str):
         self.sent_starts = [x.start for x in sentences]
         self.sent_ends = [x.end for x in sentences]
         self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
+        self.heads: dict[tuple[int, int], str] = {}
         return self
 
     def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
@@ -300,9 +306,18 @@ class _IndexedText(str):
 
 def _scan(norm: str, start: int, end: int) -> list[Tok]:
     out = []
+    append = out.append
+    new = tuple.__new__
     for m in _TOKEN.finditer(norm, start, end):
         text = m.group()
-        out.append(Tok(m.start(), m.end(), text, text.lower()))
+        if text[-1] == "." and len(text) > 1:
+            stem = text[:-1]
+            if stem not in _ABBREVIATIONS and "." not in stem:
+                s = m.start()
+                append(new(Tok, (s, s + len(stem), stem, stem.lower())))
+                append(new(Tok, (s + len(stem), s + len(text), ".", ".")))
+                continue
+        append(new(Tok, (m.start(), m.end(), text, text.lower())))
     return out
 
 
@@ -364,14 +379,18 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
             token_cache[si] = list(tokenize(norm, s.start, s.end))
         return token_cache[si]
 
-    for m in _IN_VIEW.finditer(norm):
-        if doc.in_quote(m.start(), m.end()):
+    for v in _VIEW_NOUN.finditer(norm):
+        # "in the minister's view": find the "'s view" first, then look back for "in"
+        m = _IN_VIEW.search(norm, max(0, v.start() - 80), v.end())
+        if m is None or m.end() != v.end() or doc.in_quote(m.start(), m.end()):
             continue
         si = doc.sentence_at(m.start())
         out.append(_Candidate(m.start(1), m.end(1), "in the view of", m.start(), m.end(), si))
         seen_cues.add(m.end())
-    for m in _PASSIVE_IT.finditer(norm):
-        if doc.in_quote(m.start(), m.end()):
+    for v in _PASSIVE_VERB.finditer(norm):
+        # "it is widely reported": find the participle first, then look back for "it is"
+        m = _PASSIVE_IT.search(norm, max(0, v.start() - 40), v.end())
+        if m is None or m.end() != v.end() or doc.in_quote(m.start(), m.end()):
             continue
         si = doc.sentence_at(m.start())
         out.append(
@@ -1012,7 +1031,17 @@ def _head_is(norm: str, span, heads: frozenset[str], lex: Lexicon) -> bool:
 
 def _head_noun(norm: str, span, lex: Lexicon) -> str:
     """The head noun of a phrase's first chunk: 'a set of diplomatic cables' -> 'cables'."""
-    words = [t for t in tokenize(norm, span[0], span[1])]
+    cache = getattr(norm, "heads", None)
+    if cache is not None:
+        key = (span[0], span[1])
+        if key not in cache:
+            cache[key] = _find_head_noun(norm, span, lex)
+        return cache[key]
+    return _find_head_noun(norm, span, lex)
+
+
+def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
+    words = tokenize(norm, span[0], span[1])
     head = ""
     k = 0
     while k < len(words):
@@ -1393,9 +1422,8 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
 
 
 _INTERVIEW = re.compile(
-    r"\b(?:(?:in\s+)?an?\s+interview\s+with|speaking\s+to|spoke\s+to|talking\s+to|"
-    r"in\s+comments\s+to|in\s+remarks\s+to)\s+(?:the\s+)?",
-    re.IGNORECASE,
+    r"(?:interview\s+with|[Ss]peaking\s+to|[Ss]poke\s+to|[Tt]alking\s+to|"
+    r"[Cc]omments\s+to|[Rr]emarks\s+to)\s+(?:the\s+)?"
 )
 
 

@@ -38,9 +38,10 @@ def register_error_handlers(app: Flask) -> None:
     def _http(exc: HTTPException):
         status = exc.code or 500
         message = exc.description or ""
-        if status == 405:
+        # Werkzeug's stock wording is for browsers; our own ApiErrors keep their message.
+        if status == 405 and not isinstance(exc, ApiError):
             message = "This address does not accept that method."
-        elif status == 404:
+        elif status == 404 and not isinstance(exc, ApiError):
             message = "There is nothing at this address."
         response, status = error_response(status, message, getattr(exc, "field", None))
         for header in ("Retry-After", "Allow"):

@@ -1,0 +1,135 @@
+"""One pass over the text for every name the knowledge base knows.
+
+All aliases (topics, traps, back-references, outlets, misnomer anchors) go into one
+character trie, compiled to a single regular expression whose branches follow the trie:
+at each position the engine walks at most one path per prefix, so the cost per character
+does not grow with the number of topics. The matched text is then looked up in a dict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .kb import KnowledgeBase, expand, load_kb
+
+_SEP = re.compile(r"[\s\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    kind: str  # topic | weak | trap | backref | outlet | anchor
+    ref: str  # topic id, outlet id or institution acronym
+    exact: frozenset[str] | None = None  # case-sensitive forms, when the alias needs case
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    targets: tuple[Target, ...]
+
+
+def key(text: str) -> str:
+    return _SEP.sub(" ", text.lower()).strip()
+
+
+def _form(text: str) -> str:
+    return _SEP.sub(" ", text).strip()
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"[\s\-]+" if ch == " " else re.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a shorter alias ends here: the longer ones are tried first (greedy)
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True, slots=True)
+class Scanner:
+    pattern: re.Pattern  # case-insensitive, for texts whose lower-case changes length
+    lower: re.Pattern  # the same trie, matched on the lower-cased text (about 2.5x faster)
+    table: dict[str, tuple[Target, ...]]
+
+    def scan(self, norm: str) -> list[Hit]:
+        hits = []
+        low = norm.lower()
+        matches = self.lower.finditer(low) if len(low) == len(norm) else self.pattern.finditer(norm)
+        for m in matches:
+            text = norm[m.start() : m.end()]
+            found = []
+            for target in self.table.get(key(text), ()):
+                if target.exact is not None and _form(text) not in target.exact:
+                    continue
+                found.append(target)
+            if found:
+                hits.append(Hit(m.start(), m.end(), text, tuple(found)))
+        return hits
+
+
+def build_scanner(kb: KnowledgeBase) -> Scanner:
+    raw: dict[str, list[Target]] = {}
+    exact_forms: dict[tuple[str, str, str], set[str]] = {}
+
+    def add(alias: str, kind: str, ref: str, case_sensitive: bool) -> None:
+        for form in expand(alias):
+            k = key(form)
+            if not k:
+                continue
+            if case_sensitive:
+                exact_forms.setdefault((k, kind, ref), set()).add(_form(form))
+            raw.setdefault(k, [])
+            if all((t.kind, t.ref) != (kind, ref) for t in raw[k]):
+                raw[k].append(Target(kind, ref))
+
+    for topic in kb.topics.values():
+        for alias in topic.aliases:
+            add(alias, "topic", topic.id, alias in topic.case_sensitive)
+        for alias in topic.weak_aliases:
+            add(alias, "weak", topic.id, alias in topic.case_sensitive)
+        for alias in topic.traps:
+            add(alias, "trap", topic.id, False)
+        for alias in topic.back_references:
+            add(alias, "backref", topic.id, False)
+    for outlet in kb.outlets:
+        for alias in outlet.aliases:
+            add(alias, "outlet", outlet.id, outlet.case_sensitive)
+    for inst in kb.institutions:
+        for mis in inst.misnomers:
+            add(mis.anchor, "anchor", inst.acronym, True)
+
+    table = {}
+    for k, targets in raw.items():
+        table[k] = tuple(
+            Target(t.kind, t.ref, frozenset(exact_forms[(k, t.kind, t.ref)]))
+            if (k, t.kind, t.ref) in exact_forms
+            else t
+            for t in targets
+        )
+    body = _trie_regex(sorted(table))
+    source = rf"(?<![\w'])(?:{body})(?![\w])"
+    return Scanner(re.compile(source, re.IGNORECASE), re.compile(source), table)
+
+
+@cache
+def scanner() -> Scanner:
+    return build_scanner(load_kb())

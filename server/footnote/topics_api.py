@@ -1,0 +1,72 @@
+"""GET /api/v1/topics and /api/v1/topics/<id>: what the knowledge base covers, with sources."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+
+from .errors import ApiError
+from .kb import Topic, load_kb
+
+bp = Blueprint("topics", __name__, url_prefix="/api/v1")
+
+
+def _refs(topic: Topic) -> list[dict]:
+    return [{"title": r.title, "url": r.url} for r in topic.references]
+
+
+def topic_summary(topic: Topic) -> dict:
+    return {
+        "id": topic.id,
+        "title": topic.title,
+        "last_checked": topic.last_checked.isoformat(),
+        "references": _refs(topic),
+    }
+
+
+def topic_detail(topic: Topic) -> dict:
+    return {
+        **topic_summary(topic),
+        "summary": topic.summary,
+        "kind": topic.kind,
+        "aliases": list(topic.aliases),
+        "timeline": [
+            {"date": e.date.isoformat(), "when": e.when, "event": e.event} for e in topic.timeline
+        ],
+        "facts": [
+            {
+                "statement": f.statement,
+                "valid_from": f.valid_from.isoformat() if f.valid_from else None,
+                "valid_to": f.valid_to.isoformat() if f.valid_to else None,
+                "changed": f.changed,
+            }
+            for f in topic.facts
+        ],
+        "holders": [
+            {
+                "name": h.name,
+                "valid_from": h.valid_from.isoformat(),
+                "valid_to": h.valid_to.isoformat() if h.valid_to else None,
+            }
+            for h in topic.holders
+        ],
+    }
+
+
+@bp.get("/topics")
+def topics():
+    kb = load_kb()
+    return jsonify(
+        {
+            "knowledge_version": f"{kb.version}+{kb.digest}",
+            "as_of": kb.as_of.isoformat(),
+            "topics": [topic_summary(t) for t in kb.topics.values()],
+        }
+    )
+
+
+@bp.get("/topics/<topic_id>")
+def topic(topic_id: str):
+    found = load_kb().topics.get(topic_id)
+    if found is None:
+        raise ApiError(404, f"No topic '{topic_id}' in the knowledge base.", "topic_id")
+    return jsonify(topic_detail(found))
