@@ -24,7 +24,45 @@ from .model import Attribution, Document, Source
 # unless the word is an abbreviation ("Dr.", "U.S.", "Oct.").
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*\.?|[^\w\s]")
 _ABBREVIATIONS = frozenset(
-    ["Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Capt", "Maj", "Sgt", "Jr", "Sr", "Mt", "Ft", "Adm", "Brig", "Cmdr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Supt", "Rev"]
+    [
+        "Dr",
+        "Prof",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "St",
+        "Gen",
+        "Col",
+        "Lt",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Capt",
+        "Maj",
+        "Sgt",
+        "Jr",
+        "Sr",
+        "Mt",
+        "Ft",
+        "Adm",
+        "Brig",
+        "Cmdr",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "No",
+        "Supt",
+        "Rev",
+    ]
 )
 _PASSIVE_VERB = re.compile(
     r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b"
