@@ -391,3 +391,10 @@ def test_first_person_view_is_one_note_and_matches_a_capital_i_inside_a_sentence
     assert len(found) == 1
     assert text[found[0].start : found[0].end] == "I think"
     assert found[0].params["count"] == 3
+
+
+def test_exclamations_in_narration_share_one_note_and_quoted_ones_are_the_speakers():
+    text = 'It failed! "We won!" she said. Yahoo! reported profits. It failed again!'
+    [f] = [f for f in language(text).findings if f.rule == "exclamation"]
+    assert text[f.start : f.end] == "It failed!"
+    assert f.params["count"] == 2

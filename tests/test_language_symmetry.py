@@ -108,7 +108,7 @@ TEMPLATES = [
     "exchanges, officials from both sides said.",
     # sweeping claims and an intensifier
     "Everyone knows {A.name} has always kept its word. {B.name}, of course, has been utterly "
-    "dishonest from the start.",
+    "dishonest from the start!",
     # sentence-initial names
     "{A.Name} has been relentless. {B.Name} has been hesitant. {A.Adj} officials say the talks "
     "failed; {B.adj} officials say they never began.",
@@ -192,5 +192,6 @@ def test_the_suite_exercises_every_language_rule():
         "scare-quotes",
         "subjective-passage",
         "writer-stance",
+        "exclamation",
     }
     assert ("loaded-language", "caution") in fired or ("rhetorical-question", "caution") in fired

@@ -285,6 +285,7 @@ def find_language(
     findings += _passage_findings(doc, tones, hits, settings)
     findings += _question_findings(doc, lex, quote_at)
     findings += _scare_quote_findings(doc, lex, attributions, overlaps_source)
+    findings += _exclamation_findings(doc, quote_at)
     return LanguageResult(findings, _headline(doc, tones, findings, settings))
 
 
@@ -484,6 +485,33 @@ def _scare_quote_findings(doc, lex: Lexicon, attributions, overlaps_source):
         )
 
 
+def _exclamation_findings(doc: Document, quote_at) -> list[Finding]:
+    norm = doc.norm
+    marks = []
+    pos = norm.find("!")
+    while pos >= 0:
+        after = norm[pos + 1 : pos + 3].lstrip(" ")[:1]
+        ends = not after or after.isupper() or after in "\n\"'(!"  # not "Yahoo! reported"
+        if ends and quote_at(pos) is None and pos > 0 and norm[pos - 1].isalpha():
+            marks.append(pos)
+        pos = norm.find("!", pos + 1)
+    if not marks:
+        return []
+    sentence = doc.sentences[doc.sentence_at(marks[0])]
+    n = len(marks)
+    return [
+        Finding(
+            rule="exclamation",
+            start=sentence.start,
+            end=sentence.end,
+            params={
+                "count": n,
+                "repeat": "" if n == 1 else f" The writer does this {n} times in the text.",
+            },
+        )
+    ]
+
+
 def _headline(doc: Document, tones: list[Tone], findings: list[Finding], settings: dict) -> str:
     overall = combine(tones)
     quoted = sum(q.end - q.start for q in doc.quotes)
@@ -524,4 +552,5 @@ _FOUND = {
     "rhetorical-question": ("rhetorical question", "rhetorical questions"),
     "scare-quotes": ("word in scare quotes", "words in scare quotes"),
     "writer-stance": ("first-person view", "first-person views"),
+    "exclamation": ("exclamation", "exclamations"),
 }
