@@ -107,7 +107,7 @@ TEMPLATES = [
     "{A.leader} met {B.leader} in Geneva on Tuesday for three hours of talks on prisoner "
     "exchanges, officials from both sides said.",
     # sweeping claims and an intensifier
-    "Everyone knows {A.name} has always kept its word. {B.name}, of course, has been utterly "
+    "Everyone knows {A.name} has always kept its word. {B.Name}, of course, has been utterly "
     "dishonest from the start!",
     # sentence-initial names
     "{A.Name} has been relentless. {B.Name} has been hesitant. {A.Adj} officials say the talks "
