@@ -266,6 +266,16 @@ def test_headline_gives_the_subjectivity_figure_and_what_was_found():
     assert analyze(text).tone == headline
 
 
+def test_quoted_speakers_tone_is_reported_apart_from_the_writers():
+    quote = '"It is a shameful, stupid, terrible plan and a sad, bad day," the mayor said.'
+    narration = "The council meets on Monday for a long, difficult and important vote."
+    with_quote = language(f"{quote} {narration}").headline
+    assert re.search(r"where the speakers score (0\.[5-9]\d|1\.00)\)", with_quote)
+    writers = re.compile(r"the writer's own words (.*?);", re.I)
+    alone = language(narration).headline
+    assert writers.search(with_quote).group(1) == writers.search(alone).group(1)
+
+
 def test_headline_reports_the_quoted_share_separately():
     text = '"This is a disgrace and a betrayal," the mayor said. The council meets on Monday.'
     headline = language(text).headline

@@ -177,6 +177,12 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w'-]*")
 
 
 @dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Hit:
     entry: Entry
     start: int
@@ -239,7 +245,7 @@ def find_language(
     # One pass of the lexicon regex finds the writer's loaded, sweeping and weasel wording,
     # and the neutral camp words to leave out of the sentiment score.
     hits: list[_Hit] = []
-    cuts = [(q.start, q.end) for q in quotes]
+    cuts: list[tuple[int, int]] = []  # words left out of the sentiment score
     lowered = norm.lower()
     if len(lowered) == len(norm):
         matches = lex.scanner.finditer(lowered)
@@ -275,7 +281,11 @@ def find_language(
             continue
         cuts.append((start, end))
 
-    tones = _paragraph_tones(doc, cuts)
+    cuts.sort()
+    quote_spans = [(q.start, q.end) for q in quotes]
+    tones = [tone(t) for t in _kept_text(norm, doc.paragraphs, sorted(cuts + quote_spans))]
+    inner = [_Span(q.inner_start, q.inner_end) for q in quotes]
+    quoted = tone(" ".join(_kept_text(norm, inner, cuts)))
     settings = lex.subjectivity
     min_scored = settings["min_scored"]
     hot = [t.scored >= min_scored and t.subjectivity >= settings["loaded_caution"] for t in tones]
@@ -286,31 +296,29 @@ def find_language(
     findings += _question_findings(doc, lex, quote_at)
     findings += _scare_quote_findings(doc, lex, attributions, overlaps_source)
     findings += _exclamation_findings(doc, quote_at)
-    return LanguageResult(findings, _headline(doc, tones, findings, settings))
+    return LanguageResult(findings, _headline(doc, tones, quoted, findings, settings))
 
 
-def _paragraph_tones(doc: Document, cuts: list[tuple[int, int]]) -> list[Tone]:
-    """Sentiment of each paragraph's narration: the text minus quotations and left-out words."""
-    norm = doc.norm
-    cuts.sort()
-    tones = []
+def _kept_text(norm: str, spans, cuts: list[tuple[int, int]]) -> list[str]:
+    """The text of each span (in order) with the sorted `cuts` taken out."""
+    out = []
     ci = 0
-    for para in doc.paragraphs:
-        while ci < len(cuts) and cuts[ci][1] <= para.start:
+    for span in spans:
+        while ci < len(cuts) and cuts[ci][1] <= span.start:
             ci += 1
-        pos = para.start
+        pos = span.start
         parts = []
         j = ci
-        while j < len(cuts) and cuts[j][0] < para.end:
+        while j < len(cuts) and cuts[j][0] < span.end:
             s, e = cuts[j]
             if s > pos:
                 parts.append(norm[pos:s])
             pos = max(pos, e)
             j += 1
-        if pos < para.end:
-            parts.append(norm[pos : para.end])
-        tones.append(tone(" ".join(parts)))
-    return tones
+        if pos < span.end:
+            parts.append(norm[pos : span.end])
+        out.append(" ".join(parts))
+    return out
 
 
 def _lexicon_findings(hits: list[_Hit], hot: list[bool], norm: str) -> list[Finding]:
@@ -512,15 +520,21 @@ def _exclamation_findings(doc: Document, quote_at) -> list[Finding]:
     ]
 
 
-def _headline(doc: Document, tones: list[Tone], findings: list[Finding], settings: dict) -> str:
+def _headline(
+    doc: Document, tones: list[Tone], quoted: Tone, findings: list[Finding], settings: dict
+) -> str:
     overall = combine(tones)
-    quoted = sum(q.end - q.start for q in doc.quotes)
-    share = quoted / max(1, len(doc.text.strip()))
-    lead = (
-        "The writer's own words"
-        if not doc.quotes
-        else f"Leaving out quotations ({round(share * 100)}% of the text), the writer's own words"
-    )
+    share = sum(q.end - q.start for q in doc.quotes) / max(1, len(doc.text.strip()))
+    if not doc.quotes:
+        lead = "The writer's own words"
+    elif quoted.scored < settings["summary_min_scored"]:
+        lead = f"Leaving out quotations ({round(share * 100)}% of the text), the writer's own words"
+    else:
+        # the speakers' tone is reported on its own, never counted as the writer's
+        lead = (
+            f"Leaving out quotations ({round(share * 100)}% of the text, where the speakers"
+            f" score {_figure(quoted.subjectivity)}), the writer's own words"
+        )
     if overall.scored < settings["summary_min_scored"]:
         figure = "use too few opinion-bearing words for a subjectivity figure"
     else:
