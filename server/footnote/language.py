@@ -79,6 +79,12 @@ def _term_key(term: str) -> str:
     return " ".join(term.lower().split())
 
 
+# Whole words only: not inside a word, nor after an apostrophe or any hyphen ("so-called"
+# holds no "called"); the Unicode hyphens are not folded to "-" by the document stage.
+_BEFORE = "(?<![\\w'\\-\u2010\u2011])(?:"
+_AFTER = ")(?![\\w\\-\u2010\u2011])"
+
+
 def parse_lexicon(files: dict[str, dict]) -> Lexicon:
     """Build the lexicon from parsed TOML: `files` maps a file name to its data."""
     entries: dict[str, Entry] = {}
@@ -129,17 +135,15 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
     for term in voice["subjectivity"]["neutral_terms"]:
         by_term.setdefault(_term_key(term), None)
     # Matching lower-cased text without IGNORECASE lets the regex engine skip quickly.
-    lexicon_regex = r"(?<![\w'-])(?:" + trie_pattern(by_term) + r")(?![\w-])"
+    lexicon_regex = _BEFORE + trie_pattern(by_term) + _AFTER
     scare = voice["scare_quotes"]
     cues = re.compile(
-        r"(?<![\w-])(?:" + trie_pattern(_term_key(c) for c in scare["cues"]) + r")(?![\w-])",
+        _BEFORE + trie_pattern(_term_key(c) for c in scare["cues"]) + _AFTER,
         re.IGNORECASE,
     )
     questions = voice["questions"]
     naming = re.compile(
-        r"(?<![\w-])(?:"
-        + trie_pattern(_term_key(c) for c in voice["loaded"]["naming_cues"])
-        + r")(?![\w-])"
+        _BEFORE + trie_pattern(_term_key(c) for c in voice["loaded"]["naming_cues"]) + _AFTER
     )
     return Lexicon(
         entries=entries,
@@ -291,7 +295,7 @@ def find_language(
     hot = [t.scored >= min_scored and t.subjectivity >= settings["loaded_caution"] for t in tones]
 
     findings: list[Finding] = []
-    findings += _lexicon_findings(hits, hot, norm)
+    findings += _lexicon_findings(hits, hot, doc.text)  # terms shown as the user wrote them
     findings += _passage_findings(doc, tones, hits, settings)
     findings += _question_findings(doc, lex, quote_at)
     findings += _scare_quote_findings(doc, lex, attributions, overlaps_source)
@@ -321,12 +325,12 @@ def _kept_text(norm: str, spans, cuts: list[tuple[int, int]]) -> list[str]:
     return out
 
 
-def _lexicon_findings(hits: list[_Hit], hot: list[bool], norm: str) -> list[Finding]:
+def _lexicon_findings(hits: list[_Hit], hot: list[bool], text: str) -> list[Finding]:
     findings = []
     by_entry: dict[str, list[_Hit]] = {}
     for h in hits:
         if h.entry.kind == "weasel":  # each weasel phrase hides a different source
-            findings.append(_lexicon_finding(h, [h], False, norm))
+            findings.append(_lexicon_finding(h, [h], False, text))
         else:
             by_entry.setdefault(h.entry.id, []).append(h)
     for group in by_entry.values():
@@ -335,11 +339,11 @@ def _lexicon_findings(hits: list[_Hit], hot: list[bool], norm: str) -> list[Find
         caution = first.entry.kind == "loaded" and any(
             not h.reported and (h.entry.strong or hot[h.paragraph]) for h in group
         )
-        findings.append(_lexicon_finding(first, group, caution, norm))
+        findings.append(_lexicon_finding(first, group, caution, text))
     return findings
 
 
-def _lexicon_finding(h: _Hit, group: list[_Hit], caution: bool, norm: str) -> Finding:
+def _lexicon_finding(h: _Hit, group: list[_Hit], caution: bool, text: str) -> Finding:
     n = len(group)
     repeat = "" if n == 1 else f" The writer uses wording of this kind {n} times in the text."
     voice = (
@@ -353,7 +357,7 @@ def _lexicon_finding(h: _Hit, group: list[_Hit], caution: bool, norm: str) -> Fi
         start=h.start,
         end=h.end,
         params={
-            "term": norm[h.start : h.end],
+            "term": text[h.start : h.end],
             "alternative": h.entry.alternative,
             "why": h.entry.why,
             "voice": voice,
