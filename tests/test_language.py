@@ -305,6 +305,7 @@ def test_lexicon_loads_and_mirrors_point_at_each_other():
 def test_lexicon_rejects_a_one_way_mirror_and_a_duplicate_term():
     voice = {
         "subjectivity": {"neutral_terms": []},
+        "loaded": {"naming_cues": [], "literal": []},
         "scare_quotes": {"max_words": 2, "cues": ["said"]},
         "questions": {"leading": [], "answers": [], "asked": [], "subheading_words": 10},
     }
@@ -408,3 +409,15 @@ def test_exclamations_in_narration_share_one_note_and_quoted_ones_are_the_speake
     [f] = [f for f in language(text).findings if f.rule == "exclamation"]
     assert text[f.start : f.end] == "It failed!"
     assert f.params["count"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU tightened its sanctions regime against the shipping firms on Monday.",
+        "The driver was charged with reckless driving after the crash.",
+        "Officials attended a groundbreaking ceremony for the new hospital.",
+    ],
+)
+def test_literal_senses_of_lexicon_words_get_no_note(text):
+    assert not [f for f in language(text).findings if f.rule == "loaded-language"]

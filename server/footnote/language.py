@@ -132,7 +132,7 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
                     f"lexicon: entry '{entry.id}' names mirror '{entry.mirror}',"
                     " which must exist and name it back"
                 )
-    for term in voice["subjectivity"]["neutral_terms"]:
+    for term in (*voice["subjectivity"]["neutral_terms"], *voice["loaded"]["literal"]):
         by_term.setdefault(_term_key(term), None)
     # Matching lower-cased text without IGNORECASE lets the regex engine skip quickly.
     lexicon_regex = _BEFORE + trie_pattern(by_term) + _AFTER
