@@ -298,7 +298,10 @@ def test_lexicon_loads_and_mirrors_point_at_each_other():
     assert len(lex.entries) > 60
     for entry in lex.entries.values():
         if entry.mirror:
-            assert lex.entries[entry.mirror].mirror == entry.id
+            mirror = lex.entries[entry.mirror]
+            assert mirror.mirror == entry.id
+            # the two sides' words weigh the same: same kind, same severity
+            assert (mirror.kind, mirror.strong) == (entry.kind, entry.strong), entry.id
         assert all(term == term.lower() for term in entry.terms), entry.id  # keys are folded
 
 
