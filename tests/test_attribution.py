@@ -254,3 +254,29 @@ def test_wire_story_written_for_the_tests():
 )
 def test_parenthetical_between_speaker_and_verb_is_skipped(text, expected):
     assert [m for m, _ in sources(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"It was a tough game," admitted goalkeeper Jan Novak after the match.',
+            [("goalkeeper Jan Novak", "named_person")],
+        ),
+        (
+            "The chamber of commerce said local businesses were struggling.",
+            [("The chamber of commerce", "named_organization")],
+        ),
+        ("The WHO warned that the outbreak could spread.", [("The WHO", "named_organization")]),
+        (
+            "Scientists not involved in the study cautioned that the sample was small.",
+            [("Scientists not involved in the study", "vague_group")],
+        ),
+        (
+            "One parent, who did not want to be named, said children were sent home early.",
+            [("One parent, who did not want to be named", "unnamed_individual")],
+        ),
+    ],
+)
+def test_more_genres(text, expected):
+    assert sources(text) == expected

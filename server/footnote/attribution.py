@@ -478,6 +478,9 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+_NOT_SPEAKERS = frozenset(
+    {"that", "to", "by", "in", "on", "at", "of", "for", "with", "as", "it", "this", "so", "and"}
+)
 _CONNECTIVES = frozenset(
     {
         "however",
@@ -658,6 +661,9 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         and nxt.lower not in _OWN_VOICE
     )
     after_quote = before >= 0 and toks[before].text in {"'", '"'}
+    if after_quote and nxt is not None and nxt.text.isalpha() and nxt.lower not in _NOT_SPEAKERS:
+        # after a quotation any reporting verb may come first: '"...," admitted the coach'
+        inverted_ok = nxt.lower not in _OWN_VOICE
     # "X, a spokeswoman, said ...": the speaker with an appositive on the left comes first
     if not after_quote and before >= 0 and toks[before].text == ",":
         span = _left_phrase(toks, ci, lex)
@@ -1093,7 +1099,10 @@ def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
             and words[k - 1].lower not in lex.determiners
         )
         if k > 0 and (
-            w.text in {",", "("} or low in _PREPOSITIONS or w.text in _RELATIVIZERS or participle
+            w.text in {",", "("}
+            or (w.text in _PREPOSITIONS)
+            or w.text in _RELATIVIZERS
+            or participle
         ):
             if low == "of" and head in _COLLECTIVES:
                 k += 1
@@ -1139,7 +1148,7 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
             k
             for k, t in enumerate(toks)
             if k > 0
-            and (t.text in {",", "("} or t.lower in _PREPOSITIONS or t.text in _RELATIVIZERS)
+            and (t.text in {",", "("} or t.text in _PREPOSITIONS or t.text in _RELATIVIZERS)
         ),
         len(toks),
     )

@@ -73,10 +73,12 @@ def find_gaps(
             )
     findings += _settings(doc, rules)
     findings += _mostly_unnamed(sources, rules)
-    if not sources and len(doc.text.split()) >= rules.min_words:
-        findings.append(Finding("no-sources", None, None, {}))
     attributed = frozenset(a.sentence for a in attributions)
-    findings += find_unattributed_claims(doc, attributed)
+    claims = find_unattributed_claims(doc, attributed)
+    findings += claims
+    # A notice or announcement in its own name needs no source; a text that argues does.
+    if not sources and claims and len(doc.text.split()) >= rules.min_words:
+        findings.append(Finding("no-sources", None, None, {}))
     return findings
 
 
