@@ -278,12 +278,11 @@ def find_language(
     # Capitalised words inside a sentence are names: left out of the sentiment score, so that
     # "Great Britain" is not praise and swapping one country for another changes nothing. A
     # sentence's first word stays only when it is an adverb, the writer's comment ("Sadly").
-    for m in _CAPITALISED.finditer(norm):
-        start, end = m.span()
-        word = m.group()
-        if word.endswith("ly") and sentence_initial(start):
-            continue
-        cuts.append((start, end))
+    cuts += [
+        m.span()
+        for m in _CAPITALISED.finditer(norm)
+        if not (m.group().endswith("ly") and sentence_initial(m.start()))
+    ]
 
     cuts.sort()
     quote_spans = [(q.start, q.end) for q in quotes]
