@@ -135,7 +135,7 @@ _ABBREVIATIONS = frozenset(
 _PARA_BREAK = re.compile(r"\n[ ]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, space.
-_SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+_SENT_END = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 
 
