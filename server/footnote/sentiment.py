@@ -48,7 +48,10 @@ def _compact(tokens: list[str]) -> list[str]:
     pending = ""  # the strongest unknown word since the last word kept
     settled = False  # pending already cancels both, nothing later in the run can outdo it
     for t in tokens:
-        if t in _KNOWN or not (t.isalnum() or t in _INERT):  # known words, "!", emoticons
+        # Known words and "!" are kept. Other symbols (emoji, combining marks, emoticon
+        # pieces) count as unknown words: TextBlob compares each of them with every
+        # emoticon it knows, which made 200 KB of combining marks take seconds.
+        if t in _KNOWN or t == "!":
             if pending:
                 out.append(pending)
                 pending = ""
