@@ -986,7 +986,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
         start += 1
     if start > end:
         return None
-    for k in range(start + 1, end + 1):
+    for k in range(start + 1, end + 1 if rel is None else rel):
         if (
             toks[k].lower in {"the", "a", "an"}
             and toks[k - 1].lower not in _PREPOSITIONS
@@ -1197,7 +1197,9 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
         return "named_organization"
     if head_noun in lex.institution_heads:
         broad = [t for t in pre if t.lower in lex.broad_adjectives]
-        if plural and (broad or not any(t.cap for t in pre if t.lower != head_noun)):
+        if plural and (
+            broad or not any(t.cap for t in pre if t.lower not in lex.determiners | {head_noun})
+        ):
             return "unnamed_individual" if counted else "vague_group"
         return "named_organization"
     if head_noun in _COMPANY_NOUNS:
@@ -1271,7 +1273,9 @@ def _is_plural(noun: str, lex: Lexicon) -> bool:
         "we",
     }:
         return True
-    if noun in {"police", "news", "press"}:
+    if noun in {"press"}:
+        return True  # "the press", "the Western press": a collective of outlets
+    if noun in {"police", "news"}:
         return False
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
