@@ -295,3 +295,15 @@ def test_more_genres(text, expected):
 )
 def test_relative_clauses_and_collectives(text, expected):
     assert sources(text) == expected
+
+
+def test_plural_possessive_apostrophe_is_part_of_the_phrase():
+    text = "Anna Petrova, who chairs the Old Quay Residents' Association, said the path was unsafe."
+    assert sources(text) == [
+        ("Anna Petrova, who chairs the Old Quay Residents' Association", "named_person")
+    ]
+
+
+def test_statement_is_a_document():
+    text = "The ceasefire holds, according to a statement circulated after the meeting."
+    assert [k for _, k in sources(text)] == ["document"]

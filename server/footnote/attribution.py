@@ -327,7 +327,9 @@ class _IndexedText(str):
     """The normalised text, tokenised sentence by sentence on demand and only once, so
     that the many look-ups of one analysis slice cached tokens instead of re-scanning."""
 
-    def index_sentences(self, sentences) -> _IndexedText:
+    def index_sentences(self, sentences, quotes=()) -> _IndexedText:
+        # quotation marks; any other "'" after a word is an apostrophe ("Residents'")
+        self.quote_marks = {q.start for q in quotes} | {q.inner_end for q in quotes}
         self.sent_starts = [x.start for x in sentences]
         self.sent_ends = [x.end for x in sentences]
         self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
@@ -349,9 +351,23 @@ def _scan(norm: str, start: int, end: int) -> list[Tok]:
     find = norm.find
     pos = start
     # findall hands back strings at C speed; their offsets follow by searching forward
+    marks = getattr(norm, "quote_marks", None)
     for text in _TOKEN.findall(norm, start, end):
         pos = find(text, pos)
         stop = pos + len(text)
+        if (
+            text == "'"
+            and marks is not None
+            and pos not in marks
+            and out
+            and out[-1].end == pos
+            and out[-1].text[-1:] in "sS"
+        ):
+            prev = out.pop()  # "Residents'": a plural possessive, part of the word
+            text = prev.text + "'"
+            append(new(Tok, (prev.start, stop, text, text.lower())))
+            pos = stop
+            continue
         if text[-1] == "." and len(text) > 1:
             stem = text[:-1]
             if stem not in _ABBREVIATIONS and "." not in stem:
@@ -379,7 +395,7 @@ def tokenize(norm: str, start: int, end: int) -> list[Tok]:
 def find_sources(doc: Document, lexicon: Lexicon | None = None):
     """Return (sources, attributions) for the document, sources in order of first attribution."""
     lex = lexicon or load_lexicon()
-    doc = replace(doc, norm=_IndexedText(doc.norm).index_sentences(doc.sentences))
+    doc = replace(doc, norm=_IndexedText(doc.norm).index_sentences(doc.sentences, doc.quotes))
     norm = doc.norm
     candidates = _candidates(doc, lex)
     known: list[_Known] = []
