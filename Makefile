@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-python test-node lint bench browser clean
+.PHONY: serve test test-python test-node lint bench browser clean fuzz load adversarial
 
 $(BIN)/footnote: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,16 @@ test: lint test-node test-python
 
 bench: $(BIN)/footnote
 	$(BIN)/python bench/speed.py
+
+# 10,000 generated requests against the app from its own OpenAPI document.
+fuzz: $(BIN)/footnote
+	FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/test_openapi.py -k matches_its_spec --hypothesis-show-statistics
+
+load: $(BIN)/footnote
+	$(BIN)/python bench/load.py
+
+adversarial: $(BIN)/footnote
+	$(BIN)/python bench/adversarial.py
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache

@@ -15,7 +15,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture
 def app():
-    return create_app({"TESTING": True})
+    # Rate limits have their own tests (test_limits.py); here they would only add 429s to
+    # tests that post many times.
+    return create_app({"TESTING": True, "RATELIMIT_ENABLED": False})
 
 
 @pytest.fixture

@@ -280,3 +280,30 @@ def test_parenthetical_between_speaker_and_verb_is_skipped(text, expected):
 )
 def test_more_genres(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "None of it reached the public reports, a person who passed the papers on said.",
+            [("a person who passed the papers on", "unnamed_individual")],
+        ),
+        ("For years the Western press has said so.", [("the Western press", "vague_group")]),
+        ("The press reported the story.", [("The press", "vague_group")]),
+    ],
+)
+def test_relative_clauses_and_collectives(text, expected):
+    assert sources(text) == expected
+
+
+def test_plural_possessive_apostrophe_is_part_of_the_phrase():
+    text = "Anna Petrova, who chairs the Old Quay Residents' Association, said the path was unsafe."
+    assert sources(text) == [
+        ("Anna Petrova, who chairs the Old Quay Residents' Association", "named_person")
+    ]
+
+
+def test_statement_is_a_document():
+    text = "The ceasefire holds, according to a statement circulated after the meeting."
+    assert [k for _, k in sources(text)] == ["document"]

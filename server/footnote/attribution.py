@@ -327,7 +327,9 @@ class _IndexedText(str):
     """The normalised text, tokenised sentence by sentence on demand and only once, so
     that the many look-ups of one analysis slice cached tokens instead of re-scanning."""
 
-    def index_sentences(self, sentences) -> _IndexedText:
+    def index_sentences(self, sentences, quotes=()) -> _IndexedText:
+        # quotation marks; any other "'" after a word is an apostrophe ("Residents'")
+        self.quote_marks = {q.start for q in quotes} | {q.inner_end for q in quotes}
         self.sent_starts = [x.start for x in sentences]
         self.sent_ends = [x.end for x in sentences]
         self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
@@ -346,16 +348,35 @@ def _scan(norm: str, start: int, end: int) -> list[Tok]:
     out = []
     append = out.append
     new = tuple.__new__
-    for m in _TOKEN.finditer(norm, start, end):
-        text = m.group()
+    find = norm.find
+    pos = start
+    # findall hands back strings at C speed; their offsets follow by searching forward
+    marks = getattr(norm, "quote_marks", None)
+    for text in _TOKEN.findall(norm, start, end):
+        pos = find(text, pos)
+        stop = pos + len(text)
+        if (
+            text == "'"
+            and marks is not None
+            and pos not in marks
+            and out
+            and out[-1].end == pos
+            and out[-1].text[-1:] in "sS"
+        ):
+            prev = out.pop()  # "Residents'": a plural possessive, part of the word
+            text = prev.text + "'"
+            append(new(Tok, (prev.start, stop, text, text.lower())))
+            pos = stop
+            continue
         if text[-1] == "." and len(text) > 1:
             stem = text[:-1]
             if stem not in _ABBREVIATIONS and "." not in stem:
-                s = m.start()
-                append(new(Tok, (s, s + len(stem), stem, stem.lower())))
-                append(new(Tok, (s + len(stem), s + len(text), ".", ".")))
+                append(new(Tok, (pos, stop - 1, stem, stem.lower())))
+                append(new(Tok, (stop - 1, stop, ".", ".")))
+                pos = stop
                 continue
-        append(new(Tok, (m.start(), m.end(), text, text.lower())))
+        append(new(Tok, (pos, stop, text, text.lower())))
+        pos = stop
     return out
 
 
@@ -374,7 +395,7 @@ def tokenize(norm: str, start: int, end: int) -> list[Tok]:
 def find_sources(doc: Document, lexicon: Lexicon | None = None):
     """Return (sources, attributions) for the document, sources in order of first attribution."""
     lex = lexicon or load_lexicon()
-    doc = replace(doc, norm=_IndexedText(doc.norm).index_sentences(doc.sentences))
+    doc = replace(doc, norm=_IndexedText(doc.norm).index_sentences(doc.sentences, doc.quotes))
     norm = doc.norm
     candidates = _candidates(doc, lex)
     known: list[_Known] = []
@@ -986,7 +1007,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
         start += 1
     if start > end:
         return None
-    for k in range(start + 1, end + 1):
+    for k in range(start + 1, end + 1 if rel is None else rel):
         if (
             toks[k].lower in {"the", "a", "an"}
             and toks[k - 1].lower not in _PREPOSITIONS
@@ -1197,7 +1218,9 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
         return "named_organization"
     if head_noun in lex.institution_heads:
         broad = [t for t in pre if t.lower in lex.broad_adjectives]
-        if plural and (broad or not any(t.cap for t in pre if t.lower != head_noun)):
+        if plural and (
+            broad or not any(t.cap for t in pre if t.lower not in lex.determiners | {head_noun})
+        ):
             return "unnamed_individual" if counted else "vague_group"
         return "named_organization"
     if head_noun in _COMPANY_NOUNS:
@@ -1271,7 +1294,9 @@ def _is_plural(noun: str, lex: Lexicon) -> bool:
         "we",
     }:
         return True
-    if noun in {"police", "news", "press"}:
+    if noun in {"press"}:
+        return True  # "the press", "the Western press": a collective of outlets
+    if noun in {"police", "news"}:
         return False
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
@@ -1380,7 +1405,9 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
         return pool[-1] if pool else known[-1]
     head_text = _head_text(norm[cand.start : cand.end])
     low = head_text.lower()
-    words = [t for t in tokenize(head_text, 0, len(head_text)) if t.text[0].isalnum()]
+    words = [
+        t for t in tokenize(norm, cand.start, cand.start + len(head_text)) if t.text[0].isalnum()
+    ]
     if not words:
         return None
     if low.startswith(("one of them", "one of the", "some of them", "both of them")):

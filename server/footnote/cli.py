@@ -44,14 +44,17 @@ def _report(result: dict, out) -> None:
 
 
 def _cmd_analyze(args) -> int:
-    if args.file == "-":
+    if args.jsonl or len(args.files) > 1:
+        return _cmd_batch(args)
+    path = args.files[0] if args.files else "-"
+    if path == "-":
         text = sys.stdin.read()
     else:
         try:
-            with open(args.file, encoding="utf-8") as fh:
+            with open(path, encoding="utf-8") as fh:
                 text = fh.read()
-        except OSError as exc:
-            print(f"footnote: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"footnote: cannot read {path}: {_why(exc)}", file=sys.stderr)
             return 2
     if not text.strip():
         print("footnote: the text is empty", file=sys.stderr)
@@ -65,11 +68,56 @@ def _cmd_analyze(args) -> int:
     return 0
 
 
-def _cmd_serve(args) -> int:
-    from .app import create_app
+def _cmd_batch(args) -> int:
+    from .batch import run_batch
 
-    create_app().run(host=args.host, port=args.port, debug=args.debug)
+    return run_batch(
+        args.files or ["-"],
+        jsonl=args.jsonl,
+        as_json=args.json or args.jsonl,
+        published=args.published,
+        title=args.title,
+        jobs=args.jobs,
+        out=sys.stdout,
+        err=sys.stderr,
+        progress=sys.stderr.isatty() if args.progress is None else args.progress,
+    )
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return getattr(exc, "strerror", None) or type(exc).__name__
+
+
+def _cmd_serve(args) -> int:
+    from . import serving
+    from .settings import Settings, SettingsError
+
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"footnote: {exc}", file=sys.stderr)
+        return 2
+    host = args.host or settings.host
+    port = args.port or settings.port
+    if args.debug:
+        serving.run_dev_server(settings, host=host, port=port)
+    else:
+        serving.run_gunicorn(
+            settings, host=host, port=port, workers=args.workers or settings.workers
+        )
     return 0
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
 
 
 def _date(value: str) -> date:
@@ -87,17 +135,47 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"footnote {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("serve", help="serve the API and the web page")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=5000)
-    p.add_argument("--debug", action="store_true", help="Flask's debugger and reloader")
+    p = sub.add_parser(
+        "serve",
+        help="serve the API and the web page (gunicorn)",
+        description="Serve the API and the web page with gunicorn. Defaults come from the "
+        "FOOTNOTE_* environment variables (docs/deploy.md).",
+    )
+    p.add_argument("--host", help="address to bind (FOOTNOTE_HOST, default 127.0.0.1)")
+    p.add_argument("--port", type=_positive, help="port (FOOTNOTE_PORT, default 5000)")
+    p.add_argument(
+        "--workers", type=_positive, help="worker processes (FOOTNOTE_WORKERS, default: cores)"
+    )
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        help="Flask's development server with debugger and reloader instead of gunicorn",
+    )
     p.set_defaults(func=_cmd_serve)
 
-    p = sub.add_parser("analyze", help="analyse a text file (or - for standard input)")
-    p.add_argument("file")
+    p = sub.add_parser(
+        "analyze",
+        help="analyse text files, a JSONL stream, or standard input",
+        description="One file: a readable report (or --json). Several files or --jsonl: one "
+        "JSON line per text on standard output, using every core, with a summary at the end "
+        "on standard error.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="text files; - or none: stdin")
     p.add_argument("--json", action="store_true", help="print the API's JSON")
+    p.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='input is JSON lines: {"text", "published"?, "title"?, "id"?} per line',
+    )
     p.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     p.add_argument("--title")
+    p.add_argument("--jobs", type=_positive, help="processes for a batch (default: cores)")
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: only when stderr is a terminal)",
+    )
     p.set_defaults(func=_cmd_analyze)
     return parser
 

@@ -26,6 +26,8 @@ _FOLD = str.maketrans(
         "\u2033": '"',
         "\u00ab": '"',
         "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
         "\u2013": "-",
         "\u2014": "-",
         "\u2012": "-",
@@ -133,7 +135,7 @@ _ABBREVIATIONS = frozenset(
 _PARA_BREAK = re.compile(r"\n[ ]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, space.
-_SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+_SENT_END = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 
 

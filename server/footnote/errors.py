@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import traceback
+
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -43,6 +45,12 @@ def register_error_handlers(app: Flask) -> None:
             message = "This address does not accept that method."
         elif status == 404 and not isinstance(exc, ApiError):
             message = "There is nothing at this address."
+        elif status == 429:
+            # flask-limiter's description is the limit, e.g. "60 per 1 minute".
+            message = (
+                f"Too many requests from this address (the limit is {message}). "
+                "Wait for the number of seconds in Retry-After and try again."
+            )
         response, status = error_response(status, message, getattr(exc, "field", None))
         for header in ("Retry-After", "Allow"):
             value = exc.get_response().headers.get(header) if status in (405, 429) else None
@@ -52,8 +60,10 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
-        # Logged by Flask with the traceback, never with the request body.
         if isinstance(exc, HTTPException):
             return _http(exc)
-        app.logger.error("unhandled %s", type(exc).__name__)
+        # Type and place only: an exception's message may quote the submitted text.
+        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        where = f" at {frame.filename}:{frame.lineno} in {frame.name}" if frame else ""
+        app.logger.error("unhandled %s%s", type(exc).__name__, where)
         return error_response(500, InternalServerError.description)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from string import Formatter
-
 from .catalogue import CATEGORIES, Rule
 from .model import Finding, Note
 
@@ -16,7 +14,9 @@ class _Params(dict):
 
 
 def _fill(template: str, params: dict) -> str:
-    return Formatter().vformat(template, (), _Params(params))
+    if "{" not in template:
+        return template
+    return template.format_map(_Params(params))
 
 
 def _text(template: str, field: str, params: dict) -> str:

@@ -1,0 +1,166 @@
+"""The educators' pages: paste-and-explain at /, a printable worksheet, the rule catalogue.
+
+Server-rendered HTML plus one small script; everything is served by the app itself. The
+page calls the public API like any other client. Nothing submitted is stored or logged.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from flask import Blueprint, current_app, render_template, request
+from markupsafe import Markup, escape
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from ..catalogue import CATEGORIES, load_rules
+from ..engine import analyze, to_dict
+from ..errors import ApiError
+from .worksheet import build_worksheet
+
+bp = Blueprint(
+    "web",
+    __name__,
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/assets",
+)
+
+# No inline script or style anywhere, so the policy can forbid both.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+CATEGORY_LABELS = {
+    "sourcing": "Who the information comes from",
+    "attribution": "Says who?",
+    "context": "Background a reader needs",
+    "language": "Wording",
+}
+KIND_LABELS = {
+    "named_person": "named person",
+    "named_organization": "named organization",
+    "unnamed_individual": "unnamed individual",
+    "vague_group": "vague group",
+    "document": "document",
+}
+
+
+@bp.after_request
+def _security_headers(response):
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    return response
+
+
+@bp.app_template_filter("placeholders")
+def _placeholders(text: str) -> Markup:
+    """A rule template for people: '{mention}' shows as an italic ‹mention›."""
+    return Markup(re.sub(r"\{(\w+)\}", r"<var>\1</var>", str(escape(text))))
+
+
+@bp.app_template_global()
+def category_label(category: str) -> str:
+    return CATEGORY_LABELS.get(category, category)
+
+
+@bp.app_template_global()
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("_", " "))
+
+
+@cache
+def load_examples() -> dict[str, dict]:
+    """The example texts shipped in the package (footnote/examples/*.toml), by slug."""
+    folder = resources.files("footnote") / "examples"
+    examples = {}
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            slug = re.sub(r"^\d+-", "", entry.name.removesuffix(".toml"))
+            examples[slug] = {
+                "slug": slug,
+                "label": data["label"],
+                "title": data["title"],
+                "published": data["published"],
+                "text": data["text"].strip() + "\n",
+            }
+    return examples
+
+
+@bp.get("/")
+def index():
+    return render_template(
+        "index.html",
+        examples=load_examples().values(),
+        categories=CATEGORIES,
+        max_chars=current_app.config["MAX_TEXT_CHARS"],
+    )
+
+
+@bp.get("/examples/<slug>.json")
+def example(slug: str):
+    found = load_examples().get(slug)
+    if found is None:
+        raise ApiError(404, "There is no example with that name.")
+    return found
+
+
+def _worksheet_error(status: int, message: str | None):
+    return (
+        render_template("worksheet_error.html", message=message, examples=load_examples().values()),
+        status,
+    )
+
+
+@bp.route("/worksheet", methods=["GET", "POST"])
+def worksheet():
+    limit = current_app.config["MAX_TEXT_CHARS"]
+    if request.method == "GET":
+        slug = request.args.get("example")
+        if slug is None:
+            return _worksheet_error(200, None)
+        found = load_examples().get(slug)
+        if found is None:
+            return _worksheet_error(404, "There is no example with that name.")
+        text, title, published = found["text"], found["title"], found["published"]
+    else:
+        # Text up to the limit, even four bytes a character, is allowed as a form field.
+        request.max_form_memory_size = current_app.config["MAX_CONTENT_LENGTH"]
+        try:
+            form = request.form
+        except RequestEntityTooLarge:
+            return _worksheet_error(413, f"The text is longer than {limit:,} characters.")
+        # Browsers send a textarea's line breaks as CRLF; the page's script sends LF.
+        text = form.get("text", "").replace("\r\n", "\n")
+        title = form.get("title", "").strip() or None
+        published = form.get("published", "").strip() or None
+    if not text.strip():
+        return _worksheet_error(422, "Paste the text of an article first.")
+    if len(text) > limit:
+        return _worksheet_error(
+            413, f"The text is longer than {limit:,} characters. Use a shorter part of it."
+        )
+    if published:
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            return _worksheet_error(422, "The date must be written as YYYY-MM-DD.")
+    result = to_dict(analyze(text, published=published, title=title))
+    sheet = build_worksheet(text, result, title=title, published=published)
+    return render_template("worksheet.html", sheet=sheet, categories=CATEGORIES)
+
+
+@bp.get("/rules")
+def rules():
+    by_category = {c: [] for c in CATEGORIES}
+    for rule in load_rules().values():
+        by_category[rule.category].append(rule)
+    for group in by_category.values():
+        group.sort(key=lambda r: r.id)
+    return render_template("rules.html", by_category=by_category)

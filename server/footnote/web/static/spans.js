@@ -1,0 +1,96 @@
+/* Pure helpers for the page: offsets, segments, grouping, sorting. No DOM here.
+ *
+ * The API counts offsets in Unicode code points (Python string indices); JavaScript strings
+ * count UTF-16 code units, where a character outside the Basic Multilingual Plane (an emoji,
+ * some CJK) takes two. Every offset from the API goes through codePointMap before use.
+ */
+(function (root) {
+  "use strict";
+
+  /* map[cp] is the UTF-16 index of code point cp; map[count] is text.length. */
+  function codePointMap(text) {
+    const map = [0];
+    let u = 0;
+    for (const ch of text) {
+      u += ch.length;
+      map.push(u);
+    }
+    return map;
+  }
+
+  function hasSpan(note) {
+    return Number.isInteger(note.start) && Number.isInteger(note.end) && note.end > note.start;
+  }
+
+  /* Cut the text at every note boundary. Each segment lists the notes covering it (the
+   * narrowest first) and the notes whose span ends with it (where a marker goes). */
+  function segment(text, notes) {
+    const map = codePointMap(text);
+    const last = map.length - 1;
+    const at = (cp) => map[Math.max(0, Math.min(cp, last))];
+    const spans = notes
+      .filter(hasSpan)
+      .map((note) => ({ note, start: at(note.start), end: at(note.end) }))
+      .filter((s) => s.end > s.start);
+    const cuts = new Set([0, text.length]);
+    for (const s of spans) {
+      cuts.add(s.start);
+      cuts.add(s.end);
+    }
+    const edges = Array.from(cuts).sort((a, b) => a - b);
+    const out = [];
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const a = edges[i];
+      const b = edges[i + 1];
+      const covering = spans
+        .filter((s) => s.start <= a && b <= s.end)
+        .sort((x, y) => x.end - x.start - (y.end - y.start));
+      out.push({
+        start: a,
+        end: b,
+        text: text.slice(a, b),
+        notes: covering.map((s) => s.note),
+        endingHere: covering.filter((s) => s.end === b).map((s) => s.note),
+      });
+    }
+    return out;
+  }
+
+  function groupByCategory(notes, categories) {
+    const groups = new Map(categories.map((c) => [c, []]));
+    for (const note of notes) {
+      if (!groups.has(note.category)) groups.set(note.category, []);
+      groups.get(note.category).push(note);
+    }
+    return groups;
+  }
+
+  /* Sort table rows (objects) by one key; empty values always go last. */
+  function sortRows(rows, key, type, direction) {
+    const sign = direction === "descending" ? -1 : 1;
+    const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+    return rows.slice().sort((x, y) => {
+      const a = x[key];
+      const b = y[key];
+      const emptyA = a === null || a === undefined || a === "";
+      const emptyB = b === null || b === undefined || b === "";
+      if (emptyA || emptyB) return emptyA === emptyB ? x.order - y.order : emptyA ? 1 : -1;
+      const c = type === "number" ? a - b : collator.compare(String(a), String(b));
+      return c !== 0 ? sign * c : x.order - y.order;
+    });
+  }
+
+  /* Only web addresses become links; anything else is shown as text. */
+  function safeUrl(url) {
+    try {
+      const u = new URL(url);
+      return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  const api = { codePointMap, hasSpan, segment, groupByCategory, sortRows, safeUrl };
+  root.FootnoteSpans = api;
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,245 @@
+"""A printable worksheet built from an analysis: the article with numbered markers, questions
+generated from the notes, and a teacher's answer key.
+
+Pure functions over the API's JSON shape, so the worksheet says exactly what the API says.
+Question wording is data (data/worksheet/questions.toml), keyed by rule and by category.
+"""
+
+from __future__ import annotations
+
+import bisect
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from string import Formatter
+
+from ..catalogue import CATEGORIES
+from ..document import build_document
+
+EXCERPT_LIMIT = 90
+
+
+class QuestionsError(ValueError):
+    """The question file is malformed; the message names the section and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Questions:
+    default: Template
+    by_category: dict[str, Template]
+    by_rule: dict[str, Template]
+    summary: tuple[Template, ...]
+    repeat: Template | None = None  # for a later note from a rule already asked about
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    note_ids: tuple[str, ...]  # the notes whose span covers this piece of text
+    category: str | None  # the category shown for it (the narrowest covering note's)
+    markers: tuple[int, ...]  # note numbers whose span ends here
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    number: int
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    number: int
+    text: str
+    answer: str
+    note: dict | None  # the note it was made from (None for the closing questions)
+    repeat: bool = False  # refers back to an earlier question from the same rule
+
+
+@dataclass(frozen=True, slots=True)
+class Worksheet:
+    title: str | None
+    published: str | None
+    paragraphs: tuple[Paragraph, ...]
+    questions: tuple[Question, ...]
+    result: dict  # the API's answer, for the answer key (summary, sources)
+
+
+def _template(raw, where: str) -> Template:
+    if not isinstance(raw, dict):
+        raise QuestionsError(f"{where}: must be a table")
+    for field in ("question", "answer"):
+        if not isinstance(raw.get(field), str) or not raw[field].strip():
+            raise QuestionsError(f"{where}: field '{field}' is missing or empty")
+    return Template(raw["question"], raw["answer"])
+
+
+def parse_questions(data: dict) -> Questions:
+    default = _template(data.get("default"), "[default]")
+    try:
+        _fill(default.question + default.answer, {"where": "", "where_lower": "", "title": ""})
+    except (KeyError, IndexError) as exc:
+        raise QuestionsError(
+            f"[default]: may only use {{where}} and {{title}}, not {exc}"
+        ) from None
+    by_category = {}
+    for name, raw in data.get("category", {}).items():
+        if name not in CATEGORIES:
+            raise QuestionsError(f"[category.{name}]: not a category {CATEGORIES}")
+        by_category[name] = _template(raw, f"[category.{name}]")
+    by_rule = {name: _template(raw, f"[rule.{name}]") for name, raw in data.get("rule", {}).items()}
+    summary = data.get("summary", {})
+    qs, ans = summary.get("questions", []), summary.get("answers", [])
+    if len(qs) != len(ans) or not all(isinstance(s, str) and s for s in qs + ans):
+        raise QuestionsError("[summary]: 'questions' and 'answers' must be lists of equal length")
+    repeat = _template(data["repeat"], "[repeat]") if "repeat" in data else None
+    return Questions(default, by_category, by_rule, tuple(map(Template, qs, ans)), repeat)
+
+
+@cache
+def load_questions() -> Questions:
+    path = resources.files("footnote") / "data" / "worksheet" / "questions.toml"
+    return parse_questions(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+def shorten(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;:") + "…"
+
+
+def _fill(template: str, params: dict) -> str:
+    return Formatter().vformat(template, (), params)
+
+
+def _first_that_fits(templates: list[Template], params: dict) -> tuple[str, str]:
+    for t in templates:
+        try:
+            return _fill(t.question, params), _fill(t.answer, params)
+        except (KeyError, IndexError):
+            continue
+    raise AssertionError("unreachable: parse_questions checks that [default] always fits")
+
+
+def _segments(text: str, start: int, end: int, spans, marker_at: dict, numbers: dict):
+    """Cut text[start:end] at every note boundary inside it."""
+    cuts = {start, end}
+    for s, e, n in spans:
+        if s < end and e > start:
+            cuts.update(c for c in (s, e, marker_at[n["id"]]) if start < c < end)
+    edges = sorted(cuts)
+    out = []
+    for a, b in zip(edges, edges[1:], strict=False):
+        covering = sorted(((e - s, n) for s, e, n in spans if s <= a and b <= e), key=_first)
+        out.append(
+            Segment(
+                text=text[a:b],
+                note_ids=tuple(n["id"] for _, n in covering),
+                category=covering[0][1]["category"] if covering else None,
+                markers=tuple(
+                    sorted(numbers[n["id"]] for _, n in covering if marker_at[n["id"]] == b)
+                ),
+            )
+        )
+    return tuple(out)
+
+
+def _first(pair):
+    return pair[0]
+
+
+def build_worksheet(
+    text: str,
+    result: dict,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    questions: Questions | None = None,
+) -> Worksheet:
+    questions = questions or load_questions()
+    doc = build_document(text)
+    notes = result["notes"]
+    numbers = {n["id"]: i for i, n in enumerate(notes, start=1)}
+    spans = [
+        (n["start"], n["end"], n)
+        for n in notes
+        if n.get("start") is not None and n.get("end") is not None and n["end"] > n["start"]
+    ]
+    # A note's marker goes where it ends, or at the end of the last paragraph it touches
+    # when it reaches past it, so every note is marked exactly once.
+    marker_at = {}
+    for s, e, n in spans:
+        touched = [pe for p in doc.paragraphs if p.start < e and (pe := p.end) > s]
+        marker_at[n["id"]] = min(e, touched[-1]) if touched else e
+    paragraphs = tuple(
+        Paragraph(i, _segments(text, p.start, p.end, spans, marker_at, numbers))
+        for i, p in enumerate(doc.paragraphs, start=1)
+    )
+
+    starts = [p.start for p in doc.paragraphs]
+    sources = {s["id"]: s for s in result.get("sources", [])}
+    out = []
+    first_for_rule: dict[str, int] = {}
+    for n in notes:
+        params = {"title": n["title"], "where": "The text", "where_lower": "the whole text"}
+        if n.get("start") is not None and starts:
+            para = max(bisect.bisect_right(starts, n["start"]) - 1, 0)
+            params["where"] = f"Paragraph {para + 1}"
+            params["where_lower"] = f"paragraph {para + 1}"
+        if n.get("excerpt"):
+            params["excerpt"] = shorten(n["excerpt"])
+        source = sources.get(n.get("source_id") or "")
+        if source:
+            params["mention"] = shorten(source["mention"])
+            if source.get("relayed_by"):
+                params["relay"] = source["relayed_by"]
+        templates = [
+            t
+            for t in (
+                questions.by_rule.get(n["rule"]),
+                questions.by_category.get(n["category"]),
+                questions.default,
+            )
+            if t
+        ]
+        number = numbers[n["id"]]
+        first = first_for_rule.setdefault(n["rule"], number)
+        if first != number and questions.repeat:
+            try:
+                params["first"] = first
+                q, a = (
+                    _fill(questions.repeat.question, params),
+                    _fill(questions.repeat.answer, params),
+                )
+                out.append(Question(number, q, a, n, repeat=True))
+                continue
+            except (KeyError, IndexError):
+                pass
+        q, a = _first_that_fits(templates, params)
+        out.append(Question(number, q, a, n))
+    counts = result["summary"]["counts"]
+    named = counts.get("named_person", 0) + counts.get("named_organization", 0)
+    summary_params = {
+        "sources": counts.get("sources", 0),
+        "named": named,
+        "anonymous": counts.get("anonymous", 0),
+        "relayed": counts.get("relayed", 0),
+    }
+    for t in questions.summary:
+        q, a = _fill(t.question, summary_params), _fill(t.answer, summary_params)
+        out.append(Question(len(out) + 1, q, a, None))
+    return Worksheet(
+        title=title,
+        published=published,
+        paragraphs=paragraphs,
+        questions=tuple(out),
+        result=result,
+    )

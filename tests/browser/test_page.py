@@ -1,0 +1,452 @@
+"""The educators' page in a real headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+XSS = '<img src=x onerror=alert(1)> and <script>alert(1)</script> in "quotes" & more'
+
+MARK_TEXTS = """ids => Object.fromEntries(ids.map(id => [id,
+    Array.from(document.querySelectorAll('#article mark[data-notes]'))
+      .filter(m => m.dataset.notes.split(' ').includes(id))
+      .map(m => m.textContent).join('')]))"""
+
+
+def api(base: str, body: dict) -> dict:
+    req = urllib.request.Request(
+        f"{base}/api/v1/analyze",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(req) as res:
+        return json.load(res)
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def note(nid, category, rule, text, excerpt=None, *, occurrence=1, **extra) -> dict:
+    start = end = None
+    if excerpt is not None:
+        start = -1
+        for _ in range(occurrence):
+            start = text.index(excerpt, start + 1)
+        end = start + len(excerpt)
+    return {
+        "id": nid,
+        "category": category,
+        "rule": rule,
+        "severity": extra.pop("severity", "caution"),
+        "title": extra.pop("title", f"Title of {nid}"),
+        "explanation": extra.pop("explanation", f"Explanation of {nid}."),
+        "check": extra.pop("check", f"Check for {nid}."),
+        "start": start,
+        "end": end,
+        "excerpt": excerpt,
+        "topic": None,
+        "source_id": None,
+        "references": extra.pop("references", []),
+        **extra,
+    }
+
+
+def source(sid, text, mention, kind, attributions=1, reason=None, relay=None) -> dict:
+    start = text.index(mention)
+    return {
+        "id": sid,
+        "mention": mention,
+        "start": start,
+        "end": start + len(mention),
+        "kind": kind,
+        "anonymity_reason": reason,
+        "relayed_by": relay,
+        "cue": "said",
+        "attributions": attributions,
+    }
+
+
+def result(notes, sources, headline="A made-up answer.") -> dict:
+    return {
+        "summary": {"headline": headline, "counts": {"sources": len(sources)}, "tone": None},
+        "sources": sources,
+        "notes": notes,
+        "meta": {"version": "test", "knowledge_version": "test", "characters": 0},
+    }
+
+
+# Code points outside the BMP (two UTF-16 units each) before and inside spans.
+ASTRAL = (
+    "Intro 😀 line with 𝔘𝔫𝔦𝔠𝔬𝔡𝔢.\n\n"
+    "Sources close to the palace 👑 said the king was ill, officials told the Daily Courier.\n\n"
+    "The reckless plan 🚧 failed, and the plan was reckless."
+)
+SENTENCE = "Sources close to the palace 👑 said the king was ill, officials told the Daily Courier."
+
+
+def astral_result() -> dict:
+    t = ASTRAL
+    return result(
+        [
+            note("n1", "sourcing", "vague-source", t, "Sources close to the palace 👑"),
+            note("n2", "attribution", "unattributed-claim", t, SENTENCE),
+            note("n3", "sourcing", "second-hand", t, "the Daily Courier"),
+            note("n4", "language", "loaded-word", t, "reckless plan 🚧"),
+            note("n5", "language", "loaded-word", t, "reckless", occurrence=2),
+            note(
+                "n6",
+                "sourcing",
+                "mostly-unnamed",
+                t,
+                severity="warning",
+                references=[
+                    {"title": "A safe reference", "url": "https://example.org/guide"},
+                    {"title": "An unsafe reference", "url": "javascript:alert(1)"},
+                ],
+            ),
+        ],
+        [
+            source("s1", t, "Sources close to the palace 👑", "vague_group"),
+            source("s2", t, "officials", "vague_group", attributions=3, relay="the Daily Courier"),
+            source("s3", t, "the Daily Courier", "named_organization", attributions=2),
+        ],
+    )
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, live_server):
+    pg = context.new_page()
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.goto(live_server + "/")
+    yield pg
+    assert pg.dialogs == []  # nothing on the page may ever open a dialog
+
+
+def mock_api(page, body: dict, status: int = 200) -> None:
+    page.route(
+        "**/api/v1/analyze",
+        lambda route: route.fulfill(
+            status=status, content_type="application/json", body=json.dumps(body)
+        ),
+    )
+
+
+def explain(page, text: str, *, title: str = "", published: str = "") -> None:
+    page.fill("#title", title)
+    page.fill("#published", published)
+    page.fill("#text", text)
+    page.click("#explain")
+    page.wait_for_selector("#results:not([hidden])")
+
+
+def assert_matches(page, text: str, answer: dict) -> None:
+    """Every note with a span is highlighted over exactly its excerpt, and marked once;
+    every note is listed; the ledger lists every source in order."""
+    notes = answer["notes"]
+    spanned = [n for n in notes if n["start"] is not None and n["end"] > n["start"]]
+    marked = page.evaluate(MARK_TEXTS, [n["id"] for n in spanned])
+    for n in spanned:
+        assert marked[n["id"]] == text[n["start"] : n["end"]], n
+        assert page.locator(f'#article sup.marker[data-note="{n["id"]}"]').count() == 1
+    for i, n in enumerate(notes, start=1):
+        item = page.locator(f"#note-{n['id']}")
+        assert item.count() == 1
+        assert n["title"] in item.inner_text()
+        assert item.locator(".num").inner_text() == str(i)
+    rows = page.locator("#ledger tbody tr")
+    assert rows.count() == len(answer["sources"])
+    assert rows.locator("th").all_inner_texts() == [s["mention"] for s in answer["sources"]]
+    assert page.inner_text("#summary-headline") == answer["summary"]["headline"]
+
+
+def test_seed_text_shows_every_note_and_source_the_api_returns(page, live_server, seed_text):
+    expected = api(live_server, {"text": seed_text, "published": "2025-01-10"})
+    explain(page, seed_text, published="2025-01-10")
+    assert_matches(page, seed_text, expected)
+    # The article is shown whole: its text is the seed plus the markers' numbers.
+    markers = "".join(page.locator("#article sup.marker").all_text_contents())
+    assert len(page.text_content("#article")) == len(seed_text) + len(markers)
+
+
+def test_astral_characters_and_overlapping_spans_are_placed_exactly(page):
+    answer = astral_result()
+    mock_api(page, answer)
+    explain(page, ASTRAL)
+    assert_matches(page, ASTRAL, answer)
+    # The article is shown whole, astral characters included.
+    assert page.text_content("#article").replace(" note ", "").startswith("Intro 😀 line")
+    # Clicking a highlight inside two notes shows both.
+    page.locator('#article mark[data-notes="n1 n2"]').click()
+    detail = page.inner_text("#note-detail")
+    assert "Title of n1" in detail and "Title of n2" in detail
+    # Only web addresses become links.
+    links = page.locator("#note-n6 .references a")
+    assert links.count() == 1
+    assert links.get_attribute("href") == "https://example.org/guide"
+    assert "An unsafe reference" in page.inner_text("#note-n6")
+
+
+def test_keyboard_reaches_highlights_and_shows_their_notes(page):
+    mock_api(page, astral_result())
+    explain(page, ASTRAL)
+    page.focus("#explain")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "MARK":
+            break
+    assert page.evaluate("document.activeElement.dataset.notes") == "n1 n2"
+    assert "Title of n1" in page.inner_text("#note-detail")
+    page.keyboard.press("Tab")
+    assert "Title of n2" in page.inner_text("#note-detail")
+    # The focused highlight has a visible outline.
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    # "Show in the text" brings focus back to the note's highlight.
+    page.click("#note-n3 .show-in-text")
+    assert page.evaluate("document.activeElement.textContent") == "the Daily Courier"
+
+
+def test_ledger_sorts_by_column(page):
+    mock_api(page, astral_result())
+    explain(page, ASTRAL)
+    mentions = page.locator("#ledger tbody th")
+    claims_header = page.locator('#ledger th[data-key="claims"]')
+    claims_header.locator("button").click()
+    assert claims_header.get_attribute("aria-sort") == "ascending"
+    assert page.locator("#ledger tbody td.num-cell:last-child").all_inner_texts() == ["1", "2", "3"]
+    claims_header.locator("button").click()
+    assert claims_header.get_attribute("aria-sort") == "descending"
+    assert mentions.all_inner_texts()[0] == "officials"
+    page.locator('#ledger th[data-key="relay"] button').click()
+    assert mentions.all_inner_texts()[0] == "officials"  # empty values sort last
+    texts = page.locator("#ledger tbody tr").first.inner_text()
+    assert "the Daily Courier" in texts and "none given" in texts
+
+
+def test_markup_in_the_text_is_shown_as_text_and_never_runs(browser, live_server):
+    # Without the CSP too: the page itself must never turn text into HTML.
+    ctx = browser.new_context(bypass_csp=True)
+    page = ctx.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(live_server + "/")
+    text = f"The minister said the plan was ready.\n\n{XSS}\n\nOfficials said {XSS}."
+    expected = api(live_server, {"text": text, "title": XSS})
+    explain(page, text, title=XSS)
+    assert_matches(page, text, expected)
+    assert page.text_content("#article-title") == XSS
+    # Notes and sources carrying markup (as a buggy or hostile server might send).
+    hostile = result(
+        [note("n1", "sourcing", "vague-source", text, XSS, title=XSS, explanation=XSS, check=XSS)],
+        [source("s1", text, XSS, "vague_group", reason=XSS, relay=XSS)],
+        headline=XSS,
+    )
+    mock_api(page, hostile)
+    explain(page, text, title=XSS)
+    page.locator("#article mark").first.click()
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    assert page.locator("#results img, #results script").count() == 0
+    assert page.inner_text("#summary-headline") == XSS
+    assert XSS in page.inner_text("#note-n1")
+    assert XSS in page.inner_text("#note-detail")
+    assert page.locator("#ledger tbody th").inner_text() == XSS
+    ctx.close()
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("empty", "text box is empty"),
+        ("too-long", "too long"),
+        ("server-error", "went wrong on the server"),
+        ("unreachable", "could not be reached"),
+        ("bad-date", "not a valid date"),
+    ],
+)
+def test_clear_messages(page, setup, message):
+    explain(page, "The minister said the plan was ready.")  # earlier results, then the error
+    text = "The minister said the plan was ready."
+    if setup == "empty":
+        text = "   \n"
+    elif setup == "too-long":
+        text = "word " * 40_001  # more than the API's 200,000 characters: a real 413
+    elif setup == "server-error":
+        mock_api(page, {"error": {"code": "internal_error", "message": "x"}}, status=500)
+    elif setup == "unreachable":
+        page.route("**/api/v1/analyze", lambda route: route.abort())
+    elif setup == "bad-date":
+        mock_api(
+            page,
+            {"error": {"code": "invalid_field", "message": "bad", "field": "published"}},
+            status=422,
+        )
+    page.fill("#text", text)
+    page.click("#explain")
+    error = page.locator("#error")
+    error.wait_for(state="visible")
+    assert message in error.inner_text()
+    assert page.locator("#results").is_hidden()
+    if setup == "empty":
+        assert page.evaluate("document.activeElement.id") == "text"
+        assert page.get_attribute("#text", "aria-invalid") == "true"
+
+
+def test_an_example_loads_and_is_explained_in_one_click(page, live_server):
+    button = page.locator("button.example").first
+    button.click()
+    page.wait_for_selector("#results:not([hidden])")
+    text = page.input_value("#text")
+    assert text.strip()
+    assert page.input_value("#title")
+    answer = api(
+        live_server,
+        {
+            "text": text,
+            "title": page.input_value("#title"),
+            "published": page.input_value("#published"),
+        },
+    )
+    assert_matches(page, text, answer)
+
+
+def test_readable_at_phone_width(context, live_server):
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server + "/")
+    mock_api(page, astral_result())
+    explain(page, ASTRAL)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    # The notes panel sits below the article, not beside it.
+    article = page.locator("#article").bounding_box()
+    detail = page.locator("#note-detail").bounding_box()
+    assert detail["y"] >= article["y"] + article["height"]
+
+
+def test_no_content_security_policy_violations(browser, live_server):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    problems = []
+    page.on(
+        "console",
+        lambda m: problems.append(m.text) if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    for path in ("/", "/rules", "/worksheet?example=wire-report"):
+        res = page.goto(live_server + path)
+        assert "default-src 'self'" in res.headers["content-security-policy"]
+    page.goto(live_server + "/")
+    page.locator("button.example").first.click()
+    page.wait_for_selector("#results:not([hidden])")
+    marks = page.locator("#results mark")
+    if marks.count():
+        marks.first.focus()
+    with page.expect_navigation():
+        page.click("#make-worksheet")
+    assert problems == []
+    ctx.close()
+
+
+def test_worksheet_prints_to_a4_and_letter(page, live_server, seed_text):
+    expected = api(live_server, {"text": seed_text, "title": "Seed", "published": "2025-01-10"})
+    page.fill("#title", "Seed")
+    page.fill("#published", "2025-01-10")
+    page.fill("#text", seed_text)
+    with page.expect_navigation():
+        page.click("#make-worksheet")
+    assert page.url.endswith("/worksheet")
+    assert page.inner_text("h1") == "Seed"
+    questions = page.locator(".question-list > li")
+    assert questions.count() >= len(expected["notes"]) + 1
+    spanned = [n for n in expected["notes"] if n["start"] is not None]
+    markers = page.locator(".ws-marker").all_inner_texts()
+    assert len(markers) == len(spanned)
+    assert page.locator(".key-list > li").count() == questions.count()
+    assert page.locator(".key-sources tbody tr").count() == len(expected["sources"])
+    for fmt in ("A4", "Letter"):
+        pdf = page.pdf(format=fmt, print_background=True)
+        assert pdf.startswith(b"%PDF")
+        assert pdf_pages(pdf) >= 2  # the answer key is on a page of its own
+    # In print, the answer key starts a new page and the toolbar is gone.
+    page.emulate_media(media="print")
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.answer-key')).breakBefore")
+        == "page"
+    )
+    assert page.locator(".sheet-toolbar").is_hidden()
+
+
+AXE_RUN = """async () => (await axe.run(document)).violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
+
+
+def test_axe_finds_no_serious_or_critical_violations(browser, live_server, seed_text):
+    if not AXE.exists():
+        pytest.skip("node_modules/axe-core is missing: run `npm install` (make test does)")
+    ctx = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
+    page = ctx.new_page()
+
+    def audit(where: str) -> None:
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate(AXE_RUN)
+        print(where, json.dumps(found, indent=1))  # shown with -s or on failure
+        serious = [v for v in found if v["impact"] in ("serious", "critical")]
+        assert serious == [], (where, serious)
+
+    # With results shown: every kind of note, a note in the side panel, a sorted table.
+    page.goto(live_server + "/")
+    mock_api(page, astral_result())
+    explain(page, ASTRAL)
+    page.locator('#article mark[data-notes="n1 n2"]').click()
+    page.locator('#ledger th[data-key="claims"] button').click()
+    audit("page with every kind of note")
+    page.goto(live_server + "/")
+    explain(page, seed_text, published="2025-01-10")
+    audit("page with the seed explained")
+    page.fill("#text", "")
+    page.click("#explain")
+    audit("page with an error message")
+    for path in ("/rules", "/worksheet?example=anonymous-relay", "/worksheet"):
+        page.goto(live_server + path)
+        audit(path)
+    ctx.close()
+
+
+def test_code_point_offsets_convert_to_javascript_indices(page):
+    got = page.evaluate(
+        """() => {
+            const t = 'a😀b𝔘c';
+            return FootnoteSpans.codePointMap(t);
+        }"""
+    )
+    assert got == [0, 1, 3, 4, 6, 7]
+
+
+def test_without_javascript_explain_still_gives_the_worksheet(browser, live_server):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(live_server + "/")
+    page.fill("#text", "Officials said the talks had failed.\n\nThe minister said nothing.")
+    with page.expect_navigation():
+        page.click("#explain")
+    assert page.url.endswith("/worksheet")
+    assert page.locator(".para").count() == 2
+    assert page.locator(".question-list > li").count() >= 1
+    ctx.close()

@@ -1,0 +1,362 @@
+"""The educators' pages, the worksheet builder, the rule catalogue API and its docs."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from footnote import analyze, to_dict
+from footnote.catalogue import CATEGORIES, load_rules
+from footnote.rules_docs import COMMAND, render_markdown
+from footnote.web import load_examples
+from footnote.web.worksheet import (
+    Questions,
+    QuestionsError,
+    Template,
+    build_worksheet,
+    load_questions,
+    parse_questions,
+    shorten,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["/", "/rules", "/worksheet", "/worksheet?example=wire-report"]
+# The shared evaluation sets sit next to the repository (or where FOOTNOTE_EVAL_DIR says).
+EVAL_DIR = Path(os.environ.get("FOOTNOTE_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+if not (EVAL_DIR / "dev.jsonl").exists() and (ROOT.parent.parent / "shared" / "eval").exists():
+    EVAL_DIR = ROOT.parent.parent / "shared" / "eval"  # a worktree under /work/wt/<name>
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_are_html_with_a_strict_csp(client, path):
+    res = client.get(path)
+    assert res.status_code == 200
+    assert res.mimetype == "text/html"
+    csp = res.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "'unsafe-inline'" not in csp
+    html = res.get_data(as_text=True)
+    # Nothing inline for the policy to forbid: no style attributes, no inline script.
+    assert " style=" not in html
+    assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None
+    assert re.search(r"\son[a-z]+=", html) is None
+
+
+def test_assets_are_served_by_the_app(client):
+    html = client.get("/").get_data(as_text=True)
+    assets = re.findall(r'(?:src|href)="(/assets/[^"]+)"', html)
+    assert len(assets) >= 3
+    for path in assets:
+        with client.get(path) as res:
+            assert res.status_code == 200
+    assert "http" not in "".join(re.findall(r'(?:src)="([^"]+)"', html))
+
+
+def test_page_script_never_inserts_html():
+    static = ROOT / "server" / "footnote" / "web" / "static"
+    for script in static.glob("*.js"):
+        source = script.read_text(encoding="utf-8")
+        for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):
+            assert forbidden not in source, f"{script.name} uses {forbidden}"
+
+
+def test_examples_load_and_are_explained(client):
+    examples = load_examples()
+    assert len(examples) >= 3
+    html = client.get("/").get_data(as_text=True)
+    for slug, ex in examples.items():
+        assert f"/examples/{slug}.json" in html
+        body = client.get(f"/examples/{slug}.json").get_json()
+        assert body["text"] == ex["text"] and body["title"]
+        res = client.post(
+            "/api/v1/analyze", json={"text": body["text"], "published": body["published"]}
+        )
+        assert res.status_code == 200
+    assert client.get("/examples/nothing.json").status_code == 404
+
+
+def test_sports_example_gets_no_note_about_the_minsk_agreements():
+    ex = next(e for e in load_examples().values() if "Minsk" in e["text"] and "sport" in e["label"])
+    result = to_dict(analyze(ex["text"], published=ex["published"]))
+    assert not [n for n in result["notes"] if n["topic"] == "minsk-agreements"]
+
+
+# The rule catalogue
+
+
+def test_api_rules_lists_every_rule_in_the_catalogue(client):
+    body = client.get("/api/v1/rules").get_json()
+    listed = {r["id"] for r in body["rules"]}
+    assert listed == set(load_rules())
+    assert body["categories"] == list(CATEGORIES)
+    for r in body["rules"]:
+        assert {"id", "category", "severity", "title", "explanation", "check"} <= set(r)
+        assert r["example_fires"]["text"] and r["example_quiet"]["text"]
+
+
+def test_api_rule_by_id(client):
+    rule_id = next(iter(load_rules()))
+    assert client.get(f"/api/v1/rules/{rule_id}").get_json()["id"] == rule_id
+    res = client.get("/api/v1/rules/no-such-rule")
+    assert res.status_code == 404
+    assert res.get_json()["error"]["code"] == "not_found"
+
+
+def test_rules_page_shows_every_rule(client):
+    html = client.get("/rules").get_data(as_text=True)
+    for rule_id in load_rules():
+        assert f'id="{rule_id}"' in html
+
+
+def test_rules_page_shows_template_fields_as_placeholders(client):
+    html = client.get("/rules").get_data(as_text=True)
+    assert "{mention}" not in html
+    if any("{mention}" in r.explanation for r in load_rules().values()):
+        assert "<var>mention</var>" in html
+
+
+def test_rules_docs_are_up_to_date():
+    path = ROOT / "docs" / "rules.md"
+    assert path.exists(), f"docs/rules.md is missing; run: {COMMAND}"
+    assert path.read_text(encoding="utf-8") == render_markdown(), (
+        f"docs/rules.md is stale; run: {COMMAND}"
+    )
+
+
+def test_rules_docs_name_every_rule():
+    text = render_markdown()
+    for rule_id in load_rules():
+        assert f"### `{rule_id}`" in text
+
+
+@pytest.mark.skipif(not (EVAL_DIR / "dev.jsonl").exists(), reason="dev set not found")
+def test_api_rules_covers_every_rule_the_dev_set_produces(client):
+    listed = {r["id"] for r in client.get("/api/v1/rules").get_json()["rules"]}
+    emitted = set()
+    lines = (EVAL_DIR / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    for item in map(json.loads, filter(None, lines)):
+        result = to_dict(analyze(item["text"], published=item.get("published")))
+        emitted |= {n["rule"] for n in result["notes"]}
+    assert emitted <= listed
+
+
+# The worksheet
+
+TEXT = (
+    "The minister resigned on Monday.\n\n"
+    "Sources close to the palace said the king was ill, and officials agreed.\n\n"
+    "The reckless plan failed."
+)
+
+
+def _note(nid, rule, category, excerpt=None, source_id=None):
+    start = TEXT.index(excerpt) if excerpt else None
+    return {
+        "id": nid,
+        "category": category,
+        "rule": rule,
+        "severity": "caution",
+        "title": f"T{nid}",
+        "explanation": f"E{nid}",
+        "check": f"C{nid}",
+        "start": start,
+        "end": start + len(excerpt) if excerpt else None,
+        "excerpt": excerpt,
+        "topic": None,
+        "source_id": source_id,
+        "references": [],
+    }
+
+
+def _result(notes, sources=()):
+    counts = {"sources": len(sources), "named_person": 0, "anonymous": 1, "relayed": 0}
+    return {
+        "summary": {"headline": "H", "counts": counts, "tone": None},
+        "sources": list(sources),
+        "notes": notes,
+    }
+
+
+QUESTIONS = Questions(
+    default=Template("{where}: default {title}", "A-default"),
+    by_category={"sourcing": Template("{where} cat “{excerpt}”", "A-cat")},
+    by_rule={"vague-source": Template("{where} rests on “{mention}”. Why?", "A-rule")},
+    summary=(Template("Sources: {sources}", "Named: {named}"),),
+)
+SOURCE = {
+    "id": "s1",
+    "mention": "Sources close to the palace",
+    "kind": "vague_group",
+    "anonymity_reason": None,
+    "relayed_by": None,
+}
+
+
+def test_worksheet_questions_come_from_rule_then_category_then_default():
+    notes = [
+        _note("n1", "vague-source", "sourcing", "Sources close to the palace", "s1"),
+        _note("n2", "vague-source", "sourcing", "officials"),  # no source: the rule can't fit
+        _note("n3", "loaded-word", "language", "reckless"),
+        _note("n4", "mostly-unnamed", "sourcing"),
+    ]
+    sheet = build_worksheet(TEXT, _result(notes, [SOURCE]), questions=QUESTIONS)
+    texts = [q.text for q in sheet.questions]
+    assert texts == [
+        "Paragraph 2 rests on “Sources close to the palace”. Why?",
+        "Paragraph 2 cat “officials”",
+        "Paragraph 3: default Tn3",
+        "The text: default Tn4",
+        "Sources: 1",
+    ]
+    assert [q.answer for q in sheet.questions] == [
+        "A-rule",
+        "A-cat",
+        "A-default",
+        "A-default",
+        "Named: 0",
+    ]
+    assert [q.number for q in sheet.questions] == [1, 2, 3, 4, 5]
+
+
+def test_later_notes_from_the_same_rule_refer_back_to_the_first_question():
+    notes = [
+        _note("n1", "vague-source", "sourcing", "Sources close to the palace", "s1"),
+        _note("n2", "loaded-word", "language", "reckless"),
+        _note("n3", "vague-source", "sourcing", "officials"),
+    ]
+    repeat = Template("Question {first} again, for {where_lower}: “{excerpt}”.", "As {first}.")
+    questions = dataclasses.replace(QUESTIONS, repeat=repeat)
+    sheet = build_worksheet(TEXT, _result(notes, [SOURCE]), questions=questions)
+    assert [(q.text, q.repeat) for q in sheet.questions[:3]] == [
+        ("Paragraph 2 rests on “Sources close to the palace”. Why?", False),
+        ("Paragraph 3: default Tn2", False),
+        ("Question 1 again, for paragraph 2: “officials”.", True),
+    ]
+    assert sheet.questions[2].answer == "As 1."
+    assert sheet.questions[2].note["explanation"] == "En3"  # the key still explains it
+
+
+def test_worksheet_marks_each_spanned_note_once_where_it_ends():
+    notes = [
+        _note(
+            "n1",
+            "unattributed-claim",
+            "attribution",
+            "Sources close to the palace said the king was ill",
+        ),
+        _note("n2", "vague-source", "sourcing", "Sources close to the palace"),
+        _note("n3", "loaded-word", "language", "reckless"),
+        _note("n4", "mostly-unnamed", "sourcing"),
+    ]
+    sheet = build_worksheet(TEXT, _result(notes), questions=QUESTIONS)
+    assert [p.number for p in sheet.paragraphs] == [1, 2, 3]
+    for para, (start, end) in zip(sheet.paragraphs, [(0, 32), (34, 106), (108, 133)], strict=True):
+        assert "".join(s.text for s in para.segments) == TEXT[start:end]
+    markers = [m for p in sheet.paragraphs for s in p.segments for m in s.markers]
+    assert sorted(markers) == [1, 2, 3]
+    segs = {s.text: s for s in sheet.paragraphs[1].segments}
+    assert segs["Sources close to the palace"].note_ids == ("n2", "n1")  # narrowest first
+    assert segs["Sources close to the palace"].category == "sourcing"
+    assert segs["Sources close to the palace"].markers == (2,)
+    assert segs[" said the king was ill"].markers == (1,)
+
+
+def test_worksheet_marks_a_note_that_crosses_paragraphs_once():
+    excerpt = "Monday.\n\nSources"
+    start = TEXT.index(excerpt)
+    note = _note("n1", "unattributed-claim", "attribution")
+    note.update(start=start, end=start + len(excerpt), excerpt=excerpt)
+    sheet = build_worksheet(TEXT, _result([note]), questions=QUESTIONS)
+    where = [(p.number, s.markers) for p in sheet.paragraphs for s in p.segments if s.markers]
+    assert where == [(2, (1,))]
+    covered = "".join(s.text for p in sheet.paragraphs for s in p.segments if s.note_ids)
+    assert covered == "Monday.Sources"
+
+
+def test_question_templates_are_valid_and_cover_every_category():
+    questions = load_questions()
+    assert set(questions.by_category) == set(CATEGORIES)
+    assert questions.summary
+    for rule_id in questions.by_rule:
+        assert rule_id in load_rules(), f"questions.toml has a template for unknown rule {rule_id}"
+
+
+def test_every_rule_gets_a_question_from_its_own_fires_example():
+    for rule in load_rules().values():
+        ex = rule.fires[0]
+        result = to_dict(analyze(ex.text, published=ex.published, title=ex.title))
+        sheet = build_worksheet(ex.text, result)
+        assert len(sheet.questions) == len(result["notes"]) + len(load_questions().summary)
+        for q in sheet.questions:
+            assert "{" not in q.text and "{" not in q.answer
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"default": {"question": "q"}},
+        {"default": {"question": "{where} “{excerpt}”", "answer": "a"}},
+        {
+            "default": {"question": "q", "answer": "a"},
+            "category": {"nope": {"question": "q", "answer": "a"}},
+        },
+        {
+            "default": {"question": "q", "answer": "a"},
+            "summary": {"questions": ["q"], "answers": []},
+        },
+    ],
+)
+def test_malformed_question_files_are_rejected(data):
+    with pytest.raises(QuestionsError):
+        parse_questions(data)
+
+
+def test_shorten_keeps_short_text_and_cuts_long_text_at_a_word():
+    assert shorten("short  text\n") == "short text"
+    long = "word " * 40
+    cut = shorten(long, 30)
+    assert cut.endswith("…") and len(cut) <= 30 and "wor…" not in cut
+
+
+def test_worksheet_from_the_form_escapes_text(client):
+    res = client.post(
+        "/worksheet",
+        data={"text": "One.\r\n\r\n<script>alert(1)</script> two.", "title": "<b>T</b>"},
+        content_type="multipart/form-data",
+    )
+    html = res.get_data(as_text=True)
+    assert res.status_code == 200
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>T</b>" not in html
+    assert html.count('class="para"') == 2  # CRLF from the browser still splits paragraphs
+
+
+def test_worksheet_takes_a_text_up_to_the_limit_in_any_script(client):
+    limit = client.application.config["MAX_TEXT_CHARS"]
+    text = ("Я" * 99 + "\n") * (limit // 100)  # two bytes a character, exactly the limit
+    res = client.post("/worksheet", data={"text": text}, content_type="multipart/form-data")
+    assert res.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "message"),
+    [
+        ({"text": "  "}, 422, "Paste the text"),
+        ({"text": "Hello.", "published": "2024-13-45"}, 422, "YYYY-MM-DD"),
+        ({"text": "x" * 200_001}, 413, "longer than"),
+    ],
+)
+def test_worksheet_errors_are_pages_that_say_what_to_do(client, data, status, message):
+    res = client.post("/worksheet", data=data, content_type="multipart/form-data")
+    assert res.status_code == status
+    assert res.mimetype == "text/html"
+    assert message in res.get_data(as_text=True)
+
+
+def test_unknown_example_worksheet_is_404(client):
+    assert client.get("/worksheet?example=nothing").status_code == 404
