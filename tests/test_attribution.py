@@ -124,6 +124,7 @@ def test_speaker_phrases_and_kinds(text, expected):
         "Nothing I write here excuses it.",
         "The United States withdrew from the treaty in 2019.",
         "Engineers spent years preparing for the move.",
+        "European demand for pipeline gas is expected to fall.",
     ],
 )
 def test_no_attribution(text):

@@ -666,12 +666,14 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         return [cand(span)] if span else []
     if before >= 0 and toks[before].lower in {"not", "never", "n't", "cannot"}:
         return []  # "did not say", "will not report": a negated cue attributes nothing
+    aux = _skip_adverbs_left(toks, ci - 1) if ci > 0 else -1
     if (
-        before >= 0
-        and toks[before].lower in _AUXILIARIES - {"get", "got", "gets"}
+        aux >= 0
+        and toks[aux].lower in _AUXILIARIES - {"get", "got", "gets"}
+        and word.endswith(("ed", "told", "said", "found", "shown", "known"))
         and not (nxt is not None and nxt.lower == "by")
     ):
-        return []  # "we were told", "he was asked": the subject is not the speaker
+        return []  # "we were told", "demand is expected to fall": a passive, no speaker
     if word in ("told", "tell", "tells") and not _tells_someone(toks, cj + 1, lex):
         return []  # "has told a simple story"
     bare = _is_bare_form(word)
