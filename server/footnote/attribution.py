@@ -380,6 +380,10 @@ def _scan(norm: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+def _sentence_of(norm: _IndexedText, offset: int) -> int:
+    return max(0, bisect_right(norm.sent_starts, offset) - 1)
+
+
 def tokenize(norm: str, start: int, end: int) -> list[Tok]:
     if isinstance(norm, _IndexedText):
         si = bisect_right(norm.sent_starts, start) - 1
@@ -405,7 +409,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         if target is None:
             if cand.cue in lex.citing and known and known[-1].source.relayed_by:
                 last = known[-1].source  # "documents obtained by TASS, which cite a review"
-                if doc.sentence_at(last.start) == cand.sentence:
+                if _sentence_of(doc.norm, last.start) == cand.sentence:
                     cand.relay = last.relayed_by
             source = _new_source(cand, len(known) + 1, doc, lex)
             if source is None:
@@ -443,7 +447,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         m = _IN_VIEW.search(norm, max(0, v.start() - 80), v.end())
         if m is None or m.end() != v.end() or doc.in_quote(m.start(), m.end()):
             continue
-        si = doc.sentence_at(m.start())
+        si = _sentence_of(doc.norm, m.start())
         out.append(_Candidate(m.start(1), m.end(1), "in the view of", m.start(), m.end(), si))
         seen_cues.add(m.end())
     for v in _PASSIVE_VERB.finditer(norm):
@@ -451,7 +455,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         m = _PASSIVE_IT.search(norm, max(0, v.start() - 40), v.end())
         if m is None or m.end() != v.end() or doc.in_quote(m.start(), m.end()):
             continue
-        si = doc.sentence_at(m.start())
+        si = _sentence_of(doc.norm, m.start())
         out.append(
             _Candidate(
                 m.start(),
@@ -469,7 +473,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
             continue
         if doc.in_quote(m.start(), m.end()):
             continue
-        si = doc.sentence_at(m.start())
+        si = _sentence_of(doc.norm, m.start())
         toks = toks_of(si)
         ci = _token_index(toks, m.start())
         if ci is None:
@@ -502,6 +506,12 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _NOT_SPEAKERS = frozenset(
     {"that", "to", "by", "in", "on", "at", "of", "for", "with", "as", "it", "this", "so", "and"}
 )
+_ALL_PRONOUNS = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS
+_BE_AUXILIARIES = _AUXILIARIES - {"get", "got", "gets"}
+_TRUE_PREPOSITIONS = _PREPOSITIONS - {"not", "who", "whose", "-", "("}
+_LEADING_PREPOSITIONS = _PREPOSITIONS - {"close", "familiar"}
+_HARD_STOPS_BUT_CLOSE = _HARD_STOPS - {")"}
+_RIGHT_APPOSITIVE_STARTERS = _APPOSITIVE_STARTERS - {"which"}
 _CONNECTIVES = frozenset(
     {
         "however",
@@ -669,7 +679,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     aux = _skip_adverbs_left(toks, ci - 1) if ci > 0 else -1
     if (
         aux >= 0
-        and toks[aux].lower in _AUXILIARIES - {"get", "got", "gets"}
+        and toks[aux].lower in _BE_AUXILIARIES
         and word.endswith(("ed", "told", "said", "found", "shown", "known"))
         and not (nxt is not None and nxt.lower == "by")
     ):
@@ -695,7 +705,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     if inverted_ok and (
         before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"
     ):
-        if nxt.lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+        if nxt.lower in _ALL_PRONOUNS:
             return [cand((nxt.start, nxt.end), pronoun=nxt.lower)]
         span = _right_phrase(toks, cj + 1, lex, strict=True)
         if span:
@@ -744,10 +754,14 @@ def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[_Can
     first = phrase[0].lower if phrase else ""
     if any(t.lower in _OWN_VOICE for t in phrase):
         return []  # the writer's own voice ("nothing I write", "each time we")
-    if len(phrase) == 1 and first in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+    if len(phrase) == 1 and first in _ALL_PRONOUNS:
         return [cand(span, pronoun=first)]
     head = _head_noun(doc.norm, span, lex)
-    if word in lex.document_only and head not in lex.document_heads | lex.document_backrefs:
+    if (
+        word in lex.document_only
+        and head not in lex.document_heads
+        and head not in lex.document_backrefs
+    ):
         return []
     told = None
     if word in ("told", "tell", "tells") and nxt is not None:
@@ -844,7 +858,7 @@ def _skip_between_left(toks, i, lex) -> int:
         if k >= 1 and toks[k].text == "," and k < i - 1:
             first = toks[k + 1].lower
             if (k + 2 == i and (first.endswith("ly") or first in _CONNECTIVES)) or (
-                first in _PREPOSITIONS - {"not", "who", "whose", "-", "("}
+                first in _TRUE_PREPOSITIONS
             ):
                 i = k - 1
     while (
@@ -960,9 +974,9 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     if end < 0:
         return None
     t = toks[end]
-    if t.text in (_HARD_STOPS - {")"}) or t.text in {",", "."}:
+    if t.text in _HARD_STOPS_BUT_CLOSE or t.text in {",", "."}:
         return None
-    if t.lower in lex.stop_left and t.lower not in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it"}:
+    if t.lower in lex.stop_left and t.lower not in _ALL_PRONOUNS:
         return None
     # the leftmost relativizer inside this comma segment: stop words after it belong to
     # the relative clause ("a diplomat who is attending the course")
@@ -979,7 +993,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
         low = tok.lower
         if end - j > _MAX_PHRASE:
             return None
-        if low in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it"}:
+        if low in _ALL_PRONOUNS:
             return j if j == end else j + 1
         if tok.text == ")":
             k = j - 1
@@ -1005,7 +1019,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     start = j + 1
     # drop a leading preposition phrase run such as "In Mariupol"? keep simple: trim
     # leading prepositions / relativizers that cannot begin a subject
-    while start <= end and toks[start].lower in _PREPOSITIONS - {"close", "familiar"}:
+    while start <= end and toks[start].lower in _LEADING_PREPOSITIONS:
         start += 1
     if start > end:
         return None
@@ -1042,7 +1056,7 @@ def _right_phrase(
             nxt = toks[j + 1].lower if j + 1 < n else ""
             after_name = strict and last is not None and _is_name_tok(toks[last])
             if nxt in {"who", "whose", "speaking"} or (
-                after_name and (nxt in _APPOSITIVE_STARTERS - {"which"} or nxt.endswith("'s"))
+                after_name and (nxt in _RIGHT_APPOSITIVE_STARTERS or nxt.endswith("'s"))
             ):
                 # appositive or relative clause: include it to the next comma
                 k = j + 1
@@ -1080,12 +1094,14 @@ def _right_phrase(
     if last is None:
         return None
     # do not end on a preposition or determiner
-    while last > i and toks[last].lower in (_PREPOSITIONS | lex.determiners) - {
-        "involved",
-        "briefed",
-    }:
+    while last > i and _dangling(toks[last].lower, lex):
         last -= 1
     return toks[i].start, toks[last].end
+
+
+def _dangling(low: str, lex: Lexicon) -> bool:
+    """A word a phrase cannot end on: a preposition or a determiner."""
+    return (low in _PREPOSITIONS or low in lex.determiners) and low not in {"involved", "briefed"}
 
 
 def _is_name_tok(tok: Tok) -> bool:
@@ -1194,7 +1210,11 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
     app_head = (
         _head_noun(norm, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
     )
-    if name == "person" and head_noun not in lex.person_heads | lex.document_heads:
+    if (
+        name == "person"
+        and head_noun not in lex.person_heads
+        and head_noun not in lex.document_heads
+    ):
         if app_head in lex.institution_heads or app_head in _COMPANY_NOUNS:
             return "named_organization"
         return "named_person"
@@ -1221,7 +1241,10 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
     if head_noun in lex.institution_heads:
         broad = [t for t in pre if t.lower in lex.broad_adjectives]
         if plural and (
-            broad or not any(t.cap for t in pre if t.lower not in lex.determiners | {head_noun})
+            broad
+            or not any(
+                t.cap for t in pre if t.lower not in lex.determiners and t.lower != head_noun
+            )
         ):
             return "unnamed_individual" if counted else "vague_group"
         return "named_organization"
