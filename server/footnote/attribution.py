@@ -1012,9 +1012,9 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
         if (
             low in lex.stop_left
             or tok.text == "."
-            or (not tok.text[0].isalnum() and tok.text not in "-&'")
+            or (not tok.text[0].isalnum() and tok.text not in "&'")
         ):
-            break
+            break  # a dash or other mark ends the phrase: "LONDON (Reuters) - An official"
         j -= 1
     start = j + 1
     # drop a leading preposition phrase run such as "In Mariupol"? keep simple: trim
@@ -1204,7 +1204,7 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
         head_noun in {"report", "reports", "reporting", "broadcast"} or _ends_with(pre_text, outlet)
     ):
         return "named_organization"
-    name = _has_name(pre, lex, sentence_start)
+    name = _has_name(pre, lex, sentence_start, norm)
     if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
         name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
     app_head = (
@@ -1332,7 +1332,36 @@ def _is_demonym(low: str, lex: Lexicon) -> bool:
     )
 
 
-def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
+_LABEL_ENDS = frozenset({":", ")", "-", "*", "|", "]", "\u2022"})
+
+
+def _capitalised_elsewhere(norm: str, tok: Tok) -> bool:
+    """Whether the word appears capitalised somewhere other than a sentence's start."""
+    for m in re.finditer(r"\b" + re.escape(tok.text) + r"\b", norm):
+        if m.start() == tok.start:
+            continue
+        before = norm[max(0, m.start() - 3) : m.start()].rstrip()
+        if before and before[-1] not in ".!?\"'\n:-":
+            return True
+    return False
+
+
+def _clause_start(norm: str, sentence) -> int:
+    """Where the sentence's first word starts, after a bullet, a label ("Breaking:",
+    "(Updated)") or a dateline ("LONDON (Reuters) -")."""
+    toks = tokenize(norm, sentence.start, min(sentence.end, sentence.start + 80))
+    first = 0
+    for k, t in enumerate(toks[:10]):
+        if t.text in _LABEL_ENDS:
+            first = k + 1
+    while first < len(toks) and not toks[first].text[0].isalnum():
+        first += 1
+    return toks[first].start if first < len(toks) else sentence.start
+
+
+def _has_name(
+    toks: list[Tok], lex: Lexicon, sentence_start: int, norm: str | None = None
+) -> str | None:
     """'person' when the tokens hold a personal name, 'org' for a named body or place."""
     caps_run = 0
     best = None
@@ -1344,11 +1373,20 @@ def _has_name(toks: list[Tok], lex: Lexicon, sentence_start: int) -> str | None:
         base = low[:-2] if low.endswith("'s") else low
         if not t.cap:
             caps_run = 0
-            if low in lex.org_words or low in lex.institution_heads:
-                pass
+            continue
+        if base in lex.determiners or base in lex.vague_quantifiers or base in lex.stop_left:
+            caps_run = 0  # "A", "The", "Some": capitalised at a line's start, never a name
             continue
         if t.start == sentence_start and (
-            (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
+            # "Traders said": a capitalised plural common noun opening the sentence (unless
+            # the text capitalises it elsewhere too, as it would a surname: "Jones")
+            (
+                len(toks) == 1
+                and _is_plural(base, lex)
+                and base not in lex.places
+                and not (norm and _capitalised_elsewhere(norm, t))
+            )
+            or (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
             or base in lex.person_heads
             or base in lex.determiners
             or base in lex.vague_quantifiers
@@ -1496,7 +1534,7 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
         end -= 1
     if end <= start or cand.pronoun:
         return None
-    sentence_start = doc.sentences[cand.sentence].start
+    sentence_start = _clause_start(norm, doc.sentences[cand.sentence])
     kind = cand.kind_hint or classify(norm, (start, end), lex, sentence_start)
     outlet = (
         cand.told
