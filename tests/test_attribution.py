@@ -308,3 +308,61 @@ def test_plural_possessive_apostrophe_is_part_of_the_phrase():
 def test_statement_is_a_document():
     text = "The ceasefire holds, according to a statement circulated after the meeting."
     assert [k for _, k in sources(text)] == ["document"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "* A senior official said the talks had failed.",
+            [("A senior official", "unnamed_individual")],
+        ),
+        (
+            "Breaking: An official said the talks had failed.",
+            [("An official", "unnamed_individual")],
+        ),
+        ("(Updated) A diplomat said the talks had failed.", [("A diplomat", "unnamed_individual")]),
+        (
+            "LONDON (Reuters) - A senior official said the talks had failed.",
+            [("A senior official", "unnamed_individual")],
+        ),
+        (
+            "LONDON, May 1 - A senior official said the talks had failed.",
+            [("A senior official", "unnamed_individual")],
+        ),
+        ("Traders said prices rose.", [("Traders", "vague_group")]),
+        (
+            "Mike Jones, the owner, was away. Jones said the shop would close.",
+            [("Jones", "named_person")],
+        ),
+        ("Police say the suspect fled.", [("Police", "named_organization")]),
+        ("Fishermen say the delay will ruin the season.", [("Fishermen", "vague_group")]),
+        (
+            "Diplomats meeting in Vienna said the talks stalled.",
+            [("Diplomats meeting in Vienna", "vague_group")],
+        ),
+        (
+            "According to a copy of the review seen by Newswire, costs doubled.",
+            [("a copy of the review seen by Newswire", "document")],
+        ),
+        (
+            "According to a report seen by Reuters, costs doubled.",
+            [("a report seen by Reuters", "document")],
+        ),
+        ("Studies have shown that sleep matters.", [("Studies", "document")]),
+    ],
+)
+def test_line_starts_plurals_and_documents(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of course, some will say the town needs the money.",
+        "Critics will say the plan is naive.",
+        "Some might argue that it works.",
+    ],
+)
+def test_hypothetical_speakers_are_not_sources(text):
+    assert sources(text) == []

@@ -158,6 +158,21 @@ _PREPOSITIONS = frozenset(
 )
 _COLLECTIVES = frozenset(
     {
+        "copy",
+        "copies",
+        "version",
+        "excerpt",
+        "excerpts",
+        "extract",
+        "extracts",
+        "summary",
+        "portion",
+        "part",
+        "parts",
+        "page",
+        "pages",
+        "section",
+        "chapter",
         "plenty",
         "lots",
         "dozens",
@@ -506,6 +521,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _NOT_SPEAKERS = frozenset(
     {"that", "to", "by", "in", "on", "at", "of", "for", "with", "as", "it", "this", "so", "and"}
 )
+_HYPOTHETICAL = frozenset({"will", "might", "may", "could", "should", "must", "can", "shall"})
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS
 _BE_AUXILIARIES = _AUXILIARIES - {"get", "got", "gets"}
 _TRUE_PREPOSITIONS = _PREPOSITIONS - {"not", "who", "whose", "-", "("}
@@ -668,6 +684,9 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     if word in lex.passive_by and word not in lex.verbs:
         return []
     before = _skip_between_left(toks, ci - 1, lex)
+    modal = _skip_adverbs_left(toks, ci - 1) if ci > 0 else -1
+    if modal >= 0 and toks[modal].lower in _HYPOTHETICAL and word in lex.verbs:
+        return []  # "some will say", "critics might argue": the writer imagines a speaker
     if word.endswith("ing") and word != "according to":
         # "..., saying inflation was high": the speaker is the subject of the main clause
         if before < 0 or toks[before].text != ",":
@@ -789,6 +808,8 @@ def _plural_subject(norm, span, toks, ci, lex) -> bool:
     phrase = tokenize(norm, span[0], span[1])
     if len(phrase) == 1 and phrase[0].lower in {"they", "we", "i", "you"}:
         return True
+    if head in lex.institution_heads and not head.endswith("s"):
+        return True  # "Police say", "the government say": collectives take either number
     return bool(head) and _is_plural(head, lex)
 
 
@@ -1133,7 +1154,7 @@ def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
         participle = (
             k > 0
             and w.text.islower()
-            and low.endswith("ed")
+            and (low.endswith("ed") or (low.endswith("ing") and _is_plural(head, lex)))
             and not words[k - 1].lower.endswith("ly")
             and words[k - 1].lower not in lex.determiners
         )
@@ -1200,8 +1221,10 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
     pre_text = norm[pre[0].start : pre[-1].end]
     outlet = _outlet_in(norm, span[0], span[1], lex)
     # an outlet reporting in its own name ("a report by RIA Novosti", "Press TV")
+    handed_on = _HANDED_ON.search(norm, span[0], span[1])  # "a report seen by Reuters"
     if outlet and (
-        head_noun in {"report", "reports", "reporting", "broadcast"} or _ends_with(pre_text, outlet)
+        (head_noun in {"report", "reports", "reporting", "broadcast"} and not handed_on)
+        or _ends_with(pre_text, outlet)
     ):
         return "named_organization"
     name = _has_name(pre, lex, sentence_start, norm)
@@ -1289,6 +1312,11 @@ _COMPANY_NOUNS = frozenset(
 )
 
 
+_HANDED_ON = re.compile(
+    r"\b(?:seen|obtained|leaked|reviewed|viewed|shared|given|passed|sent|provided)\b"
+)
+
+
 def _ends_with(text: str, outlet: str) -> bool:
     return text.rstrip(" .").endswith(outlet)
 
@@ -1321,6 +1349,8 @@ def _is_plural(noun: str, lex: Lexicon) -> bool:
         return True
     if noun in {"press"}:
         return True  # "the press", "the Western press": a collective of outlets
+    if noun.endswith("men") or noun in {"children", "folk", "clergy", "crew", "youth"}:
+        return True  # "fishermen", "children"
     if noun in {"police", "news"}:
         return False
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
