@@ -72,3 +72,18 @@ def test_unexpected_error_is_json_500_without_details(app, monkeypatch):
     body = res.get_json()
     assert body["error"]["code"] == "internal_error"
     assert "secret" not in res.get_data(as_text=True)
+
+
+def test_escaped_emoji_text_within_the_limit_is_accepted(client):
+    import json
+
+    body = json.dumps({"text": "\U0001f600 " * 60_000})  # ASCII-escaped: 12 bytes per emoji
+    res = client.post("/api/v1/analyze", data=body, content_type="application/json")
+    assert res.status_code == 200
+
+
+def test_oversized_body_is_json_413_naming_text(client):
+    res = client.post("/api/v1/analyze", data="x" * 3_000_000, content_type="application/json")
+    assert res.status_code == 413
+    err = res.get_json()["error"]
+    assert err["code"] == "too_large" and err["field"] == "text"

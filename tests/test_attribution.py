@@ -366,3 +366,26 @@ def test_line_starts_plurals_and_documents(text, expected):
 )
 def test_hypothetical_speakers_are_not_sources(text):
     assert sources(text) == []
+
+
+def test_office_holders_are_unnamed_but_not_anonymous():
+    for text in (
+        "The mayor said the project was a disaster.",
+        "A spokeswoman for the finance ministry said the data were wrong.",
+    ):
+        result = analyze(text)
+        assert "anonymous" not in result.headline
+        assert "anonymous-no-reason" not in {n.rule for n in result.notes}
+
+
+def test_outlet_after_a_description_is_a_relay():
+    text = "A senior official told state broadcaster RT that the talks were over."
+    assert [s.relayed_by for s in analyze(text).sources] == ["RT"]
+
+
+def test_a_bare_headline_source_and_its_full_name_are_one_source():
+    text = (
+        "Grain exports fall for third month, ministry says\n\n"
+        "KYIV - Grain exports fell again in May, the agriculture ministry said on Monday."
+    )
+    assert [(s.kind, s.attributions) for s in analyze(text).sources] == [("named_organization", 2)]

@@ -181,3 +181,10 @@ def test_gunicorn_options():
     opts = gunicorn_options(Settings(), host="127.0.0.1", port=5403, workers=2)
     assert opts["bind"] == "127.0.0.1:5403" and opts["workers"] == 2
     assert opts["accesslog"] is None and opts["logger_class"] is PrivateGunicornLogger
+
+
+def test_port_out_of_range_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--port", "99999"])
+    assert exit_.value.code == 2
+    assert "not a port" in capsys.readouterr().err

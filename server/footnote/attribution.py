@@ -1179,10 +1179,17 @@ def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
     return head
 
 
+_OUTLET_LEAD = re.compile(r"(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,3}")
+
+
 def _outlet_at(norm: str, offset: int, lex: Lexicon) -> str | None:
-    m = lex.outlet_re.match(norm, offset)
-    if m:
-        return m.group()
+    """An outlet named at `offset`, after at most a few lower-case words of description
+    ("the Financial Times", "state broadcaster RT")."""
+    lead = _OUTLET_LEAD.match(norm, offset)
+    for start in {offset, lead.end() if lead else offset}:
+        m = lex.outlet_re.match(norm, start)
+        if m:
+            return m.group()
     if norm.startswith(("the ", "The "), offset):
         m = lex.outlet_re.match(norm, offset + 4)
         if m:
@@ -1529,8 +1536,12 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
         stem = head.rstrip("s")
         for k in reversed(known):
             mention = k.source.mention.lower()
-            if any(h.rstrip("s") == stem for h in k.heads) and all(m in mention for m in modifiers):
-                return k
+            if any(h.rstrip("s") == stem for h in k.heads) and (
+                all(m in mention for m in modifiers)
+                or k.head_low.split()[-1:] == [head]
+                and len(k.head_low.split()) == 1
+            ):
+                return k  # same head and modifiers, or a bare "ministry" in a headline
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 
@@ -110,6 +111,13 @@ def _cmd_serve(args) -> int:
     return 0
 
 
+def _port(value: str) -> int:
+    port = _positive(value)
+    if port > 65535:
+        raise argparse.ArgumentTypeError(f"not a port (1-65535): {value!r}")
+    return port
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -142,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
         "FOOTNOTE_* environment variables (docs/deploy.md).",
     )
     p.add_argument("--host", help="address to bind (FOOTNOTE_HOST, default 127.0.0.1)")
-    p.add_argument("--port", type=_positive, help="port (FOOTNOTE_PORT, default 5000)")
+    p.add_argument("--port", type=_port, help="port (FOOTNOTE_PORT, default 5000)")
     p.add_argument(
         "--workers", type=_positive, help="worker processes (FOOTNOTE_WORKERS, default: cores)"
     )
@@ -182,7 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        # The reader went away ("footnote analyze --json a.txt | head"): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -45,6 +45,9 @@ def register_error_handlers(app: Flask) -> None:
             message = "This address does not accept that method."
         elif status == 404 and not isinstance(exc, ApiError):
             message = "There is nothing at this address."
+        elif status == 413 and not isinstance(exc, ApiError):
+            message = "The request body is larger than this server accepts; send a shorter text."
+            exc.field = "text"
         elif status == 429:
             # flask-limiter's description is the limit, e.g. "60 per 1 minute".
             message = (

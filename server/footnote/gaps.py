@@ -82,11 +82,24 @@ def find_gaps(
     return findings
 
 
+_SPOKESPERSON = re.compile(
+    r"^(?:a|an|the)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+\S", re.IGNORECASE
+)
+
+
+def identified_by_office(mention: str) -> bool:
+    """'the mayor', 'a spokeswoman for the ministry': one person speaking for an office the
+    reader can look up is not an anonymous source."""
+    rules = load_gap_rules()
+    head = short_mention(mention)
+    words = head.lower().split()
+    if _SPOKESPERSON.match(head):
+        return True
+    return 0 < len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices
+
+
 def _identified_by_office(mention: str, rules: GapRules) -> bool:
-    """'the mayor', 'the prime minister': one person, identified by an office the reader can
-    look up, is not an anonymous source."""
-    words = mention.lower().split()
-    return len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices
+    return identified_by_office(mention)
 
 
 def _settings(doc: Document, rules: GapRules) -> list[Finding]:

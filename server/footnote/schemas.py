@@ -54,7 +54,7 @@ class AnalyzeRequest(Schema):
     @validates("text")
     def _not_blank(self, value: str, **_kwargs) -> None:
         if not value.strip():
-            raise ValidationError("text must not be empty")
+            raise ValidationError("must not be empty or only spaces")
 
 
 class _Response(Schema):

@@ -125,8 +125,9 @@ class Settings:
         """The app's config keys for these settings (server-only ones are not included)."""
         return {
             "MAX_TEXT_CHARS": self.max_text_chars,
-            # The body may hold the text JSON-escaped (up to 6 bytes per character) plus fields.
-            "MAX_CONTENT_LENGTH": self.max_text_chars * 6 + 64_000,
+            # The body may hold the text JSON-escaped: up to 12 bytes per code point (an emoji
+            # as two \\uXXXX escapes), plus the other fields.
+            "MAX_CONTENT_LENGTH": self.max_text_chars * 12 + 64_000,
             "RATELIMIT_ENABLED": self.rate_limit is not None,
             "RATE_LIMIT": self.rate_limit or "60/minute",
             "RATE_LIMIT_STORAGE": self.rate_limit_storage,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .gaps import identified_by_office
 from .model import Note, Source
 
 KIND_ORDER = ("named_person", "named_organization", "unnamed_individual", "vague_group", "document")
@@ -21,7 +22,8 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def summarize(sources: tuple[Source, ...], notes: tuple[Note, ...], tone: str | None = None):
     by_kind = {k: sum(1 for s in sources if s.kind == k) for k in KIND_ORDER}
-    anonymous = [s for s in sources if s.kind in ANONYMOUS]
+    # an office holder ("the mayor", "a spokeswoman for the ministry") is unnamed, not anonymous
+    anonymous = [s for s in sources if s.kind in ANONYMOUS and not identified_by_office(s.mention)]
     with_reason = sum(1 for s in anonymous if s.anonymity_reason)
     if not sources:
         headline = "No sources found: the text does not say where its information comes from."
