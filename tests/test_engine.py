@@ -67,3 +67,21 @@ def test_seed_notes_never_label_the_article(seed_text):
     for note in analyze(seed_text).notes:
         text = f"{note.title} {note.explanation} {note.check}".lower().split()
         assert not any(w.strip(".,") in words for w in text), note
+
+
+def test_educators_example_shows_what_the_lesson_promises():
+    # docs/educators.md: sources close to the cabinet, insiders, an unnamed official,
+    # documents passed on by a state news agency, a claim with no source
+    import tomllib
+    from importlib import resources
+
+    raw = (resources.files("footnote") / "examples" / "02-anonymous-relay.toml").read_text()
+    example = tomllib.loads(raw)
+    rules = {n.rule for n in analyze(example["text"], published=example.get("published")).notes}
+    assert {
+        "vague-source",
+        "anonymous-no-reason",
+        "second-hand",
+        "state-media",
+        "unattributed-claim",
+    } <= rules
