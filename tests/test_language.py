@@ -260,7 +260,7 @@ def test_headline_gives_the_subjectivity_figure_and_what_was_found():
         " Isn't it obvious that the plan is good?"
     )
     headline = language(text).headline
-    assert re.search(r"score \d\.\d\d for subjectivity", headline)
+    assert re.search(r"score \d\.\d\d on TextBlob.s word-list subjectivity scale", headline)
     assert "1 loaded word or phrase" in headline
     assert "1 rhetorical question" in headline
     assert analyze(text).tone == headline

@@ -25,7 +25,7 @@ def _report(result: dict, out) -> None:
             extra = []
             if s["anonymity_reason"]:
                 extra.append(f"reason: {s['anonymity_reason']}")
-            if s["relayed_by"]:
+            if s["relayed_by"] and s["relayed_by"] not in s["mention"]:
                 extra.append(f"via {s['relayed_by']}")
             tail = f" ({'; '.join(extra)})" if extra else ""
             kind = s["kind"].replace("_", " ")

@@ -541,9 +541,12 @@ def _headline(
     if overall.scored < settings["summary_min_scored"]:
         figure = "use too few opinion-bearing words for a subjectivity figure"
     else:
+        # Polarity is left out here: TextBlob's word list reads angry prose as often
+        # positive as negative, and descriptive words (sport, travel) raise subjectivity too,
+        # so the figure is given as the rough, word-based guide it is.
         figure = (
-            f"score {_figure(overall.subjectivity)} for subjectivity on a scale from 0 (factual)"
-            f" to 1 (opinion){_lean(overall.polarity)}"
+            f"score {_figure(overall.subjectivity)} on TextBlob's word-list subjectivity scale"
+            " (0 factual, 1 opinion; descriptive words raise it too)"
         )
     counts = {rule: 0 for rule in _FOUND}
     for f in findings:

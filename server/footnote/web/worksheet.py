@@ -227,10 +227,16 @@ def build_worksheet(
         out.append(Question(number, q, a, n))
     counts = result["summary"]["counts"]
     named = counts.get("named_person", 0) + counts.get("named_organization", 0)
+    total = counts.get("sources", 0)
+    unnamed = counts.get("unnamed_individual", 0) + counts.get("vague_group", 0)
+    documents = counts.get("document", 0)
     summary_params = {
-        "sources": counts.get("sources", 0),
+        "sources": total,
+        "sources_phrase": f"{total} source" if total == 1 else f"{total} sources",
         "named": named,
         "anonymous": counts.get("anonymous", 0),
+        "unnamed": unnamed,
+        "documents": documents,
         "relayed": counts.get("relayed", 0),
     }
     for t in questions.summary:
