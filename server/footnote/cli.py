@@ -164,9 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "analyze",
         help="analyse text files, a JSONL stream, or standard input",
-        description="One file: a readable report (or --json). Several files or --jsonl: one "
-        "JSON line per text on standard output, using every core, with a summary at the end "
-        "on standard error.",
+        description="One file: a readable report (or the API's JSON with --json). Several "
+        "files: a report for each (or, with --json, one JSON line per text). --jsonl: JSON "
+        "lines in, JSON lines out. Batches use every core and end with a summary on standard "
+        "error; the exit status is 1 when any text failed.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="text files; - or none: stdin")
     p.add_argument("--json", action="store_true", help="print the API's JSON")
