@@ -389,3 +389,16 @@ def test_a_bare_headline_source_and_its_full_name_are_one_source():
         "KYIV - Grain exports fell again in May, the agriculture ministry said on Monday."
     )
     assert [(s.kind, s.attributions) for s in analyze(text).sources] == [("named_organization", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Experts disagree.", [("Experts", "vague_group")]),
+        ("Economists agree that rates will fall.", [("Economists", "vague_group")]),
+        ("The two sides agreed a ceasefire on Monday.", []),
+        ("The two sides agreed to meet again.", []),
+    ],
+)
+def test_stance_verbs(text, expected):
+    assert sources(text) == expected

@@ -684,6 +684,8 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     if word in lex.passive_by and word not in lex.verbs:
         return []
     before = _skip_between_left(toks, ci - 1, lex)
+    if word in lex.stance and not (nxt is None or nxt.lower == "that" or nxt.text in ".,;:"):
+        return []  # "the sides agreed a ceasefire": an act, not a view being reported
     modal = _skip_adverbs_left(toks, ci - 1) if ci > 0 else -1
     if modal >= 0 and toks[modal].lower in _HYPOTHETICAL and word in lex.verbs:
         return []  # "some will say", "critics might argue": the writer imagines a speaker
@@ -736,6 +738,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         and word not in {"told", "say", "said", "says"}
         and " " not in word
         and not word.endswith("ed")
+        and word not in lex.stance
     ):
         return []  # "... reached the public reports, a person said": a noun, not a cue
     span = _left_phrase(toks, ci, lex)

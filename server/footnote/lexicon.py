@@ -22,6 +22,7 @@ class Lexicon:
     verbs: frozenset[str]
     inverted: frozenset[str]
     document_only: frozenset[str]
+    stance: frozenset[str]
     phrases: tuple[str, ...]
     passive_by: frozenset[str]
     citing: frozenset[str]
@@ -68,6 +69,7 @@ def build_lexicon(data: dict) -> Lexicon:
         verbs=verbs,
         inverted=_words(cues["inverted"]),
         document_only=_words(cues["document_only"]),
+        stance=_words(cues["stance"]),
         phrases=tuple(cues["phrases"]),
         passive_by=_words(cues["passive_by"]),
         citing=_words(cues["citing"]),
