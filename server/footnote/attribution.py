@@ -349,6 +349,7 @@ class _IndexedText(str):
         self.sent_ends = [x.end for x in sentences]
         self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
         self.heads: dict[tuple[int, int], str] = {}
+        self.relays: dict[int, str | None] = {}
         return self
 
     def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
@@ -1389,7 +1390,7 @@ def _capitalised_elsewhere(norm: str, tok: Tok) -> bool:
 def _clause_start(norm: str, sentence) -> int:
     """Where the sentence's first word starts, after a bullet, a label ("Breaking:",
     "(Updated)") or a dateline ("LONDON (Reuters) -")."""
-    toks = tokenize(norm, sentence.start, min(sentence.end, sentence.start + 80))
+    toks = tokenize(norm, sentence.start, sentence.end)[:12]
     first = 0
     for k, t in enumerate(toks[:10]):
         if t.text in _LABEL_ENDS:
@@ -1610,12 +1611,19 @@ _INTERVIEW = re.compile(
 
 def _relay_in_clause(doc: Document, cand: _Candidate, lex: Lexicon) -> str | None:
     """'In an interview with the BBC, the president said ...': the outlet passes it on."""
+    memo = getattr(doc.norm, "relays", None)
+    if memo is not None and cand.sentence in memo:
+        return memo[cand.sentence]
     sent = doc.sentences[cand.sentence]
+    found = None
     for m in _INTERVIEW.finditer(doc.norm, sent.start, sent.end):
         outlet = lex.outlet_re.match(doc.norm, m.end())
         if outlet:
-            return outlet.group()
-    return None
+            found = outlet.group()
+            break
+    if memo is not None:
+        memo[cand.sentence] = found
+    return found
 
 
 def _relay_in_mention(norm: str, start: int, end: int, kind: str, lex: Lexicon) -> str | None:
