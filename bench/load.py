@@ -18,7 +18,6 @@ import http.client
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,15 +31,8 @@ SEED = ROOT / "tests" / "fixtures" / "seed.txt"
 PORTS = range(5400, 5500)
 
 
-def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise SystemExit("no free port in 5400-5499")
+sys.path.insert(0, str(ROOT))
+from tests.serverutil import free_port  # noqa: E402
 
 
 def start_server(port: int, workers: int | None) -> subprocess.Popen:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,19 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "extension"
 PAGES = ROOT / "tests" / "browser" / "pages"
 OUT = ROOT / "docs" / "img"
+sys.path.insert(0, str(ROOT))
+from tests import serverutil  # noqa: E402
 
 
 def free_port(start: int, skip: int | None = None) -> int:
-    for port in range(start, start + 100):
-        if port == skip:
-            continue
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise SystemExit(f"no free port from {start}")
+    return serverutil.free_port(range(start, start + 100), {skip})
 
 
 class Quiet(SimpleHTTPRequestHandler):

@@ -16,15 +16,21 @@ PORTS = range(5400, 5500)
 FOOTNOTE = Path(sys.executable).with_name("footnote")
 
 
-def free_port() -> int:
-    for port in PORTS:
+def free_port(ports: range = PORTS, skip=frozenset()) -> int:
+    """The first loopback port in `ports` (not in `skip`) that nothing listens on.
+
+    Used by the tests, bench/load.py and the screenshot scripts, each with its own range so
+    that runs in parallel do not collide."""
+    for port in ports:
+        if port in skip:
+            continue
         with socket.socket() as s:
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError("no free port in 5400-5499")
+    raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .kb import KnowledgeBase, expand, load_kb
+from .trie import trie_pattern
 
 _SEP = re.compile(r"[\s\-]+")
 
@@ -41,27 +42,8 @@ def _form(text: str) -> str:
 
 
 def _trie_regex(words: list[str]) -> str:
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            piece = r"[\s\-]+" if ch == " " else re.escape(ch)
-            branches.append(piece + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:  # a shorter alias ends here: the longer ones are tried first (greedy)
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
+    # a space in an alias also matches a hyphen: "Minsk II", "Minsk-II"
+    return trie_pattern(words, space=r"[\s\-]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,25 +11,25 @@ from __future__ import annotations
 import re
 
 
-def trie_pattern(phrases) -> str:
+def trie_pattern(phrases, space: str = r"\s+") -> str:
     """A regex source matching any of `phrases` (longest first at each branch).
 
-    A space in a phrase matches any run of whitespace."""
+    A space in a phrase matches `space` (any run of whitespace by default)."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(trie)
+    return _emit(trie, space)
 
 
-def _emit(node: dict) -> str:
+def _emit(node: dict, space: str) -> str:
     ends = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        atom = r"\s+" if ch == " " else re.escape(ch)
-        branches.append(atom + _emit(node[ch]))
+        atom = space if ch == " " else re.escape(ch)
+        branches.append(atom + _emit(node[ch], space))
     if not branches:
         return ""
     if len(branches) == 1 and not ends:

@@ -3,7 +3,6 @@ by Debian's Chromium through Playwright. One browser per module keeps them fast.
 
 from __future__ import annotations
 
-import socket
 import threading
 from pathlib import Path
 
@@ -11,19 +10,10 @@ import pytest
 from footnote.app import create_app
 from werkzeug.serving import make_server
 
+from tests.serverutil import free_port
+
 CHROMIUM = Path("/usr/bin/chromium")
 PORTS = range(5300, 5400)
-
-
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 5300-5399")
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +21,7 @@ def live_server():
     """The real app, served on 127.0.0.1 from a background thread; yields its base URL."""
     # Many texts from one address in a few seconds: not what the rate limit is for.
     app = create_app({"TESTING": True, "RATELIMIT_ENABLED": False})
-    server = make_server("127.0.0.1", _free_port(), app, threaded=True)
+    server = make_server("127.0.0.1", free_port(PORTS), app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.serverutil import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -70,19 +72,6 @@ PHRASES = [
 
 def normalise(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
-
-
-def free_port(skip: set[int] = frozenset()) -> int:
-    for port in PORTS:
-        if port in skip:
-            continue
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 5200-5299")
 
 
 class QuietPages(SimpleHTTPRequestHandler):
@@ -191,16 +180,16 @@ def serve(handler, port: int) -> ThreadingHTTPServer:
 @pytest.fixture(scope="module")
 def servers():
     used: set[int] = set()
-    pages_port = free_port(used)
+    pages_port = free_port(PORTS, used)
     pages = serve(partial(QuietPages, directory=str(PAGES)), pages_port)
     used.add(pages_port)
-    fake_port = free_port(used)
+    fake_port = free_port(PORTS, used)
     fake = serve(FakeApi, fake_port)
     fake.mode, fake.requests = 200, []
     used.add(fake_port)
-    real_port = free_port(used)
+    real_port = free_port(PORTS, used)
     used.add(real_port)
-    down_port = free_port(used)  # nothing listens here
+    down_port = free_port(PORTS, used)  # nothing listens here
     env = {**os.environ, "PYTHONPATH": str(ROOT / "server")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "footnote", "serve", "--port", str(real_port)],
