@@ -402,3 +402,23 @@ def test_a_bare_headline_source_and_its_full_name_are_one_source():
 )
 def test_stance_verbs(text, expected):
     assert sources(text) == expected
+
+
+def test_pronoun_stands_for_the_last_person_named_even_before_any_claim():
+    text = (
+        'Coach Ann Price was pleased. "We earned it," Price said. '
+        "Eastport manager Ricardo Silva was less happy. He complained that the corner should "
+        'have been a goal kick. "Everyone saw it," he told reporters.'
+    )
+    assert [(s.mention, s.attributions) for s in analyze(text).sources] == [
+        ("Price", 1),
+        ("Ricardo Silva", 2),
+    ]
+
+
+def test_pronoun_after_a_paraphrase_introduction():
+    text = (
+        "Councillor Mark Feeney, who chairs the finance committee, defended the proposal. "
+        "The city faces a budget gap, he said."
+    )
+    assert sources(text) == [("Councillor Mark Feeney", "named_person")]

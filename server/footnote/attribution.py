@@ -421,6 +421,12 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     known: list[_Known] = []
     attributions: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
+        if cand.pronoun in _PERSON_PRONOUNS:
+            # "Manager Ricardo Silva was less happy. He complained ...": the pronoun stands
+            # for the last person named, who may not have been a source until now
+            name = _antecedent(doc, cand, lex)
+            if name is not None:
+                cand = replace(cand, start=name[0], end=name[1], pronoun=None)
         target = _resolve(cand, known, doc, lex)
         if target is None:
             if cand.cue in lex.citing and known and known[-1].source.relayed_by:
@@ -738,7 +744,7 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
         and word not in lex.inverted
         and word not in {"told", "say", "said", "says"}
         and " " not in word
-        and not word.endswith("ed")
+        and (_is_bare_form(word) or word.endswith("s"))  # forms that can also be nouns
         and word not in lex.stance
     ):
         return []  # "... reached the public reports, a person said": a noun, not a cue
@@ -1495,6 +1501,46 @@ def _outlet_match(t: Tok, toks, k, lex) -> bool:
 # --- resolving back-references ----------------------------------------------------------------
 
 
+def _antecedent(doc: Document, cand: _Candidate, lex: Lexicon) -> tuple[int, int] | None:
+    """The last personal name before a he/she cue, in its sentence or the two before."""
+    norm = doc.norm
+    first = max(0, cand.sentence - 2)
+    best = None
+    for si in range(first, cand.sentence + 1):
+        sent = doc.sentences[si]
+        toks = tokenize(norm, sent.start, min(sent.end, cand.start))
+        k = 0
+        while k < len(toks):
+            if not (toks[k].cap and toks[k].text[0].isalpha()):
+                k += 1
+                continue
+            j = k
+            while j < len(toks) and toks[j].cap and (toks[j].text[0].isalpha()):
+                j += 1
+            run = toks[k:j]
+            names = [
+                t
+                for t in run
+                if len(t.text) > 1
+                and t.lower.rstrip(".") not in lex.person_titles
+                and t.lower not in lex.determiners
+                and t.lower not in lex.stop_left
+                and t.lower not in lex.between
+                and t.lower not in lex.places
+                and t.lower not in lex.org_words
+                and not _is_demonym(t.lower, lex)
+            ]
+            titled = len(names) < len(run) and any(
+                t.lower.rstrip(".") in lex.person_titles for t in run
+            )
+            if (len(names) >= 2 or (names and titled)) and _has_name(
+                run, lex, -1, norm
+            ) == "person":
+                best = (run[0].start, run[-1].end)
+            k = j
+    return best
+
+
 def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon) -> _Known | None:
     if not known:
         return None
@@ -1518,8 +1564,10 @@ def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon)
         plural = [k for k in known if k.plural]
         if plural:
             return plural[-1]
-    # a surname or a repeated name: "Monahan", "Weber, who now advises ..."
-    if len(words) <= 2 and all(_is_name_tok(w) and w.lower not in lex.org_words for w in words):
+    # a surname or a repeated name: "Monahan", "Weber, who now advises ...", and a pronoun's
+    # antecedent with its title ("Brigadier General Ioana Dumitrescu")
+    words = [w for w in words if w.lower.rstrip(".") not in lex.person_titles] or words
+    if len(words) <= 3 and all(_is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):
             if k.source.kind == "named_person" and all(w.text in k.names for w in words):
                 return k
