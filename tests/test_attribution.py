@@ -422,3 +422,40 @@ def test_pronoun_after_a_paraphrase_introduction():
         "The city faces a budget gap, he said."
     )
     assert sources(text) == [("Councillor Mark Feeney", "named_person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia's Defence Ministry said its forces had hit a depot, according to the "
+            "state news agency TASS.",
+            [("Russia's Defence Ministry", "TASS")],
+        ),
+        ("The spokesman called for restraint, Xinhua reported.", [("The spokesman", "Xinhua")]),
+        (
+            "Iranian state broadcaster Press TV reported that the talks had ended.",
+            [("Iranian state broadcaster Press TV", "Press TV")],
+        ),
+    ],
+)
+def test_an_outlet_cited_last_relays_the_speaker(text, expected):
+    assert [(s.mention, s.relayed_by) for s in analyze(text).sources] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Step counters are now built into most smartphones.", []),
+        (
+            "Paul Ortega, a lawyer representing the group, said the ruling was fair.",
+            [("Paul Ortega, a lawyer representing the group", "named_person")],
+        ),
+        (
+            "Downing Street insisted the minister would stay.",
+            [("Downing Street", "named_organization")],
+        ),
+    ],
+)
+def test_nouns_professions_and_seats_of_government(text, expected):
+    assert sources(text) == expected

@@ -503,7 +503,7 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
         cue = " ".join(m.group().lower().split())
         cj = _token_index(toks, m.end() - 1)
         out.extend(_speakers(doc, toks, ci, cj, cue, si, lex))
-    out = _drop_nested(out, norm)
+    out = _relay_through_outlets(_drop_nested(out, norm, lex), norm, lex)
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
     spans = sorted((c.start, c.end) for c in out)
     starts = [a for a, _ in spans]
@@ -528,6 +528,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _NOT_SPEAKERS = frozenset(
     {"that", "to", "by", "in", "on", "at", "of", "for", "with", "as", "it", "this", "so", "and"}
 )
+_COPULAS = frozenset({"is", "are", "was", "were", "have", "has", "had", "will", "would", "can"})
 _HYPOTHETICAL = frozenset({"will", "might", "may", "could", "should", "must", "can", "shall"})
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS
 _BE_AUXILIARIES = _AUXILIARIES - {"get", "got", "gets"}
@@ -559,7 +560,38 @@ _NEIGHBOURS = 8  # how far apart two cues of one sentence can still interact
 _OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
 
 
-def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
+def _is_outlet(norm: str, cand: _Candidate, lex: Lexicon) -> str | None:
+    """The outlet a candidate names, when it is just an outlet ("the state agency TASS")."""
+    m = lex.outlet_re.search(norm, cand.start, cand.end)
+    if m and m.end() >= cand.end - 1 and cand.end - cand.start <= len(m.group()) + 40:
+        return m.group()
+    return None
+
+
+def _relay_through_outlets(cands: list[_Candidate], norm: str, lex: Lexicon) -> list:
+    """'X said ..., according to TASS' / '..., Xinhua reported': the outlet passes X on.
+
+    The outlet is then X's relay, not a source of its own."""
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    drop = set()
+    for group in by_sentence.values():
+        for c in group:
+            outlet = _is_outlet(norm, c, lex)
+            if outlet is None or c.cue_start < max(x.cue_start for x in group):
+                continue  # only an outlet cited last in the sentence relays the others
+            speakers = [x for x in group if x is not c and x.cue_start < c.cue_start]
+            speakers = [x for x in speakers if _is_outlet(norm, x, lex) is None]
+            if not speakers:
+                continue
+            for x in speakers:
+                x.relay = x.relay or outlet
+            drop.add(id(c))
+    return [c for c in cands if id(c) not in drop]
+
+
+def _drop_nested(cands: list[_Candidate], norm: str, lex: Lexicon) -> list[_Candidate]:
     """Drop verb cues inside the reported content of another cue in the same sentence.
 
     "Budapest has said the measures would threaten ..." reports what Budapest said; the
@@ -589,7 +621,12 @@ def _drop_nested(cands: list[_Candidate], norm: str) -> list[_Candidate]:
                     continue
                 lead = norm[max(0, other.start - 2) : other.start]
                 tail = norm[other.cue_end : other.cue_end + 40]
-                if "," in lead and other.start < other.cue_start and _ends_sentence(tail):
+                if (
+                    "," in lead
+                    and other.start < other.cue_start
+                    and _ends_sentence(tail)
+                    and _is_outlet(norm, other, lex) is None  # ", Xinhua reported": a relay
+                ):
                     nested = True  # "..., the researchers found."
                     break
             if not nested:
@@ -691,6 +728,8 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
     if word in lex.passive_by and word not in lex.verbs:
         return []
     before = _skip_between_left(toks, ci - 1, lex)
+    if nxt is not None and nxt.lower in _COPULAS and word.endswith("s") and word not in {"says"}:
+        return []  # "step counters are built in": a plural noun, not a verb
     if word in lex.stance and not (nxt is None or nxt.lower == "that" or nxt.text in ".,;:"):
         return []  # "the sides agreed a ceasefire": an act, not a view being reported
     modal = _skip_adverbs_left(toks, ci - 1) if ci > 0 else -1
@@ -1164,7 +1203,17 @@ def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
         participle = (
             k > 0
             and w.text.islower()
-            and (low.endswith("ed") or (low.endswith("ing") and _is_plural(head, lex)))
+            and (
+                low.endswith("ed")
+                or (
+                    low.endswith("ing")
+                    and (
+                        _is_plural(head, lex)
+                        or head in lex.person_heads
+                        or head in lex.institution_heads
+                    )
+                )
+            )
             and not words[k - 1].lower.endswith("ly")
             and words[k - 1].lower not in lex.determiners
         )
