@@ -459,3 +459,14 @@ def test_an_outlet_cited_last_relays_the_speaker(text, expected):
 )
 def test_nouns_professions_and_seats_of_government(text, expected):
     assert sources(text) == expected
+
+
+def test_anonymity_reason_given_at_a_later_mention():
+    text = (
+        "The deal is close, according to people familiar with the matter. It could be signed "
+        "next week, said the people, who asked not to be identified because the discussions "
+        "are private."
+    )
+    (source,) = analyze(text).sources
+    assert source.anonymity_reason == "because the discussions are private"
+    assert source.attributions == 2

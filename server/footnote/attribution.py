@@ -438,8 +438,18 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
                 continue
             known.append(_remember(source, norm, lex))
         else:
-            target.source = replace(target.source, attributions=target.source.attributions + 1)
-            source = target.source
+            source = replace(target.source, attributions=target.source.attributions + 1)
+            if source.kind in ("unnamed_individual", "vague_group") and not source.anonymity_reason:
+                # "..., said the people, who asked not to be named because ...": a reason
+                # given at a later mention still belongs to the source
+                requested, reason = _anonymity(doc, cand, cand.start, cand.end, lex)
+                if requested or reason:
+                    source = replace(
+                        source,
+                        anonymity_requested=source.anonymity_requested or bool(requested),
+                        anonymity_reason=reason,
+                    )
+            target.source = source
         attributions.append(
             Attribution(
                 source.id, cand.cue, cand.cue_start, cand.cue_end, cand.sentence, cand.quote
