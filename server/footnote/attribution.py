@@ -336,6 +336,7 @@ class _Known:
     heads: frozenset[str]  # lower-case head nouns (for "the official")
     plural: bool
     head_low: str = ""
+    last_sentence: int = -1
 
 
 class _IndexedText(str):
@@ -350,6 +351,8 @@ class _IndexedText(str):
         self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
         self.heads: dict[tuple[int, int], str] = {}
         self.relays: dict[int, str | None] = {}
+        self.capitals: dict[str, bool] = {}
+        self.clause_starts: dict[int, int] = {}
         return self
 
     def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
@@ -421,9 +424,14 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     known: list[_Known] = []
     attributions: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
-        if cand.pronoun in _PERSON_PRONOUNS:
+        if cand.pronoun in _PERSON_PRONOUNS and not any(
+            k.last_sentence >= cand.sentence - 1
+            and k.source.kind in ("named_person", "unnamed_individual")
+            for k in known[-3:]
+        ):
             # "Manager Ricardo Silva was less happy. He complained ...": the pronoun stands
-            # for the last person named, who may not have been a source until now
+            # for the last person named, who may not have been a source until now (when a
+            # person spoke in this sentence or the one before, the pronoun is theirs)
             name = _antecedent(doc, cand, lex)
             if name is not None:
                 cand = replace(cand, start=name[0], end=name[1], pronoun=None)
@@ -437,6 +445,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             if source is None:
                 continue
             known.append(_remember(source, norm, lex))
+            known[-1].last_sentence = cand.sentence
         else:
             source = replace(target.source, attributions=target.source.attributions + 1)
             if source.kind in ("unnamed_individual", "vague_group") and not source.anonymity_reason:
@@ -450,6 +459,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
                         anonymity_reason=reason,
                     )
             target.source = source
+            target.last_sentence = cand.sentence
         attributions.append(
             Attribution(
                 source.id, cand.cue, cand.cue_start, cand.cue_end, cand.sentence, cand.quote
@@ -587,18 +597,22 @@ def _relay_through_outlets(cands: list[_Candidate], norm: str, lex: Lexicon) -> 
         by_sentence.setdefault(c.sentence, []).append(c)
     drop = set()
     for group in by_sentence.values():
-        for c in group:
-            outlet = _is_outlet(norm, c, lex)
-            if outlet is None or c.cue_start < max(x.cue_start for x in group):
-                continue  # only an outlet cited last in the sentence relays the others
-            speakers = [x for x in group if x is not c and x.cue_start < c.cue_start]
-            speakers = [x for x in speakers if _is_outlet(norm, x, lex) is None]
-            if not speakers:
-                continue
+        if len(group) < 2:
+            continue
+        last = max(group, key=lambda x: x.cue_start)  # only an outlet cited last relays
+        outlet = _is_outlet(norm, last, lex)
+        if outlet is None:
+            continue
+        speakers = [
+            x
+            for x in group
+            if x is not last and x.cue_start < last.cue_start and _is_outlet(norm, x, lex) is None
+        ]
+        if speakers:
             for x in speakers:
                 x.relay = x.relay or outlet
-            drop.add(id(c))
-    return [c for c in cands if id(c) not in drop]
+            drop.add(id(last))
+    return [c for c in cands if id(c) not in drop] if drop else cands
 
 
 def _drop_nested(cands: list[_Candidate], norm: str, lex: Lexicon) -> list[_Candidate]:
@@ -1443,6 +1457,15 @@ _LABEL_ENDS = frozenset({":", ")", "-", "*", "|", "]", "\u2022"})
 
 def _capitalised_elsewhere(norm: str, tok: Tok) -> bool:
     """Whether the word appears capitalised somewhere other than a sentence's start."""
+    memo = getattr(norm, "capitals", None)
+    if memo is not None:
+        if tok.text not in memo:
+            memo[tok.text] = _scan_capitalised(norm, tok)
+        return memo[tok.text]
+    return _scan_capitalised(norm, tok)
+
+
+def _scan_capitalised(norm: str, tok: Tok) -> bool:
     for m in re.finditer(r"\b" + re.escape(tok.text) + r"\b", norm):
         if m.start() == tok.start:
             continue
@@ -1455,6 +1478,15 @@ def _capitalised_elsewhere(norm: str, tok: Tok) -> bool:
 def _clause_start(norm: str, sentence) -> int:
     """Where the sentence's first word starts, after a bullet, a label ("Breaking:",
     "(Updated)") or a dateline ("LONDON (Reuters) -")."""
+    memo = getattr(norm, "clause_starts", None)
+    if memo is not None:
+        if sentence.start not in memo:
+            memo[sentence.start] = _find_clause_start(norm, sentence)
+        return memo[sentence.start]
+    return _find_clause_start(norm, sentence)
+
+
+def _find_clause_start(norm: str, sentence) -> int:
     toks = tokenize(norm, sentence.start, sentence.end)[:12]
     first = 0
     for k, t in enumerate(toks[:10]):
@@ -1563,41 +1595,41 @@ def _outlet_match(t: Tok, toks, k, lex) -> bool:
 def _antecedent(doc: Document, cand: _Candidate, lex: Lexicon) -> tuple[int, int] | None:
     """The last personal name before a he/she cue, in its sentence or the two before."""
     norm = doc.norm
-    first = max(0, cand.sentence - 2)
-    best = None
-    for si in range(first, cand.sentence + 1):
+    for si in range(cand.sentence, max(-1, cand.sentence - 3), -1):
         sent = doc.sentences[si]
         toks = tokenize(norm, sent.start, min(sent.end, cand.start))
-        k = 0
-        while k < len(toks):
-            if not (toks[k].cap and toks[k].text[0].isalpha()):
-                k += 1
+        j = len(toks)
+        while j > 0:  # capitalised runs, from the last one back
+            if not (toks[j - 1].cap and toks[j - 1].text[0].isalpha()):
+                j -= 1
                 continue
-            j = k
-            while j < len(toks) and toks[j].cap and (toks[j].text[0].isalpha()):
-                j += 1
-            run = toks[k:j]
-            names = [
-                t
-                for t in run
-                if len(t.text) > 1
-                and t.lower.rstrip(".") not in lex.person_titles
-                and t.lower not in lex.determiners
-                and t.lower not in lex.stop_left
-                and t.lower not in lex.between
-                and t.lower not in lex.places
-                and t.lower not in lex.org_words
-                and not _is_demonym(t.lower, lex)
-            ]
-            titled = len(names) < len(run) and any(
-                t.lower.rstrip(".") in lex.person_titles for t in run
-            )
-            if (len(names) >= 2 or (names and titled)) and _has_name(
-                run, lex, -1, norm
-            ) == "person":
-                best = (run[0].start, run[-1].end)
             k = j
-    return best
+            while k > 0 and toks[k - 1].cap and toks[k - 1].text[0].isalpha():
+                k -= 1
+            run = toks[k:j]
+            if _personal_name(run, lex, norm):
+                return run[0].start, run[-1].end
+            j = k
+    return None
+
+
+def _personal_name(run: list[Tok], lex: Lexicon, norm: str) -> bool:
+    names = [
+        t
+        for t in run
+        if len(t.text) > 1
+        and t.lower.rstrip(".") not in lex.person_titles
+        and t.lower not in lex.determiners
+        and t.lower not in lex.stop_left
+        and t.lower not in lex.between
+        and t.lower not in lex.places
+        and t.lower not in lex.org_words
+        and not _is_demonym(t.lower, lex)
+    ]
+    if not names:
+        return False
+    titled = len(names) < len(run) and any(t.lower.rstrip(".") in lex.person_titles for t in run)
+    return (len(names) >= 2 or titled) and _has_name(run, lex, -1, norm) == "person"
 
 
 def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon) -> _Known | None:
