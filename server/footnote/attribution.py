@@ -1775,16 +1775,11 @@ def _relay_in_mention(norm: str, start: int, end: int, kind: str, lex: Lexicon) 
 def _anonymity(doc: Document, cand: _Candidate, start: int, end: int, lex: Lexicon):
     """(requested, reason text) from the mention and the rest of its clause."""
     norm = doc.norm
-    sent = doc.sentences[cand.sentence]
-    limit = sent.end
-    q = doc.in_quote(cand.cue_end)
-    region_end = limit
+    region_end = doc.sentences[cand.sentence].end
     # stop at a quotation that follows the cue
-    for quote in doc.quotes:
-        if quote.start >= max(end, cand.cue_end) and quote.start < region_end:
-            region_end = quote.start
-            break
-    del q
+    k = bisect_left(doc.quotes, max(end, cand.cue_end), key=lambda q: q.start)
+    if k < len(doc.quotes) and doc.quotes[k].start < region_end:
+        region_end = doc.quotes[k].start
     region_start = min(start, cand.cue_start)
     marker = lex.marker_re.search(norm, region_start, region_end)
     standalone = lex.standalone_reason_re.search(norm, region_start, region_end)
