@@ -576,7 +576,8 @@ _CONNECTIVES = frozenset(
         "separately",
     }
 )
-_NEIGHBOURS = 8  # how far apart two cues of one sentence can still interact
+_NEIGHBOURS = 8
+_RECENT = 40  # how far apart two cues of one sentence can still interact
 _OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
 
 
@@ -1466,12 +1467,17 @@ def _capitalised_elsewhere(norm: str, tok: Tok) -> bool:
 
 
 def _scan_capitalised(norm: str, tok: Tok) -> bool:
-    for m in re.finditer(r"\b" + re.escape(tok.text) + r"\b", norm):
-        if m.start() == tok.start:
-            continue
-        before = norm[max(0, m.start() - 3) : m.start()].rstrip()
-        if before and before[-1] not in ".!?\"'\n:-":
-            return True
+    word, pos = tok.text, norm.find(tok.text)
+    while pos >= 0:  # str.find, not a regex: this runs over the whole text
+        end = pos + len(word)
+        whole = (pos == 0 or not norm[pos - 1].isalnum()) and (
+            end == len(norm) or not norm[end].isalnum()
+        )
+        if whole and pos != tok.start:
+            before = norm[max(0, pos - 3) : pos].rstrip()
+            if before and before[-1] not in ".!?\"'\n:-":
+                return True
+        pos = norm.find(word, end)
     return False
 
 
@@ -1635,6 +1641,9 @@ def _personal_name(run: list[Tok], lex: Lexicon, norm: str) -> bool:
 def _resolve(cand: _Candidate, known: list[_Known], doc: Document, lex: Lexicon) -> _Known | None:
     if not known:
         return None
+    # a back-reference points at one of the last few dozen sources, never further: this
+    # keeps a 200 KB text linear
+    known = known[-_RECENT:]
     norm = doc.norm
     if cand.pronoun:
         if cand.pronoun in _PERSON_PRONOUNS:
