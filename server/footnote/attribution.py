@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .lexicon import Lexicon, load_lexicon
 from .model import Attribution, Document, Source
+from .trie import starts_word
 
 # Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
 # unless the word is an abbreviation ("Dr.", "U.S.", "Oct.").
@@ -473,7 +474,11 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
 
 def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
     norm = doc.norm
-    blocked = [(m.start(), m.end()) for m in lex.non_attribution_re.finditer(norm)]
+    blocked = [
+        (m.start(), m.end())
+        for m in lex.non_attribution_re.finditer(norm)
+        if starts_word(norm, m.start())
+    ]
     token_cache: dict[int, list[Tok]] = {}
     out: list[_Candidate] = []
     seen_cues: set[int] = set()

@@ -15,7 +15,7 @@ from importlib import resources
 
 from .claims import find_unattributed_claims
 from .model import Attribution, Document, Finding, Source
-from .trie import compile_phrases
+from .trie import compile_phrases, starts_word
 
 ANONYMOUS = ("unnamed_individual", "vague_group")
 
@@ -34,7 +34,7 @@ def load_gap_rules() -> GapRules:
     raw = (resources.files("footnote") / "data" / "gaps.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     return GapRules(
-        setting_re=compile_phrases(data["settings"]["phrases"]),
+        setting_re=compile_phrases(data["settings"]["phrases"], lead="none"),
         min_anonymous=int(data["mostly_unnamed"]["min_anonymous"]),
         min_share=float(data["mostly_unnamed"]["min_share"]),
         min_words=int(data["no_sources"]["min_words"]),
@@ -105,7 +105,7 @@ def _identified_by_office(mention: str, rules: GapRules) -> bool:
 def _settings(doc: Document, rules: GapRules) -> list[Finding]:
     out = []
     for m in rules.setting_re.finditer(doc.norm):
-        if doc.in_quote(m.start(), m.end()):
+        if not starts_word(doc.norm, m.start()) or doc.in_quote(m.start(), m.end()):
             continue  # the speaker's words, not the writer's account of where they were said
         out.append(Finding("unverifiable-setting", m.start(), m.end(), {"setting": m.group()}))
     return out

@@ -96,7 +96,7 @@ def build_lexicon(data: dict) -> Lexicon:
         anonymity_markers=tuple(anonymity["markers"]),
         anonymity_reasons=tuple(anonymity["reasons"]),
         cue_re=cue_re,
-        non_attribution_re=compile_phrases(cues["non_attributions"]),
+        non_attribution_re=compile_phrases(cues["non_attributions"], lead="none"),
         # Outlet names are matched case-sensitively: "RT" is not "rt".
         outlet_re=compile_phrases(names, as_written=True),
         marker_re=compile_phrases(anonymity["markers"]),
