@@ -14,7 +14,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from textblob.en import sentiment as _pattern_sentiment
+from textblob.en import sentiment as _lazy_sentiment
+
+
+def _loaded(analyser):
+    """The same analyser with plain dict look-ups.
+
+    TextBlob's lexicon is a lazy dict that checks whether it has loaded on every `in` and
+    every `[...]`, a Python call per word; once loaded, the plain dict methods give the same
+    answers. The data, the algorithm and the figures are TextBlob's own (tests compare them
+    with `TextBlob(text).sentiment`)."""
+    len(analyser)  # loads the lexicon
+    cls = type(
+        "LoadedSentiment",
+        (type(analyser),),
+        {
+            "__contains__": dict.__contains__,
+            "__getitem__": dict.__getitem__,
+            "__len__": dict.__len__,
+            "__iter__": dict.__iter__,
+            "get": dict.get,
+            "keys": dict.keys,
+            "items": dict.items,
+            "values": dict.values,
+        },
+    )
+    fast = dict.__new__(cls)
+    dict.update(fast, analyser)
+    fast.__dict__.update(analyser.__dict__)
+    return fast
+
+
+_pattern_sentiment = _loaded(_lazy_sentiment)
 
 
 @dataclass(frozen=True, slots=True)
