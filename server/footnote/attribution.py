@@ -484,9 +484,9 @@ def _candidates(doc: Document, lex: Lexicon) -> list[_Candidate]:
     seen_cues: set[int] = set()
 
     def toks_of(si: int) -> list[Tok]:
+        # the whole sentence's tokens, straight from the per-analysis cache
         if si not in token_cache:
-            s = doc.sentences[si]
-            token_cache[si] = list(tokenize(norm, s.start, s.end))
+            token_cache[si] = norm.sentence_tokens(si)[0]
         return token_cache[si]
 
     for v in _VIEW_NOUN.finditer(norm):
