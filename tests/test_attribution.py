@@ -470,3 +470,11 @@ def test_anonymity_reason_given_at_a_later_mention():
     (source,) = analyze(text).sources
     assert source.anonymity_reason == "because the discussions are private"
     assert source.attributions == 2
+
+
+def test_it_stands_for_a_study_named_just_before():
+    text = (
+        "The research, published on Wednesday in a journal, pooled data from 15 countries. "
+        "It found a 47 percent lower risk among people who walked daily."
+    )
+    assert [(s.mention, s.kind) for s in analyze(text).sources] == [("The research", "document")]

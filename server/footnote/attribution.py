@@ -436,6 +436,14 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             name = _antecedent(doc, cand, lex)
             if name is not None:
                 cand = replace(cand, start=name[0], end=name[1], pronoun=None)
+        elif cand.pronoun in _THING_PRONOUNS and not any(
+            k.last_sentence >= cand.sentence - 1 and k.source.kind == "document" for k in known[-3:]
+        ):
+            # "The research, published on Wednesday, pooled data ... It found ...": "it"
+            # stands for a study named just before, though the study has not spoken yet
+            study = _document_antecedent(doc, cand, lex)
+            if study is not None:
+                cand = replace(cand, start=study[0], end=study[1], pronoun=None)
         target = _resolve(cand, known, doc, lex)
         if target is None:
             if cand.cue in lex.citing and known and known[-1].source.relayed_by:
@@ -1621,6 +1629,22 @@ def _antecedent(doc: Document, cand: _Candidate, lex: Lexicon) -> tuple[int, int
             if _personal_name(run, lex, norm):
                 return run[0].start, run[-1].end
             j = k
+    return None
+
+
+def _document_antecedent(doc: Document, cand: _Candidate, lex: Lexicon) -> tuple[int, int] | None:
+    """A study or report opening the previous sentence ("The research ...", "A new study")."""
+    if cand.sentence == 0:
+        return None
+    prev = doc.sentences[cand.sentence - 1]
+    toks = tokenize(doc.norm, prev.start, prev.end)[:5]
+    for k, t in enumerate(toks):
+        if t.lower in lex.document_heads and t.text.isalpha():
+            if k and toks[0].lower in {"the", "a", "an", "this", "that", "its", "their"}:
+                return toks[0].start, t.end
+            return None
+        if not (t.text.isalpha() and t.text[:1].islower() or k == 0):
+            return None
     return None
 
 
