@@ -213,7 +213,6 @@ _COLLECTIVES = frozenset(
         "collection",
     }
 )
-_QUOTE_MARKS = frozenset("\"'")
 _NOUN_MARKERS = frozenset(
     {
         "a",
@@ -398,6 +397,17 @@ def _scan(norm: str, start: int, end: int) -> list[Tok]:
         append(new(Tok, (pos, stop, text, text.lower())))
         pos = stop
     return out
+
+
+def _memo(norm: str, table: str, key, compute):
+    """`compute()` once per key and analysis: the tables live on the analysis's
+    _IndexedText, so nothing outlives the call. A plain string gets no memo."""
+    memo = getattr(norm, table, None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def _sentence_of(norm: _IndexedText, offset: int) -> int:
@@ -754,11 +764,9 @@ def _speakers(doc, toks, ci, cj, cue, si, lex) -> list[_Candidate]:
             return [cand(span, kind_hint="document")]
         return []
     if word in lex.passive_by and nxt is not None and nxt.lower == "by":
-        aux = _skip_between_left(toks, ci - 1, lex)
         true_passive = ci > 0 and toks[_skip_adverbs_left(toks, ci - 1)].lower in _AUXILIARIES
         if not true_passive and word not in lex.verbs:
             return []  # "documents obtained by TASS": the documents are the source
-        del aux
         span = _right_phrase(toks, cj + 2, lex)
         if not span:
             return []
@@ -1222,13 +1230,7 @@ def _head_is(norm: str, span, heads: frozenset[str], lex: Lexicon) -> bool:
 
 def _head_noun(norm: str, span, lex: Lexicon) -> str:
     """The head noun of a phrase's first chunk: 'a set of diplomatic cables' -> 'cables'."""
-    cache = getattr(norm, "heads", None)
-    if cache is not None:
-        key = (span[0], span[1])
-        if key not in cache:
-            cache[key] = _find_head_noun(norm, span, lex)
-        return cache[key]
-    return _find_head_noun(norm, span, lex)
+    return _memo(norm, "heads", (span[0], span[1]), lambda: _find_head_noun(norm, span, lex))
 
 
 def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
@@ -1462,7 +1464,7 @@ def _is_plural(noun: str, lex: Lexicon) -> bool:
 
 def _is_demonym(low: str, lex: Lexicon) -> bool:
     return low in lex.demonyms or (
-        low.endswith(("ian", "ean", "ese", "ish")) and len(low) > 4 and low not in lex.places
+        low.endswith(lex.demonym_suffixes) and len(low) > 4 and low not in lex.places
     )
 
 
@@ -1471,12 +1473,7 @@ _LABEL_ENDS = frozenset({":", ")", "-", "*", "|", "]", "\u2022"})
 
 def _capitalised_elsewhere(norm: str, tok: Tok) -> bool:
     """Whether the word appears capitalised somewhere other than a sentence's start."""
-    memo = getattr(norm, "capitals", None)
-    if memo is not None:
-        if tok.text not in memo:
-            memo[tok.text] = _scan_capitalised(norm, tok)
-        return memo[tok.text]
-    return _scan_capitalised(norm, tok)
+    return _memo(norm, "capitals", tok.text, lambda: _scan_capitalised(norm, tok))
 
 
 def _scan_capitalised(norm: str, tok: Tok) -> bool:
@@ -1497,12 +1494,7 @@ def _scan_capitalised(norm: str, tok: Tok) -> bool:
 def _clause_start(norm: str, sentence) -> int:
     """Where the sentence's first word starts, after a bullet, a label ("Breaking:",
     "(Updated)") or a dateline ("LONDON (Reuters) -")."""
-    memo = getattr(norm, "clause_starts", None)
-    if memo is not None:
-        if sentence.start not in memo:
-            memo[sentence.start] = _find_clause_start(norm, sentence)
-        return memo[sentence.start]
-    return _find_clause_start(norm, sentence)
+    return _memo(norm, "clause_starts", sentence.start, lambda: _find_clause_start(norm, sentence))
 
 
 def _find_clause_start(norm: str, sentence) -> int:
@@ -1563,7 +1555,7 @@ def _has_name(
             or base in lex.places
             or t.text.isupper()
             and len(t.text) > 1
-            or _outlet_match(t, toks, k, lex)
+            or t.text in lex.outlets
         ):
             best = best or "org"
             caps_run = 0
@@ -1602,10 +1594,6 @@ def _single_name_ok(toks: list[Tok], k: int) -> bool:
     # a lone capitalised word followed by nothing capitalised: a surname or first name
     rest = toks[k + 1 :]
     return not any(t.cap for t in rest)
-
-
-def _outlet_match(t: Tok, toks, k, lex) -> bool:
-    return t.text in lex.outlets
 
 
 # --- resolving back-references ----------------------------------------------------------------
@@ -1761,7 +1749,7 @@ def _new_source(cand: _Candidate, n: int, doc: Document, lex: Lexicon) -> Source
     outlet = (
         cand.told
         or cand.relay
-        or _relay_in_mention(norm, start, end, kind, lex)
+        or _outlet_in(norm, start, end, lex)
         or _relay_in_clause(doc, cand, lex)
     )
     reason = requested = None
@@ -1788,25 +1776,15 @@ _INTERVIEW = re.compile(
 
 def _relay_in_clause(doc: Document, cand: _Candidate, lex: Lexicon) -> str | None:
     """'In an interview with the BBC, the president said ...': the outlet passes it on."""
-    memo = getattr(doc.norm, "relays", None)
-    if memo is not None and cand.sentence in memo:
-        return memo[cand.sentence]
+    return _memo(doc.norm, "relays", cand.sentence, lambda: _interview_outlet(doc, cand, lex))
+
+
+def _interview_outlet(doc: Document, cand: _Candidate, lex: Lexicon) -> str | None:
     sent = doc.sentences[cand.sentence]
-    found = None
     for m in _INTERVIEW.finditer(doc.norm, sent.start, sent.end):
         outlet = lex.outlet_re.match(doc.norm, m.end())
         if outlet:
-            found = outlet.group()
-            break
-    if memo is not None:
-        memo[cand.sentence] = found
-    return found
-
-
-def _relay_in_mention(norm: str, start: int, end: int, kind: str, lex: Lexicon) -> str | None:
-    outlet = _outlet_in(norm, start, end, lex)
-    if outlet:
-        return outlet
+            return outlet.group()
     return None
 
 

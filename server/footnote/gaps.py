@@ -58,7 +58,7 @@ def find_gaps(
         if (
             s.kind == "unnamed_individual"
             and not s.anonymity_reason
-            and not _identified_by_office(mention, rules)
+            and not identified_by_office(mention)
         ):
             findings.append(
                 Finding("anonymous-no-reason", s.start, s.end, {"mention": mention}, source_id=s.id)
@@ -96,10 +96,6 @@ def identified_by_office(mention: str) -> bool:
     if _SPOKESPERSON.match(head):
         return True
     return 0 < len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices
-
-
-def _identified_by_office(mention: str, rules: GapRules) -> bool:
-    return identified_by_office(mention)
 
 
 def _settings(doc: Document, rules: GapRules) -> list[Finding]:

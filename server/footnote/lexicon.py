@@ -23,10 +23,8 @@ class Lexicon:
     inverted: frozenset[str]
     document_only: frozenset[str]
     stance: frozenset[str]
-    phrases: tuple[str, ...]
     passive_by: frozenset[str]
     citing: frozenset[str]
-    non_attributions: tuple[str, ...]
     between: frozenset[str]
     stop_left: frozenset[str]
     determiners: frozenset[str]
@@ -44,10 +42,6 @@ class Lexicon:
     demonyms: frozenset[str]
     demonym_suffixes: tuple[str, ...]
     outlets: tuple[str, ...]
-    outlet_descriptors: tuple[str, ...]
-    own_outlet: tuple[str, ...]
-    anonymity_markers: tuple[str, ...]
-    anonymity_reasons: tuple[str, ...]
     cue_re: re.Pattern
     non_attribution_re: re.Pattern
     outlet_re: re.Pattern
@@ -70,10 +64,8 @@ def build_lexicon(data: dict) -> Lexicon:
         inverted=_words(cues["inverted"]),
         document_only=_words(cues["document_only"]),
         stance=_words(cues["stance"]),
-        phrases=tuple(cues["phrases"]),
         passive_by=_words(cues["passive_by"]),
         citing=_words(cues["citing"]),
-        non_attributions=tuple(cues["non_attributions"]),
         between=_words(grammar["between"]),
         stop_left=_words(grammar["stop_left"]),
         determiners=_words(grammar["determiners"]),
@@ -91,10 +83,6 @@ def build_lexicon(data: dict) -> Lexicon:
         demonyms=_words(kinds["demonyms"]),
         demonym_suffixes=tuple(kinds["demonym_suffixes"]),
         outlets=names,
-        outlet_descriptors=tuple(outlets["descriptors"]),
-        own_outlet=tuple(outlets["own"]),
-        anonymity_markers=tuple(anonymity["markers"]),
-        anonymity_reasons=tuple(anonymity["reasons"]),
         cue_re=cue_re,
         non_attribution_re=compile_phrases(cues["non_attributions"], lead="none"),
         # Outlet names are matched case-sensitively: "RT" is not "rt".
