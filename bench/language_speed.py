@@ -16,8 +16,8 @@ from pathlib import Path
 
 from footnote import analyze
 from footnote.attribution import find_sources
-from footnote.document import build_document
-from footnote.language import find_language
+from footnote.engine.document import build_document
+from footnote.engine.language import find_language
 from textblob import TextBlob
 
 SEED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seed.txt"

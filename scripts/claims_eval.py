@@ -18,8 +18,8 @@ import re
 import sys
 
 from footnote.attribution import find_sources
-from footnote.claims import find_unattributed_claims, load_lexicon, score_span
-from footnote.document import build_document
+from footnote.engine.claims import find_unattributed_claims, load_lexicon, score_span
+from footnote.engine.document import build_document
 
 CUES = re.compile(
     r"\b(said|says|told|according to|reported|argued|argue|argues|warned|insisted|"

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from footnote import analyze
-from footnote.document import build_document
+from footnote.engine.document import build_document
 
 ROOT = Path(__file__).resolve().parent.parent
 # shared/eval sits beside the checkout, or beside the folder holding a git worktree

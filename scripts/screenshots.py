@@ -17,7 +17,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from footnote.app import create_app
+from footnote.api import create_app
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 

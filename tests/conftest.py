@@ -2,7 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
-from footnote.app import create_app
+from footnote.api import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 # shared/ sits beside the checkout (or beside the folder holding a git worktree)

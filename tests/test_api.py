@@ -61,12 +61,12 @@ def test_wrong_method_is_json_405(client):
 
 
 def test_unexpected_error_is_json_500_without_details(app, monkeypatch):
-    import footnote.api
+    import footnote.api.analyze
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(footnote.api, "analyze", boom)
+    monkeypatch.setattr(footnote.api.analyze, "analyze", boom)
     res = app.test_client().post("/api/v1/analyze", json={"text": "Hello."})
     assert res.status_code == 500
     body = res.get_json()

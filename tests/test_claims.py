@@ -5,14 +5,14 @@ Every sentence here was written for these tests; none comes from the evaluation 
 
 import pytest
 from footnote import analyze
-from footnote.claims import (
+from footnote.engine.claims import (
     ClaimsDataError,
     find_unattributed_claims,
     load_lexicon,
     parse_lexicon,
     score_span,
 )
-from footnote.document import build_document
+from footnote.engine.document import build_document
 
 
 def claims(text: str, attributed=frozenset()) -> list[str]:

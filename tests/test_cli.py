@@ -5,9 +5,9 @@ import json
 
 import pytest
 from footnote import __version__, cli
-from footnote.batch import Progress, run_batch
+from footnote.api.settings import cpu_count
 from footnote.cli import main
-from footnote.settings import cpu_count
+from footnote.cli.batch import Progress, run_batch
 
 
 def test_version(capsys):
@@ -151,7 +151,7 @@ def test_progress_bar_draws_on_a_terminal_only():
 
 def test_serve_runs_gunicorn_with_core_count_workers(monkeypatch):
     calls = {}
-    monkeypatch.setattr("footnote.serving.run_gunicorn", lambda s, **kw: calls.update(kw))
+    monkeypatch.setattr("footnote.api.serving.run_gunicorn", lambda s, **kw: calls.update(kw))
     assert cli.main(["serve"]) == 0
     assert calls == {"host": "127.0.0.1", "port": 5000, "workers": cpu_count()}
     monkeypatch.setenv("FOOTNOTE_WORKERS", "5")
@@ -163,7 +163,7 @@ def test_serve_runs_gunicorn_with_core_count_workers(monkeypatch):
 
 def test_serve_debug_runs_the_reloader(monkeypatch):
     calls = {}
-    monkeypatch.setattr("footnote.serving.run_dev_server", lambda s, **kw: calls.update(kw))
+    monkeypatch.setattr("footnote.api.serving.run_dev_server", lambda s, **kw: calls.update(kw))
     assert cli.main(["serve", "--debug", "--port", "5402"]) == 0
     assert calls == {"host": "127.0.0.1", "port": 5402}
 
@@ -175,8 +175,8 @@ def test_serve_refuses_bad_settings(monkeypatch, capsys):
 
 
 def test_gunicorn_options():
-    from footnote.serving import PrivateGunicornLogger, gunicorn_options
-    from footnote.settings import Settings
+    from footnote.api.serving import PrivateGunicornLogger, gunicorn_options
+    from footnote.api.settings import Settings
 
     opts = gunicorn_options(Settings(), host="127.0.0.1", port=5403, workers=2)
     assert opts["bind"] == "127.0.0.1:5403" and opts["workers"] == 2

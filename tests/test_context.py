@@ -3,12 +3,12 @@
 from datetime import date, timedelta
 
 import pytest
-from footnote.catalogue import load_rules
-from footnote.context import find_context
-from footnote.document import build_document
 from footnote.engine import analyze
-from footnote.kb import load_kb
-from footnote.model import Source
+from footnote.engine.catalogue import load_rules
+from footnote.engine.context import find_context
+from footnote.engine.context.kb import load_kb
+from footnote.engine.document import build_document
+from footnote.engine.model import Source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -4,9 +4,9 @@ import copy
 from pathlib import Path
 
 import pytest
-from footnote.context_scan import build_scanner
-from footnote.kb import KnowledgeBaseError, build_kb, expand, load_kb, read_kb_files
-from footnote.kb_docs import render
+from footnote.docgen.kb import render
+from footnote.engine.context.kb import KnowledgeBaseError, build_kb, expand, load_kb, read_kb_files
+from footnote.engine.context.scan import build_scanner
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEME_TOPICS = {
@@ -136,7 +136,7 @@ def test_knowledge_base_doc_is_current():
     on_disk = (ROOT / "docs" / "knowledge-base.md").read_text(encoding="utf-8")
     assert on_disk == render(load_kb()), (
         "docs/knowledge-base.md is stale: run "
-        "`.venv/bin/python -m footnote.kb_docs > docs/knowledge-base.md`"
+        "`.venv/bin/python -m footnote.docgen.kb > docs/knowledge-base.md`"
     )
 
 

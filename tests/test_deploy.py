@@ -11,7 +11,7 @@ import tomllib
 
 import pytest
 import yaml
-from footnote.settings import VARIABLES
+from footnote.api.settings import VARIABLES
 
 from .conftest import ROOT
 from .serverutil import running_server

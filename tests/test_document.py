@@ -1,4 +1,4 @@
-from footnote.document import build_document, fold
+from footnote.engine.document import build_document, fold
 
 
 def quotes(text):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from footnote import analyze
-from footnote.catalogue import load_rules
-from footnote.document import build_document
-from footnote.language import LexiconError, find_language, load_lexicon, parse_lexicon
-from footnote.model import Attribution, Quote, Source
-from footnote.sentiment import combine, tone
+from footnote.engine.catalogue import load_rules
+from footnote.engine.document import build_document
+from footnote.engine.language import LexiconError, find_language, load_lexicon, parse_lexicon
+from footnote.engine.model import Attribution, Quote, Source
+from footnote.engine.sentiment import combine, tone
 from textblob import TextBlob
 
 from .conftest import FIXTURES, SHARED_EVAL, load_jsonl

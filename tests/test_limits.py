@@ -1,7 +1,7 @@
 """Limits: rate limiting per client (JSON 429 with Retry-After), CORS origins, security headers."""
 
 import pytest
-from footnote.app import SECURITY_HEADERS, create_app
+from footnote.api import SECURITY_HEADERS, create_app
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_a_header_set_by_a_view_is_kept(app):
 
 
 def test_unusable_storage_is_a_settings_error(monkeypatch):
-    from footnote.settings import SettingsError
+    from footnote.api.settings import SettingsError
 
     with pytest.raises(SettingsError, match="FOOTNOTE_RATE_LIMIT_STORAGE"):
         create_app({"TESTING": True, "RATE_LIMIT_STORAGE": "nosuchstore://x"})

@@ -6,7 +6,7 @@ import os
 import re
 
 import schemathesis
-from footnote.app import create_app
+from footnote.api import create_app
 from hypothesis import HealthCheck, settings
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
@@ -44,7 +44,7 @@ def test_spec_is_openapi_3_with_every_api_route(client):
 
 def test_spec_comes_from_the_schemas(client):
     # Not hand-written: a schema's field description shows up in the document.
-    from footnote.schemas import AnalyzeRequest
+    from footnote.api.schemas import AnalyzeRequest
 
     spec = client.get("/api/v1/openapi.json").get_json()
     text = spec["components"]["schemas"]["AnalyzeRequest"]["properties"]["text"]
@@ -66,9 +66,9 @@ def test_docs_page_and_assets_are_served_by_the_app(client):
 
 def test_an_endpoint_is_described_only_where_the_app_serves_it():
     from flask import Blueprint, jsonify
-    from footnote.apidocs import app_paths
-    from footnote.catalogue import CATEGORIES, load_rules, rule_as_dict
-    from footnote.errors import ApiError
+    from footnote.api.errors import ApiError
+    from footnote.api.openapi import app_paths
+    from footnote.engine.catalogue import CATEGORIES, load_rules, rule_as_dict
 
     plain = create_app({"TESTING": True})
     documented = set(plain.test_client().get("/api/v1/openapi.json").get_json()["paths"])

@@ -8,8 +8,8 @@ import threading
 import uuid
 
 import pytest
-from footnote.app import create_app
-from footnote.serving import _QuietRequestHandler
+from footnote.api import create_app
+from footnote.api.serving import _QuietRequestHandler
 from werkzeug.serving import make_server
 
 from .serverutil import running_server
@@ -66,12 +66,12 @@ def test_marker_in_no_log_on_any_path(all_logs, capsys):
 
 
 def test_marker_in_no_log_on_a_500(all_logs, capsys, monkeypatch):
-    import footnote.api
+    import footnote.api.analyze
 
     def boom(text, **_kwargs):
         raise ValueError(f"could not handle {text!r}")
 
-    monkeypatch.setattr(footnote.api, "analyze", boom)
+    monkeypatch.setattr(footnote.api.analyze, "analyze", boom)
     marker = _marker()
     app = create_app({"TESTING": True})
     res = app.test_client().post("/api/v1/analyze", json={"text": _article(marker)})

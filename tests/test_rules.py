@@ -2,7 +2,7 @@
 
 import pytest
 from footnote import analyze
-from footnote.catalogue import CatalogueError, load_rules, parse_rules
+from footnote.engine.catalogue import CatalogueError, load_rules, parse_rules
 
 RULES = load_rules()
 CASES = [

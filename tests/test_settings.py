@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from footnote.app import create_app
-from footnote.settings import VARIABLES, Settings, SettingsError, cpu_count
+from footnote.api import create_app
+from footnote.api.settings import VARIABLES, Settings, SettingsError, cpu_count
 
 from .conftest import ROOT
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from footnote import analyze, to_dict
-from footnote.catalogue import CATEGORIES, load_rules
-from footnote.rules_docs import COMMAND, render_markdown
+from footnote.docgen.rules import COMMAND, render_markdown
+from footnote.engine.catalogue import CATEGORIES, load_rules
 from footnote.web import load_examples
 from footnote.web.worksheet import (
     Questions,

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from footnote.app import create_app
+from footnote.api import create_app
 from werkzeug.serving import make_server
 
 from tests.serverutil import free_port

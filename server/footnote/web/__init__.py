@@ -16,9 +16,9 @@ from flask import Blueprint, current_app, render_template, request
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..catalogue import CATEGORIES, load_rules
+from ..api.errors import ApiError
 from ..engine import analyze, to_dict
-from ..errors import ApiError
+from ..engine.catalogue import CATEGORIES, load_rules
 from .worksheet import build_worksheet
 
 bp = Blueprint(

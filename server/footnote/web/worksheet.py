@@ -14,8 +14,8 @@ from functools import cache
 from importlib import resources
 from string import Formatter
 
-from ..catalogue import CATEGORIES
-from ..document import build_document
+from ..engine.catalogue import CATEGORIES
+from ..engine.document import build_document
 
 EXCERPT_LIMIT = 90
 

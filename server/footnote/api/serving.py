@@ -58,7 +58,7 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from .app import create_app
+        from . import create_app
 
         return create_app()
 
@@ -101,7 +101,7 @@ class _QuietRequestHandler(WSGIRequestHandler):
 
 
 def run_dev_server(settings: Settings, *, host: str, port: int) -> None:
-    from .app import create_app
+    from . import create_app
 
     configure_logging("debug" if settings.log_level == "debug" else "info")
     create_app().run(

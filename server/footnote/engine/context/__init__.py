@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-from .context_acronyms import NameIssue, find_name_issues
-from .context_scan import Hit, scanner
+from ..model import Document, Finding, Source
+from .acronyms import NameIssue, find_name_issues
 from .kb import Fact, Holder, KnowledgeBase, Outlet, Topic, human_date, load_kb
-from .model import Document, Finding, Source
+from .scan import Hit, scanner
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
-from . import __version__
-from .context import knowledge_version
-from .engine import analyze, to_dict
+from .. import __version__
+from ..engine import analyze, to_dict
+from ..engine.context import knowledge_version
 from .errors import ApiError
 from .schemas import AnalyzeRequest
 

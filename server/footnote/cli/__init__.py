@@ -8,8 +8,8 @@ import os
 import sys
 from datetime import date
 
-from . import __version__
-from .engine import analyze, to_dict
+from .. import __version__
+from ..engine import analyze, to_dict
 
 _SEVERITY_MARK = {"warning": "!!", "caution": "! ", "info": "i "}
 
@@ -92,8 +92,8 @@ def _why(exc: Exception) -> str:
 
 
 def _cmd_serve(args) -> int:
-    from . import serving
-    from .settings import Settings, SettingsError
+    from ..api import serving
+    from ..api.settings import Settings, SettingsError
 
     try:
         settings = Settings.from_env()

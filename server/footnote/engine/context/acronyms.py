@@ -6,9 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .context_scan import Hit
+from ..model import Document
 from .kb import Institution, KnowledgeBase
-from .model import Document
+from .scan import Hit
 
 # "(ABC)": two to eight letters or digits, starting with a capital, at least two capitals.
 _PAREN = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")

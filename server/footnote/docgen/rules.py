@@ -1,4 +1,4 @@
-"""Write the rule catalogue as Markdown: `python -m footnote.rules_docs > docs/rules.md`.
+"""Write the rule catalogue as Markdown: `python -m footnote.docgen.rules > docs/rules.md`.
 
 docs/rules.md is generated from the same data the engine reads; a test fails when it is
 stale, so regenerate it with the command above after changing data/rules/*.toml.
@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import sys
 
-from .catalogue import CATEGORIES
-from .rules_api import catalogue
+from ..api.rules import catalogue
+from ..engine.catalogue import CATEGORIES
 
-COMMAND = "python -m footnote.rules_docs > docs/rules.md"
+COMMAND = "python -m footnote.docgen.rules > docs/rules.md"
 HEADINGS = {
     "sourcing": "Sourcing: who the information comes from",
     "attribution": "Attribution: where the “says who?” is missing",

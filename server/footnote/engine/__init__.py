@@ -6,8 +6,8 @@ import time
 from dataclasses import asdict
 from datetime import date
 
-from . import __version__
-from .attribution import find_sources
+from .. import __version__
+from ..attribution import find_sources
 from .catalogue import load_rules
 from .context import find_context, knowledge_version
 from .document import build_document

@@ -70,12 +70,13 @@ def create_app(test_config: dict | None = None) -> Flask:
             "(for Redis: pip install 'footnote[redis]')"
         ) from None
 
-    from . import api, apidocs, rules_api, topics_api, web
+    from .. import web
+    from . import analyze, openapi, rules, topics
 
-    app.register_blueprint(api.bp)
-    app.register_blueprint(topics_api.bp)
-    app.register_blueprint(apidocs.bp)
-    app.register_blueprint(rules_api.bp)
+    app.register_blueprint(analyze.bp)
+    app.register_blueprint(topics.bp)
+    app.register_blueprint(openapi.bp)
+    app.register_blueprint(rules.bp)
     app.register_blueprint(web.bp)
     register_error_handlers(app)
     return app

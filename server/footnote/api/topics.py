@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
+from ..engine.context.kb import Topic, load_kb
 from .errors import ApiError
-from .kb import Topic, load_kb
 
 bp = Blueprint("topics", __name__, url_prefix="/api/v1")
 

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from itertools import product
 
-from .model import Reference
+from ..model import Reference
 
 TOPIC_KINDS = ("event", "office", "spelling", "outlets")
 WINDOWS = ("sentence", "sentence+1", "paragraph")

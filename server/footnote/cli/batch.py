@@ -15,8 +15,8 @@ from collections import Counter
 from datetime import date
 from typing import TextIO
 
-from .engine import analyze, to_dict
-from .settings import cpu_count
+from ..api.settings import cpu_count
+from ..engine import analyze, to_dict
 
 
 class _BadInput(ValueError):
@@ -190,7 +190,7 @@ def run_batch(
         if as_json:
             out.write(json.dumps(outcome, ensure_ascii=False) + "\n")
         else:
-            from .cli import _report
+            from . import _report
 
             out.write(f"== {outcome['id']} ==\n")
             if "error" in outcome:

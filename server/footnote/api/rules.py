@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from .catalogue import CATEGORIES, load_rules, rule_as_dict
+from ..engine.catalogue import CATEGORIES, load_rules, rule_as_dict
 from .errors import ApiError
 
 bp = Blueprint("rules_api", __name__, url_prefix="/api/v1")

@@ -10,7 +10,8 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Blueprint, Response, current_app, jsonify
 
-from .. import __version__, schemas
+from ... import __version__
+from .. import schemas
 from ..errors import CODES
 
 bp = Blueprint("apidocs", __name__, static_folder="static", static_url_path="/docs/static")

@@ -1,0 +1,169 @@
+"""The data that flows between stages. All frozen: stages never mutate each other's output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of code-point offsets into the submitted text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Document.paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: `start`/`end` include the quote marks; `inner_*` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The submitted text, unchanged, plus a normalised copy with the same length.
+
+    `norm` has curly quotes, primes and dashes folded to ASCII and other whitespace folded
+    to a space, one code point for one code point, so an offset in `norm` is an offset in `text`.
+    """
+
+    text: str
+    norm: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (the last one starting at or before it)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def in_quote(self, start: int, end: int | None = None) -> Quote | None:
+        """The quotation holding [start, end), if any (quotations never overlap)."""
+        end = start + 1 if end is None else end
+        lo, hi = 0, len(self.quotes)
+        while lo < hi:  # the last quotation starting at or before `start`
+            mid = (lo + hi) // 2
+            if self.quotes[mid].start <= start:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo and end <= self.quotes[lo - 1].end:
+            return self.quotes[lo - 1]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One distinct source, at its first attribution."""
+
+    id: str
+    start: int
+    end: int
+    mention: str
+    kind: str  # named_person | named_organization | unnamed_individual | vague_group | document
+    cue: str
+    anonymity_reason: str | None = None
+    anonymity_requested: bool = False
+    relayed_by: str | None = None
+    settings: tuple[Span, ...] = ()  # unverifiable settings attached to this source
+    attributions: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One place where information is presented as coming from a source."""
+
+    source_id: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    sentence: int
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a stage found; the notes stage turns it into a note through the rule catalogue.
+
+    `params` fill the rule's message templates; a stage may pass `title`, `explanation`
+    or `check` in params to override the catalogue text with a specific one.
+    """
+
+    rule: str
+    start: int | None
+    end: int | None
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+    source_id: str | None = None
+    topic: str | None = None
+    references: tuple[Reference, ...] = ()
+    severity: str | None = None  # overrides the rule's default severity when set
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    id: str
+    category: str
+    rule: str
+    severity: str
+    title: str
+    explanation: str
+    check: str
+    start: int | None
+    end: int | None
+    excerpt: str | None
+    topic: str | None = None
+    source_id: str | None = None
+    references: tuple[Reference, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    headline: str
+    counts: dict
+    sources: tuple[Source, ...]
+    notes: tuple[Note, ...]
+    meta: dict
+    tone: str | None = None  # the language stage's sentence on the writer's tone
