@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
-from .. import __version__
+from .._version import __version__
 from ..engine import analyze, to_dict
 from ..engine.context import knowledge_version
 from .errors import ApiError

@@ -8,7 +8,7 @@ import os
 import sys
 from datetime import date
 
-from .. import __version__
+from .._version import __version__
 from ..engine import analyze, to_dict
 
 _SEVERITY_MARK = {"warning": "!!", "caution": "! ", "info": "i "}

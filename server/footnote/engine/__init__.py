@@ -6,7 +6,7 @@ import time
 from dataclasses import asdict
 from datetime import date
 
-from .. import __version__
+from .._version import __version__
 from ..attribution import find_sources
 from .catalogue import load_rules
 from .context import find_context, knowledge_version

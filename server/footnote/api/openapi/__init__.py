@@ -10,7 +10,7 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Blueprint, Response, current_app, jsonify
 
-from ... import __version__
+from ..._version import __version__
 from .. import schemas
 from ..errors import CODES
 
