@@ -5,7 +5,7 @@ import json
 
 import pytest
 from footnote import __version__, cli
-from footnote.api.settings import cpu_count
+from footnote._system import cpu_count
 from footnote.cli import main
 from footnote.cli.batch import Progress, run_batch
 

@@ -3,8 +3,9 @@
 import re
 
 import pytest
+from footnote._system import cpu_count
 from footnote.api import create_app
-from footnote.api.settings import VARIABLES, Settings, SettingsError, cpu_count
+from footnote.api.settings import VARIABLES, Settings, SettingsError
 
 from .conftest import ROOT
 

@@ -12,17 +12,11 @@ from dataclasses import dataclass, field
 
 from limits import parse_many
 
+from .._system import cpu_count
+
 
 class SettingsError(ValueError):
     """An environment variable holds a value Footnote cannot use; the message names it."""
-
-
-def cpu_count() -> int:
-    """Cores this process may run on (a container's CPU set, not the host's)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 # name: (default, meaning) — the single source for docs/deploy.md's table.

@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import date
 from typing import TextIO
 
-from ..api.settings import cpu_count
+from .._system import cpu_count
 from ..engine import analyze, to_dict
 
 
