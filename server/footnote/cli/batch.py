@@ -17,6 +17,7 @@ from typing import TextIO
 
 from .._system import cpu_count
 from ..engine import analyze, to_dict
+from .report import render_report
 
 
 class _BadInput(ValueError):
@@ -190,13 +191,11 @@ def run_batch(
         if as_json:
             out.write(json.dumps(outcome, ensure_ascii=False) + "\n")
         else:
-            from . import _report
-
             out.write(f"== {outcome['id']} ==\n")
             if "error" in outcome:
                 out.write(f"error: {outcome['error']['message']}\n\n")
             else:
-                _report(outcome["result"], out)
+                render_report(outcome["result"], out)
                 out.write("\n")
 
     try:
