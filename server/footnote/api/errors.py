@@ -40,12 +40,14 @@ def register_error_handlers(app: Flask) -> None:
     def _http(exc: HTTPException):
         status = exc.code or 500
         message = exc.description or ""
-        # Werkzeug's stock wording is for browsers; our own ApiErrors keep their message.
-        if status == 405 and not isinstance(exc, ApiError):
+        # Werkzeug's stock wording is for browsers; a message a view gave (an ApiError, or
+        # abort(404, description=...) from the page's blueprint) is kept.
+        stock = exc.description == type(exc).description
+        if status == 405 and stock:
             message = "This address does not accept that method."
-        elif status == 404 and not isinstance(exc, ApiError):
+        elif status == 404 and stock:
             message = "There is nothing at this address."
-        elif status == 413 and not isinstance(exc, ApiError):
+        elif status == 413 and stock:
             message = "The request body is larger than this server accepts; send a shorter text."
             exc.field = "text"
         elif status == 429:

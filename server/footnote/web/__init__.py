@@ -12,11 +12,10 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..api.errors import ApiError
 from ..engine import analyze, to_dict
 from ..engine.catalogue import CATEGORIES, load_rules
 from .worksheet import build_worksheet
@@ -107,7 +106,7 @@ def index():
 def example(slug: str):
     found = load_examples().get(slug)
     if found is None:
-        raise ApiError(404, "There is no example with that name.")
+        abort(404, description="There is no example with that name.")
     return found
 
 
