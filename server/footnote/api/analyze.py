@@ -6,8 +6,7 @@ from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
 from .._version import __version__
-from ..engine import analyze, to_dict
-from ..engine.context import knowledge_version
+from ..engine import analyze, knowledge_version, to_dict
 from .errors import ApiError
 from .schemas import AnalyzeRequest
 

@@ -17,6 +17,8 @@ from .model import Analysis
 from .notes import make_notes
 from .summary import summarize
 
+__all__ = ["analyze", "to_dict", "paragraph_spans", "knowledge_version"]
+
 
 def analyze(
     text: str,
@@ -75,3 +77,8 @@ def to_dict(analysis: Analysis) -> dict:
         ],
         "meta": dict(analysis.meta),
     }
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph as the engine splits the text (the worksheet numbers them)."""
+    return [(p.start, p.end) for p in build_document(text).paragraphs]

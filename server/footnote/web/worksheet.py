@@ -14,8 +14,8 @@ from functools import cache
 from importlib import resources
 from string import Formatter
 
+from ..engine import paragraph_spans
 from ..engine.catalogue import CATEGORIES
-from ..engine.document import build_document
 
 EXCERPT_LIMIT = 90
 
@@ -165,7 +165,7 @@ def build_worksheet(
     questions: Questions | None = None,
 ) -> Worksheet:
     questions = questions or load_questions()
-    doc = build_document(text)
+    bounds = paragraph_spans(text)
     notes = result["notes"]
     numbers = {n["id"]: i for i, n in enumerate(notes, start=1)}
     spans = [
@@ -177,14 +177,14 @@ def build_worksheet(
     # when it reaches past it, so every note is marked exactly once.
     marker_at = {}
     for s, e, n in spans:
-        touched = [pe for p in doc.paragraphs if p.start < e and (pe := p.end) > s]
+        touched = [pe for ps, pe in bounds if ps < e and pe > s]
         marker_at[n["id"]] = min(e, touched[-1]) if touched else e
     paragraphs = tuple(
-        Paragraph(i, _segments(text, p.start, p.end, spans, marker_at, numbers))
-        for i, p in enumerate(doc.paragraphs, start=1)
+        Paragraph(i, _segments(text, ps, pe, spans, marker_at, numbers))
+        for i, (ps, pe) in enumerate(bounds, start=1)
     )
 
-    starts = [p.start for p in doc.paragraphs]
+    starts = [ps for ps, _ in bounds]
     sources = {s["id"]: s for s in result.get("sources", [])}
     out = []
     first_for_rule: dict[str, int] = {}
