@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from ..engine.catalogue import CATEGORIES, load_rules, rule_as_dict
+from ..engine.catalogue import CATEGORIES, catalogue, load_rules, rule_as_dict
 from .errors import ApiError
 
 bp = Blueprint("rules_api", __name__, url_prefix="/api/v1")
-
-
-def catalogue() -> list[dict]:
-    """Every rule as the API describes it, grouped by category, then by id."""
-    rules = sorted(load_rules().values(), key=lambda r: (CATEGORIES.index(r.category), r.id))
-    return [rule_as_dict(r) for r in rules]
 
 
 @bp.get("/rules")

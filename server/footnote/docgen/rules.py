@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 import sys
 
-from ..api.rules import catalogue
-from ..engine.catalogue import CATEGORIES
+from ..engine.catalogue import CATEGORIES, catalogue
 
 COMMAND = "python -m footnote.docgen.rules > docs/rules.md"
 HEADINGS = {

@@ -116,3 +116,9 @@ def rule_as_dict(rule: Rule) -> dict:
         "example_fires": ex(rule.fires[0]),
         "example_quiet": ex(rule.quiet[0]),
     }
+
+
+def catalogue() -> list[dict]:
+    """Every rule as the API and docs/rules.md describe it, grouped by category, then by id."""
+    rules = sorted(load_rules().values(), key=lambda r: (CATEGORIES.index(r.category), r.id))
+    return [rule_as_dict(r) for r in rules]
