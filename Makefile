@@ -23,8 +23,11 @@ serve: $(BIN)/footnote
 browser:
 	bash scripts/ensure-chromium.sh
 
+# ruff, the import rules (pyproject [tool.importlinter]) and mypy; `make test` runs it first.
 lint: $(BIN)/footnote
-	$(BIN)/ruff check server tests bench
+	$(BIN)/ruff check server tests bench scripts
+	$(BIN)/ruff format --check server tests bench scripts
+	PYTHONPATH=server:. $(BIN)/lint-imports
 
 test-node: node_modules/.package-lock.json
 	node --test extension/tests/
