@@ -28,6 +28,7 @@ lint: $(BIN)/footnote
 	$(BIN)/ruff check server tests bench scripts
 	$(BIN)/ruff format --check server tests bench scripts
 	PYTHONPATH=server:. $(BIN)/lint-imports
+	$(BIN)/mypy
 
 test-node: node_modules/.package-lock.json
 	node --test extension/tests/

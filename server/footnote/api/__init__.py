@@ -47,10 +47,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(Settings.from_env().flask_config())
     if test_config:
         app.config.from_mapping(test_config)
-    app.json.sort_keys = False
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # app.json is the default provider
     if app.config["PROXY_COUNT"]:
         n = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's documented way
+            app.wsgi_app, x_for=n, x_proto=n, x_host=n
+        )
 
     # after_request functions run last-registered first: these two must see the final response.
     _register_access_log(app)

@@ -40,6 +40,7 @@ def register_error_handlers(app: Flask) -> None:
     def _http(exc: HTTPException):
         status = exc.code or 500
         message = exc.description or ""
+        field = getattr(exc, "field", None)
         # Werkzeug's stock wording is for browsers; a message a view gave (an ApiError, or
         # abort(404, description=...) from the page's blueprint) is kept.
         stock = exc.description == type(exc).description
@@ -49,14 +50,14 @@ def register_error_handlers(app: Flask) -> None:
             message = "There is nothing at this address."
         elif status == 413 and stock:
             message = "The request body is larger than this server accepts; send a shorter text."
-            exc.field = "text"
+            field = "text"
         elif status == 429:
             # flask-limiter's description is the limit, e.g. "60 per 1 minute".
             message = (
                 f"Too many requests from this address (the limit is {message}). "
                 "Wait for the number of seconds in Retry-After and try again."
             )
-        response, status = error_response(status, message, getattr(exc, "field", None))
+        response, status = error_response(status, message, field)
         for header in ("Retry-After", "Allow"):
             value = exc.get_response().headers.get(header) if status in (405, 429) else None
             if value:

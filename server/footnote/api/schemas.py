@@ -10,7 +10,7 @@ def _not_blank_pattern() -> str:
     because `\\s` means different characters in Python and in JSON Schema's (ECMA) regexes."""
     spaces = [c for c in range(0x3001) if chr(c).isspace()]
     ranges, start = [], spaces[0]
-    for prev, cur in zip(spaces, [*spaces[1:], None], strict=True):
+    for prev, cur in zip(spaces, [*spaces[1:], -1], strict=True):  # -1 follows nothing
         if cur != prev + 1:
             ranges.append((start, prev))
             start = cur

@@ -80,7 +80,7 @@ def _work(task: tuple) -> dict:
 def _tasks(paths: list[str], *, jsonl: bool, published: str | None, title: str | None) -> list:
     if not jsonl:
         return [(path, "file", path, published, title) for path in paths]
-    tasks = []
+    tasks: list[tuple] = []
     for path in paths:
         try:
             lines = _read_file(path).splitlines()

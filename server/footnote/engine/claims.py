@@ -152,7 +152,7 @@ def _index(classes: list[tuple[str, list]]) -> _Index:
                 raise ClaimsDataError(f"{where}: {raw!r} cannot open or end with a gap")
             if _DIGIT in first:
                 raise ClaimsDataError(f"{where}: {raw!r} cannot open with {_DIGIT!r}")
-            pattern = tuple(w if w in (_GAP, _ANY) else _word_pattern(w) for w in words)
+            pattern = tuple(w if isinstance(w, str) else _word_pattern(w) for w in words)
             phrase = _Phrase(pattern, cls, _GAP in words)
             if len(words) > 1 and _plain(first) and _plain(words[1]):
                 for a in first:

@@ -173,7 +173,7 @@ def build_document(
 def _paragraphs(norm: str) -> tuple[Paragraph, ...]:
     # With blank lines present they separate paragraphs; otherwise each line is one.
     splitter = _PARA_BREAK if _PARA_BREAK.search(norm) else _LINE_BREAK
-    out = []
+    out: list[Paragraph] = []
     pos = 0
     for m in splitter.finditer(norm):
         _add_trimmed(out, norm, pos, m.start())

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 from ..trie import trie_pattern
 from .model import Attribution, Document, Finding, Source
@@ -261,7 +262,7 @@ def find_language(
     for m in matches:
         start, end = m.span()
         key = m.group().lower()
-        entry = lex.by_term.get(key, False)
+        entry: Entry | None | Literal[False] = lex.by_term.get(key, False)
         if entry is False:
             key = _term_key(key)
             entry = lex.by_term.get(key)

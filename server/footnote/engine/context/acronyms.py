@@ -175,9 +175,9 @@ def _matches_known(name: str, inst: Institution) -> bool:
 
 def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[NameIssue]:
     by_acronym: dict[str, Institution] = {}
-    for inst in kb.institutions:
-        for acr in inst.acronyms:
-            by_acronym.setdefault(acr, inst)
+    for institution in kb.institutions:
+        for acr in institution.acronyms:
+            by_acronym.setdefault(acr, institution)
     by_key = {inst.acronym: inst for inst in kb.institutions}
     norm = doc.norm
     issues: list[NameIssue] = []

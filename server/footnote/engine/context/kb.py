@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from itertools import product
+from typing import overload
 
 from ..model import Reference
 
@@ -197,6 +198,10 @@ def _strings(raw: dict, key: str, where: str, *, optional: bool = True) -> tuple
     return tuple(value)
 
 
+@overload
+def _date(raw: dict, key: str, where: str) -> date: ...
+@overload
+def _date(raw: dict, key: str, where: str, *, optional: bool) -> date | None: ...
 def _date(raw: dict, key: str, where: str, *, optional: bool = False) -> date | None:
     if key not in raw and optional:
         return None
