@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, validate, validates
 
+from ..engine.model import SOURCE_KINDS
+
 
 def _not_blank_pattern() -> str:
     """A character class matching any character that `str.strip()` keeps, spelled out
@@ -94,9 +96,7 @@ class SourceSchema(_Response):
     kind = fields.String(
         dump_only=True,
         required=True,
-        validate=validate.OneOf(
-            ["named_person", "named_organization", "unnamed_individual", "vague_group", "document"]
-        ),
+        validate=validate.OneOf(SOURCE_KINDS),
     )
     anonymity_reason = fields.String(
         dump_only=True,

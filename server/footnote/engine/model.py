@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal, get_args
 
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range of code-point offsets into the submitted text."""
-
-    start: int
-    end: int
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def contains(self, other: Span) -> bool:
-        return self.start <= other.start and other.end <= self.end
-
-    def overlaps(self, other: Span) -> bool:
-        return self.start < other.end and other.start < self.end
+# Who a source is, in the order counts and summaries list them.
+SourceKind = Literal[
+    "named_person", "named_organization", "unnamed_individual", "vague_group", "document"
+]
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +87,11 @@ class Source:
     start: int
     end: int
     mention: str
-    kind: str  # named_person | named_organization | unnamed_individual | vague_group | document
+    kind: SourceKind
     cue: str
     anonymity_reason: str | None = None
     anonymity_requested: bool = False
     relayed_by: str | None = None
-    settings: tuple[Span, ...] = ()  # unverifiable settings attached to this source
     attributions: int = 1
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .gaps import identified_by_office
-from .model import Note, Source
+from .model import SOURCE_KINDS, Note, Source
 
-KIND_ORDER = ("named_person", "named_organization", "unnamed_individual", "vague_group", "document")
+KIND_ORDER = SOURCE_KINDS
 ANONYMOUS = ("unnamed_individual", "vague_group")
 _KIND_WORDS = {
     "named_person": ("named person", "named people"),
@@ -21,7 +21,7 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def summarize(sources: tuple[Source, ...], notes: tuple[Note, ...], tone: str | None = None):
-    by_kind = {k: sum(1 for s in sources if s.kind == k) for k in KIND_ORDER}
+    by_kind: dict[str, int] = {k: sum(1 for s in sources if s.kind == k) for k in KIND_ORDER}
     # an office holder ("the mayor", "a spokeswoman for the ministry") is unnamed, not anonymous
     anonymous = [s for s in sources if s.kind in ANONYMOUS and not identified_by_office(s.mention)]
     with_reason = sum(1 for s in anonymous if s.anonymity_reason)
@@ -49,7 +49,7 @@ def summarize(sources: tuple[Source, ...], notes: tuple[Note, ...], tone: str | 
                     f" {with_reason} of the {total} anonymous sources {verb} why"
                     f" {'it is' if with_reason == 1 else 'they are'} anonymous."
                 )
-    counts = {
+    counts: dict[str, int] = {
         "sources": len(sources),
         **by_kind,
         "anonymous": len(anonymous),
