@@ -53,7 +53,6 @@ _FOLD = str.maketrans(
 
 OPENERS = frozenset("\u2018\u201c\u201e\u00ab")
 CLOSERS = frozenset("\u2019\u201d\u00bb")
-QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb")
 _QUOTE_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 # Abbreviations after which a full stop does not end a sentence.

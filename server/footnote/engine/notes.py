@@ -5,8 +5,6 @@ from __future__ import annotations
 from .catalogue import CATEGORIES, Rule
 from .model import Finding, Note
 
-_SEVERITY_ORDER = {"warning": 0, "caution": 1, "info": 2}
-
 
 class _Params(dict):
     def __missing__(self, key):  # a template names a value the stage did not give
@@ -57,7 +55,3 @@ def make_notes(findings: list[Finding], text: str, rules: dict[str, Rule]) -> tu
             )
         )
     return tuple(notes)
-
-
-def severity_rank(severity: str) -> int:
-    return _SEVERITY_ORDER[severity]
