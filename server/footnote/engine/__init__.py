@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import asdict
 from datetime import date
+
+from . import model
+
+# Temporary: the top-level attribution.py (being split into a package on another branch, and
+# not edited here) imports `footnote.model`. The alias goes when attribution joins engine/.
+sys.modules.setdefault("footnote.model", model)
 
 from .._version import __version__
 from ..attribution import find_sources
