@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-python test-node lint bench browser clean fuzz load adversarial
+.PHONY: serve test test-fast test-python test-node lint bench browser clean fuzz load adversarial golden
 
 $(BIN)/footnote: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test-python: $(BIN)/footnote browser node_modules/.package-lock.json
 	$(BIN)/pytest
 
 test: lint test-node test-python
+
+# Rewrite tests/golden/*/expected.json after an intended change; then read `git diff tests/golden`.
+golden: $(BIN)/footnote
+	$(BIN)/python -m scripts.golden
 
 bench: $(BIN)/footnote
 	$(BIN)/python bench/speed.py
