@@ -34,6 +34,10 @@ test-python: $(BIN)/footnote browser node_modules/.package-lock.json
 
 test: lint test-node test-python
 
+# The quick loop while working: no Chromium, no server subprocesses, no Docker or schemathesis.
+test-fast: $(BIN)/footnote
+	$(BIN)/pytest -m "not browser and not slow"
+
 # Rewrite tests/golden/*/expected.json after an intended change; then read `git diff tests/golden`.
 golden: $(BIN)/footnote
 	$(BIN)/python -m scripts.golden

@@ -1,4 +1,4 @@
-"""Every test function can fail: an AST scan for test functions that check nothing.
+"""Every test function can fail, and the heavy ones carry a marker: AST scans of tests/.
 
 A test passes the scan when its body asserts, raises, calls `pytest.raises`/`fail`/`warns`,
 Playwright's `expect`, schemathesis's `call_and_validate`, `subprocess.run(..., check=True)`,
@@ -74,3 +74,91 @@ def test_every_test_function_checks_something():
 )
 def test_the_scan_tells_checks_from_calls(source, flagged):
     assert unchecked_tests(source) == flagged
+
+
+# --- markers: `make test-fast` (-m "not browser and not slow") must leave out the heavy tests ---
+
+# Calls that start a browser, a server subprocess, redis or Docker.
+HEAVY_CALLS = {"running_server", "Popen", "sync_playwright"}
+
+
+def _marks(decorators) -> set[str]:
+    """Names X of `pytest.mark.X` (called or not) among decorators or a pytestmark value."""
+    return {
+        n.attr
+        for d in decorators
+        for n in ast.walk(d)
+        if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Attribute)
+        if n.value.attr == "mark"
+    }
+
+
+def _heavy(node: ast.FunctionDef) -> bool:
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call) and (
+            _name(sub) in HEAVY_CALLS
+            or any(isinstance(c, ast.Constant) and c.value == "docker" for c in ast.walk(sub))
+        ):
+            return True
+    # schemathesis: @schema.parametrize() generates many requests
+    return any(
+        isinstance(d, ast.Call) and _name(d) == "parametrize" and not _marks([d.func])
+        for d in node.decorator_list
+    )
+
+
+def unmarked_heavy_tests(source: str, required: str | None = None) -> list[str]:
+    """Tests that start heavy machinery (themselves or through a fixture of their module)
+    without a `slow` or `browser` mark, or that lack the `required` mark."""
+    tree = ast.parse(source)
+    module_marks = _marks(
+        n.value
+        for n in tree.body
+        if isinstance(n, ast.Assign)
+        and any(getattr(t, "id", "") == "pytestmark" for t in n.targets)
+    )
+    functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+    heavy_fixtures = {f.name for f in functions if not f.name.startswith("test") and _heavy(f)}
+    found = []
+    for f in functions:
+        if not f.name.startswith("test"):
+            continue
+        marks = module_marks | _marks(f.decorator_list)
+        uses = {a.arg for a in f.args.args}
+        heavy = _heavy(f) or bool(uses & heavy_fixtures)
+        if (heavy and not marks & {"slow", "browser"}) or (required and required not in marks):
+            found.append(f.name)
+    return found
+
+
+def test_heavy_tests_are_marked():
+    offenders = [
+        f"{path.relative_to(TESTS.parent)}::{name}"
+        for path in sorted(TESTS.rglob("test_*.py"))
+        for name in unmarked_heavy_tests(
+            path.read_text(encoding="utf-8"),
+            "browser" if path.parent.name == "browser" else None,
+        )
+    ]
+    assert not offenders, f"mark these @pytest.mark.slow or browser: {offenders}"
+
+
+@pytest.mark.parametrize(
+    ("source", "required", "flagged"),
+    [
+        ("def test_a():\n    with running_server() as u:\n        pass\n", None, ["test_a"]),
+        ("@pytest.mark.slow\ndef test_a():\n    running_server()\n", None, []),
+        ("def f():\n    yield Popen(['x'])\n\ndef test_a(f):\n    pass\n", None, ["test_a"]),
+        ("def test_a():\n    subprocess.run(['docker', 'build'])\n", None, ["test_a"]),
+        ("pytestmark = [pytest.mark.browser]\ndef test_a():\n    sync_playwright()\n", None, []),
+        ("def test_a():\n    pass\n", "browser", ["test_a"]),
+        (
+            "@schema.parametrize()\ndef test_a(case):\n    case.call_and_validate()\n",
+            None,
+            ["test_a"],
+        ),
+        ("@pytest.mark.parametrize('x', [1])\ndef test_a(x):\n    assert x\n", None, []),
+    ],
+)
+def test_the_marker_scan_finds_unmarked_heavy_tests(source, required, flagged):
+    assert unmarked_heavy_tests(source, required) == flagged
