@@ -50,7 +50,7 @@ fuzz: $(BIN)/footnote
 	FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/test_openapi.py -k matches_its_spec --hypothesis-show-statistics
 
 load: $(BIN)/footnote
-	$(BIN)/python bench/load.py
+	$(BIN)/python -m bench.load
 
 adversarial: $(BIN)/footnote
 	$(BIN)/python bench/adversarial.py

@@ -13,7 +13,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tests import goldenlib
+try:
+    from tests import goldenlib
+except ModuleNotFoundError:  # run as a file: the project root is not on the path
+    sys.exit("Run from the project root as a module: python -m scripts.golden")
 
 
 def main(argv: list[str] | None = None) -> int:

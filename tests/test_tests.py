@@ -162,3 +162,51 @@ def test_heavy_tests_are_marked():
 )
 def test_the_marker_scan_finds_unmarked_heavy_tests(source, required, flagged):
     assert unmarked_heavy_tests(source, required) == flagged
+
+
+# --- helpers are imported as a package (tests.serverutil), never through sys.path -------------
+
+
+def path_edits(source: str) -> list[int]:
+    """Line numbers where `sys.path` is changed (insert, append, extend, assignment)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        target = None
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            target = node.func.value
+        elif isinstance(node, ast.Assign | ast.AugAssign):
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+        if (
+            isinstance(target, ast.Attribute)
+            and target.attr == "path"
+            and getattr(target.value, "id", "") == "sys"
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_code_changes_sys_path():
+    root = TESTS.parent
+    offenders = [
+        f"{path.relative_to(root)}:{line}"
+        for folder in ("tests", "bench", "scripts")
+        for path in sorted((root / folder).rglob("*.py"))
+        for line in path_edits(path.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, (
+        f"import helpers as a package (python -m ...), not via sys.path: {offenders}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "lines"),
+    [
+        ("import sys\nsys.path.insert(0, 'x')\n", [2]),
+        ("import sys\nsys.path.append('x')\n", [2]),
+        ("import sys\nsys.path = ['x']\n", [2]),
+        ("import sys\nsys.path += ['x']\n", [2]),
+        ("import sys\nprint(sys.path)\nfrom tests import serverutil\n", []),
+    ],
+)
+def test_the_path_scan_finds_edits(source, lines):
+    assert path_edits(source) == lines
