@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-python test-node lint bench browser clean fuzz load adversarial
+.PHONY: serve test test-fast test-python test-node lint bench browser clean fuzz load adversarial golden
 
 $(BIN)/footnote: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ test-python: $(BIN)/footnote browser node_modules/.package-lock.json
 
 test: lint test-node test-python
 
+# The quick loop while working: no Chromium, no server subprocesses, no Docker or schemathesis.
+test-fast: $(BIN)/footnote
+	$(BIN)/pytest -m "not browser and not slow"
+
+# Rewrite tests/golden/*/expected.json after an intended change; then read `git diff tests/golden`.
+golden: $(BIN)/footnote
+	$(BIN)/python -m scripts.golden
+
 bench: $(BIN)/footnote
 	$(BIN)/python bench/speed.py
 
@@ -46,7 +54,7 @@ fuzz: $(BIN)/footnote
 	FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/test_openapi.py -k matches_its_spec --hypothesis-show-statistics
 
 load: $(BIN)/footnote
-	$(BIN)/python bench/load.py
+	$(BIN)/python -m bench.load
 
 adversarial: $(BIN)/footnote
 	$(BIN)/python bench/adversarial.py

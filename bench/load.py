@@ -7,8 +7,10 @@ resident memory before and after a long run. The client is Python's http.client 
 behind most load balancers). Client and server share the machine's cores. The server runs with
 production settings: access log on, rate limiting on with a limit the client cannot reach.
 
-    python bench/load.py                                # levels 1,2,4,8,16; 20,000-request soak
-    python bench/load.py --levels 8 --requests 500 --soak 0
+    python -m bench.load                                # levels 1,2,4,8,16; 20,000-request soak
+    python -m bench.load --levels 8 --requests 500 --soak 0
+
+(from the project root, as a module, so that `tests.serverutil` imports as a package)
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed.txt"
 PORTS = range(5400, 5500)
 
-
-sys.path.insert(0, str(ROOT))
-from tests.serverutil import free_port  # noqa: E402
+try:
+    from tests.serverutil import free_port
+except ModuleNotFoundError:  # run as a file: the project root is not on the path
+    sys.exit("Run from the project root as a module: python -m bench.load")
 
 
 def start_server(port: int, workers: int | None) -> subprocess.Popen:

@@ -2,7 +2,7 @@
 with its notes highlighted and one note open) and docs/img/extension-popup.png (the popup).
 
 Runs the real server and the unpacked extension in headless Chromium:
-    .venv/bin/python scripts/screenshots_extension.py [--page talks.html]
+    .venv/bin/python -m scripts.screenshots_extension [--page talks.html]
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "extension"
 PAGES = ROOT / "tests" / "browser" / "pages"
 OUT = ROOT / "docs" / "img"
-sys.path.insert(0, str(ROOT))
-from tests import serverutil  # noqa: E402
+
+try:
+    from tests import serverutil
+except ModuleNotFoundError:  # run as a file: the project root is not on the path
+    sys.exit("Run from the project root as a module: python -m scripts.screenshots_extension")
 
 
 def free_port(start: int, skip: int | None = None) -> int:

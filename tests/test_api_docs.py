@@ -27,6 +27,7 @@ def server_url():
         yield url
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("lang", "code"), EXAMPLES, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(EXAMPLES)]
 )

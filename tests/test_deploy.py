@@ -89,6 +89,7 @@ def test_dockerfile_is_consistent_with_the_project():
     assert "/api/v1/health" in _one("HEALTHCHECK")
 
 
+@pytest.mark.slow
 def test_image_commands_work_with_the_image_environment():
     """The image's CMD serves and its HEALTHCHECK passes, run here on a loopback port."""
     env = {k: v for k, v in _env().items() if k.startswith("FOOTNOTE_")}
@@ -125,6 +126,7 @@ def _docker_engine() -> bool:
         return False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _docker_engine(), reason="no Docker engine on this machine")
 def test_docker_build():
     subprocess.run(["docker", "build", "-t", "footnote:test", str(ROOT)], check=True, timeout=900)

@@ -12,9 +12,12 @@ from .serverutil import running_server
 
 CHROMIUM = "/usr/bin/chromium"
 
-pytestmark = pytest.mark.skipif(
-    not shutil.which(CHROMIUM), reason="Chromium is not installed (make browser)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not shutil.which(CHROMIUM), reason="Chromium is not installed (make browser)"
+    ),
+]
 
 
 def test_docs_page_renders_the_spec_in_chromium():

@@ -170,6 +170,7 @@ def redis_url():
         proc.wait(10)
 
 
+@pytest.mark.slow
 def test_replicas_share_one_count_in_redis(redis_url):
     config = {"TESTING": True, "RATE_LIMIT": "3/minute", "RATE_LIMIT_STORAGE": redis_url}
     replicas = [create_app(config).test_client() for _ in range(2)]

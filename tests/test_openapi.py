@@ -5,6 +5,7 @@ documented). `make fuzz` runs the same test with FUZZ_EXAMPLES=10000."""
 import os
 import re
 
+import pytest
 import schemathesis
 from footnote.api import create_app
 from hypothesis import HealthCheck, settings
@@ -19,6 +20,7 @@ config = schemathesis.Config.from_dict(
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=config)
 
 
+@pytest.mark.slow
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES,

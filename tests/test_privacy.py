@@ -102,6 +102,7 @@ def _raw(host: str, port: int, payload: bytes) -> None:
             s.recv(65536)
 
 
+@pytest.mark.slow
 def test_marker_in_no_gunicorn_output_at_debug_level(tmp_path):
     marker = _marker()
     log_path = tmp_path / "server.log"

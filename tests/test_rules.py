@@ -25,9 +25,54 @@ def test_rule_examples(rule_id, example, fires):
         assert rule_id not in emitted, f"{rule_id} fired on: {example.text!r}"
 
 
-def test_every_rule_has_both_kinds_of_example():
-    for rule in RULES.values():
-        assert rule.fires and rule.quiet, rule.id
+GOOD_RULE = {
+    "category": "sourcing",
+    "severity": "info",
+    "title": "t",
+    "explanation": "e",
+    "check": "c",
+    "fires": ["x"],
+    "quiet": ["y"],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"fires": []}, "at least one 'fires' and one 'quiet'"),
+        ({"quiet": []}, "at least one 'fires' and one 'quiet'"),
+        ({"fires": [{"published": "2026-01-01"}]}, "fires: an example must be"),
+        ({"quiet": [42]}, "quiet: an example must be"),
+        (
+            {"fires": [{"text": "x", "publshed": "2026-01-01"}]},
+            "unknown example field(s) ['publshed']",
+        ),
+        ({"title": "   "}, "field 'title' is missing or empty"),
+    ],
+    ids=["no-fires", "no-quiet", "example-without-text", "example-not-text", "typo", "blank"],
+)
+def test_rule_without_usable_examples_is_refused(change, message):
+    """A rule must ship examples that fire and that stay quiet (test_rule_examples runs them):
+    the loader refuses one without, naming the file, the rule and the field."""
+    with pytest.raises(CatalogueError) as err:
+        parse_rules({"my-rule": {**GOOD_RULE, **change}}, "rules/example.toml")
+    assert "rules/example.toml: [my-rule]" in str(err.value)
+    assert message in str(err.value)
+
+
+def test_a_well_formed_rule_parses():
+    rule = parse_rules({"my-rule": GOOD_RULE}, "rules/example.toml")["my-rule"]
+    assert (rule.id, rule.file, rule.fires[0].text, rule.quiet[0].text) == (
+        "my-rule",
+        "rules/example.toml",
+        "x",
+        "y",
+    )
+
+
+def test_a_rule_that_is_not_a_table_is_refused():
+    with pytest.raises(CatalogueError, match=r"rules/example.toml: \[my-rule\]: must be a table"):
+        parse_rules({"my-rule": "oops"}, "rules/example.toml")
 
 
 def test_notes_only_use_catalogue_rules(seed_text):

@@ -32,9 +32,12 @@ CHROMIUM = os.environ.get("FOOTNOTE_CHROMIUM") or shutil.which("chromium") or "/
 PORTS = range(5200, 5300)
 
 sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="Chromium is missing: run `make browser`"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="Chromium is missing: run `make browser`"
+    ),
+]
 
 # The test articles, the date each page's metadata gives, and where it gives it.
 ARTICLES = {
