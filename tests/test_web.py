@@ -231,13 +231,14 @@ def test_later_notes_from_the_same_rule_refer_back_to_the_first_question():
     repeat = Template("Question {first} again, for {where_lower}: “{excerpt}”.", "As {first}.")
     questions = dataclasses.replace(QUESTIONS, repeat=repeat)
     sheet = build_worksheet(TEXT, _result(notes, [SOURCE]), questions=questions)
+    # Questions follow reading order: "officials" (n3) comes before "reckless" (n2).
     assert [(q.text, q.repeat) for q in sheet.questions[:3]] == [
         ("Paragraph 2 rests on “Sources close to the palace”. Why?", False),
-        ("Paragraph 3: default Tn2", False),
         ("Question 1 again, for paragraph 2: “officials”.", True),
+        ("Paragraph 3: default Tn2", False),
     ]
-    assert sheet.questions[2].answer == "As 1."
-    assert sheet.questions[2].note["explanation"] == "En3"  # the key still explains it
+    assert sheet.questions[1].answer == "As 1."
+    assert sheet.questions[1].note["explanation"] == "En3"  # the key still explains it
 
 
 def test_worksheet_marks_each_spanned_note_once_where_it_ends():
@@ -261,8 +262,10 @@ def test_worksheet_marks_each_spanned_note_once_where_it_ends():
     segs = {s.text: s for s in sheet.paragraphs[1].segments}
     assert segs["Sources close to the palace"].note_ids == ("n2", "n1")  # narrowest first
     assert segs["Sources close to the palace"].category == "sourcing"
-    assert segs["Sources close to the palace"].markers == (2,)
-    assert segs[" said the king was ill"].markers == (1,)
+    # Same start: the sources note comes first in reading order, so it is S1 and the other A2.
+    assert segs["Sources close to the palace"].markers == (1,)
+    assert segs[" said the king was ill"].markers == (2,)
+    assert sheet.labels == {1: "S1", 2: "A2", 3: "L3", 4: "S4"}
 
 
 def test_worksheet_marks_a_note_that_crosses_paragraphs_once():
@@ -360,3 +363,26 @@ def test_worksheet_errors_are_pages_that_say_what_to_do(client, data, status, me
 
 def test_unknown_example_worksheet_is_404(client):
     assert client.get("/worksheet?example=nothing").status_code == 404
+
+
+def test_the_page_uses_the_same_theme_file_as_the_extension():
+    root = Path(__file__).resolve().parents[1]
+    canonical = root / "extension" / "lib" / "theme.css"
+    copy = root / "server" / "footnote" / "web" / "static" / "theme.css"
+    assert copy.read_bytes() == canonical.read_bytes(), (
+        "server/footnote/web/static/theme.css must be a copy of extension/lib/theme.css"
+    )
+
+
+def test_notes_are_numbered_in_reading_order_with_the_kind_letter():
+    from footnote.web.theme import marker, reading_order
+
+    notes = [
+        {"id": "w", "category": "sourcing", "start": None, "end": None},
+        {"id": "b", "category": "attribution", "start": 10, "end": 40},
+        {"id": "a", "category": "sourcing", "start": 10, "end": 20},
+        {"id": "c", "category": "language", "start": 2, "end": 5},
+    ]
+    ordered = reading_order(notes, CATEGORIES)
+    assert [n["id"] for n in ordered] == ["c", "a", "b", "w"]
+    assert [marker(n, i) for i, n in enumerate(ordered, start=1)] == ["L1", "S2", "A3", "S4"]

@@ -8,6 +8,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from footnote.catalogue import CATEGORIES
+from footnote.web.theme import marker, reading_order
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -163,11 +165,19 @@ def assert_matches(page, text: str, answer: dict) -> None:
     for n in spanned:
         assert marked[n["id"]] == text[n["start"] : n["end"]], n
         assert page.locator(f'#article sup.marker[data-note="{n["id"]}"]').count() == 1
-    for i, n in enumerate(notes, start=1):
+    # One list in reading order; each note's marker is its kind's letter and its number.
+    ordered = reading_order(notes, CATEGORIES)
+    assert page.locator("#notes li.note").evaluate_all("els => els.map(e => e.id)") == [
+        f"note-{n['id']}" for n in ordered
+    ]
+    for i, n in enumerate(ordered, start=1):
         item = page.locator(f"#note-{n['id']}")
         assert item.count() == 1
         assert n["title"] in item.inner_text()
-        assert item.locator(".num").inner_text() == str(i)
+        assert item.locator(".num").inner_text() == marker(n, i)
+        if n in spanned:
+            sup = page.locator(f'#article sup.marker[data-note="{n["id"]}"]')
+            assert sup.inner_text().split()[-1] == marker(n, i)
     rows = page.locator("#ledger tbody tr")
     assert rows.count() == len(answer["sources"])
     assert rows.locator("th").all_inner_texts() == [s["mention"] for s in answer["sources"]]

@@ -19,6 +19,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ..catalogue import CATEGORIES, load_rules
 from ..engine import analyze, to_dict
 from ..errors import ApiError
+from .theme import CATEGORY_HELP, CATEGORY_LABELS, CATEGORY_LETTERS
 from .worksheet import build_worksheet
 
 bp = Blueprint(
@@ -35,12 +36,6 @@ CSP = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 
-CATEGORY_LABELS = {
-    "sourcing": "Who the information comes from",
-    "attribution": "Says who?",
-    "context": "Background a reader needs",
-    "language": "Wording",
-}
 KIND_LABELS = {
     "named_person": "named person",
     "named_organization": "named organization",
@@ -67,6 +62,16 @@ def _placeholders(text: str) -> Markup:
 @bp.app_template_global()
 def category_label(category: str) -> str:
     return CATEGORY_LABELS.get(category, category)
+
+
+@bp.app_template_global()
+def category_letter(category: str) -> str:
+    return CATEGORY_LETTERS.get(category, "?")
+
+
+@bp.app_template_global()
+def category_help(category: str) -> str:
+    return CATEGORY_HELP.get(category, "")
 
 
 @bp.app_template_global()

@@ -16,6 +16,7 @@ from string import Formatter
 
 from ..catalogue import CATEGORIES
 from ..document import build_document
+from .theme import marker, reading_order
 
 EXCERPT_LIMIT = 90
 
@@ -45,6 +46,7 @@ class Segment:
     note_ids: tuple[str, ...]  # the notes whose span covers this piece of text
     category: str | None  # the category shown for it (the narrowest covering note's)
     markers: tuple[int, ...]  # note numbers whose span ends here
+    marker_categories: tuple[str, ...] = ()  # the category of each of those notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class Question:
     answer: str
     note: dict | None  # the note it was made from (None for the closing questions)
     repeat: bool = False  # refers back to an earlier question from the same rule
+    label: str = ""  # the note's marker in the text ("S1"), empty for the closing questions
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ class Worksheet:
     paragraphs: tuple[Paragraph, ...]
     questions: tuple[Question, ...]
     result: dict  # the API's answer, for the answer key (summary, sources)
+    labels: dict[int, str]  # note number -> its marker in the text, "S1"
 
 
 def _template(raw, where: str) -> Template:
@@ -139,14 +143,16 @@ def _segments(text: str, start: int, end: int, spans, marker_at: dict, numbers: 
     out = []
     for a, b in zip(edges, edges[1:], strict=False):
         covering = sorted(((e - s, n) for s, e, n in spans if s <= a and b <= e), key=_first)
+        ending = sorted(
+            (numbers[n["id"]], n["category"]) for _, n in covering if marker_at[n["id"]] == b
+        )
         out.append(
             Segment(
                 text=text[a:b],
                 note_ids=tuple(n["id"] for _, n in covering),
                 category=covering[0][1]["category"] if covering else None,
-                markers=tuple(
-                    sorted(numbers[n["id"]] for _, n in covering if marker_at[n["id"]] == b)
-                ),
+                markers=tuple(number for number, _ in ending),
+                marker_categories=tuple(category for _, category in ending),
             )
         )
     return tuple(out)
@@ -166,8 +172,9 @@ def build_worksheet(
 ) -> Worksheet:
     questions = questions or load_questions()
     doc = build_document(text)
-    notes = result["notes"]
+    notes = reading_order(result["notes"], CATEGORIES)
     numbers = {n["id"]: i for i, n in enumerate(notes, start=1)}
+    labels = {numbers[n["id"]]: marker(n, numbers[n["id"]]) for n in notes}
     spans = [
         (n["start"], n["end"], n)
         for n in notes
@@ -219,12 +226,12 @@ def build_worksheet(
                     _fill(questions.repeat.question, params),
                     _fill(questions.repeat.answer, params),
                 )
-                out.append(Question(number, q, a, n, repeat=True))
+                out.append(Question(number, q, a, n, repeat=True, label=labels[number]))
                 continue
             except (KeyError, IndexError):
                 pass
         q, a = _first_that_fits(templates, params)
-        out.append(Question(number, q, a, n))
+        out.append(Question(number, q, a, n, label=labels[number]))
     counts = result["summary"]["counts"]
     named = counts.get("named_person", 0) + counts.get("named_organization", 0)
     total = counts.get("sources", 0)
@@ -248,4 +255,5 @@ def build_worksheet(
         paragraphs=paragraphs,
         questions=tuple(out),
         result=result,
+        labels=labels,
     )

@@ -35,9 +35,11 @@
   const textField = $("text");
   const categories = [];
   const categoryLabels = {};
+  const categoryLetters = {};
   for (const li of document.querySelectorAll("#legend li[data-category]")) {
     categories.push(li.dataset.category);
     categoryLabels[li.dataset.category] = li.querySelector(".label").textContent;
+    categoryLetters[li.dataset.category] = li.dataset.letter;
   }
   const state = { notes: [], numbers: new Map(), rows: [], sort: { key: "order", dir: "ascending" } };
 
@@ -55,6 +57,16 @@
 
   function labelFor(category) {
     return categoryLabels[category] || category;
+  }
+
+  /* A note's marker everywhere (text, list, panel): its kind's letter and its number in
+   * reading order, e.g. "A2" (docs/visual-language.md). */
+  function markerText(note) {
+    return `${categoryLetters[note.category] || "?"}${state.numbers.get(note.id)}`;
+  }
+
+  function kindClass(category) {
+    return `fn-${categories.includes(category) ? category : "other"}`;
   }
 
   /* Messages */
@@ -150,11 +162,11 @@
   /* Rendering */
 
   function render(text, title, data) {
-    state.notes = data.notes;
-    state.numbers = new Map(data.notes.map((n, i) => [n.id, i + 1]));
+    state.notes = S.readingOrder(data.notes, categories);
+    state.numbers = new Map(state.notes.map((n, i) => [n.id, i + 1]));
     renderSummary(data.summary || {});
-    renderArticle(text, title, data.notes);
-    renderNotes(data.notes);
+    renderArticle(text, title, state.notes);
+    renderNotes(state.notes);
     renderLedger(data.sources);
     showDetail([]);
     const results = $("results");
@@ -200,20 +212,20 @@
       } else {
         const cats = new Set(seg.notes.map((n) => n.category));
         const mark = el("mark", {
-          className: `hl cat-${seg.notes[0].category}${cats.size > 1 ? " multi" : ""}`,
+          className: `hl fn-mark ${kindClass(seg.notes[0].category)}${cats.size > 1 ? " multi" : ""}`,
           tabindex: "0",
           "data-notes": seg.notes.map((n) => n.id).join(" "),
           "data-severity": strongest(seg.notes),
-          title: seg.notes.map((n) => `${state.numbers.get(n.id)}. ${n.title}`).join("\n"),
+          title: seg.notes.map((n) => `${markerText(n)}. ${n.title}`).join("\n"),
         });
         mark.textContent = seg.text;
         article.append(mark);
       }
       for (const note of seg.endingHere.slice().sort((a, b) => state.numbers.get(a.id) - state.numbers.get(b.id))) {
         article.append(
-          el("sup", { className: `marker cat-${note.category}`, "data-note": note.id }, [
+          el("sup", { className: `marker fn-badge ${kindClass(note.category)}`, "data-note": note.id }, [
             el("span", { className: "visually-hidden", text: " note " }),
-            String(state.numbers.get(note.id)),
+            markerText(note),
           ]),
         );
       }
@@ -245,16 +257,19 @@
   }
 
   function noteHeader(note, level) {
-    const number = state.numbers.get(note.id);
     return el(level, { className: "note-title" }, [
-      el("span", { className: `num cat-${note.category}`, text: String(number) }),
+      el("span", { className: `num fn-badge ${kindClass(note.category)}`, text: markerText(note) }),
       " ",
       note.title,
       " ",
-      el("span", { className: `severity sev-${note.severity}`, text: SEVERITY_LABELS[note.severity] || note.severity }),
+      el("span", {
+        className: `severity fn-sev fn-sev-${note.severity}`,
+        text: SEVERITY_LABELS[note.severity] || note.severity,
+      }),
     ]);
   }
 
+  /* One list in reading order, the same order as the markers in the text. */
   function renderNotes(notes) {
     const container = $("notes");
     container.replaceChildren();
@@ -262,32 +277,21 @@
       container.append(el("p", { text: "Footnote has no notes on this text." }));
       return;
     }
-    for (const [category, group] of S.groupByCategory(notes, categories)) {
-      if (group.length === 0) continue;
-      const headingId = `notes-${category}`;
-      const list = el("ul", { className: "note-list" });
-      for (const note of group) {
-        const item = el("li", { id: `note-${note.id}`, className: `note cat-${category}`, tabindex: "-1" }, [
-          noteHeader(note, "h5"),
-          ...noteBody(note, { compact: false }),
-        ]);
-        if (S.hasSpan(note)) {
-          const button = el("button", { type: "button", className: "show-in-text", text: "Show in the text" });
-          button.addEventListener("click", () => focusHighlight(note.id));
-          item.append(button);
-        }
-        list.append(item);
+    const list = el("ol", { className: "note-list" });
+    for (const note of notes) {
+      const item = el("li", { id: `note-${note.id}`, className: `note fn-card ${kindClass(note.category)}`, tabindex: "-1" }, [
+        el("p", { className: "detail-category", text: labelFor(note.category) }),
+        noteHeader(note, "h4"),
+        ...noteBody(note, { compact: false }),
+      ]);
+      if (S.hasSpan(note)) {
+        const button = el("button", { type: "button", className: "show-in-text", text: "Show in the text" });
+        button.addEventListener("click", () => focusHighlight(note.id));
+        item.append(button);
       }
-      container.append(
-        el("section", { className: `note-group cat-${category}`, "aria-labelledby": headingId }, [
-          el("h4", { id: headingId }, [
-            el("span", { className: `swatch cat-${category}`, "aria-hidden": "true" }),
-            ` ${labelFor(category)} (${group.length})`,
-          ]),
-          list,
-        ]),
-      );
+      list.append(item);
     }
+    container.append(list);
   }
 
   function marksFor(noteId) {
@@ -314,7 +318,7 @@
       if (!note) continue;
       for (const m of marksFor(id)) m.classList.add("active");
       body.append(
-        el("article", { className: `detail cat-${note.category}` }, [
+        el("article", { className: `detail fn-card ${kindClass(note.category)}` }, [
           el("p", { className: "detail-category", text: labelFor(note.category) }),
           noteHeader(note, "h4"),
           ...noteBody(note, { compact: true }),

@@ -56,6 +56,28 @@
     return out;
   }
 
+  /* Notes in reading order: those with a span by where they start (same start: category
+   * order), then the notes about the whole text, in the API's order.
+   * The page, the worksheet and the extension number notes 1, 2, 3 … in this order. */
+  function readingOrder(notes, categories) {
+    const rank = (n) => {
+      const i = categories.indexOf(n.category);
+      return i < 0 ? categories.length : i;
+    };
+    return notes
+      .map((note, index) => ({ note, index }))
+      .sort((x, y) => {
+        const a = x.note;
+        const b = y.note;
+        const sa = hasSpan(a) ? a.start : Infinity;
+        const sb = hasSpan(b) ? b.start : Infinity;
+        if (sa !== sb) return sa < sb ? -1 : 1;
+        if (sa === Infinity) return x.index - y.index;
+        return rank(a) - rank(b) || x.index - y.index;
+      })
+      .map((x) => x.note);
+  }
+
   function groupByCategory(notes, categories) {
     const groups = new Map(categories.map((c) => [c, []]));
     for (const note of notes) {
@@ -90,7 +112,7 @@
     }
   }
 
-  const api = { codePointMap, hasSpan, segment, groupByCategory, sortRows, safeUrl };
+  const api = { codePointMap, hasSpan, readingOrder, segment, groupByCategory, sortRows, safeUrl };
   root.FootnoteSpans = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof window !== "undefined" ? window : globalThis);

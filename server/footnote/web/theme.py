@@ -1,0 +1,44 @@
+"""The names, letters and help lines of the four kinds of note, as the extension shows them.
+
+One visual language for the page, the worksheet and the extension: docs/visual-language.md.
+Colours and underline styles live in static/theme.css (a copy of extension/lib/theme.css).
+"""
+
+from __future__ import annotations
+
+CATEGORY_LABELS = {
+    "sourcing": "Sources",
+    "attribution": "Says who?",
+    "context": "Background",
+    "language": "Wording",
+}
+CATEGORY_LETTERS = {"sourcing": "S", "attribution": "A", "context": "C", "language": "L"}
+CATEGORY_HELP = {
+    "sourcing": "Who the information comes from, and how much you can know about them.",
+    "attribution": "Statements given as fact without saying where they come from.",
+    "context": "Background a reader needs, checked against the article's date.",
+    "language": "Word choices that carry a judgement in the writer's own voice.",
+}
+
+
+def reading_order(notes: list[dict], categories: tuple[str, ...] | list[str]) -> list[dict]:
+    """Notes with a span by where they start (same start: category order, then the API's
+    order), then the notes about the whole text in the API's order. Notes are numbered
+    1, 2, 3 … in this order everywhere."""
+
+    def rank(n: dict) -> int:
+        return categories.index(n["category"]) if n["category"] in categories else len(categories)
+
+    def key(pair):
+        index, n = pair
+        spanned = n.get("start") is not None and n.get("end") is not None and n["end"] > n["start"]
+        if not spanned:
+            return (1, 0, 0, index)
+        return (0, n["start"], rank(n), index)
+
+    return [n for _, n in sorted(enumerate(notes), key=key)]
+
+
+def marker(note: dict, number: int) -> str:
+    """A note's marker: its kind's letter and its number, e.g. "A2"."""
+    return f"{CATEGORY_LETTERS.get(note['category'], '?')}{number}"
