@@ -343,10 +343,62 @@ def test_readable_at_phone_width(context, live_server):
     explain(page, ASTRAL)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    # The notes panel sits below the article, not beside it.
-    article = page.locator("#article").bounding_box()
-    detail = page.locator("#note-detail").bounding_box()
-    assert detail["y"] >= article["y"] + article["height"]
+    # No passage selected: no note sheet covers the page.
+    assert page.locator("#note-detail").is_hidden()
+
+
+def long_text() -> str:
+    """A long text with a marked passage near its end, far below the first screen."""
+    filler = "The council met again on Tuesday and the meeting went on into the evening. " * 6
+    paras = [filler.strip() for _ in range(14)]
+    paras.append("Officials said the bridge would reopen in spring, a plan critics called rash.")
+    return "\n\n".join(paras)
+
+
+@pytest.mark.parametrize("where", ["near the end", "near the start"])
+def test_on_a_phone_a_tapped_passage_shows_its_note_on_screen(browser, live_server, where):
+    phone = {"width": 390, "height": 844}
+    ctx = browser.new_context(viewport=phone, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = ctx.new_page()
+    page.goto(live_server + "/")
+    text = long_text()
+    last = text.rindex("Officials")
+    first = text.index("The council")
+    notes = [
+        note("n1", "attribution", "unattributed-claim", text, "The council met again on Tuesday"),
+        note("n2", "sourcing", "vague-source", text, "Officials", occurrence=1),
+        note("n3", "language", "loaded-word", text, "rash"),
+    ]
+    assert notes[1]["start"] == last and notes[0]["start"] == first
+    mock_api(page, result(notes, []))
+    explain(page, text)
+    target = "n3" if where == "near the end" else "n1"
+    mark = page.locator(f'#article mark[data-notes~="{target}"]').first
+    mark.scroll_into_view_if_needed()
+    mark.tap()
+    sheet = page.locator("#note-detail")
+    sheet.wait_for(state="visible")
+    view = {"width": 390, "height": 844}
+    box = page.locator("#note-detail .detail").first.bounding_box()
+    title = page.locator("#note-detail .note-title").first
+    assert f"Title of {target}" in title.inner_text()
+    # The note's title and first lines are inside the viewport …
+    head = title.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"], box
+    assert head["y"] >= 0 and head["y"] + head["height"] <= view["height"], head
+    assert box["y"] < view["height"] and box["y"] >= 0, box
+    # … and the tapped passage is still visible above the sheet.
+    passage = mark.bounding_box()
+    sheet_box = sheet.bounding_box()
+    assert passage["y"] >= 0 and passage["y"] + passage["height"] <= sheet_box["y"], (
+        passage,
+        sheet_box,
+    )
+    # The sheet closes with its button, and focus goes back to the passage.
+    page.locator("#note-detail-close").tap()
+    assert sheet.is_hidden()
+    assert page.evaluate("document.activeElement.tagName") == "MARK"
+    ctx.close()
 
 
 def test_no_content_security_policy_violations(browser, live_server):

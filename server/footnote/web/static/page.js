@@ -308,11 +308,16 @@
     }
   }
 
+  /* On a narrow screen the panel is a sheet fixed to the bottom of the screen (footnote.css). */
+  const narrow = window.matchMedia("(max-width: 50rem)");
+
   function showDetail(noteIds) {
     for (const m of $("article").querySelectorAll("mark.active")) m.classList.remove("active");
     const body = $("note-detail-body");
     body.replaceChildren();
     $("note-detail-empty").hidden = noteIds.length > 0;
+    $("note-detail").classList.toggle("open", noteIds.length > 0);
+    document.body.classList.toggle("sheet-open", noteIds.length > 0);
     for (const id of noteIds) {
       const note = state.notes.find((n) => n.id === id);
       if (!note) continue;
@@ -322,15 +327,42 @@
           el("p", { className: "detail-category", text: labelFor(note.category) }),
           noteHeader(note, "h4"),
           ...noteBody(note, { compact: true }),
-          el("p", {}, [el("a", { href: `#note-${note.id}`, text: "Go to this note in the list" })]),
+          el("p", {}, [el("a", { href: `#note-${note.id}`, className: "to-list", text: "Go to this note in the list" })]),
         ]),
       );
     }
   }
 
+  /* On a phone the sheet covers the lower part of the screen: keep the selected passage
+   * in the part above it, so the passage and its note are both on screen. */
+  function keepAboveSheet(mark) {
+    if (!narrow.matches) return;
+    const sheet = $("note-detail").getBoundingClientRect();
+    const box = mark.getBoundingClientRect();
+    const room = Math.max(sheet.top, window.innerHeight * 0.3);
+    if (box.top < 8 || box.bottom > room - 8) {
+      window.scrollBy({ top: box.top - Math.max(8, (room - box.height) / 3), behavior: "instant" });
+    }
+  }
+
+  let pointerDown = false; // a tap or click in progress: scroll on its click, not on focus
+  let closing = false;
+
   function selectMark(event) {
+    const fromPointer = pointerDown;
+    if (event.type === "click") pointerDown = false;
     const mark = event.target.closest("mark[data-notes]");
-    if (mark) showDetail(mark.dataset.notes.split(" "));
+    if (!mark || closing) return;
+    showDetail(mark.dataset.notes.split(" "));
+    if (event.type === "click" || !fromPointer) keepAboveSheet(mark);
+  }
+
+  function closeDetail() {
+    const active = $("article").querySelector("mark.active");
+    showDetail([]);
+    closing = true; // focusing the passage again must not reopen its note
+    if (active) active.focus({ preventScroll: true });
+    closing = false;
   }
 
   /* The source ledger */
@@ -419,6 +451,9 @@
     th.querySelector("button").addEventListener("click", () => sortBy(th.dataset.key));
   }
   const article = $("article");
+  article.addEventListener("pointerdown", () => {
+    pointerDown = true;
+  });
   article.addEventListener("focusin", selectMark);
   article.addEventListener("click", selectMark);
   article.addEventListener("keydown", (event) => {
@@ -427,8 +462,21 @@
       if (mark) {
         event.preventDefault();
         showDetail(mark.dataset.notes.split(" "));
-        $("note-detail").scrollIntoView({ block: "nearest" });
+        if (narrow.matches) keepAboveSheet(mark);
+        else $("note-detail").scrollIntoView({ block: "nearest" });
       }
     }
+  });
+  const detail = $("note-detail");
+  $("note-detail-close").addEventListener("click", closeDetail);
+  detail.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeDetail();
+  });
+  article.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && detail.classList.contains("open")) closeDetail();
+  });
+  detail.addEventListener("click", (event) => {
+    // Going to the list on a phone: the sheet would cover the note it scrolls to.
+    if (event.target.closest("a.to-list") && narrow.matches) showDetail([]);
   });
 })();
