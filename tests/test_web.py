@@ -386,3 +386,53 @@ def test_notes_are_numbered_in_reading_order_with_the_kind_letter():
     ordered = reading_order(notes, CATEGORIES)
     assert [n["id"] for n in ordered] == ["c", "a", "b", "w"]
     assert [marker(n, i) for i, n in enumerate(ordered, start=1)] == ["L1", "S2", "A3", "S4"]
+
+
+def test_about_sections_name_known_topics_and_rules():
+    from footnote.kb import load_kb
+
+    questions = load_questions()
+    assert questions.about
+    topics = load_kb().topics
+    for about in questions.about:
+        assert about.topics <= set(topics), (about.subject, about.topics - set(topics))
+        assert about.rules <= set(load_rules()), about.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "asks", "never"),
+    [
+        (
+            "Officers from nine countries spent the spring at the NATO Defense College in Rome.",
+            "What is this body",
+            "when did it happen",
+        ),
+        (
+            "The envoys spent the evening discussing the Minsk agreements.",
+            "Who agreed to what",
+            "when did it happen",
+        ),
+        (
+            "Families still remember the annexation of Crimea by Russia.",
+            "What happened, and when?",
+            "What is this body",
+        ),
+    ],
+)
+def test_a_background_question_fits_what_the_note_is_about(text, asks, never):
+    result = to_dict(analyze(text, published="2025-01-10"))
+    notes = [n for n in result["notes"] if n["rule"] == "context-background"]
+    assert notes, result["notes"]
+    sheet = build_worksheet(text, result)
+    asked = [q.text for q in sheet.questions if q.note and q.note["rule"] == "context-background"]
+    assert any(asks in q for q in asked), asked
+    assert not any(never in q for q in asked), asked
+
+
+def test_about_sections_are_validated():
+    base = {"default": {"question": "{where}", "answer": "a"}}
+    with pytest.raises(QuestionsError, match=r"\[about.event\]: field 'topics'"):
+        parse_questions({**base, "about": {"event": {"question": "q", "answer": "a"}}})
+    twice = {"topics": ["t"], "question": "q", "answer": "a"}
+    with pytest.raises(QuestionsError, match="also under"):
+        parse_questions({**base, "about": {"event": twice, "body": twice}})

@@ -32,12 +32,29 @@ class Template:
 
 
 @dataclass(frozen=True, slots=True)
+class About:
+    """A question for notes about one kind of subject (an event, an agreement, a body …)."""
+
+    subject: str
+    topics: frozenset[str]  # knowledge-base topic ids
+    rules: frozenset[str]  # the rules whose notes it applies to
+    template: Template
+
+
+@dataclass(frozen=True, slots=True)
 class Questions:
     default: Template
     by_category: dict[str, Template]
     by_rule: dict[str, Template]
     summary: tuple[Template, ...]
     repeat: Template | None = None  # for a later note from a rule already asked about
+    about: tuple[About, ...] = ()
+
+    def for_subject(self, note: dict) -> Template | None:
+        for about in self.about:
+            if note.get("topic") in about.topics and note["rule"] in about.rules:
+                return about.template
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +120,28 @@ def parse_questions(data: dict) -> Questions:
     if len(qs) != len(ans) or not all(isinstance(s, str) and s for s in qs + ans):
         raise QuestionsError("[summary]: 'questions' and 'answers' must be lists of equal length")
     repeat = _template(data["repeat"], "[repeat]") if "repeat" in data else None
-    return Questions(default, by_category, by_rule, tuple(map(Template, qs, ans)), repeat)
+    about = tuple(_about(name, raw) for name, raw in data.get("about", {}).items())
+    seen: dict[tuple[str, str], str] = {}
+    for a in about:
+        for pair in ((t, r) for t in a.topics for r in a.rules):
+            if pair in seen:
+                raise QuestionsError(
+                    f"[about.{a.subject}]: topic '{pair[0]}' is also under [about.{seen[pair]}]"
+                )
+            seen[pair] = a.subject
+    return Questions(default, by_category, by_rule, tuple(map(Template, qs, ans)), repeat, about)
+
+
+def _about(name: str, raw) -> About:
+    where = f"[about.{name}]"
+    template = _template(raw, where)
+    lists = {}
+    for field, default in (("topics", None), ("rules", ["context-background"])):
+        value = raw.get(field, default)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise QuestionsError(f"{where}: field '{field}' must be a list of names")
+        lists[field] = frozenset(value)
+    return About(name, lists["topics"], lists["rules"], template)
 
 
 @cache
@@ -211,6 +249,7 @@ def build_worksheet(
         templates = [
             t
             for t in (
+                questions.for_subject(n),
                 questions.by_rule.get(n["rule"]),
                 questions.by_category.get(n["category"]),
                 questions.default,
