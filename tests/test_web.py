@@ -436,3 +436,38 @@ def test_about_sections_are_validated():
     twice = {"topics": ["t"], "question": "q", "answer": "a"}
     with pytest.raises(QuestionsError, match="also under"):
         parse_questions({**base, "about": {"event": twice, "body": twice}})
+
+
+@pytest.mark.parametrize(
+    ("kind", "mention", "label"),
+    [
+        ("unnamed_individual", "Four European diplomats", "group of unnamed people"),
+        ("unnamed_individual", "two people close to the talks", "group of unnamed people"),
+        ("unnamed_individual", "a senior diplomat", "unnamed individual"),
+        ("vague_group", "Analysts", "vague group"),
+        ("named_person", "Ana Ruiz", "named person"),
+    ],
+)
+def test_a_counted_group_is_labelled_as_a_group(kind, mention, label):
+    from footnote.web.theme import kind_label
+
+    assert kind_label(kind, mention) == label
+
+
+def test_a_vague_group_is_not_told_it_gave_no_reason_for_anonymity():
+    from footnote.web.theme import anonymity_reason
+
+    unnamed = {"kind": "unnamed_individual", "anonymity_reason": None}
+    assert anonymity_reason({"kind": "vague_group", "anonymity_reason": None}) == ""
+    assert anonymity_reason(unnamed) == "none given"
+    assert anonymity_reason({**unnamed, "anonymity_reason": "afraid"}) == "afraid"
+
+
+def test_worksheet_key_labels_counted_groups_and_vague_groups(client):
+    text = "Four European diplomats said the talks had stalled.\n\nAnalysts say prices will rise."
+    html = client.post("/worksheet", data={"text": text}).get_data(as_text=True)
+    key = html[html.index("key-sources") :]
+    assert "group of unnamed people" in key
+    assert "unnamed individual" not in key
+    row = key[key.index("Analysts") : key.index("</tr>", key.index("Analysts"))]
+    assert "none given" not in row

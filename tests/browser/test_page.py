@@ -245,7 +245,22 @@ def test_ledger_sorts_by_column(page):
     page.locator('#ledger th[data-key="relay"] button').click()
     assert mentions.all_inner_texts()[0] == "officials"  # empty values sort last
     texts = page.locator("#ledger tbody tr").first.inner_text()
-    assert "the Daily Courier" in texts and "none given" in texts
+    # A vague group is not a source keeping its name back: no "none given" for it.
+    assert "the Daily Courier" in texts and "none given" not in texts
+
+
+def test_ledger_labels_counted_groups_as_groups(page):
+    text = "Four officials said the port was shut. A senior aide said it would reopen."
+    sources = [
+        source("s1", text, "Four officials", "unnamed_individual"),
+        source("s2", text, "A senior aide", "unnamed_individual"),
+    ]
+    mock_api(page, result([], sources))
+    explain(page, text)
+    rows = page.locator("#ledger tbody tr")
+    assert "group of unnamed people" in rows.nth(0).inner_text()
+    assert "unnamed individual" in rows.nth(1).inner_text()
+    assert "none given" in rows.nth(0).inner_text()
 
 
 def test_markup_in_the_text_is_shown_as_text_and_never_runs(browser, live_server):

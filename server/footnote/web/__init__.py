@@ -19,6 +19,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ..catalogue import CATEGORIES, load_rules
 from ..engine import analyze, to_dict
 from ..errors import ApiError
+from . import theme
 from .theme import CATEGORY_HELP, CATEGORY_LABELS, CATEGORY_LETTERS
 from .worksheet import build_worksheet
 
@@ -35,14 +36,6 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-
-KIND_LABELS = {
-    "named_person": "named person",
-    "named_organization": "named organization",
-    "unnamed_individual": "unnamed individual",
-    "vague_group": "vague group",
-    "document": "document",
-}
 
 
 @bp.after_request
@@ -74,9 +67,8 @@ def category_help(category: str) -> str:
     return CATEGORY_HELP.get(category, "")
 
 
-@bp.app_template_global()
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " "))
+bp.add_app_template_global(theme.kind_label, "kind_label")
+bp.add_app_template_global(theme.anonymity_reason, "anonymity_reason")
 
 
 @cache

@@ -6,6 +6,8 @@ Colours and underline styles live in static/theme.css (a copy of extension/lib/t
 
 from __future__ import annotations
 
+import re
+
 CATEGORY_LABELS = {
     "sourcing": "Sources",
     "attribution": "Says who?",
@@ -42,3 +44,36 @@ def reading_order(notes: list[dict], categories: tuple[str, ...] | list[str]) ->
 def marker(note: dict, number: int) -> str:
     """A note's marker: its kind's letter and its number, e.g. "A2"."""
     return f"{CATEGORY_LETTERS.get(note['category'], '?')}{number}"
+
+
+KIND_LABELS = {
+    "named_person": "named person",
+    "named_organization": "named organization",
+    "unnamed_individual": "unnamed individual",
+    "vague_group": "vague group",
+    "document": "document",
+}
+# The engine files a counted group ("four officials", "two people close to the talks") as
+# unnamed individuals; shown as one of them it reads "unnamed person". Same list in spans.js.
+COUNTED = re.compile(
+    r"^(?:the\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|twenty|thirty|dozens|hundreds|several|a\s+few|a\s+handful|a\s+dozen|a\s+number|both)\b",
+    re.IGNORECASE,
+)
+
+
+def kind_label(kind: str, mention: str = "") -> str:
+    """How a source's kind is shown: a counted group is a group, not an unnamed person."""
+    if kind == "unnamed_individual" and COUNTED.match(mention.strip()):
+        return "group of unnamed people"
+    return KIND_LABELS.get(kind, kind.replace("_", " "))
+
+
+def anonymity_reason(source: dict) -> str:
+    """The reason column: a vague group ("analysts") is not a source keeping its name back,
+    so "no reason given" does not apply to it."""
+    if source.get("anonymity_reason"):
+        return source["anonymity_reason"]
+    if source.get("kind") == "unnamed_individual":
+        return "none given"
+    return ""

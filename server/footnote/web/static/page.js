@@ -13,13 +13,12 @@
     vague_group: "vague group",
     document: "document",
   };
-  const ANONYMOUS_KINDS = new Set(["unnamed_individual", "vague_group"]);
   const SEVERITY_LABELS = { warning: "Warning", caution: "Caution", info: "For information" };
   const COUNT_LABELS = {
     sources: "Sources",
     named_person: "Named people",
     named_organization: "Named organizations",
-    unnamed_individual: "Unnamed individuals",
+    unnamed_individual: "Unnamed people",
     vague_group: "Vague groups",
     document: "Documents",
     anonymous: "Anonymous sources",
@@ -185,9 +184,10 @@
     const list = $("summary-counts");
     list.replaceChildren();
     const counts = summary.counts || {};
-    // Zeros say little, except these: no sources, no notes, no reasons for anonymity.
+    // Zeros say little, except these: no sources, no notes, no reasons for anonymity (which
+    // only unnamed people can give: a vague group such as "analysts" is not keeping a name back).
     const keepZero = new Set(["sources", "notes"]);
-    if (counts.anonymous) keepZero.add("anonymous_with_reason");
+    if (counts.unnamed_individual) keepZero.add("anonymous_with_reason");
     for (const [key, value] of Object.entries(counts)) {
       if (value === 0 && !keepZero.has(key)) continue;
       const label = COUNT_LABELS[key] || key.replace(/_/g, " ");
@@ -371,8 +371,8 @@
     state.rows = sources.map((s, i) => ({
       order: i + 1,
       mention: s.mention,
-      kind: KIND_LABELS[s.kind] || String(s.kind || "").replace(/_/g, " "),
-      reason: s.anonymity_reason || (ANONYMOUS_KINDS.has(s.kind) ? "none given" : ""),
+      kind: S.isCountedGroup(s) ? "group of unnamed people" : KIND_LABELS[s.kind] || String(s.kind || "").replace(/_/g, " "),
+      reason: s.anonymity_reason || (s.kind === "unnamed_individual" ? "none given" : ""),
       relay: s.relayed_by || "",
       claims: Number.isInteger(s.attributions) ? s.attributions : 1,
       id: s.id,

@@ -102,6 +102,15 @@
     });
   }
 
+  /* The engine files a counted group ("four officials") as unnamed individuals; shown as
+   * one of them it reads "unnamed person". Same list as COUNTED in web/theme.py. */
+  const COUNTED =
+    /^(?:the\s+|some\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens|hundreds|several|a\s+few|a\s+handful|a\s+dozen|a\s+number|both)\b/i;
+
+  function isCountedGroup(source) {
+    return source.kind === "unnamed_individual" && COUNTED.test(String(source.mention || "").trim());
+  }
+
   /* Only web addresses become links; anything else is shown as text. */
   function safeUrl(url) {
     try {
@@ -112,7 +121,16 @@
     }
   }
 
-  const api = { codePointMap, hasSpan, readingOrder, segment, groupByCategory, sortRows, safeUrl };
+  const api = {
+    codePointMap,
+    hasSpan,
+    readingOrder,
+    segment,
+    groupByCategory,
+    sortRows,
+    safeUrl,
+    isCountedGroup,
+  };
   root.FootnoteSpans = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof window !== "undefined" ? window : globalThis);
