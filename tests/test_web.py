@@ -112,6 +112,20 @@ def test_rules_page_shows_every_rule(client):
         assert f'id="{rule_id}"' in html
 
 
+def test_rules_index_lists_titles_not_ids(client):
+    html = client.get("/rules").get_data(as_text=True)
+    toc = html[html.index('class="toc"') : html.index("</nav>", html.index('class="toc"'))]
+    for rule in load_rules().values():
+        link = re.search(rf'<a href="#{re.escape(rule.id)}">([^<]*)</a>', toc)
+        assert link, rule.id
+        assert link[1] != rule.id and "{" not in link[1], link[1]
+
+
+def test_docs_page_links_back_to_the_page(client):
+    html = client.get("/docs").get_data(as_text=True)
+    assert '<a href="/">' in html
+
+
 def test_rules_page_shows_template_fields_as_placeholders(client):
     html = client.get("/rules").get_data(as_text=True)
     assert "{mention}" not in html
@@ -349,9 +363,11 @@ def test_worksheet_takes_a_text_up_to_the_limit_in_any_script(client):
 @pytest.mark.parametrize(
     ("data", "status", "message"),
     [
-        ({"text": "  "}, 422, "Paste the text"),
+        ({"text": "  "}, 422, "paste the text of an article"),
         ({"text": "Hello.", "published": "2024-13-45"}, 422, "YYYY-MM-DD"),
-        ({"text": "x" * 200_001}, 413, "longer than"),
+        ({"text": "Hello.", "url": "javascript:alert(1)"}, 422, "http:// or https://"),
+        ({"text": "x" * 200_001}, 413, "up to 200,000 characters and this one has 200,001"),
+        ({"text": "x" * 200_001}, 413, "keep a shorter part"),
     ],
 )
 def test_worksheet_errors_are_pages_that_say_what_to_do(client, data, status, message):
@@ -471,3 +487,47 @@ def test_worksheet_key_labels_counted_groups_and_vague_groups(client):
     assert "unnamed individual" not in key
     row = key[key.index("Analysts") : key.index("</tr>", key.index("Analysts"))]
     assert "none given" not in row
+
+
+@pytest.mark.parametrize(
+    ("form", "outlet", "heading", "url"),
+    [
+        (
+            {"url": "https://www.example-news.org/world/2025/talks", "title": "Talks stall"},
+            "example-news.org",
+            "Talks stall",
+            "https://www.example-news.org/world/2025/talks",
+        ),
+        (
+            {"title": "Talks stall in the capital | The Daily Example"},
+            "The Daily Example",
+            "Talks stall in the capital",
+            None,
+        ),
+        (
+            {"title": "Talks stall in the capital - what we know"},
+            None,
+            "Talks stall in the capital - what we know",
+            None,
+        ),
+    ],
+)
+def test_worksheet_prints_outlet_address_and_date(client, form, outlet, heading, url):
+    from footnote.web.worksheet import outlet_of
+
+    data = {"text": "Officials said the talks had stalled.", "published": "2025-01-10", **form}
+    html = client.post("/worksheet", data=data).get_data(as_text=True)
+    header = html[
+        html.index('class="sheet-header"') : html.index("</header>", html.index("sheet-header"))
+    ]
+    assert "2025-01-10" in header
+    got_outlet, got_heading = outlet_of(form.get("url"), form.get("title"))
+    if outlet:
+        assert got_outlet == outlet
+        assert outlet in header
+    else:
+        assert got_outlet is None and "Outlet:</dt> <dd>not given" in header
+    assert got_heading == heading
+    assert f'<h1 id="sheet-heading">{heading}</h1>' in header
+    if url:
+        assert url in header

@@ -298,10 +298,12 @@ def test_markup_in_the_text_is_shown_as_text_and_never_runs(browser, live_server
     ("setup", "message"),
     [
         ("empty", "text box is empty"),
-        ("too-long", "too long"),
+        ("too-long", "reads up to 200,000 characters and this one has 200,005"),
         ("server-error", "went wrong on the server"),
-        ("unreachable", "could not be reached"),
+        ("unreachable", "could not be reached. Check your connection"),
         ("bad-date", "not a valid date"),
+        ("bad-url", "starts with http:// or https://"),
+        ("rate-limited", "Your text is still in the box: wait 30 seconds, then press Explain"),
     ],
 )
 def test_clear_messages(page, setup, message):
@@ -320,6 +322,17 @@ def test_clear_messages(page, setup, message):
             page,
             {"error": {"code": "invalid_field", "message": "bad", "field": "published"}},
             status=422,
+        )
+    elif setup in ("bad-url", "rate-limited"):
+        field = "url" if setup == "bad-url" else None
+        page.route(
+            "**/api/v1/analyze",
+            lambda route: route.fulfill(
+                status=422 if field else 429,
+                content_type="application/json",
+                headers={"Retry-After": "30"},
+                body=json.dumps({"error": {"code": "x", "message": "x", "field": field}}),
+            ),
         )
     page.fill("#text", text)
     page.click("#explain")
@@ -527,3 +540,17 @@ def test_without_javascript_explain_still_gives_the_worksheet(browser, live_serv
     assert page.locator(".para").count() == 2
     assert page.locator(".question-list > li").count() >= 1
     ctx.close()
+
+
+def test_the_rate_limit_setting_is_put_in_words(page):
+    got = page.evaluate(
+        """() => ['60/minute', '10/second;500/hour', '1/5 minutes', 'nonsense', '']
+            .map(FootnoteSpans.rateInWords)"""
+    )
+    assert got == [
+        "60 texts a minute",
+        "10 texts a second and 500 texts an hour",
+        "1 text every 5 minutes",
+        "",
+        "",
+    ]

@@ -8,11 +8,13 @@ Question wording is data (data/worksheet/questions.toml), keyed by rule and by c
 from __future__ import annotations
 
 import bisect
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from string import Formatter
+from urllib.parse import urlsplit
 
 from ..catalogue import CATEGORIES
 from ..document import build_document
@@ -86,6 +88,8 @@ class Question:
 class Worksheet:
     title: str | None
     published: str | None
+    url: str | None  # a web address (http or https) or None
+    outlet: str | None  # from the address's host, else from the end of the headline
     paragraphs: tuple[Paragraph, ...]
     questions: tuple[Question, ...]
     result: dict  # the API's answer, for the answer key (summary, sources)
@@ -200,12 +204,41 @@ def _first(pair):
     return pair[0]
 
 
+# "Headline | Outlet", "Headline – Outlet", "Headline - Outlet Name": a short last part.
+_TITLE_OUTLET = re.compile(r"^(?P<head>.{8,}?)\s+(?:\||–|—|-)\s+(?P<outlet>[A-Z0-9][^|–—]{0,38})$")
+
+
+def web_address(url: str | None) -> str | None:
+    """The address as given when it is a web address (http or https), else None."""
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+def outlet_of(url: str | None, title: str | None) -> tuple[str | None, str | None]:
+    """(outlet, headline): the outlet from the address's host ("www." dropped), else from a
+    short last part of the headline after " | ", " – " or " - " (which then leaves the
+    headline). Nothing is looked up: the outlet is what the address or headline says."""
+    address = web_address(url)
+    if address:
+        host = urlsplit(address).hostname or ""
+        return re.sub(r"^(?:www\d?|m|amp)\.", "", host), title
+    match = _TITLE_OUTLET.match(title or "")
+    if match and len(match["outlet"].split()) <= 4:
+        return match["outlet"].strip(), match["head"].strip()
+    return None, title
+
+
 def build_worksheet(
     text: str,
     result: dict,
     *,
     title: str | None = None,
     published: str | None = None,
+    url: str | None = None,
     questions: Questions | None = None,
 ) -> Worksheet:
     questions = questions or load_questions()
@@ -288,9 +321,12 @@ def build_worksheet(
     for t in questions.summary:
         q, a = _fill(t.question, summary_params), _fill(t.answer, summary_params)
         out.append(Question(len(out) + 1, q, a, None))
+    outlet, heading = outlet_of(url, title)
     return Worksheet(
-        title=title,
+        title=heading,
         published=published,
+        url=web_address(url),
+        outlet=outlet,
         paragraphs=paragraphs,
         questions=tuple(out),
         result=result,

@@ -93,17 +93,27 @@
     }
   }
 
-  function errorMessage(status, data, text) {
+  function tooLongMessage(text) {
+    const limit = Number(form.dataset.maxChars).toLocaleString("en");
+    const length = Array.from(text).length.toLocaleString("en");
+    return `This text is too long: Footnote reads up to ${limit} characters and this one has ${length}. Paste a shorter part, for example the first few paragraphs, then press the button again.`;
+  }
+
+  function errorMessage(status, data, text, retryAfter) {
     const detail = data && data.error && data.error.message;
-    if (status === 413) {
-      const limit = Number(form.dataset.maxChars).toLocaleString("en");
-      const length = Array.from(text).length.toLocaleString("en");
-      return `This text is too long: Footnote reads up to ${limit} characters and this one has ${length}. Paste a shorter part, for example the first few paragraphs.`;
+    const field = data && data.error && data.error.field;
+    if (status === 413) return tooLongMessage(text);
+    if (status === 422 && field === "published") {
+      return "The date is not a valid date. Write it as YYYY-MM-DD, for example 2025-01-31, or leave it empty.";
     }
-    if (status === 422 && data && data.error && data.error.field === "published") {
-      return "The date is not a valid date. Write it as YYYY-MM-DD, or leave it empty.";
+    if (status === 422 && field === "url") {
+      return "The web address is not one Footnote can use. Copy it from the browser's address bar (it starts with http:// or https://), or leave it empty.";
     }
-    if (status === 429) return "Too many texts in a short time. Wait a minute, then try again.";
+    if (status === 429) {
+      const rate = S.rateInWords(form.dataset.rateLimit);
+      const wait = Number(retryAfter) > 0 ? `${Number(retryAfter)} seconds` : "a minute";
+      return `Footnote explains ${rate ? `up to ${rate}` : "only so many texts in a short time"} from one computer, and that limit has been reached. Your text is still in the box: wait ${wait}, then press Explain again.`;
+    }
     if (status >= 500 || !data) {
       return "Something went wrong on the server while explaining this text. Nothing was saved. Try again in a moment; if it happens again, try a shorter part of the text.";
     }
@@ -119,10 +129,16 @@
       showError("Paste the text of an article first: the text box is empty.", textField);
       return;
     }
+    if (Array.from(text).length > Number(form.dataset.maxChars)) {
+      showError(tooLongMessage(text), textField);
+      return;
+    }
     const body = { text };
     const title = $("title").value.trim();
     const published = $("published").value;
+    const url = $("url").value.trim();
     if (title) body.title = title;
+    if (url) body.url = url;
     if (published) body.published = published;
     setBusy(true);
     let response;
@@ -135,7 +151,9 @@
       });
     } catch (e) {
       setBusy(false);
-      showError("Footnote's server could not be reached. Check that it is still running, then try again.");
+      showError(
+        `Footnote's server (${window.location.host}) could not be reached. Check your connection; if it stays unreachable, whoever runs this Footnote server needs to start it again. Your text is still in the box: press Explain to try again.`,
+      );
       return;
     }
     try {
@@ -145,8 +163,12 @@
     }
     setBusy(false);
     if (!response.ok || !data || !Array.isArray(data.notes) || !Array.isArray(data.sources)) {
-      const field = data && data.error && data.error.field === "published" ? $("published") : null;
-      showError(errorMessage(response.status, response.ok ? null : data, text), field);
+      const errorField = data && data.error && data.error.field;
+      const field = errorField === "published" || errorField === "url" ? $(errorField) : null;
+      showError(
+        errorMessage(response.status, response.ok ? null : data, text, response.headers.get("Retry-After")),
+        field,
+      );
       return;
     }
     render(text, title, data);
@@ -423,9 +445,12 @@
       const example = await response.json();
       $("title").value = example.title || "";
       $("published").value = example.published || "";
+      $("url").value = example.url || "";
       textField.value = example.text;
     } catch (e) {
-      showError("The example could not be loaded. Check that Footnote's server is still running.");
+      showError(
+        `The example could not be loaded from Footnote's server (${window.location.host}). Check your connection, then choose the example again.`,
+      );
       return;
     }
     await explain();
@@ -438,6 +463,9 @@
       if (!textField.value.trim()) {
         event.preventDefault();
         showError("Paste the text of an article first: the text box is empty.", textField);
+      } else if (Array.from(textField.value).length > Number(form.dataset.maxChars)) {
+        event.preventDefault();
+        showError(tooLongMessage(textField.value), textField);
       }
       return; // the worksheet is made by the server, in a normal form submission
     }

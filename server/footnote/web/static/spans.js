@@ -111,6 +111,16 @@
     return source.kind === "unnamed_individual" && COUNTED.test(String(source.mention || "").trim());
   }
 
+  /* "60/minute" or "10/second;500/hour" (the server's setting) in words. */
+  function rateInWords(setting) {
+    const parts = String(setting || "")
+      .split(";")
+      .map((p) => p.trim().match(/^(\d+)\s*(?:per|\/)\s*(\d*)\s*(second|minute|hour|day)s?$/i))
+      .filter(Boolean)
+      .map((m) => `${m[1]} ${m[1] === "1" ? "text" : "texts"} ${m[2] && m[2] !== "1" ? `every ${m[2]} ${m[3]}s` : `${m[3] === "hour" ? "an" : "a"} ${m[3]}`}`);
+    return parts.join(" and ");
+  }
+
   /* Only web addresses become links; anything else is shown as text. */
   function safeUrl(url) {
     try {
@@ -130,6 +140,7 @@
     sortRows,
     safeUrl,
     isCountedGroup,
+    rateInWords,
   };
   root.FootnoteSpans = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
