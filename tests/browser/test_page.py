@@ -554,3 +554,37 @@ def test_the_rate_limit_setting_is_put_in_words(page):
         "",
         "",
     ]
+
+
+@pytest.mark.parametrize(
+    ("score", "plain"),
+    [
+        ("0.62", "mostly opinion"),
+        ("0.41", "mix fact and opinion"),
+        ("0.20", "mostly factual"),
+    ],
+)
+def test_the_tone_is_said_plainly_with_the_figure_behind_a_disclosure(page, score, plain):
+    text = "The minister said the plan was ready."
+    answer = result([], [])
+    answer["summary"]["tone"] = (
+        f"The writer's own words score {score} on TextBlob's word-list subjectivity scale"
+        " (0 factual, 1 opinion; descriptive words raise it too); they hold 2 weasel phrases."
+    )
+    mock_api(page, answer)
+    explain(page, text)
+    shown = page.locator("#summary-tone").inner_text()
+    assert f"The writer's own words {'are ' if 'mostly' in plain else ''}{plain}." in shown
+    assert "They hold 2 weasel phrases." in shown
+    assert score not in shown and "TextBlob" not in shown  # behind the disclosure
+    page.locator("#tone-detail summary").click()
+    assert score in page.locator("#summary-tone").inner_text()
+
+
+def test_a_tone_sentence_in_another_shape_is_shown_whole(page):
+    answer = result([], [])
+    answer["summary"]["tone"] = "A tone sentence the page does not know."
+    mock_api(page, answer)
+    explain(page, "The minister said the plan was ready.")
+    assert page.locator("#tone-plain").inner_text() == "A tone sentence the page does not know."
+    assert page.locator("#tone-detail").is_hidden()

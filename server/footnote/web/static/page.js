@@ -200,9 +200,14 @@
 
   function renderSummary(summary) {
     $("summary-headline").textContent = summary.headline || "";
-    const tone = $("summary-tone");
-    tone.textContent = summary.tone || "";
-    tone.hidden = !summary.tone;
+    const tone = S.plainTone(summary.tone);
+    $("summary-tone").hidden = !tone;
+    if (tone) {
+      $("tone-plain").textContent = [tone.plain, tone.found].filter(Boolean).join(" ");
+      $("tone-measured").textContent = tone.measured;
+      $("tone-detail").hidden = !tone.plain; // a sentence the page could not read is shown whole
+      $("tone-detail").open = false;
+    }
     const list = $("summary-counts");
     list.replaceChildren();
     const counts = summary.counts || {};

@@ -121,6 +121,34 @@
     return parts.join(" and ");
   }
 
+  /* The summary's tone sentence in plain words. The engine's sentence ("… the writer's own
+   * words score 0.45 on TextBlob's word-list subjectivity scale …; they hold …") carries the
+   * figure; the page leads with what it means and keeps the figure for "How is this
+   * measured?". Bands: below 0.35 mostly factual, 0.5 and above mostly opinion, a mix between.
+   * A sentence in another shape is returned whole as `found`, so nothing is lost. */
+  const TONE_FACTUAL_BELOW = 0.35;
+  const TONE_OPINION_FROM = 0.5;
+
+  function plainTone(tone) {
+    const text = String(tone || "").trim();
+    if (!text) return null;
+    const score = text.match(/own words score (\d+(?:\.\d+)?) on TextBlob/);
+    const tooFew = /own words use too few opinion-bearing words/.test(text);
+    const rest = text.includes("; ") ? text.slice(text.lastIndexOf("; ") + 2) : "";
+    const found = rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : "";
+    if (!score && !tooFew) return { plain: "", found: text, score: null, measured: text };
+    let plain;
+    if (tooFew) {
+      plain = "The writer's own words have too few opinion words to say whether they are mostly opinion or mostly factual.";
+    } else {
+      const value = Number(score[1]);
+      if (value >= TONE_OPINION_FROM) plain = "The writer's own words are mostly opinion.";
+      else if (value < TONE_FACTUAL_BELOW) plain = "The writer's own words are mostly factual.";
+      else plain = "The writer's own words mix fact and opinion.";
+    }
+    return { plain, found, score: score ? Number(score[1]) : null, measured: text };
+  }
+
   /* Only web addresses become links; anything else is shown as text. */
   function safeUrl(url) {
     try {
@@ -141,6 +169,9 @@
     safeUrl,
     isCountedGroup,
     rateInWords,
+    plainTone,
+    TONE_FACTUAL_BELOW,
+    TONE_OPINION_FROM,
   };
   root.FootnoteSpans = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
