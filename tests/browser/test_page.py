@@ -513,9 +513,31 @@ def test_axe_finds_no_serious_or_critical_violations(browser, live_server, seed_
     page.fill("#text", "")
     page.click("#explain")
     audit("page with an error message")
+    page.fill("#text", "x" * 200_001)
+    page.click("#explain")
+    audit("page with the too-long message")
     for path in ("/rules", "/worksheet?example=anonymous-relay", "/worksheet"):
         page.goto(live_server + path)
         audit(path)
+    page.goto(live_server + "/docs")
+    page.wait_for_selector("#operations .op")
+    audit("/docs")
+    ctx.close()
+    # On a phone, with a passage's note open in the bottom sheet and the tone explained.
+    ctx = browser.new_context(
+        bypass_csp=True, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    page = ctx.new_page()
+    page.goto(live_server + "/")
+    explain(page, seed_text, published="2025-01-10")
+    page.locator("#tone-detail summary").click()
+    mark = page.locator("#article mark").nth(3)
+    mark.scroll_into_view_if_needed()
+    mark.tap()
+    page.locator("#note-detail").wait_for(state="visible")
+    audit("phone page with a note open")
+    page.goto(live_server + "/worksheet?example=wire-report")
+    audit("phone worksheet")
     ctx.close()
 
 
