@@ -316,6 +316,7 @@ def build_worksheet(
         "anonymous": counts.get("anonymous", 0),
         "unnamed": unnamed,
         "documents": documents,
+        "documents_phrase": f"{documents} document" if documents == 1 else f"{documents} documents",
         "relayed": counts.get("relayed", 0),
     }
     for t in questions.summary:
