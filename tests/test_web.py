@@ -531,3 +531,36 @@ def test_worksheet_prints_outlet_address_and_date(client, form, outlet, heading,
     assert f'<h1 id="sheet-heading">{heading}</h1>' in header
     if url:
         assert url in header
+
+
+@pytest.mark.parametrize(
+    ("score", "plain"),
+    [
+        ("0.62", "are mostly opinion"),
+        ("0.41", "mix fact and opinion"),
+        ("0.2", "are mostly factual"),
+    ],
+)
+def test_plain_tone_reads_the_engines_figure(score, plain):
+    from footnote.web.theme import plain_tone
+
+    tone = plain_tone(
+        f"Leaving out quotations (10% of the text), the writer's own words score {score} on"
+        " TextBlob's word-list subjectivity scale (0 factual, 1 opinion; descriptive words"
+        " raise it too); they hold 1 weasel phrase."
+    )
+    assert tone["plain"] == f"The writer's own words {plain}."
+    assert tone["found"] == "They hold 1 weasel phrase."
+    assert plain_tone("Something else entirely.") == {
+        "plain": "",
+        "found": "Something else entirely.",
+        "measured": "Something else entirely.",
+    }
+
+
+def test_the_engine_tone_sentence_still_has_the_shape_the_page_reads():
+    from footnote.web.theme import plain_tone
+
+    text = "The minister said the plan was a disaster and a shameful failure, and critics agreed."
+    tone = to_dict(analyze(text))["summary"]["tone"]
+    assert plain_tone(tone)["plain"], tone

@@ -75,6 +75,7 @@ def category_help(category: str) -> str:
 
 bp.add_app_template_global(theme.kind_label, "kind_label")
 bp.add_app_template_global(theme.anonymity_reason, "anonymity_reason")
+bp.add_app_template_global(theme.plain_tone, "plain_tone")
 
 
 @cache

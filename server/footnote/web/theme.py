@@ -77,3 +77,36 @@ def anonymity_reason(source: dict) -> str:
     if source.get("kind") == "unnamed_individual":
         return "none given"
     return ""
+
+
+# The summary's tone sentence in plain words; the same bands and reading as plainTone in
+# static/spans.js (the page), so the worksheet's key and the page say the same thing.
+TONE_FACTUAL_BELOW = 0.35
+TONE_OPINION_FROM = 0.5
+_TONE_SCORE = re.compile(r"own words score (\d+(?:\.\d+)?) on TextBlob")
+
+
+def plain_tone(tone: str | None) -> dict | None:
+    """{"plain", "found", "measured"} for the engine's tone sentence; a sentence in another
+    shape comes back whole as "found" with "plain" empty."""
+    text = (tone or "").strip()
+    if not text:
+        return None
+    score = _TONE_SCORE.search(text)
+    too_few = "own words use too few opinion-bearing words" in text
+    rest = text[text.rindex("; ") + 2 :] if "; " in text else ""
+    found = rest[:1].upper() + rest[1:]
+    if not score and not too_few:
+        return {"plain": "", "found": text, "measured": text}
+    if too_few:
+        plain = (
+            "The writer's own words have too few opinion words to say whether they are "
+            "mostly opinion or mostly factual."
+        )
+    elif float(score[1]) >= TONE_OPINION_FROM:
+        plain = "The writer's own words are mostly opinion."
+    elif float(score[1]) < TONE_FACTUAL_BELOW:
+        plain = "The writer's own words are mostly factual."
+    else:
+        plain = "The writer's own words mix fact and opinion."
+    return {"plain": plain, "found": found, "measured": text}

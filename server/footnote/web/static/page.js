@@ -21,7 +21,7 @@
     unnamed_individual: "Unnamed people",
     vague_group: "Vague groups",
     document: "Documents",
-    anonymous: "Anonymous sources",
+    anonymous: "Not named (people or groups)",
     anonymous_with_reason: "Anonymous, with a reason given",
     relayed: "Passed on by another outlet",
     notes: "Notes",
