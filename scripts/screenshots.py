@@ -26,8 +26,10 @@ SEED = ROOT / "tests" / "fixtures" / "seed.txt"
 PUBLISHED = "2025-06-01"
 
 
-def explain_seed(page, base: str) -> None:
+def explain_seed(page, base: str, *, title: str = "", url: str = "") -> None:
     page.goto(base + "/")
+    page.fill("#title", title)
+    page.fill("#url", url)
     page.fill("#published", PUBLISHED)
     page.fill("#text", SEED.read_text(encoding="utf-8"))
     page.click("#explain")
@@ -70,8 +72,8 @@ def main() -> int:
             page.locator(".article-section").screenshot(path=out("page-article.png"))
             # A time-aware background note makes the best picture, when the text has one.
             for selector in (
-                'mark.cat-context[data-severity="warning"]',
-                "mark.cat-context",
+                'mark.fn-context[data-severity="warning"]',
+                "mark.fn-context",
                 "mark",
             ):
                 marks = page.locator("#article " + selector)
@@ -88,13 +90,29 @@ def main() -> int:
             page.screenshot(path=out("page-notes.png"), clip=clip, full_page=True)
             page.locator(".ledger-section").screenshot(path=out("page-ledger.png"))
 
-            phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+            phone = browser.new_page(
+                viewport={"width": 390, "height": 844},
+                device_scale_factor=1,
+                has_touch=True,
+                is_mobile=True,
+            )
             explain_seed(phone, base)
             phone.evaluate("document.getElementById('article-heading').scrollIntoView()")
             phone.screenshot(path=out("page-phone.png"))
+            # A tapped passage: its note in the sheet at the bottom, the passage above it.
+            mark = phone.locator("#article mark.fn-sourcing").nth(1)
+            mark.scroll_into_view_if_needed()
+            mark.tap()
+            phone.locator("#note-detail").wait_for(state="visible")
+            phone.screenshot(path=out("page-phone-note.png"))
 
             sheet = browser.new_page()
-            explain_seed(sheet, base)
+            explain_seed(
+                sheet,
+                base,
+                title="Talks in the capital: what the envoys said",
+                url="https://www.example-news.org/world/2025/06/01/talks",
+            )
             with sheet.expect_navigation():
                 sheet.click("#make-worksheet")
             sheet.set_viewport_size({"width": 1000, "height": 1100})

@@ -112,6 +112,20 @@ def test_rules_page_shows_every_rule(client):
         assert f'id="{rule_id}"' in html
 
 
+def test_rules_index_lists_titles_not_ids(client):
+    html = client.get("/rules").get_data(as_text=True)
+    toc = html[html.index('class="toc"') : html.index("</nav>", html.index('class="toc"'))]
+    for rule in load_rules().values():
+        link = re.search(rf'<a href="#{re.escape(rule.id)}">([^<]*)</a>', toc)
+        assert link, rule.id
+        assert link[1] != rule.id and "{" not in link[1], link[1]
+
+
+def test_docs_page_links_back_to_the_page(client):
+    html = client.get("/docs").get_data(as_text=True)
+    assert '<a href="/">' in html
+
+
 def test_rules_page_shows_template_fields_as_placeholders(client):
     html = client.get("/rules").get_data(as_text=True)
     assert "{mention}" not in html
@@ -231,13 +245,14 @@ def test_later_notes_from_the_same_rule_refer_back_to_the_first_question():
     repeat = Template("Question {first} again, for {where_lower}: “{excerpt}”.", "As {first}.")
     questions = dataclasses.replace(QUESTIONS, repeat=repeat)
     sheet = build_worksheet(TEXT, _result(notes, [SOURCE]), questions=questions)
+    # Questions follow reading order: "officials" (n3) comes before "reckless" (n2).
     assert [(q.text, q.repeat) for q in sheet.questions[:3]] == [
         ("Paragraph 2 rests on “Sources close to the palace”. Why?", False),
-        ("Paragraph 3: default Tn2", False),
         ("Question 1 again, for paragraph 2: “officials”.", True),
+        ("Paragraph 3: default Tn2", False),
     ]
-    assert sheet.questions[2].answer == "As 1."
-    assert sheet.questions[2].note["explanation"] == "En3"  # the key still explains it
+    assert sheet.questions[1].answer == "As 1."
+    assert sheet.questions[1].note["explanation"] == "En3"  # the key still explains it
 
 
 def test_worksheet_marks_each_spanned_note_once_where_it_ends():
@@ -261,8 +276,10 @@ def test_worksheet_marks_each_spanned_note_once_where_it_ends():
     segs = {s.text: s for s in sheet.paragraphs[1].segments}
     assert segs["Sources close to the palace"].note_ids == ("n2", "n1")  # narrowest first
     assert segs["Sources close to the palace"].category == "sourcing"
-    assert segs["Sources close to the palace"].markers == (2,)
-    assert segs[" said the king was ill"].markers == (1,)
+    # Same start: the sources note comes first in reading order, so it is S1 and the other A2.
+    assert segs["Sources close to the palace"].markers == (1,)
+    assert segs[" said the king was ill"].markers == (2,)
+    assert sheet.labels == {1: "S1", 2: "A2", 3: "L3", 4: "S4"}
 
 
 def test_worksheet_marks_a_note_that_crosses_paragraphs_once():
@@ -346,9 +363,11 @@ def test_worksheet_takes_a_text_up_to_the_limit_in_any_script(client):
 @pytest.mark.parametrize(
     ("data", "status", "message"),
     [
-        ({"text": "  "}, 422, "Paste the text"),
+        ({"text": "  "}, 422, "paste the text of an article"),
         ({"text": "Hello.", "published": "2024-13-45"}, 422, "YYYY-MM-DD"),
-        ({"text": "x" * 200_001}, 413, "longer than"),
+        ({"text": "Hello.", "url": "javascript:alert(1)"}, 422, "http:// or https://"),
+        ({"text": "x" * 200_001}, 413, "up to 200,000 characters and this one has 200,001"),
+        ({"text": "x" * 200_001}, 413, "keep a shorter part"),
     ],
 )
 def test_worksheet_errors_are_pages_that_say_what_to_do(client, data, status, message):
@@ -360,3 +379,188 @@ def test_worksheet_errors_are_pages_that_say_what_to_do(client, data, status, me
 
 def test_unknown_example_worksheet_is_404(client):
     assert client.get("/worksheet?example=nothing").status_code == 404
+
+
+def test_the_page_uses_the_same_theme_file_as_the_extension():
+    root = Path(__file__).resolve().parents[1]
+    canonical = root / "extension" / "lib" / "theme.css"
+    copy = root / "server" / "footnote" / "web" / "static" / "theme.css"
+    assert copy.read_bytes() == canonical.read_bytes(), (
+        "server/footnote/web/static/theme.css must be a copy of extension/lib/theme.css"
+    )
+
+
+def test_notes_are_numbered_in_reading_order_with_the_kind_letter():
+    from footnote.web.theme import marker, reading_order
+
+    notes = [
+        {"id": "w", "category": "sourcing", "start": None, "end": None},
+        {"id": "b", "category": "attribution", "start": 10, "end": 40},
+        {"id": "a", "category": "sourcing", "start": 10, "end": 20},
+        {"id": "c", "category": "language", "start": 2, "end": 5},
+    ]
+    ordered = reading_order(notes, CATEGORIES)
+    assert [n["id"] for n in ordered] == ["c", "a", "b", "w"]
+    assert [marker(n, i) for i, n in enumerate(ordered, start=1)] == ["L1", "S2", "A3", "S4"]
+
+
+def test_about_sections_name_known_topics_and_rules():
+    from footnote.engine.context.kb import load_kb
+
+    questions = load_questions()
+    assert questions.about
+    topics = load_kb().topics
+    for about in questions.about:
+        assert about.topics <= set(topics), (about.subject, about.topics - set(topics))
+        assert about.rules <= set(load_rules()), about.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "asks", "never"),
+    [
+        (
+            "Officers from nine countries spent the spring at the NATO Defense College in Rome.",
+            "What is this body",
+            "when did it happen",
+        ),
+        (
+            "The envoys spent the evening discussing the Minsk agreements.",
+            "Who agreed to what",
+            "when did it happen",
+        ),
+        (
+            "Families still remember the annexation of Crimea by Russia.",
+            "What happened, and when?",
+            "What is this body",
+        ),
+    ],
+)
+def test_a_background_question_fits_what_the_note_is_about(text, asks, never):
+    result = to_dict(analyze(text, published="2025-01-10"))
+    notes = [n for n in result["notes"] if n["rule"] == "context-background"]
+    assert notes, result["notes"]
+    sheet = build_worksheet(text, result)
+    asked = [q.text for q in sheet.questions if q.note and q.note["rule"] == "context-background"]
+    assert any(asks in q for q in asked), asked
+    assert not any(never in q for q in asked), asked
+
+
+def test_about_sections_are_validated():
+    base = {"default": {"question": "{where}", "answer": "a"}}
+    with pytest.raises(QuestionsError, match=r"\[about.event\]: field 'topics'"):
+        parse_questions({**base, "about": {"event": {"question": "q", "answer": "a"}}})
+    twice = {"topics": ["t"], "question": "q", "answer": "a"}
+    with pytest.raises(QuestionsError, match="also under"):
+        parse_questions({**base, "about": {"event": twice, "body": twice}})
+
+
+@pytest.mark.parametrize(
+    ("kind", "mention", "label"),
+    [
+        ("unnamed_individual", "Four European diplomats", "group of unnamed people"),
+        ("unnamed_individual", "two people close to the talks", "group of unnamed people"),
+        ("unnamed_individual", "a senior diplomat", "unnamed individual"),
+        ("vague_group", "Analysts", "vague group"),
+        ("named_person", "Ana Ruiz", "named person"),
+    ],
+)
+def test_a_counted_group_is_labelled_as_a_group(kind, mention, label):
+    from footnote.web.theme import kind_label
+
+    assert kind_label(kind, mention) == label
+
+
+def test_a_vague_group_is_not_told_it_gave_no_reason_for_anonymity():
+    from footnote.web.theme import anonymity_reason
+
+    unnamed = {"kind": "unnamed_individual", "anonymity_reason": None}
+    assert anonymity_reason({"kind": "vague_group", "anonymity_reason": None}) == ""
+    assert anonymity_reason(unnamed) == "none given"
+    assert anonymity_reason({**unnamed, "anonymity_reason": "afraid"}) == "afraid"
+
+
+def test_worksheet_key_labels_counted_groups_and_vague_groups(client):
+    text = "Four European diplomats said the talks had stalled.\n\nAnalysts say prices will rise."
+    html = client.post("/worksheet", data={"text": text}).get_data(as_text=True)
+    key = html[html.index("key-sources") :]
+    assert "group of unnamed people" in key
+    assert "unnamed individual" not in key
+    row = key[key.index("Analysts") : key.index("</tr>", key.index("Analysts"))]
+    assert "none given" not in row
+
+
+@pytest.mark.parametrize(
+    ("form", "outlet", "heading", "url"),
+    [
+        (
+            {"url": "https://www.example-news.org/world/2025/talks", "title": "Talks stall"},
+            "example-news.org",
+            "Talks stall",
+            "https://www.example-news.org/world/2025/talks",
+        ),
+        (
+            {"title": "Talks stall in the capital | The Daily Example"},
+            "The Daily Example",
+            "Talks stall in the capital",
+            None,
+        ),
+        (
+            {"title": "Talks stall in the capital - what we know"},
+            None,
+            "Talks stall in the capital - what we know",
+            None,
+        ),
+    ],
+)
+def test_worksheet_prints_outlet_address_and_date(client, form, outlet, heading, url):
+    from footnote.web.worksheet import outlet_of
+
+    data = {"text": "Officials said the talks had stalled.", "published": "2025-01-10", **form}
+    html = client.post("/worksheet", data=data).get_data(as_text=True)
+    header = html[
+        html.index('class="sheet-header"') : html.index("</header>", html.index("sheet-header"))
+    ]
+    assert "2025-01-10" in header
+    got_outlet, got_heading = outlet_of(form.get("url"), form.get("title"))
+    if outlet:
+        assert got_outlet == outlet
+        assert outlet in header
+    else:
+        assert got_outlet is None and "Outlet:</dt> <dd>not given" in header
+    assert got_heading == heading
+    assert f'<h1 id="sheet-heading">{heading}</h1>' in header
+    if url:
+        assert url in header
+
+
+@pytest.mark.parametrize(
+    ("score", "plain"),
+    [
+        ("0.62", "are mostly opinion"),
+        ("0.41", "mix fact and opinion"),
+        ("0.2", "are mostly factual"),
+    ],
+)
+def test_plain_tone_reads_the_engines_figure(score, plain):
+    from footnote.web.theme import plain_tone
+
+    tone = plain_tone(
+        f"Leaving out quotations (10% of the text), the writer's own words score {score} on"
+        " TextBlob's word-list subjectivity scale (0 factual, 1 opinion; descriptive words"
+        " raise it too); they hold 1 weasel phrase."
+    )
+    assert tone["plain"] == f"The writer's own words {plain}."
+    assert tone["found"] == "They hold 1 weasel phrase."
+    assert plain_tone("Something else entirely.") == {
+        "plain": "",
+        "found": "Something else entirely.",
+        "measured": "Something else entirely.",
+    }
+
+
+def test_the_engine_tone_sentence_still_has_the_shape_the_page_reads():
+    from footnote.web.theme import plain_tone
+
+    text = "The minister said the plan was a disaster and a shameful failure, and critics agreed."
+    tone = to_dict(analyze(text))["summary"]["tone"]
+    assert plain_tone(tone)["plain"], tone

@@ -8,6 +8,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from footnote.engine.catalogue import CATEGORIES
+from footnote.web.theme import marker, reading_order
 
 pytestmark = pytest.mark.browser
 
@@ -165,11 +167,19 @@ def assert_matches(page, text: str, answer: dict) -> None:
     for n in spanned:
         assert marked[n["id"]] == text[n["start"] : n["end"]], n
         assert page.locator(f'#article sup.marker[data-note="{n["id"]}"]').count() == 1
-    for i, n in enumerate(notes, start=1):
+    # One list in reading order; each note's marker is its kind's letter and its number.
+    ordered = reading_order(notes, CATEGORIES)
+    assert page.locator("#notes li.note").evaluate_all("els => els.map(e => e.id)") == [
+        f"note-{n['id']}" for n in ordered
+    ]
+    for i, n in enumerate(ordered, start=1):
         item = page.locator(f"#note-{n['id']}")
         assert item.count() == 1
         assert n["title"] in item.inner_text()
-        assert item.locator(".num").inner_text() == str(i)
+        assert item.locator(".num").inner_text() == marker(n, i)
+        if n in spanned:
+            sup = page.locator(f'#article sup.marker[data-note="{n["id"]}"]')
+            assert sup.inner_text().split()[-1] == marker(n, i)
     rows = page.locator("#ledger tbody tr")
     assert rows.count() == len(answer["sources"])
     assert rows.locator("th").all_inner_texts() == [s["mention"] for s in answer["sources"]]
@@ -237,7 +247,22 @@ def test_ledger_sorts_by_column(page):
     page.locator('#ledger th[data-key="relay"] button').click()
     assert mentions.all_inner_texts()[0] == "officials"  # empty values sort last
     texts = page.locator("#ledger tbody tr").first.inner_text()
-    assert "the Daily Courier" in texts and "none given" in texts
+    # A vague group is not a source keeping its name back: no "none given" for it.
+    assert "the Daily Courier" in texts and "none given" not in texts
+
+
+def test_ledger_labels_counted_groups_as_groups(page):
+    text = "Four officials said the port was shut. A senior aide said it would reopen."
+    sources = [
+        source("s1", text, "Four officials", "unnamed_individual"),
+        source("s2", text, "A senior aide", "unnamed_individual"),
+    ]
+    mock_api(page, result([], sources))
+    explain(page, text)
+    rows = page.locator("#ledger tbody tr")
+    assert "group of unnamed people" in rows.nth(0).inner_text()
+    assert "unnamed individual" in rows.nth(1).inner_text()
+    assert "none given" in rows.nth(0).inner_text()
 
 
 def test_markup_in_the_text_is_shown_as_text_and_never_runs(browser, live_server):
@@ -275,10 +300,12 @@ def test_markup_in_the_text_is_shown_as_text_and_never_runs(browser, live_server
     ("setup", "message"),
     [
         ("empty", "text box is empty"),
-        ("too-long", "too long"),
+        ("too-long", "reads up to 200,000 characters and this one has 200,005"),
         ("server-error", "went wrong on the server"),
-        ("unreachable", "could not be reached"),
+        ("unreachable", "could not be reached. Check your connection"),
         ("bad-date", "not a valid date"),
+        ("bad-url", "starts with http:// or https://"),
+        ("rate-limited", "Your text is still in the box: wait 30 seconds, then press Explain"),
     ],
 )
 def test_clear_messages(page, setup, message):
@@ -297,6 +324,17 @@ def test_clear_messages(page, setup, message):
             page,
             {"error": {"code": "invalid_field", "message": "bad", "field": "published"}},
             status=422,
+        )
+    elif setup in ("bad-url", "rate-limited"):
+        field = "url" if setup == "bad-url" else None
+        page.route(
+            "**/api/v1/analyze",
+            lambda route: route.fulfill(
+                status=422 if field else 429,
+                content_type="application/json",
+                headers={"Retry-After": "30"},
+                body=json.dumps({"error": {"code": "x", "message": "x", "field": field}}),
+            ),
         )
     page.fill("#text", text)
     page.click("#explain")
@@ -335,10 +373,62 @@ def test_readable_at_phone_width(context, live_server):
     explain(page, ASTRAL)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    # The notes panel sits below the article, not beside it.
-    article = page.locator("#article").bounding_box()
-    detail = page.locator("#note-detail").bounding_box()
-    assert detail["y"] >= article["y"] + article["height"]
+    # No passage selected: no note sheet covers the page.
+    assert page.locator("#note-detail").is_hidden()
+
+
+def long_text() -> str:
+    """A long text with a marked passage near its end, far below the first screen."""
+    filler = "The council met again on Tuesday and the meeting went on into the evening. " * 6
+    paras = [filler.strip() for _ in range(14)]
+    paras.append("Officials said the bridge would reopen in spring, a plan critics called rash.")
+    return "\n\n".join(paras)
+
+
+@pytest.mark.parametrize("where", ["near the end", "near the start"])
+def test_on_a_phone_a_tapped_passage_shows_its_note_on_screen(browser, live_server, where):
+    phone = {"width": 390, "height": 844}
+    ctx = browser.new_context(viewport=phone, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = ctx.new_page()
+    page.goto(live_server + "/")
+    text = long_text()
+    last = text.rindex("Officials")
+    first = text.index("The council")
+    notes = [
+        note("n1", "attribution", "unattributed-claim", text, "The council met again on Tuesday"),
+        note("n2", "sourcing", "vague-source", text, "Officials", occurrence=1),
+        note("n3", "language", "loaded-word", text, "rash"),
+    ]
+    assert notes[1]["start"] == last and notes[0]["start"] == first
+    mock_api(page, result(notes, []))
+    explain(page, text)
+    target = "n3" if where == "near the end" else "n1"
+    mark = page.locator(f'#article mark[data-notes~="{target}"]').first
+    mark.scroll_into_view_if_needed()
+    mark.tap()
+    sheet = page.locator("#note-detail")
+    sheet.wait_for(state="visible")
+    view = {"width": 390, "height": 844}
+    box = page.locator("#note-detail .detail").first.bounding_box()
+    title = page.locator("#note-detail .note-title").first
+    assert f"Title of {target}" in title.inner_text()
+    # The note's title and first lines are inside the viewport …
+    head = title.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"], box
+    assert head["y"] >= 0 and head["y"] + head["height"] <= view["height"], head
+    assert box["y"] < view["height"] and box["y"] >= 0, box
+    # … and the tapped passage is still visible above the sheet.
+    passage = mark.bounding_box()
+    sheet_box = sheet.bounding_box()
+    assert passage["y"] >= 0 and passage["y"] + passage["height"] <= sheet_box["y"], (
+        passage,
+        sheet_box,
+    )
+    # The sheet closes with its button, and focus goes back to the passage.
+    page.locator("#note-detail-close").tap()
+    assert sheet.is_hidden()
+    assert page.evaluate("document.activeElement.tagName") == "MARK"
+    ctx.close()
 
 
 def test_no_content_security_policy_violations(browser, live_server):
@@ -425,9 +515,31 @@ def test_axe_finds_no_serious_or_critical_violations(browser, live_server, seed_
     page.fill("#text", "")
     page.click("#explain")
     audit("page with an error message")
+    page.fill("#text", "x" * 200_001)
+    page.click("#explain")
+    audit("page with the too-long message")
     for path in ("/rules", "/worksheet?example=anonymous-relay", "/worksheet"):
         page.goto(live_server + path)
         audit(path)
+    page.goto(live_server + "/docs")
+    page.wait_for_selector("#operations .op")
+    audit("/docs")
+    ctx.close()
+    # On a phone, with a passage's note open in the bottom sheet and the tone explained.
+    ctx = browser.new_context(
+        bypass_csp=True, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    page = ctx.new_page()
+    page.goto(live_server + "/")
+    explain(page, seed_text, published="2025-01-10")
+    page.locator("#tone-detail summary").click()
+    mark = page.locator("#article mark").nth(3)
+    mark.scroll_into_view_if_needed()
+    mark.tap()
+    page.locator("#note-detail").wait_for(state="visible")
+    audit("phone page with a note open")
+    page.goto(live_server + "/worksheet?example=wire-report")
+    audit("phone worksheet")
     ctx.close()
 
 
@@ -452,3 +564,51 @@ def test_without_javascript_explain_still_gives_the_worksheet(browser, live_serv
     assert page.locator(".para").count() == 2
     assert page.locator(".question-list > li").count() >= 1
     ctx.close()
+
+
+def test_the_rate_limit_setting_is_put_in_words(page):
+    got = page.evaluate(
+        """() => ['60/minute', '10/second;500/hour', '1/5 minutes', 'nonsense', '']
+            .map(FootnoteSpans.rateInWords)"""
+    )
+    assert got == [
+        "60 texts a minute",
+        "10 texts a second and 500 texts an hour",
+        "1 text every 5 minutes",
+        "",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("score", "plain"),
+    [
+        ("0.62", "mostly opinion"),
+        ("0.41", "mix fact and opinion"),
+        ("0.20", "mostly factual"),
+    ],
+)
+def test_the_tone_is_said_plainly_with_the_figure_behind_a_disclosure(page, score, plain):
+    text = "The minister said the plan was ready."
+    answer = result([], [])
+    answer["summary"]["tone"] = (
+        f"The writer's own words score {score} on TextBlob's word-list subjectivity scale"
+        " (0 factual, 1 opinion; descriptive words raise it too); they hold 2 weasel phrases."
+    )
+    mock_api(page, answer)
+    explain(page, text)
+    shown = page.locator("#summary-tone").inner_text()
+    assert f"The writer's own words {'are ' if 'mostly' in plain else ''}{plain}." in shown
+    assert "They hold 2 weasel phrases." in shown
+    assert score not in shown and "TextBlob" not in shown  # behind the disclosure
+    page.locator("#tone-detail summary").click()
+    assert score in page.locator("#summary-tone").inner_text()
+
+
+def test_a_tone_sentence_in_another_shape_is_shown_whole(page):
+    answer = result([], [])
+    answer["summary"]["tone"] = "A tone sentence the page does not know."
+    mock_api(page, answer)
+    explain(page, "The minister said the plan was ready.")
+    assert page.locator("#tone-plain").inner_text() == "A tone sentence the page does not know."
+    assert page.locator("#tone-detail").is_hidden()

@@ -18,7 +18,9 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..engine import analyze, to_dict
 from ..engine.catalogue import CATEGORIES, load_rules
-from .worksheet import build_worksheet
+from . import theme
+from .theme import CATEGORY_HELP, CATEGORY_LABELS, CATEGORY_LETTERS
+from .worksheet import build_worksheet, web_address
 
 bp = Blueprint(
     "web",
@@ -33,20 +35,6 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-
-CATEGORY_LABELS = {
-    "sourcing": "Who the information comes from",
-    "attribution": "Says who?",
-    "context": "Background a reader needs",
-    "language": "Wording",
-}
-KIND_LABELS = {
-    "named_person": "named person",
-    "named_organization": "named organization",
-    "unnamed_individual": "unnamed individual",
-    "vague_group": "vague group",
-    "document": "document",
-}
 
 
 @bp.after_request
@@ -63,14 +51,30 @@ def _placeholders(text: str) -> Markup:
     return Markup(re.sub(r"\{(\w+)\}", r"<var>\1</var>", str(escape(text))))
 
 
+@bp.app_template_filter("toc_title")
+def _toc_title(text: str) -> str:
+    """A rule's title for a list: placeholders become an ellipsis ("Background: …")."""
+    return re.sub(r"'?\{\w+\}'?", "…", text)
+
+
 @bp.app_template_global()
 def category_label(category: str) -> str:
     return CATEGORY_LABELS.get(category, category)
 
 
 @bp.app_template_global()
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " "))
+def category_letter(category: str) -> str:
+    return CATEGORY_LETTERS.get(category, "?")
+
+
+@bp.app_template_global()
+def category_help(category: str) -> str:
+    return CATEGORY_HELP.get(category, "")
+
+
+bp.add_app_template_global(theme.kind_label, "kind_label")
+bp.add_app_template_global(theme.anonymity_reason, "anonymity_reason")
+bp.add_app_template_global(theme.plain_tone, "plain_tone")
 
 
 @cache
@@ -87,6 +91,7 @@ def load_examples() -> dict[str, dict]:
                 "label": data["label"],
                 "title": data["title"],
                 "published": data["published"],
+                "url": data.get("url"),
                 "text": data["text"].strip() + "\n",
             }
     return examples
@@ -99,6 +104,9 @@ def index():
         examples=load_examples().values(),
         categories=CATEGORIES,
         max_chars=current_app.config["MAX_TEXT_CHARS"],
+        rate_limit=current_app.config.get("RATE_LIMIT", "")
+        if current_app.config.get("RATELIMIT_ENABLED", True)
+        else "",
     )
 
 
@@ -108,6 +116,14 @@ def example(slug: str):
     if found is None:
         abort(404, description="There is no example with that name.")
     return found
+
+
+def _too_long(limit: int, length: int | None = None) -> str:
+    has = f" and this one has {length:,}" if length else ""
+    return (
+        f"The text is too long: Footnote reads up to {limit:,} characters{has}. Go back, keep "
+        "a shorter part (for example the first few paragraphs) and make the worksheet again."
+    )
 
 
 def _worksheet_error(status: int, message: str | None):
@@ -128,30 +144,41 @@ def worksheet():
         if found is None:
             return _worksheet_error(404, "There is no example with that name.")
         text, title, published = found["text"], found["title"], found["published"]
+        url = found.get("url")
     else:
         # Text up to the limit, even four bytes a character, is allowed as a form field.
         request.max_form_memory_size = current_app.config["MAX_CONTENT_LENGTH"]
         try:
             form = request.form
         except RequestEntityTooLarge:
-            return _worksheet_error(413, f"The text is longer than {limit:,} characters.")
+            return _worksheet_error(413, _too_long(limit))
         # Browsers send a textarea's line breaks as CRLF; the page's script sends LF.
         text = form.get("text", "").replace("\r\n", "\n")
         title = form.get("title", "").strip() or None
         published = form.get("published", "").strip() or None
+        url = form.get("url", "").strip() or None
     if not text.strip():
-        return _worksheet_error(422, "Paste the text of an article first.")
-    if len(text) > limit:
         return _worksheet_error(
-            413, f"The text is longer than {limit:,} characters. Use a shorter part of it."
+            422, "The text box was empty. Go back, paste the text of an article, and try again."
         )
+    if len(text) > limit:
+        return _worksheet_error(413, _too_long(limit, len(text)))
     if published:
         try:
             date.fromisoformat(published)
         except ValueError:
-            return _worksheet_error(422, "The date must be written as YYYY-MM-DD.")
-    result = to_dict(analyze(text, published=published, title=title))
-    sheet = build_worksheet(text, result, title=title, published=published)
+            return _worksheet_error(
+                422,
+                "The date must be written as YYYY-MM-DD, for example 2025-01-31, or left empty.",
+            )
+    if url and (len(url) > 2048 or not web_address(url)):
+        return _worksheet_error(
+            422,
+            "The web address must start with http:// or https:// (copy it from the browser's "
+            "address bar), or be left empty.",
+        )
+    result = to_dict(analyze(text, published=published, title=title, url=url))
+    sheet = build_worksheet(text, result, title=title, published=published, url=url)
     return render_template("worksheet.html", sheet=sheet, categories=CATEGORIES)
 
 

@@ -13,16 +13,15 @@
     vague_group: "vague group",
     document: "document",
   };
-  const ANONYMOUS_KINDS = new Set(["unnamed_individual", "vague_group"]);
   const SEVERITY_LABELS = { warning: "Warning", caution: "Caution", info: "For information" };
   const COUNT_LABELS = {
     sources: "Sources",
     named_person: "Named people",
     named_organization: "Named organizations",
-    unnamed_individual: "Unnamed individuals",
+    unnamed_individual: "Unnamed people",
     vague_group: "Vague groups",
     document: "Documents",
-    anonymous: "Anonymous sources",
+    anonymous: "Not named (people or groups)",
     anonymous_with_reason: "Anonymous, with a reason given",
     relayed: "Passed on by another outlet",
     notes: "Notes",
@@ -35,9 +34,11 @@
   const textField = $("text");
   const categories = [];
   const categoryLabels = {};
+  const categoryLetters = {};
   for (const li of document.querySelectorAll("#legend li[data-category]")) {
     categories.push(li.dataset.category);
     categoryLabels[li.dataset.category] = li.querySelector(".label").textContent;
+    categoryLetters[li.dataset.category] = li.dataset.letter;
   }
   const state = { notes: [], numbers: new Map(), rows: [], sort: { key: "order", dir: "ascending" } };
 
@@ -55,6 +56,16 @@
 
   function labelFor(category) {
     return categoryLabels[category] || category;
+  }
+
+  /* A note's marker everywhere (text, list, panel): its kind's letter and its number in
+   * reading order, e.g. "A2" (docs/visual-language.md). */
+  function markerText(note) {
+    return `${categoryLetters[note.category] || "?"}${state.numbers.get(note.id)}`;
+  }
+
+  function kindClass(category) {
+    return `fn-${categories.includes(category) ? category : "other"}`;
   }
 
   /* Messages */
@@ -82,17 +93,27 @@
     }
   }
 
-  function errorMessage(status, data, text) {
+  function tooLongMessage(text) {
+    const limit = Number(form.dataset.maxChars).toLocaleString("en");
+    const length = Array.from(text).length.toLocaleString("en");
+    return `This text is too long: Footnote reads up to ${limit} characters and this one has ${length}. Paste a shorter part, for example the first few paragraphs, then press the button again.`;
+  }
+
+  function errorMessage(status, data, text, retryAfter) {
     const detail = data && data.error && data.error.message;
-    if (status === 413) {
-      const limit = Number(form.dataset.maxChars).toLocaleString("en");
-      const length = Array.from(text).length.toLocaleString("en");
-      return `This text is too long: Footnote reads up to ${limit} characters and this one has ${length}. Paste a shorter part, for example the first few paragraphs.`;
+    const field = data && data.error && data.error.field;
+    if (status === 413) return tooLongMessage(text);
+    if (status === 422 && field === "published") {
+      return "The date is not a valid date. Write it as YYYY-MM-DD, for example 2025-01-31, or leave it empty.";
     }
-    if (status === 422 && data && data.error && data.error.field === "published") {
-      return "The date is not a valid date. Write it as YYYY-MM-DD, or leave it empty.";
+    if (status === 422 && field === "url") {
+      return "The web address is not one Footnote can use. Copy it from the browser's address bar (it starts with http:// or https://), or leave it empty.";
     }
-    if (status === 429) return "Too many texts in a short time. Wait a minute, then try again.";
+    if (status === 429) {
+      const rate = S.rateInWords(form.dataset.rateLimit);
+      const wait = Number(retryAfter) > 0 ? `${Number(retryAfter)} seconds` : "a minute";
+      return `Footnote explains ${rate ? `up to ${rate}` : "only so many texts in a short time"} from one computer, and that limit has been reached. Your text is still in the box: wait ${wait}, then press Explain again.`;
+    }
     if (status >= 500 || !data) {
       return "Something went wrong on the server while explaining this text. Nothing was saved. Try again in a moment; if it happens again, try a shorter part of the text.";
     }
@@ -108,10 +129,16 @@
       showError("Paste the text of an article first: the text box is empty.", textField);
       return;
     }
+    if (Array.from(text).length > Number(form.dataset.maxChars)) {
+      showError(tooLongMessage(text), textField);
+      return;
+    }
     const body = { text };
     const title = $("title").value.trim();
     const published = $("published").value;
+    const url = $("url").value.trim();
     if (title) body.title = title;
+    if (url) body.url = url;
     if (published) body.published = published;
     setBusy(true);
     let response;
@@ -124,7 +151,9 @@
       });
     } catch (e) {
       setBusy(false);
-      showError("Footnote's server could not be reached. Check that it is still running, then try again.");
+      showError(
+        `Footnote's server (${window.location.host}) could not be reached. Check your connection; if it stays unreachable, whoever runs this Footnote server needs to start it again. Your text is still in the box: press Explain to try again.`,
+      );
       return;
     }
     try {
@@ -134,8 +163,12 @@
     }
     setBusy(false);
     if (!response.ok || !data || !Array.isArray(data.notes) || !Array.isArray(data.sources)) {
-      const field = data && data.error && data.error.field === "published" ? $("published") : null;
-      showError(errorMessage(response.status, response.ok ? null : data, text), field);
+      const errorField = data && data.error && data.error.field;
+      const field = errorField === "published" || errorField === "url" ? $(errorField) : null;
+      showError(
+        errorMessage(response.status, response.ok ? null : data, text, response.headers.get("Retry-After")),
+        field,
+      );
       return;
     }
     render(text, title, data);
@@ -150,11 +183,11 @@
   /* Rendering */
 
   function render(text, title, data) {
-    state.notes = data.notes;
-    state.numbers = new Map(data.notes.map((n, i) => [n.id, i + 1]));
+    state.notes = S.readingOrder(data.notes, categories);
+    state.numbers = new Map(state.notes.map((n, i) => [n.id, i + 1]));
     renderSummary(data.summary || {});
-    renderArticle(text, title, data.notes);
-    renderNotes(data.notes);
+    renderArticle(text, title, state.notes);
+    renderNotes(state.notes);
     renderLedger(data.sources);
     showDetail([]);
     const results = $("results");
@@ -167,15 +200,21 @@
 
   function renderSummary(summary) {
     $("summary-headline").textContent = summary.headline || "";
-    const tone = $("summary-tone");
-    tone.textContent = summary.tone || "";
-    tone.hidden = !summary.tone;
+    const tone = S.plainTone(summary.tone);
+    $("summary-tone").hidden = !tone;
+    if (tone) {
+      $("tone-plain").textContent = [tone.plain, tone.found].filter(Boolean).join(" ");
+      $("tone-measured").textContent = tone.measured;
+      $("tone-detail").hidden = !tone.plain; // a sentence the page could not read is shown whole
+      $("tone-detail").open = false;
+    }
     const list = $("summary-counts");
     list.replaceChildren();
     const counts = summary.counts || {};
-    // Zeros say little, except these: no sources, no notes, no reasons for anonymity.
+    // Zeros say little, except these: no sources, no notes, no reasons for anonymity (which
+    // only unnamed people can give: a vague group such as "analysts" is not keeping a name back).
     const keepZero = new Set(["sources", "notes"]);
-    if (counts.anonymous) keepZero.add("anonymous_with_reason");
+    if (counts.unnamed_individual) keepZero.add("anonymous_with_reason");
     for (const [key, value] of Object.entries(counts)) {
       if (value === 0 && !keepZero.has(key)) continue;
       const label = COUNT_LABELS[key] || key.replace(/_/g, " ");
@@ -200,20 +239,20 @@
       } else {
         const cats = new Set(seg.notes.map((n) => n.category));
         const mark = el("mark", {
-          className: `hl cat-${seg.notes[0].category}${cats.size > 1 ? " multi" : ""}`,
+          className: `hl fn-mark ${kindClass(seg.notes[0].category)}${cats.size > 1 ? " multi" : ""}`,
           tabindex: "0",
           "data-notes": seg.notes.map((n) => n.id).join(" "),
           "data-severity": strongest(seg.notes),
-          title: seg.notes.map((n) => `${state.numbers.get(n.id)}. ${n.title}`).join("\n"),
+          title: seg.notes.map((n) => `${markerText(n)}. ${n.title}`).join("\n"),
         });
         mark.textContent = seg.text;
         article.append(mark);
       }
       for (const note of seg.endingHere.slice().sort((a, b) => state.numbers.get(a.id) - state.numbers.get(b.id))) {
         article.append(
-          el("sup", { className: `marker cat-${note.category}`, "data-note": note.id }, [
+          el("sup", { className: `marker fn-badge ${kindClass(note.category)}`, "data-note": note.id }, [
             el("span", { className: "visually-hidden", text: " note " }),
-            String(state.numbers.get(note.id)),
+            markerText(note),
           ]),
         );
       }
@@ -245,16 +284,19 @@
   }
 
   function noteHeader(note, level) {
-    const number = state.numbers.get(note.id);
     return el(level, { className: "note-title" }, [
-      el("span", { className: `num cat-${note.category}`, text: String(number) }),
+      el("span", { className: `num fn-badge ${kindClass(note.category)}`, text: markerText(note) }),
       " ",
       note.title,
       " ",
-      el("span", { className: `severity sev-${note.severity}`, text: SEVERITY_LABELS[note.severity] || note.severity }),
+      el("span", {
+        className: `severity fn-sev fn-sev-${note.severity}`,
+        text: SEVERITY_LABELS[note.severity] || note.severity,
+      }),
     ]);
   }
 
+  /* One list in reading order, the same order as the markers in the text. */
   function renderNotes(notes) {
     const container = $("notes");
     container.replaceChildren();
@@ -262,32 +304,21 @@
       container.append(el("p", { text: "Footnote has no notes on this text." }));
       return;
     }
-    for (const [category, group] of S.groupByCategory(notes, categories)) {
-      if (group.length === 0) continue;
-      const headingId = `notes-${category}`;
-      const list = el("ul", { className: "note-list" });
-      for (const note of group) {
-        const item = el("li", { id: `note-${note.id}`, className: `note cat-${category}`, tabindex: "-1" }, [
-          noteHeader(note, "h5"),
-          ...noteBody(note, { compact: false }),
-        ]);
-        if (S.hasSpan(note)) {
-          const button = el("button", { type: "button", className: "show-in-text", text: "Show in the text" });
-          button.addEventListener("click", () => focusHighlight(note.id));
-          item.append(button);
-        }
-        list.append(item);
+    const list = el("ol", { className: "note-list" });
+    for (const note of notes) {
+      const item = el("li", { id: `note-${note.id}`, className: `note fn-card ${kindClass(note.category)}`, tabindex: "-1" }, [
+        el("p", { className: "detail-category", text: labelFor(note.category) }),
+        noteHeader(note, "h4"),
+        ...noteBody(note, { compact: false }),
+      ]);
+      if (S.hasSpan(note)) {
+        const button = el("button", { type: "button", className: "show-in-text", text: "Show in the text" });
+        button.addEventListener("click", () => focusHighlight(note.id));
+        item.append(button);
       }
-      container.append(
-        el("section", { className: `note-group cat-${category}`, "aria-labelledby": headingId }, [
-          el("h4", { id: headingId }, [
-            el("span", { className: `swatch cat-${category}`, "aria-hidden": "true" }),
-            ` ${labelFor(category)} (${group.length})`,
-          ]),
-          list,
-        ]),
-      );
+      list.append(item);
     }
+    container.append(list);
   }
 
   function marksFor(noteId) {
@@ -304,29 +335,61 @@
     }
   }
 
+  /* On a narrow screen the panel is a sheet fixed to the bottom of the screen (footnote.css). */
+  const narrow = window.matchMedia("(max-width: 50rem)");
+
   function showDetail(noteIds) {
     for (const m of $("article").querySelectorAll("mark.active")) m.classList.remove("active");
     const body = $("note-detail-body");
     body.replaceChildren();
     $("note-detail-empty").hidden = noteIds.length > 0;
+    $("note-detail").classList.toggle("open", noteIds.length > 0);
+    document.body.classList.toggle("sheet-open", noteIds.length > 0);
     for (const id of noteIds) {
       const note = state.notes.find((n) => n.id === id);
       if (!note) continue;
       for (const m of marksFor(id)) m.classList.add("active");
       body.append(
-        el("article", { className: `detail cat-${note.category}` }, [
+        el("article", { className: `detail fn-card ${kindClass(note.category)}` }, [
           el("p", { className: "detail-category", text: labelFor(note.category) }),
           noteHeader(note, "h4"),
           ...noteBody(note, { compact: true }),
-          el("p", {}, [el("a", { href: `#note-${note.id}`, text: "Go to this note in the list" })]),
+          el("p", {}, [el("a", { href: `#note-${note.id}`, className: "to-list", text: "Go to this note in the list" })]),
         ]),
       );
     }
   }
 
+  /* On a phone the sheet covers the lower part of the screen: keep the selected passage
+   * in the part above it, so the passage and its note are both on screen. */
+  function keepAboveSheet(mark) {
+    if (!narrow.matches) return;
+    const sheet = $("note-detail").getBoundingClientRect();
+    const box = mark.getBoundingClientRect();
+    const room = Math.max(sheet.top, window.innerHeight * 0.3);
+    if (box.top < 8 || box.bottom > room - 8) {
+      window.scrollBy({ top: box.top - Math.max(8, (room - box.height) / 3), behavior: "instant" });
+    }
+  }
+
+  let pointerDown = false; // a tap or click in progress: scroll on its click, not on focus
+  let closing = false;
+
   function selectMark(event) {
+    const fromPointer = pointerDown;
+    if (event.type === "click") pointerDown = false;
     const mark = event.target.closest("mark[data-notes]");
-    if (mark) showDetail(mark.dataset.notes.split(" "));
+    if (!mark || closing) return;
+    showDetail(mark.dataset.notes.split(" "));
+    if (event.type === "click" || !fromPointer) keepAboveSheet(mark);
+  }
+
+  function closeDetail() {
+    const active = $("article").querySelector("mark.active");
+    showDetail([]);
+    closing = true; // focusing the passage again must not reopen its note
+    if (active) active.focus({ preventScroll: true });
+    closing = false;
   }
 
   /* The source ledger */
@@ -335,8 +398,8 @@
     state.rows = sources.map((s, i) => ({
       order: i + 1,
       mention: s.mention,
-      kind: KIND_LABELS[s.kind] || String(s.kind || "").replace(/_/g, " "),
-      reason: s.anonymity_reason || (ANONYMOUS_KINDS.has(s.kind) ? "none given" : ""),
+      kind: S.isCountedGroup(s) ? "group of unnamed people" : KIND_LABELS[s.kind] || String(s.kind || "").replace(/_/g, " "),
+      reason: s.anonymity_reason || (s.kind === "unnamed_individual" ? "none given" : ""),
       relay: s.relayed_by || "",
       claims: Number.isInteger(s.attributions) ? s.attributions : 1,
       id: s.id,
@@ -387,9 +450,12 @@
       const example = await response.json();
       $("title").value = example.title || "";
       $("published").value = example.published || "";
+      $("url").value = example.url || "";
       textField.value = example.text;
     } catch (e) {
-      showError("The example could not be loaded. Check that Footnote's server is still running.");
+      showError(
+        `The example could not be loaded from Footnote's server (${window.location.host}). Check your connection, then choose the example again.`,
+      );
       return;
     }
     await explain();
@@ -402,6 +468,9 @@
       if (!textField.value.trim()) {
         event.preventDefault();
         showError("Paste the text of an article first: the text box is empty.", textField);
+      } else if (Array.from(textField.value).length > Number(form.dataset.maxChars)) {
+        event.preventDefault();
+        showError(tooLongMessage(textField.value), textField);
       }
       return; // the worksheet is made by the server, in a normal form submission
     }
@@ -415,6 +484,9 @@
     th.querySelector("button").addEventListener("click", () => sortBy(th.dataset.key));
   }
   const article = $("article");
+  article.addEventListener("pointerdown", () => {
+    pointerDown = true;
+  });
   article.addEventListener("focusin", selectMark);
   article.addEventListener("click", selectMark);
   article.addEventListener("keydown", (event) => {
@@ -423,8 +495,21 @@
       if (mark) {
         event.preventDefault();
         showDetail(mark.dataset.notes.split(" "));
-        $("note-detail").scrollIntoView({ block: "nearest" });
+        if (narrow.matches) keepAboveSheet(mark);
+        else $("note-detail").scrollIntoView({ block: "nearest" });
       }
     }
+  });
+  const detail = $("note-detail");
+  $("note-detail-close").addEventListener("click", closeDetail);
+  detail.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeDetail();
+  });
+  article.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && detail.classList.contains("open")) closeDetail();
+  });
+  detail.addEventListener("click", (event) => {
+    // Going to the list on a phone: the sheet would cover the note it scrolls to.
+    if (event.target.closest("a.to-list") && narrow.matches) showDetail([]);
   });
 })();
