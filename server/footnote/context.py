@@ -15,6 +15,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from .context_acronyms import NameIssue, find_name_issues
+from .context_offices import find_office_mismatches
 from .context_scan import Hit, scanner
 from .kb import Fact, Holder, KnowledgeBase, Outlet, Topic, human_date, load_kb
 from .model import Document, Finding, Source
@@ -58,6 +59,7 @@ def find_context(doc: Document, sources: tuple[Source, ...]) -> list[Finding]:
         if topic_id in covered:
             continue
         findings.append(_topic_finding(doc, kb, kb.topics[topic_id], found, as_of))
+    findings += find_office_mismatches(doc, findings)  # dated texts only
     findings += _state_media(doc, kb, hits, sources)
     return findings
 

@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from itertools import product
 
+from .kb_facts import EMPTY as NO_FACTS
+from .kb_facts import Facts, parse_facts
 from .model import Reference
 
 TOPIC_KINDS = ("event", "office", "spelling", "outlets")
@@ -144,6 +146,7 @@ class KnowledgeBase:
     cues: Cues
     own_language_places: frozenset[str] = frozenset()
     digest: str = ""  # a hash of the files' text: which data answered, even between versions
+    facts: Facts = NO_FACTS  # typed dated facts from kb/facts/ (offices, memberships, treaties)
 
 
 MONTHS = (
@@ -486,6 +489,7 @@ def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
             )
         ),
         digest=digest,
+        facts=parse_facts(files, expand),
     )
 
 
@@ -494,10 +498,10 @@ def _kb_entries(folder=None):
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
             yield f"kb/{entry.name}", entry
-        elif entry.name == "topics":
+        elif entry.name in ("topics", "facts"):
             for sub in sorted(entry.iterdir(), key=lambda p: p.name):
                 if sub.name.endswith(".toml"):
-                    yield f"kb/topics/{sub.name}", sub
+                    yield f"kb/{entry.name}/{sub.name}", sub
 
 
 def read_kb_files(folder=None) -> dict[str, dict]:
