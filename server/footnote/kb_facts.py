@@ -234,8 +234,8 @@ def parse_offices(data: dict, file: str, expand) -> tuple[tuple[Office, ...], in
     _known_keys(data, {"checked", "grace_days", "office", "context"}, file)
     checked = _checked(data, file)
     grace = data.get("grace_days", 0)
-    if not isinstance(grace, int) or isinstance(grace, bool) or not 0 <= grace <= 60:
-        raise _err(file, "field 'grace_days' must be a whole number of days from 0 to 60")
+    if not isinstance(grace, int) or isinstance(grace, bool) or not 0 <= grace <= 120:
+        raise _err(file, "field 'grace_days' must be a whole number of days from 0 to 120")
     ctx_raw = data.get("context", {})
     if not isinstance(ctx_raw, dict):
         raise _err(file, "field 'context' must be a table")
