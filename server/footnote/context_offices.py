@@ -54,7 +54,7 @@ class OfficeMatcher:
     before: re.Pattern
     after: re.Pattern
     sentence: re.Pattern
-    next_ok: frozenset[str]
+    capitalised_ok: frozenset[str]
     grace: int
     checked: date | None
 
@@ -96,7 +96,7 @@ def build_matcher(facts: Facts) -> OfficeMatcher | None:
         ),
         after=re.compile(rf"(?:{_alternation(ctx.after)})(?![\w])", re.I),
         sentence=re.compile(rf"(?<![\w])(?:{_alternation(ctx.sentence)})(?![\w])", re.I),
-        next_ok=frozenset(ctx.next_word_ok),
+        capitalised_ok=frozenset(ctx.capitalised_ok),
         grace=facts.grace_days,
         checked=facts.checked,
     )
@@ -164,13 +164,12 @@ def _quiet(doc, m: OfficeMatcher, hit, offices, tenures, day: date, cache_: dict
     if m.after.match(after):
         return True
     nxt = _NEXT_WORD.match(after)
-    if nxt and nxt.group(1) not in m.next_ok:
+    if nxt and nxt.group(1) not in m.capitalised_ok:
         return True  # "President Michel Aoun": a longer name, someone else's
     si = doc.sentence_at(start)
-    sent_start = doc.sentences[si].start if doc.sentences else 0
     if len(offices) > 1:  # a bare title: "Gazprom President X" is not a head of state
         word = _WORD_BEFORE.search(before)
-        if word and start - len(word.group(0)) > sent_start and word.group(1) not in m.next_ok:
+        if word and word.group(1) not in m.capitalised_ok:
             return True
     if si not in cache_:
         if doc.sentences:

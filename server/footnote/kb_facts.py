@@ -19,7 +19,7 @@ _OFFICE_KEYS = {"id", "name", "body", "country", "role", "titles", "holder", "ab
 _HOLDER_KEYS = {"name", "names", "start", "end", "acting", "note", "source"}
 _MEMBER_KEYS = {"body", "member", "start", "end", "note", "source"}
 _CHANGE_KEYS = {"treaty", "date", "party", "status", "summary", "source", "scheduled"}
-_CONTEXT_KEYS = {"before", "after", "sentence", "next_word_ok"}
+_CONTEXT_KEYS = {"before", "after", "sentence", "capitalised_ok"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +84,7 @@ class OfficeContext:
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     sentence: tuple[str, ...] = ()
-    next_word_ok: tuple[str, ...] = ()
+    capitalised_ok: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
