@@ -282,6 +282,14 @@ def test_the_note_says_what_the_person_did_hold_then():
     assert "On that date Vladimir Putin was Prime Minister of Russia" in notes[0].explanation
 
 
+def test_a_name_two_holders_share_is_not_pinned_on_either():
+    notes = _office_notes("Premier Li opened the trade fair.", "2010-05-10")
+    text = notes[0].explanation
+    assert "no Premier of the State Council of China was called Li" in text
+    assert "Wen Jiabao" in text and "Li Keqiang held it" in text and "Li Qiang held it" in text
+    assert "was not yet" not in text
+
+
 def test_the_scan_is_one_compiled_pattern():
     m = co.build_matcher(load_kb().facts)
     assert isinstance(m.pattern, re.Pattern)

@@ -139,11 +139,11 @@ def find_office_mismatches(doc: Document, taken: list[Finding] = ()) -> list[Fin
         if any(s < hit.end() and hit.start() < e for s, e in spans):
             continue  # a topic note already explains this title
         best = min(tenures, key=lambda t: _distance(t, day))
-        group = (best.office, best.name)
+        same = tuple(t for t in tenures if t.office == best.office)  # "Premier Li": two people
+        group = (best.office, tuple(dict.fromkeys(t.name for t in same)))
         if group in found:
             found[group].count += 1
         else:
-            same = tuple(t for t in tenures if t.office == best.office and t.name == best.name)
             found[group] = _Mention(hit.start(), hit.end(), hit.group("title"), same)
     return [_finding(doc, m, mention, day) for mention in found.values()]
 
@@ -208,19 +208,29 @@ def _periods(tenures: tuple[Tenure, ...]) -> str:
 
 def _finding(doc: Document, m: OfficeMatcher, mention: _Mention, day: date) -> Finding:
     office = m.offices[mention.tenures[0].office]
-    person = mention.tenures[0].name
+    people = list(dict.fromkeys(t.name for t in mention.tenures))
+    person = people[0]
     found = doc.text[mention.start : mention.end]
     when = human_date(day)
-    first = mention.tenures[0]
-    short = f"{person} held it {_periods(mention.tenures)}."
-    if day < first.start:
-        status = f"was not yet {office.name}: {person} took office on {human_date(first.start)}."
+    held = " ".join(
+        f"{p} held it {_periods(tuple(t for t in mention.tenures if t.name == p))}." for p in people
+    )
+    notes = [t.note for t in mention.tenures if t.note and t.end and t.end <= day]
+    if notes and len(people) == 1:
+        held = held[:-1] + f" ({notes[-1]})."
+    if len(people) > 1:  # the name as written fits more than one holder: do not guess which
+        name = found[len(mention.title) :].strip()
+        status = f"no {office.name} was called {name}."
+        short = held
+    elif day < mention.tenures[0].start:
+        status = (
+            f"was not yet {office.name}: {person} took office on "
+            f"{human_date(mention.tenures[0].start)}."
+        )
         short = ""
     else:
         status = f"was no longer {office.name}."
-    notes = [t.note for t in mention.tenures if t.note and t.end and t.end <= day]
-    if notes and short:
-        short = short[:-1] + f" ({notes[-1]})."
+        short = held
     holder = office.holder_on(day)
     later = m.checked is not None and day > m.checked
     if office.abolished and day >= office.abolished:
@@ -241,14 +251,15 @@ def _finding(doc: Document, m: OfficeMatcher, mention: _Mention, day: date) -> F
     elsewhere = [
         m.offices[t.office].name
         for t in m.person_offices.get(person, ())
-        if t.office != office.id and t.holds_on(day)
+        if t.office != office.id and t.holds_on(day) and len(people) == 1
     ]
     also = f" On that date {person} was {elsewhere[0]}." if elsewhere else ""
     more = ""
     if mention.count > 1:
         more = f" The text uses this title for {person} {mention.count - 1} more time(s)."
+    subject = "" if len(people) > 1 else f"{person} "
     explanation = (
-        f"On {when}, the article's date, {person} {status} {then} {short}{also} The text "
+        f"On {when}, the article's date, {subject}{status} {then} {short}{also} The text "
         f"may be quoting or reusing older material, or its date may be wrong: check when "
         f"the words were written or said.{more}"
     ).replace("  ", " ")
