@@ -321,3 +321,26 @@ def test_facts_endpoint_lists_every_fact_with_its_source(client):
 def test_topics_endpoint_counts_the_facts(client):
     facts = client.get("/api/v1/topics").get_json()["facts"]
     assert facts["office_holders"] == load_kb().facts.counts()["office_holders"]
+
+
+def test_a_broken_facts_file_stops_start_up(monkeypatch):
+    from footnote import context_scan, kb
+    from footnote.app import create_app
+
+    def broken(folder=None):
+        files = copy.deepcopy(FILES)
+        _overlap(files)
+        return files
+
+    caches = (kb.load_kb, context_scan.scanner, co.matcher)
+    for cached in caches:
+        cached.cache_clear()
+    monkeypatch.setattr(kb, "read_kb_files", broken)
+    try:
+        with pytest.raises(KnowledgeBaseError, match="kb/facts/offices.toml.*overlap"):
+            create_app({"TESTING": True})
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()
+    assert create_app({"TESTING": True})
