@@ -217,6 +217,12 @@ FIRES = [
         "Andrii Sybiha",
     ),
     (
+        "PM Johnson told the committee that the rules had been followed.",
+        "2023-03-22",
+        "PM Johnson",
+        "Rishi Sunak",
+    ),
+    (
         "European Council President Charles Michel chaired the summit on Thursday.",
         "2025-03-20",
         "European Council President Charles Michel",
@@ -258,6 +264,8 @@ QUIET = [
     ("Mourners gathered on the anniversary of the death of President Raisi.", "2025-05-19"),
     ("the president putin said", "2010-05-01"),
     ("President Yanukovych, who fled to Russia, gave a news conference.", "2014-06-01"),
+    ("Doors open at 7 PM May 2 in the old town hall.", "2023-04-20"),
+    ("The count ended at 11 PM Johnson's agent said.", "2023-04-20"),
 ]
 
 

@@ -31,6 +31,8 @@ from .trie import trie_pattern
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'-]*)")
 _WORD_BEFORE = re.compile(r"([A-Z][\w.'&-]*)[ \t]+$")
+_NUMBER_NEXT = re.compile(r"[ \t]*\d")
+_NUMBER_BEFORE = re.compile(r"\d[ \t]*$")
 _BEFORE_WINDOW = 40
 _AFTER_WINDOW = 40
 
@@ -158,14 +160,16 @@ def _quiet(doc, m: OfficeMatcher, hit, offices, tenures, day: date, cache_: dict
     norm = doc.norm
     start, end = hit.start(), hit.end()
     before = norm[max(0, start - _BEFORE_WINDOW) : start]
-    if m.before.search(before):
-        return True
+    if m.before.search(before) or _NUMBER_BEFORE.search(before):
+        return True  # "former President X"; "at 7 PM Johnson said": a time, not a title
     after = norm[end : end + _AFTER_WINDOW]
     if m.after.match(after):
         return True
     nxt = _NEXT_WORD.match(after)
     if nxt and nxt.group(1) not in m.capitalised_ok:
         return True  # "President Michel Aoun": a longer name, someone else's
+    if _NUMBER_NEXT.match(after):
+        return True  # "7 PM May 2": a date, not a name
     si = doc.sentence_at(start)
     if len(offices) > 1:  # a bare title: "Gazprom President X" is not a head of state
         word = _WORD_BEFORE.search(before)
