@@ -265,6 +265,7 @@ QUIET = [
     ("the president putin said", "2010-05-01"),
     ("President Yanukovych, who fled to Russia, gave a news conference.", "2014-06-01"),
     ("Doors open at 7 PM May 2 in the old town hall.", "2023-04-20"),
+    ("Shadow Foreign Secretary Lammy questioned the minister.", "2023-04-20"),
     ("The count ended at 11 PM Johnson's agent said.", "2023-04-20"),
 ]
 
