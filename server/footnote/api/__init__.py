@@ -81,7 +81,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(rules.bp)
     app.register_blueprint(web.bp)
     register_error_handlers(app)
+    _load_data()
     return app
+
+
+def _load_data() -> None:
+    """Read and validate the rules and the knowledge base (topics, outlets, dated facts) now,
+    so a malformed data file stops start-up with the file and key named, and forked workers
+    share the compiled scans."""
+    from ..engine import preload
+
+    preload()
 
 
 def _limiter(app: Flask) -> Limiter:

@@ -1,9 +1,11 @@
-"""GET /api/v1/topics and /api/v1/topics/<id>: what the knowledge base covers, with sources."""
+"""GET /api/v1/topics, /api/v1/topics/<id> and /api/v1/facts: what the knowledge base
+covers, with sources."""
 
 from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
+from ..engine.context.facts import Facts
 from ..engine.context.kb import Topic, load_kb
 from .errors import ApiError
 
@@ -60,8 +62,74 @@ def topics():
             "knowledge_version": f"{kb.version}+{kb.digest}",
             "as_of": kb.as_of.isoformat(),
             "topics": [topic_summary(t) for t in kb.topics.values()],
+            "facts": fact_counts(kb.facts),
         }
     )
+
+
+def _day(d):
+    return d.isoformat() if d else None
+
+
+def fact_counts(facts: Facts) -> dict:
+    return {"checked": _day(facts.checked), **facts.counts()}
+
+
+def facts_listing(facts: Facts) -> dict:
+    return {
+        "counts": fact_counts(facts),
+        "offices": [
+            {
+                "id": o.id,
+                "name": o.name,
+                "where": o.where,
+                "role": o.role,
+                "titles": list(o.titles),
+                "abolished": _day(o.abolished),
+                "holders": [
+                    {
+                        "name": t.name,
+                        "start": t.start.isoformat(),
+                        "end": _day(t.end),
+                        "acting": t.acting,
+                        "note": t.note,
+                        "source": t.source,
+                    }
+                    for t in o.holders
+                ],
+            }
+            for o in facts.offices
+        ],
+        "memberships": [
+            {
+                "body": mb.body,
+                "member": mb.member,
+                "start": mb.start.isoformat(),
+                "end": _day(mb.end),
+                "note": mb.note,
+                "source": mb.source,
+            }
+            for mb in facts.memberships
+        ],
+        "treaty_changes": [
+            {
+                "treaty": c.treaty,
+                "date": c.date.isoformat(),
+                "party": c.party,
+                "status": c.status,
+                "summary": c.summary,
+                "scheduled": c.scheduled,
+                "source": c.source,
+            }
+            for c in facts.changes
+        ],
+    }
+
+
+@bp.get("/facts")
+def facts():
+    kb = load_kb()
+    return jsonify({"knowledge_version": f"{kb.version}+{kb.digest}", **facts_listing(kb.facts)})
 
 
 @bp.get("/topics/<topic_id>")

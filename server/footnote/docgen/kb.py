@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from ..engine.context.facts import Facts
 from ..engine.context.kb import KnowledgeBase, human_date, load_kb
 
 _HOW_TO = """\
@@ -31,6 +32,16 @@ _HOW_TO = """\
 5. Add texts that must raise the topic and traps that must not to `tests/test_context.py`,
    test every dated fact on both sides of its date, bump `version` in `kb/kb.toml`, and run
    `python -m footnote.docgen.kb > docs/knowledge-base.md`.
+
+## How to add a dated fact
+
+Typed facts live in `server/footnote/data/kb/facts/`, one file per kind: `offices.toml`
+(an `[[office]]` with its `titles` and `[[office.holder]]` tenures), `memberships.toml`
+and `treaties.toml`. Every entry needs ISO dates and a `source` URL (an official page, a
+treaty text, a record of the body). A tenure's `end` is the first day out of office; two
+tenures of one office may overlap only when one is marked `acting = true`. The loader
+refuses anything else, naming the file and the key. Move `checked` forward only after
+checking that each office's list is complete up to that date.
 """
 
 _EXAMPLE = """\
@@ -94,6 +105,7 @@ def render(kb: KnowledgeBase) -> str:
         for r in t.references:
             out.append(f"- Source: [{r.title}]({r.url})")
         out.append("")
+    out += _facts(kb.facts)
     out += [
         "## State-affiliated outlets",
         "",
@@ -135,6 +147,74 @@ def render(kb: KnowledgeBase) -> str:
         _EXAMPLE.format(as_of=human_date(kb.as_of)),
     ]
     return "\n".join(out)
+
+
+def _link(url: str) -> str:
+    return f"[source]({url})"
+
+
+def _facts(facts: Facts) -> list[str]:
+    if not facts.offices and not facts.memberships and not facts.changes:
+        return []
+    counts = facts.counts()
+    out = [
+        "## Dated facts",
+        "",
+        f"{counts['office_holders']} office-holder tenures, {counts['memberships']} "
+        f"memberships and {counts['treaty_changes']} treaty status changes, each with its "
+        f"source, in `server/footnote/data/kb/facts/` (lists checked up to "
+        f"{human_date(facts.checked)}). `GET /api/v1/facts` returns the same data.",
+        "",
+        'A title with a holder\'s name ("President Yanukovych", "German Chancellor Olaf '
+        'Scholz") in an article dated outside every tenure of that name in that office gets '
+        f"an `office-holder` note saying who held the office then. Within "
+        f"{facts.grace_days} days of a tenure's start or end, the title stays quiet, and so "
+        'do titles marked as past ("former", "then-", "under"), sentences about '
+        "the past or with a year inside the tenure, names without a title and undated texts.",
+        "",
+        "### Office holders",
+        "",
+        "`until` is the first day out of office (the handover); no date means still in "
+        "office when the list was checked.",
+        "",
+    ]
+    for office in facts.offices:
+        matched = "" if office.titles else " (listed, not matched: see offices.toml)"
+        out += [f"#### {office.name}{matched}", "", "| holder | from | until | source |"]
+        out.append("|---|---|---|---|")
+        for t in office.holders:
+            acting = " (acting)" if t.acting else ""
+            until = human_date(t.end) if t.end else ""
+            out.append(
+                f"| {t.name}{acting} | {human_date(t.start)} | {until} | {_link(t.source)} |"
+            )
+        out.append("")
+    out += [
+        "### Memberships",
+        "",
+        "| body | member | from | until | source |",
+        "|---|---|---|---|---|",
+    ]
+    for mb in facts.memberships:
+        until = human_date(mb.end) if mb.end else ""
+        out.append(
+            f"| {mb.body} | {mb.member} | {human_date(mb.start)} | {until} | {_link(mb.source)} |"
+        )
+    out += [
+        "",
+        "### Treaty status changes",
+        "",
+        "| treaty | date | party | status | what happened | source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in facts.changes:
+        planned = " (by the treaty's terms)" if c.scheduled else ""
+        out.append(
+            f"| {c.treaty} | {human_date(c.date)} | {c.party} | {c.status}{planned} | "
+            f"{c.summary} | {_link(c.source)} |"
+        )
+    out.append("")
+    return out
 
 
 def main() -> int:

@@ -24,7 +24,21 @@ from .model import Analysis
 from .notes import make_notes
 from .summary import summarize
 
-__all__ = ["analyze", "to_dict", "paragraph_spans", "knowledge_version"]
+__all__ = ["analyze", "to_dict", "paragraph_spans", "knowledge_version", "preload"]
+
+
+def preload() -> None:
+    """Read, validate and compile every data file now (rules, knowledge base, dated facts,
+    phrase lists), so a malformed file fails at start-up with its file and key named, and a
+    server's forked workers share what was compiled."""
+    from ..lexicon import load_lexicon
+    from .context.offices import matcher
+    from .context.scan import scanner
+
+    load_rules()
+    load_lexicon()
+    scanner()
+    matcher()
 
 
 def analyze(

@@ -29,11 +29,17 @@ _SCHEMAS = {
     "ErrorResponse": schemas.ErrorResponse,
     "HealthResponse": schemas.HealthResponse,
     "TopicSummary": schemas.TopicSummarySchema,
+    "FactCounts": schemas.FactCountsSchema,
     "TopicList": schemas.TopicListResponse,
     "TimelineEvent": schemas.TimelineEventSchema,
     "TopicFact": schemas.TopicFactSchema,
     "OfficeHolder": schemas.OfficeHolderSchema,
     "TopicDetail": schemas.TopicDetailResponse,
+    "Tenure": schemas.TenureSchema,
+    "Office": schemas.OfficeSchema,
+    "Membership": schemas.MembershipSchema,
+    "TreatyChange": schemas.TreatyChangeSchema,
+    "Facts": schemas.FactsResponse,
     "RuleExample": schemas.RuleExampleSchema,
     "Rule": schemas.RuleSchema,
     "RuleList": schemas.RuleListResponse,
@@ -119,6 +125,20 @@ def _operations() -> dict[str, dict]:
                     "200": {
                         "description": "Every topic, with its sources and check date.",
                         "content": {"application/json": {"schema": "TopicList"}},
+                    }
+                },
+            }
+        },
+        "/api/v1/facts": {
+            "get": {
+                "operationId": "facts",
+                "summary": "The knowledge base's dated facts",
+                "tags": ["knowledge"],
+                "responses": {
+                    "200": {
+                        "description": "Office holders, memberships and treaty changes, "
+                        "each with its source.",
+                        "content": {"application/json": {"schema": "Facts"}},
                     }
                 },
             }

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from ..model import Document, Finding, Source
 from .acronyms import NameIssue, find_name_issues
 from .kb import Fact, Holder, KnowledgeBase, Outlet, Topic, human_date, load_kb
+from .offices import find_office_mismatches
 from .scan import Hit, scanner
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -58,6 +59,7 @@ def find_context(doc: Document, sources: tuple[Source, ...]) -> list[Finding]:
         if topic_id in covered:
             continue
         findings.append(_topic_finding(doc, kb, kb.topics[topic_id], found, as_of))
+    findings += find_office_mismatches(doc, findings)  # dated texts only
     findings += _state_media(doc, kb, hits, sources)
     return findings
 

@@ -17,6 +17,8 @@ from itertools import product
 from typing import overload
 
 from ..model import Reference
+from .facts import EMPTY as NO_FACTS
+from .facts import Facts, parse_facts
 
 TOPIC_KINDS = ("event", "office", "spelling", "outlets")
 WINDOWS = ("sentence", "sentence+1", "paragraph")
@@ -145,6 +147,7 @@ class KnowledgeBase:
     cues: Cues
     own_language_places: frozenset[str] = frozenset()
     digest: str = ""  # a hash of the files' text: which data answered, even between versions
+    facts: Facts = NO_FACTS  # typed dated facts from kb/facts/ (offices, memberships, treaties)
 
 
 MONTHS = (
@@ -491,6 +494,7 @@ def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
             )
         ),
         digest=digest,
+        facts=parse_facts(files, expand),
     )
 
 
@@ -499,10 +503,10 @@ def _kb_entries(folder=None):
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
             yield f"kb/{entry.name}", entry
-        elif entry.name == "topics":
+        elif entry.name in ("topics", "facts"):
             for sub in sorted(entry.iterdir(), key=lambda p: p.name):
                 if sub.name.endswith(".toml"):
-                    yield f"kb/topics/{sub.name}", sub
+                    yield f"kb/{entry.name}/{sub.name}", sub
 
 
 def read_kb_files(folder=None) -> dict[str, dict]:
