@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .attribution.patterns import trie_pattern
 from .kb import KnowledgeBase, expand, load_kb
-from .trie import trie_pattern
 
 _SEP = re.compile(r"[\s\-]+")
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .attribution.patterns import compile_phrases, starts_word
 from .claims import find_unattributed_claims
 from .model import Attribution, Document, Finding, Source
-from .trie import compile_phrases, starts_word
 
 ANONYMOUS = ("unnamed_individual", "vague_group")
 

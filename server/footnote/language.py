@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from .attribution.patterns import trie_pattern
 from .model import Attribution, Document, Finding, Source
 from .sentiment import Tone, combine, tone
-from .trie import trie_pattern
 
 KINDS = ("loaded", "absolute", "intensifier", "weasel", "stance")
 _ENTRY_FIELDS = {"id", "kind", "terms", "alternative", "why", "strong", "mirror"}

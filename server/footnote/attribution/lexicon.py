@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .trie import compile_phrases
+from .patterns import compile_phrases
 
 
 def _words(value) -> frozenset[str]:

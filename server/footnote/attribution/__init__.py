@@ -17,9 +17,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from ..model import Attribution, Document, Source
 from .lexicon import Lexicon, load_lexicon
-from .model import Attribution, Document, Source
-from .trie import starts_word
+from .patterns import starts_word
 
 # Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
 # unless the word is an abbreviation ("Dr.", "U.S.", "Oct.").
