@@ -1,0 +1,404 @@
+"""Classifying a speaker phrase: named person or organisation, document, unnamed
+individual or vague group, from its head noun and the names in it."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .outlets import ends_with, outlet_in
+from .phrases import PREPOSITIONS, RELATIVIZERS
+from .tokens import Tok, memoised, tokenize
+
+_COLLECTIVES = frozenset(
+    {
+        "copy",
+        "copies",
+        "version",
+        "excerpt",
+        "excerpts",
+        "extract",
+        "extracts",
+        "summary",
+        "portion",
+        "part",
+        "parts",
+        "page",
+        "pages",
+        "section",
+        "chapter",
+        "plenty",
+        "lots",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "most",
+        "many",
+        "some",
+        "few",
+        "all",
+        "none",
+        "several",
+        "one",
+        "two",
+        "three",
+        "each",
+        "both",
+        "any",
+        "majority",
+        "set",
+        "series",
+        "batch",
+        "cache",
+        "trove",
+        "number",
+        "handful",
+        "couple",
+        "dozen",
+        "pair",
+        "group",
+        "minority",
+        "host",
+        "range",
+        "stack",
+        "bundle",
+        "collection",
+    }
+)
+
+
+def head_noun_of(norm: str, span, lex: Lexicon) -> str:
+    """The head noun of a phrase's first chunk: 'a set of diplomatic cables' -> 'cables'."""
+    return memoised(norm, "heads", (span[0], span[1]), lambda: _find_head_noun(norm, span, lex))
+
+
+def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
+    words = tokenize(norm, span[0], span[1])
+    head = ""
+    k = 0
+    while k < len(words):
+        w = words[k]
+        low = w.lower
+        participle = (
+            k > 0
+            and w.text.islower()
+            and (
+                low.endswith("ed")
+                or (
+                    low.endswith("ing")
+                    and (
+                        is_plural(head, lex)
+                        or head in lex.person_heads
+                        or head in lex.institution_heads
+                    )
+                )
+            )
+            and not words[k - 1].lower.endswith("ly")
+            and words[k - 1].lower not in lex.determiners
+        )
+        if k > 0 and (
+            w.text in {",", "("} or (w.text in PREPOSITIONS) or w.text in RELATIVIZERS or participle
+        ):
+            if low == "of" and head in _COLLECTIVES:
+                k += 1
+                head = ""
+                continue
+            break
+        if low.endswith("'s") or low.endswith("s'"):
+            head = ""
+            k += 1
+            continue
+        if w.text.isalnum() or "-" in w.text or "'" in w.text:
+            head = low
+        k += 1
+    return head
+
+
+def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int) -> str:
+    toks = tokenize(norm, span[0], span[1])
+    if not toks:
+        return "vague_group"
+    # the pre-chunk: the words before the first comma, preposition or relative clause
+    cut = next(
+        (
+            k
+            for k, t in enumerate(toks)
+            if k > 0 and (t.text in {",", "("} or t.text in PREPOSITIONS or t.text in RELATIVIZERS)
+        ),
+        len(toks),
+    )
+    pre = toks[:cut]
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    appositive = toks[comma + 1 :] if comma is not None else []
+    if appositive and appositive[0].text in RELATIVIZERS:
+        appositive = []
+    head_noun = head_noun_of(norm, span, lex)
+    pre_text = norm[pre[0].start : pre[-1].end]
+    outlet = outlet_in(norm, span[0], span[1], lex)
+    # an outlet reporting in its own name ("a report by RIA Novosti", "Press TV")
+    handed_on = _HANDED_ON.search(norm, span[0], span[1])  # "a report seen by Reuters"
+    if outlet and (
+        (head_noun in {"report", "reports", "reporting", "broadcast"} and not handed_on)
+        or ends_with(pre_text, outlet)
+    ):
+        return "named_organization"
+    name = has_name(pre, lex, sentence_start, norm)
+    if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
+        name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
+    app_head = (
+        head_noun_of(norm, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
+    )
+    if (
+        name == "person"
+        and head_noun not in lex.person_heads
+        and head_noun not in lex.document_heads
+    ):
+        if app_head in lex.institution_heads or app_head in _COMPANY_NOUNS:
+            return "named_organization"
+        return "named_person"
+    if head_noun in lex.document_heads:
+        return "document"
+    if (
+        appositive
+        and has_name(appositive, lex, -1) == "person"
+        and not _first_is_det(appositive, lex)
+    ):
+        return "named_person"
+    first = pre[0].lower
+    plural = is_plural(head_noun, lex)
+    counted = any(t.lower in lex.numbers or t.text.isdigit() for t in pre[:3])
+    vague_start = first in lex.vague_quantifiers or first in {"those", "these", "plenty"}
+    if head_noun in lex.person_heads:
+        if name == "person" and not plural:
+            return "named_person"  # "Yaroshevich's coach, ..." falls through above
+        if vague_start or (plural and not counted):
+            return "vague_group"
+        return "unnamed_individual"
+    if name == "org" and not vague_start:
+        return "named_organization"
+    if head_noun in lex.institution_heads:
+        broad = [t for t in pre if t.lower in lex.broad_adjectives]
+        if plural and (
+            broad
+            or not any(
+                t.cap for t in pre if t.lower not in lex.determiners and t.lower != head_noun
+            )
+        ):
+            return "unnamed_individual" if counted else "vague_group"
+        return "named_organization"
+    if head_noun in _COMPANY_NOUNS:
+        return "named_organization"
+    if name == "person":
+        return "named_person"
+    if vague_start or first in {"many", "some", "most", "few"}:
+        return "vague_group"
+    if plural and not counted:
+        return "vague_group"
+    return "unnamed_individual"
+
+
+_COMPANY_NOUNS = frozenset(
+    {
+        "house",
+        "maker",
+        "producer",
+        "firm",
+        "company",
+        "group",
+        "operator",
+        "operators",
+        "business",
+        "brand",
+        "retailer",
+        "manufacturer",
+        "startup",
+        "chain",
+        "supplier",
+        "carrier",
+        "airline",
+        "insurer",
+        "lender",
+        "developer",
+        "broadcaster",
+        "publisher",
+        "charity",
+        "ngo",
+    }
+)
+
+
+_HANDED_ON = re.compile(
+    r"\b(?:seen|obtained|leaked|reviewed|viewed|shared|given|passed|sent|provided)\b"
+)
+
+
+def _first_is_det(toks, lex) -> bool:
+    return bool(toks) and toks[0].lower in lex.determiners
+
+
+def is_plural(noun: str, lex: Lexicon) -> bool:
+    if noun in {
+        "people",
+        "staff",
+        "troops",
+        "men",
+        "women",
+        "media",
+        "data",
+        "locals",
+        "many",
+        "some",
+        "few",
+        "most",
+        "several",
+        "others",
+        "all",
+        "both",
+        "they",
+        "we",
+    }:
+        return True
+    if noun in {"press"}:
+        return True  # "the press", "the Western press": a collective of outlets
+    if noun.endswith("men") or noun in {"children", "folk", "clergy", "crew", "youth"}:
+        return True  # "fishermen", "children"
+    if noun in {"police", "news"}:
+        return False
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
+
+def is_demonym(low: str, lex: Lexicon) -> bool:
+    return low in lex.demonyms or (
+        low.endswith(lex.demonym_suffixes) and len(low) > 4 and low not in lex.places
+    )
+
+
+_LABEL_ENDS = frozenset({":", ")", "-", "*", "|", "]", "\u2022"})
+
+
+def _capitalised_elsewhere(norm: str, tok: Tok) -> bool:
+    """Whether the word appears capitalised somewhere other than a sentence's start."""
+    return memoised(norm, "capitals", tok.text, lambda: _scan_capitalised(norm, tok))
+
+
+def _scan_capitalised(norm: str, tok: Tok) -> bool:
+    word, pos = tok.text, norm.find(tok.text)
+    while pos >= 0:  # str.find, not a regex: this runs over the whole text
+        end = pos + len(word)
+        whole = (pos == 0 or not norm[pos - 1].isalnum()) and (
+            end == len(norm) or not norm[end].isalnum()
+        )
+        if whole and pos != tok.start:
+            before = norm[max(0, pos - 3) : pos].rstrip()
+            if before and before[-1] not in ".!?\"'\n:-":
+                return True
+        pos = norm.find(word, end)
+    return False
+
+
+def clause_start(norm: str, sentence) -> int:
+    """Where the sentence's first word starts, after a bullet, a label ("Breaking:",
+    "(Updated)") or a dateline ("LONDON (Reuters) -")."""
+    return memoised(
+        norm, "clause_starts", sentence.start, lambda: _find_clause_start(norm, sentence)
+    )
+
+
+def _find_clause_start(norm: str, sentence) -> int:
+    toks = tokenize(norm, sentence.start, sentence.end)[:12]
+    first = 0
+    for k, t in enumerate(toks[:10]):
+        if t.text in _LABEL_ENDS:
+            first = k + 1
+    while first < len(toks) and not toks[first].text[0].isalnum():
+        first += 1
+    return toks[first].start if first < len(toks) else sentence.start
+
+
+def has_name(
+    toks: list[Tok], lex: Lexicon, sentence_start: int, norm: str | None = None
+) -> str | None:
+    """'person' when the tokens hold a personal name, 'org' for a named body or place."""
+    caps_run = 0
+    best = None
+    titled = False
+    org_word = False
+    named_after_title = False
+    for k, t in enumerate(toks):
+        low = t.lower.rstrip(".")
+        base = low[:-2] if low.endswith("'s") else low
+        if not t.cap:
+            caps_run = 0
+            continue
+        if base in lex.determiners or base in lex.vague_quantifiers or base in lex.stop_left:
+            caps_run = 0  # "A", "The", "Some": capitalised at a line's start, never a name
+            continue
+        if t.start == sentence_start and (
+            # "Traders said": a capitalised plural common noun opening the sentence (unless
+            # the text capitalises it elsewhere too, as it would a surname: "Jones")
+            (
+                len(toks) == 1
+                and is_plural(base, lex)
+                and base not in lex.places
+                and not (norm and _capitalised_elsewhere(norm, t))
+            )
+            or (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
+            or base in lex.person_heads
+            or base in lex.determiners
+            or base in lex.vague_quantifiers
+            or base in lex.stop_left
+            or base in lex.institution_heads
+            or base in lex.document_heads
+            or base in lex.broad_adjectives
+        ):
+            caps_run = 0
+            continue
+        if base in lex.person_titles:
+            titled = True
+            caps_run = 0
+            continue
+        if (
+            base in lex.org_words
+            or base in lex.places
+            or t.text.isupper()
+            and len(t.text) > 1
+            or t.text in lex.outlets
+        ):
+            best = best or "org"
+            caps_run = 0
+            if base in lex.org_words:
+                org_word = True
+            continue
+        nxt_cap = k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha()
+        if (
+            (
+                is_demonym(base, lex)
+                and (base in lex.demonyms or not nxt_cap or _title_next(toks, k, lex))
+            )
+            or base in lex.person_heads
+            or base in lex.document_heads
+        ):
+            caps_run = 0
+            continue
+        caps_run += 1
+        named_after_title = named_after_title or titled
+        if titled or caps_run >= 2:
+            best = "person"
+        elif len(toks) == 1 or (caps_run == 1 and _single_name_ok(toks, k)):
+            best = best if best == "person" else ("person" if best is None else best)
+    if titled and named_after_title:
+        return "person"
+    if org_word:
+        return "org"  # "the International Atomic Energy Agency", "Chess Federation"
+    return best
+
+
+def _title_next(toks, k, lex) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].lower.rstrip(".") in lex.person_titles
+
+
+def _single_name_ok(toks: list[Tok], k: int) -> bool:
+    # a lone capitalised word followed by nothing capitalised: a surname or first name
+    rest = toks[k + 1 :]
+    return not any(t.cap for t in rest)

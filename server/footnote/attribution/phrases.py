@@ -1,0 +1,481 @@
+"""Speaker-phrase extraction: the noun phrase a cue governs, on its left ("X said") or its
+right ("according to X", "..., said X"), with an appositive or relative clause kept."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .tokens import Tok
+
+RELATIVIZERS = frozenset({"who", "whose", "whom"})
+
+
+_APPOSITIVE_STARTERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "who",
+        "whose",
+        "which",
+        "one",
+        "speaking",
+        "seen",
+        "obtained",
+        "published",
+        "leaked",
+        "released",
+        "written",
+        "signed",
+        "prepared",
+        "circulated",
+        "dated",
+        "himself",
+        "herself",
+        "both",
+        "now",
+        "then",
+        "formerly",
+        "previously",
+        "also",
+        "chief",
+        "head",
+        "deputy",
+        "former",
+    ]
+)
+
+
+PREPOSITIONS = frozenset(
+    {
+        "of",
+        "from",
+        "in",
+        "at",
+        "for",
+        "with",
+        "to",
+        "on",
+        "by",
+        "within",
+        "among",
+        "about",
+        "near",
+        "inside",
+        "under",
+        "over",
+        "into",
+        "across",
+        "close",
+        "familiar",
+        "based",
+        "involved",
+        "not",
+        "who",
+        "whose",
+        "published",
+        "obtained",
+        "leaked",
+        "seen",
+        "briefed",
+        "circulated",
+        "released",
+        "working",
+        "attending",
+        "linked",
+        "-",
+        "(",
+    }
+)
+
+
+_CLAUSE_VERBS = frozenset(
+    {
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "that",
+        "showed",
+        "shows",
+        "show",
+        "remains",
+        "remained",
+    }
+)
+
+
+_RIGHT_BREAKS = frozenset(
+    {
+        "that",
+        "which",
+        "saying",
+        "adding",
+        "citing",
+        "as",
+        "because",
+        "but",
+        "when",
+        "while",
+        "if",
+        "after",
+        "before",
+        "and",
+        "told",
+        "said",
+        "says",
+    }
+)
+
+
+_SEGMENT_STOPS = frozenset({",", ".", ";", ":", '"', "'", "!", "?", "["})
+
+
+_HARD_STOPS = frozenset(";:()[]\"'!?")
+
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+_PLURAL_PRONOUNS = frozenset({"they"})
+
+
+THING_PRONOUNS = frozenset({"it"})
+
+
+_MAX_PHRASE = 40
+
+
+ALL_PRONOUNS = PERSON_PRONOUNS | _PLURAL_PRONOUNS | THING_PRONOUNS
+
+
+_TRUE_PREPOSITIONS = PREPOSITIONS - {"not", "who", "whose", "-", "("}
+
+
+_LEADING_PREPOSITIONS = PREPOSITIONS - {"close", "familiar"}
+
+
+_HARD_STOPS_BUT_CLOSE = _HARD_STOPS - {")"}
+
+
+_RIGHT_APPOSITIVE_STARTERS = _APPOSITIVE_STARTERS - {"which"}
+
+
+_CONNECTIVES = frozenset(
+    {
+        "however",
+        "meanwhile",
+        "too",
+        "though",
+        "also",
+        "instead",
+        "nonetheless",
+        "nevertheless",
+        "moreover",
+        "indeed",
+        "therefore",
+        "then",
+        "now",
+        "again",
+        "still",
+        "separately",
+    }
+)
+
+
+def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence (after a dateline), before its first verb."""
+    i = 0
+    for k in range(min(limit, 8)):
+        if toks[k].text == "-" and all(t.cap or t.text == "," for t in toks[:k]):
+            i = k + 1  # "LAGOS, Nigeria - ..."
+            break
+    if i < limit and toks[i].lower in PREPOSITIONS | {"after", "before", "when", "as"}:
+        return None  # the sentence opens with a phrase, not its subject
+    j = i
+    while j < limit:
+        t = toks[j]
+        if t.lower in lex.stop_left or not t.text[0].isalnum() and t.text not in {"-", "'"}:
+            break
+        if j > i and t.text.islower() and (t.lower.endswith("ed") or t.lower in lex.verbs):
+            break
+        j += 1
+    if j == i or j - i > 8:
+        return None
+    return toks[i].start, toks[j - 1].end
+
+
+def skip_between_left(toks, i, lex) -> int:
+    if i >= 2 and toks[i].text == ",":
+        # a parenthetical between subject and verb: "officials, predictably, dismiss",
+        # "the ministry, in a statement, said", "Smith, however, insisted"
+        k = i - 1
+        while k >= 0 and i - k <= 6 and toks[k].text not in _SEGMENT_STOPS:
+            k -= 1
+        if k >= 1 and toks[k].text == "," and k < i - 1:
+            first = toks[k + 1].lower
+            if (k + 2 == i and (first.endswith("ly") or first in _CONNECTIVES)) or (
+                first in _TRUE_PREPOSITIONS
+            ):
+                i = k - 1
+    while (
+        i >= 0
+        and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
+        and (toks[i].lower not in {"only", "family", "italy"})
+    ):
+        i -= 1
+    return i
+
+
+def skip_adverbs_left(toks, i) -> int:
+    while i > 0 and toks[i].lower.endswith("ly") and toks[i].lower not in {"only", "italy"}:
+        i -= 1
+    return i
+
+
+def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject on the left of a cue at token ci, with its appositive if any."""
+    i = skip_between_left(toks, ci - 1, lex)
+    # "continues to insist", "has been quick to say"
+    while (
+        i >= 1
+        and toks[i].lower == "to"
+        and toks[i - 1].lower
+        in {
+            "continues",
+            "continue",
+            "continued",
+            "went",
+            "goes",
+            "go",
+            "rushed",
+            "hastened",
+        }
+    ):
+        i = skip_between_left(toks, i - 2, lex)
+    if i < 0:
+        return None
+    end_tok = i
+    if toks[i].text == ",":
+        # X, <appositive or relative clause>[, <another>], said
+        seg_end = i - 1
+        seg_start = segment_start(toks, seg_end)
+        if seg_start is None or seg_start > seg_end:
+            return None
+        while (
+            seg_start >= 2
+            and toks[seg_start - 1].text == ","
+            and is_appositive(toks, seg_start, seg_end, lex)
+        ):
+            head_end = seg_start - 2
+            head_start = segment_start(toks, head_end)
+            if head_start is None:
+                break
+            if (
+                head_start >= 2
+                and toks[head_start - 1].text == ","
+                and (
+                    toks[head_start].text.isdigit()
+                    or is_appositive(toks, head_start, head_end, lex)
+                )
+                and head_end - head_start < 3
+            ):
+                seg_start = head_start  # "Anastasia, 19, a student ..."
+                continue
+            start = _subject_start(toks, head_end, lex)
+            if start is not None:
+                return toks[start].start, toks[seg_end].end
+            break
+        start = _subject_start(toks, seg_end, lex)
+        if start is None:
+            return None
+        return toks[start].start, toks[seg_end].end
+    start = _subject_start(toks, end_tok, lex)
+    if start is None:
+        return None
+    return toks[start].start, toks[end_tok].end
+
+
+def is_appositive(toks, seg_start, seg_end, lex) -> bool:
+    first = toks[seg_start]
+    if first.lower in _APPOSITIVE_STARTERS:
+        return True
+    if first.lower in {"including", "among", "such", "like", "notably", "especially"}:
+        return True  # "Critics of the policy, including the opposition, say ..."
+    if first.lower.endswith("ed") and first.text.islower() and seg_end - seg_start < 8:
+        return True  # "An internal email, reviewed by the Post, shows ..."
+    if any(t.lower in _CLAUSE_VERBS for t in toks[seg_start : seg_end + 1]):
+        return False
+    before = toks[seg_start - 2] if seg_start >= 2 else None
+    # "Colonel Aino Lehtisalo, commander of the Lapland Air Wing, told ..."
+    return (
+        before is not None
+        and before.cap
+        and before.text.isalpha()
+        and (not first.cap or first.lower.endswith("'s"))
+    )
+
+
+def segment_start(toks, end) -> int | None:
+    j = end
+    floor = end - _MAX_PHRASE
+    while j >= 0 and toks[j].text not in _SEGMENT_STOPS:
+        if j <= floor:
+            return None  # no clause this long is a speaker phrase
+        j -= 1
+    return j + 1 if j + 1 <= end else None
+
+
+def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
+    """Scan left from token `end` over a noun phrase; return its first token index."""
+    if end < 0:
+        return None
+    t = toks[end]
+    if t.text in _HARD_STOPS_BUT_CLOSE or t.text in {",", "."}:
+        return None
+    if t.lower in lex.stop_left and t.lower not in ALL_PRONOUNS:
+        return None
+    # the leftmost relativizer inside this comma segment: stop words after it belong to
+    # the relative clause ("a diplomat who is attending the course")
+    seg = end
+    floor = max(0, end - _MAX_PHRASE)
+    while seg > floor and toks[seg - 1].text not in _SEGMENT_STOPS:
+        seg -= 1
+    rel = next((k for k in range(seg, end + 1) if toks[k].text in RELATIVIZERS), None)
+    j = end if rel is None else rel - 1
+    if rel is not None and j < seg:
+        return None
+    while j >= seg:
+        tok = toks[j]
+        low = tok.lower
+        if end - j > _MAX_PHRASE:
+            return None
+        if low in ALL_PRONOUNS:
+            return j if j == end else j + 1
+        if tok.text == ")":
+            k = j - 1
+            while k >= seg and toks[k].text != "(":
+                k -= 1
+            if k > seg and j - k <= 4:
+                j = k - 1
+                continue
+            break
+        if low == "and" and j > 0 and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
+            j -= 1
+            continue
+        if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
+            j -= 1
+            continue
+        if (
+            low in lex.stop_left
+            or tok.text == "."
+            or (not tok.text[0].isalnum() and tok.text not in "&'")
+        ):
+            break  # a dash or other mark ends the phrase: "LONDON (Reuters) - An official"
+        j -= 1
+    start = j + 1
+    # drop a leading preposition phrase run such as "In Mariupol"? keep simple: trim
+    # leading prepositions / relativizers that cannot begin a subject
+    while start <= end and toks[start].lower in _LEADING_PREPOSITIONS:
+        start += 1
+    if start > end:
+        return None
+    for k in range(start + 1, end + 1 if rel is None else rel):
+        if (
+            toks[k].lower in {"the", "a", "an"}
+            and toks[k - 1].lower not in PREPOSITIONS
+            and (toks[k - 1].text.isalpha() and not toks[k - 1].cap or toks[k - 1].lower == "for")
+        ):
+            start = k  # "for years the Western press": the subject starts at its determiner
+    return start
+
+
+def right_phrase(
+    toks: list[Tok], i: int, lex: Lexicon, strict: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase starting at token i, up to the end of its clause.
+
+    With `strict`, the phrase must run to a comma, a quotation mark or the sentence's end
+    without meeting a verb: "..., said the minister." but not "said the talks had failed"."""
+    n = len(toks)
+    while i < n and toks[i].text in {",", "-"}:
+        i += 1
+    if i >= n:
+        return None
+    first = toks[i]
+    if first.text in _HARD_STOPS or first.lower in {"that", "which", "it", "to"}:
+        return None
+    j = i
+    last = None
+    while j < n and j - i < _MAX_PHRASE:
+        tok = toks[j]
+        if tok.text == ",":
+            nxt = toks[j + 1].lower if j + 1 < n else ""
+            after_name = strict and last is not None and is_name_tok(toks[last])
+            if nxt in {"who", "whose", "speaking"} or (
+                after_name and (nxt in _RIGHT_APPOSITIVE_STARTERS or nxt.endswith("'s"))
+            ):
+                # appositive or relative clause: include it to the next comma
+                k = j + 1
+                while k < n and toks[k].text not in {",", "."} and toks[k].text not in _HARD_STOPS:
+                    k += 1
+                last = k - 1
+                j = k
+                if nxt in RELATIVIZERS or nxt == "speaking":
+                    break
+                continue
+            break
+        if (
+            tok.text == "("
+            and j + 2 < n
+            and j + 4
+            >= next((k for k in range(j + 1, min(n, j + 5)) if toks[k].text == ")"), n + 9)
+        ):
+            j = next(k for k in range(j + 1, n) if toks[k].text == ")")
+            last = j  # "the NATO Defense College (NDC)": an acronym in brackets
+            j += 1
+            continue
+        if tok.text in _HARD_STOPS or tok.text == ".":
+            break
+        if strict and tok.lower in _CLAUSE_VERBS:
+            return None
+        if tok.lower in _RIGHT_BREAKS and j > i:
+            if tok.lower == "and" and j + 1 < n and toks[j + 1].cap and toks[j - 1].cap:
+                j += 1
+                continue
+            if strict and tok.lower not in {"as", "after", "before", "when", "while", "and", "but"}:
+                return None
+            break
+        last = j
+        j += 1
+    if last is None:
+        return None
+    # do not end on a preposition or determiner
+    while last > i and _dangling(toks[last].lower, lex):
+        last -= 1
+    return toks[i].start, toks[last].end
+
+
+def _dangling(low: str, lex: Lexicon) -> bool:
+    """A word a phrase cannot end on: a preposition or a determiner."""
+    return (low in PREPOSITIONS or low in lex.determiners) and low not in {"involved", "briefed"}
+
+
+def is_name_tok(tok: Tok) -> bool:
+    return tok.cap and tok.text.isalpha()

@@ -1,0 +1,184 @@
+"""Tokens of the normalised text and the per-analysis sentence index that caches them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import NamedTuple
+
+# Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
+# unless the word is an abbreviation ("Dr.", "U.S.", "Oct.").
+_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*\.?|[^\w\s]")
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "Dr",
+        "Prof",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "St",
+        "Gen",
+        "Col",
+        "Lt",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Capt",
+        "Maj",
+        "Sgt",
+        "Jr",
+        "Sr",
+        "Mt",
+        "Ft",
+        "Adm",
+        "Brig",
+        "Cmdr",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "No",
+        "Supt",
+        "Rev",
+    ]
+)
+
+
+class Tok(NamedTuple):
+    """A token: offsets into the normalised text, its text and its lower-case form."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    sentence: int
+    told: str | None = None  # the object of "told" when it is an outlet
+    relay: str | None = None  # an outlet inherited from a citing source
+    kind_hint: str | None = None
+    quote: object | None = None
+    pronoun: str | None = None
+
+
+class IndexedText(str):
+    """The normalised text, tokenised sentence by sentence on demand and only once, so
+    that the many look-ups of one analysis slice cached tokens instead of re-scanning."""
+
+    def index_sentences(self, sentences, quotes=()) -> IndexedText:
+        # quotation marks; any other "'" after a word is an apostrophe ("Residents'")
+        self.quote_marks = {q.start for q in quotes} | {q.inner_end for q in quotes}
+        self.sent_starts = [x.start for x in sentences]
+        self.sent_ends = [x.end for x in sentences]
+        self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
+        self.heads: dict[tuple[int, int], str] = {}
+        self.relays: dict[int, str | None] = {}
+        self.capitals: dict[str, bool] = {}
+        self.clause_starts: dict[int, int] = {}
+        return self
+
+    def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
+        hit = self.cache.get(si)
+        if hit is None:
+            toks = _scan(self, self.sent_starts[si], self.sent_ends[si])
+            hit = self.cache[si] = (toks, [t.start for t in toks])
+        return hit
+
+
+def _scan(norm: str, start: int, end: int) -> list[Tok]:
+    out = []
+    append = out.append
+    new = tuple.__new__
+    find = norm.find
+    pos = start
+    # findall hands back strings at C speed; their offsets follow by searching forward
+    marks = getattr(norm, "quote_marks", None)
+    for text in _TOKEN.findall(norm, start, end):
+        pos = find(text, pos)
+        stop = pos + len(text)
+        if (
+            text == "'"
+            and marks is not None
+            and pos not in marks
+            and out
+            and out[-1].end == pos
+            and out[-1].text[-1:] in "sS"
+        ):
+            prev = out.pop()  # "Residents'": a plural possessive, part of the word
+            text = prev.text + "'"
+            append(new(Tok, (prev.start, stop, text, text.lower())))
+            pos = stop
+            continue
+        if text[-1] == "." and len(text) > 1:
+            stem = text[:-1]
+            if stem not in _ABBREVIATIONS and "." not in stem:
+                append(new(Tok, (pos, stop - 1, stem, stem.lower())))
+                append(new(Tok, (stop - 1, stop, ".", ".")))
+                pos = stop
+                continue
+        append(new(Tok, (pos, stop, text, text.lower())))
+        pos = stop
+    return out
+
+
+def memoised(norm: str, table: str, key, compute):
+    """`compute()` once per key and analysis: the tables live on the analysis's
+    IndexedText, so nothing outlives the call. A plain string gets no memo."""
+    memo = getattr(norm, table, None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def sentence_of(norm: IndexedText, offset: int) -> int:
+    return max(0, bisect_right(norm.sent_starts, offset) - 1)
+
+
+def tokenize(norm: str, start: int, end: int) -> list[Tok]:
+    if isinstance(norm, IndexedText):
+        si = bisect_right(norm.sent_starts, start) - 1
+        if si >= 0 and end <= norm.sent_ends[si]:
+            toks, starts = norm.sentence_tokens(si)
+            lo = bisect_left(starts, start)
+            hi = bisect_left(starts, end, lo)
+            if hi == lo or toks[hi - 1].end <= end:
+                return toks[lo:hi]
+    return _scan(norm, start, end)
+
+
+def token_index(toks: list[Tok], offset: int) -> int | None:
+    lo, hi = 0, len(toks) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = toks[mid]
+        if t.end <= offset:
+            lo = mid + 1
+        elif t.start > offset:
+            hi = mid - 1
+        else:
+            return mid
+    return None
