@@ -20,15 +20,14 @@ from .flags import anonymity, new_source
 from .lexicon import Lexicon, load_lexicon
 from .phrases import PERSON_PRONOUNS, THING_PRONOUNS
 from .references import Known, antecedent, document_antecedent, remember, resolve
-from .tokens import IndexedText, sentence_of
+from .tokens import SentenceIndex
 
 
 def find_sources(doc: Document, lexicon: Lexicon | None = None):
     """Return (sources, attributions) for the document, sources in order of first attribution."""
     lex = lexicon or load_lexicon()
-    doc = replace(doc, norm=IndexedText(doc.norm).index_sentences(doc.sentences, doc.quotes))
-    norm = doc.norm
-    candidates = find_candidates(doc, lex)
+    ix = SentenceIndex(doc)
+    candidates = find_candidates(ix, lex)
     known: list[Known] = []
     attributions: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
@@ -40,7 +39,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             # "Manager Ricardo Silva was less happy. He complained ...": the pronoun stands
             # for the last person named, who may not have been a source until now (when a
             # person spoke in this sentence or the one before, the pronoun is theirs)
-            name = antecedent(doc, cand, lex)
+            name = antecedent(ix, cand, lex)
             if name is not None:
                 cand = replace(cand, start=name[0], end=name[1], pronoun=None)
         elif cand.pronoun in THING_PRONOUNS and not any(
@@ -48,26 +47,26 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         ):
             # "The research, published on Wednesday, pooled data ... It found ...": "it"
             # stands for a study named just before, though the study has not spoken yet
-            study = document_antecedent(doc, cand, lex)
+            study = document_antecedent(ix, cand, lex)
             if study is not None:
                 cand = replace(cand, start=study[0], end=study[1], pronoun=None)
-        target = resolve(cand, known, doc, lex)
+        target = resolve(cand, known, ix, lex)
         if target is None:
             if cand.cue in lex.citing and known and known[-1].source.relayed_by:
                 last = known[-1].source  # "documents obtained by TASS, which cite a review"
-                if sentence_of(doc.norm, last.start) == cand.sentence:
+                if ix.sentence_of(last.start) == cand.sentence:
                     cand.relay = last.relayed_by
-            source = new_source(cand, len(known) + 1, doc, lex)
+            source = new_source(cand, len(known) + 1, ix, lex)
             if source is None:
                 continue
-            known.append(remember(source, norm, lex))
+            known.append(remember(source, ix, lex))
             known[-1].last_sentence = cand.sentence
         else:
             source = replace(target.source, attributions=target.source.attributions + 1)
             if source.kind in ("unnamed_individual", "vague_group") and not source.anonymity_reason:
                 # "..., said the people, who asked not to be named because ...": a reason
                 # given at a later mention still belongs to the source
-                requested, reason = anonymity(doc, cand, cand.start, cand.end, lex)
+                requested, reason = anonymity(ix, cand, cand.start, cand.end, lex)
                 if requested or reason:
                     source = replace(
                         source,

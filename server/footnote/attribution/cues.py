@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..model import Document
 from .flags import relay_through_outlets
 from .lexicon import Lexicon
 from .outlets import is_outlet
 from .patterns import starts_word
 from .speakers import find_speakers
-from .tokens import Candidate, Tok, sentence_of, token_index
+from .tokens import Candidate, SentenceIndex, token_index
 
 _PASSIVE_VERB = re.compile(
     r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b"
@@ -38,37 +37,30 @@ _IN_VIEW = re.compile(
 )
 
 
-def find_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
-    norm = doc.norm
+def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
+    norm = ix.norm
     blocked = [
         (m.start(), m.end())
         for m in lex.non_attribution_re.finditer(norm)
         if starts_word(norm, m.start())
     ]
-    token_cache: dict[int, list[Tok]] = {}
     out: list[Candidate] = []
     seen_cues: set[int] = set()
-
-    def toks_of(si: int) -> list[Tok]:
-        # the whole sentence's tokens, straight from the per-analysis cache
-        if si not in token_cache:
-            token_cache[si] = norm.sentence_tokens(si)[0]
-        return token_cache[si]
 
     for v in _VIEW_NOUN.finditer(norm):
         # "in the minister's view": find the "'s view" first, then look back for "in"
         m = _IN_VIEW.search(norm, max(0, v.start() - 80), v.end())
-        if m is None or m.end() != v.end() or doc.in_quote(m.start(), m.end()):
+        if m is None or m.end() != v.end() or ix.doc.in_quote(m.start(), m.end()):
             continue
-        si = sentence_of(doc.norm, m.start())
+        si = ix.sentence_of(m.start())
         out.append(Candidate(m.start(1), m.end(1), "in the view of", m.start(), m.end(), si))
         seen_cues.add(m.end())
     for v in _PASSIVE_VERB.finditer(norm):
         # "it is widely reported": find the participle first, then look back for "it is"
         m = _PASSIVE_IT.search(norm, max(0, v.start() - 40), v.end())
-        if m is None or m.end() != v.end() or doc.in_quote(m.start(), m.end()):
+        if m is None or m.end() != v.end() or ix.doc.in_quote(m.start(), m.end()):
             continue
-        si = sentence_of(doc.norm, m.start())
+        si = ix.sentence_of(m.start())
         out.append(
             Candidate(
                 m.start(),
@@ -84,16 +76,16 @@ def find_candidates(doc: Document, lex: Lexicon) -> list[Candidate]:
     for m in lex.cue_re.finditer(norm):
         if m.end() in seen_cues or _inside(blocked, m.start()):
             continue
-        if doc.in_quote(m.start(), m.end()):
+        if ix.doc.in_quote(m.start(), m.end()):
             continue
-        si = sentence_of(doc.norm, m.start())
-        toks = toks_of(si)
+        si = ix.sentence_of(m.start())
+        toks = ix.sentence_tokens(si)[0]  # straight from the per-analysis cache
         ci = token_index(toks, m.start())
         if ci is None:
             continue
         cue = " ".join(m.group().lower().split())
         cj = token_index(toks, m.end() - 1)
-        out.extend(find_speakers(doc, toks, ci, cj, cue, si, lex))
+        out.extend(find_speakers(ix, toks, ci, cj, cue, si, lex))
     out = relay_through_outlets(_drop_nested(out, norm, lex), norm, lex)
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
     spans = sorted((c.start, c.end) for c in out)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..model import Document, Source
+from ..model import Source
 from .kinds import classify, clause_start
 from .lexicon import Lexicon
 from .outlets import is_outlet, outlet_in
-from .tokens import Candidate, memoised
+from .tokens import Candidate, SentenceIndex, memo
 
 
 def relay_through_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> list:
@@ -40,29 +40,29 @@ def relay_through_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> li
     return [c for c in cands if id(c) not in drop] if drop else cands
 
 
-def new_source(cand: Candidate, n: int, doc: Document, lex: Lexicon) -> Source | None:
-    norm = doc.norm
+def new_source(cand: Candidate, n: int, ix: SentenceIndex, lex: Lexicon) -> Source | None:
+    norm = ix.norm
     start, end = cand.start, cand.end
     while end > start and norm[end - 1] in " ,.;:-":
         end -= 1
     if end <= start or cand.pronoun:
         return None
-    sentence_start = clause_start(norm, doc.sentences[cand.sentence])
-    kind = cand.kind_hint or classify(norm, (start, end), lex, sentence_start)
+    sentence_start = clause_start(ix, ix.doc.sentences[cand.sentence])
+    kind = cand.kind_hint or classify(ix, (start, end), lex, sentence_start)
     outlet = (
         cand.told
         or cand.relay
         or outlet_in(norm, start, end, lex)
-        or _relay_in_clause(doc, cand, lex)
+        or _relay_in_clause(ix, cand, lex)
     )
     reason = requested = None
     if kind in ("unnamed_individual", "vague_group"):
-        requested, reason = anonymity(doc, cand, start, end, lex)
+        requested, reason = anonymity(ix, cand, start, end, lex)
     return Source(
         id=f"s{n}",
         start=start,
         end=end,
-        mention=doc.text[start:end],
+        mention=ix.doc.text[start:end],
         kind=kind,
         cue=cand.cue,
         anonymity_reason=reason,
@@ -77,28 +77,28 @@ _INTERVIEW = re.compile(
 )
 
 
-def _relay_in_clause(doc: Document, cand: Candidate, lex: Lexicon) -> str | None:
+def _relay_in_clause(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str | None:
     """'In an interview with the BBC, the president said ...': the outlet passes it on."""
-    return memoised(doc.norm, "relays", cand.sentence, lambda: _interview_outlet(doc, cand, lex))
+    return memo(ix.relays, cand.sentence, lambda: _interview_outlet(ix, cand, lex))
 
 
-def _interview_outlet(doc: Document, cand: Candidate, lex: Lexicon) -> str | None:
-    sent = doc.sentences[cand.sentence]
-    for m in _INTERVIEW.finditer(doc.norm, sent.start, sent.end):
-        outlet = lex.outlet_re.match(doc.norm, m.end())
+def _interview_outlet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str | None:
+    sent = ix.doc.sentences[cand.sentence]
+    for m in _INTERVIEW.finditer(ix.norm, sent.start, sent.end):
+        outlet = lex.outlet_re.match(ix.norm, m.end())
         if outlet:
             return outlet.group()
     return None
 
 
-def anonymity(doc: Document, cand: Candidate, start: int, end: int, lex: Lexicon):
+def anonymity(ix: SentenceIndex, cand: Candidate, start: int, end: int, lex: Lexicon):
     """(requested, reason text) from the mention and the rest of its clause."""
-    norm = doc.norm
-    region_end = doc.sentences[cand.sentence].end
+    norm = ix.norm
+    region_end = ix.doc.sentences[cand.sentence].end
     # stop at a quotation that follows the cue
-    k = bisect_left(doc.quotes, max(end, cand.cue_end), key=lambda q: q.start)
-    if k < len(doc.quotes) and doc.quotes[k].start < region_end:
-        region_end = doc.quotes[k].start
+    k = bisect_left(ix.doc.quotes, max(end, cand.cue_end), key=lambda q: q.start)
+    if k < len(ix.doc.quotes) and ix.doc.quotes[k].start < region_end:
+        region_end = ix.doc.quotes[k].start
     region_start = min(start, cand.cue_start)
     marker = lex.marker_re.search(norm, region_start, region_end)
     standalone = lex.standalone_reason_re.search(norm, region_start, region_end)
@@ -107,7 +107,7 @@ def anonymity(doc: Document, cand: Candidate, start: int, end: int, lex: Lexicon
         stop = standalone.end()
         while stop < region_end and norm[stop] not in ",.;\"'":
             stop += 1
-        return True, doc.text[standalone.start() : stop].strip()
+        return True, ix.doc.text[standalone.start() : stop].strip()
     if not marker:
         return False, None
     reason = lex.reason_re.search(norm, marker.end(), region_end)
@@ -116,5 +116,5 @@ def anonymity(doc: Document, cand: Candidate, start: int, end: int, lex: Lexicon
     stop = reason.end()
     while stop < region_end and norm[stop] not in ",.;\"'":
         stop += 1
-    text = doc.text[reason.start() : stop].strip()
+    text = ix.doc.text[reason.start() : stop].strip()
     return True, text or None

@@ -8,7 +8,7 @@ import re
 from .lexicon import Lexicon
 from .outlets import ends_with, outlet_in
 from .phrases import PREPOSITIONS, RELATIVIZERS
-from .tokens import Tok, memoised, tokenize
+from .tokens import SentenceIndex, Tok, memo
 
 _COLLECTIVES = frozenset(
     {
@@ -68,13 +68,13 @@ _COLLECTIVES = frozenset(
 )
 
 
-def head_noun_of(norm: str, span, lex: Lexicon) -> str:
+def head_noun_of(ix: SentenceIndex, span, lex: Lexicon) -> str:
     """The head noun of a phrase's first chunk: 'a set of diplomatic cables' -> 'cables'."""
-    return memoised(norm, "heads", (span[0], span[1]), lambda: _find_head_noun(norm, span, lex))
+    return memo(ix.heads, (span[0], span[1]), lambda: _find_head_noun(ix, span, lex))
 
 
-def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
-    words = tokenize(norm, span[0], span[1])
+def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
+    words = ix.tokenize(span[0], span[1])
     head = ""
     k = 0
     while k < len(words):
@@ -115,8 +115,9 @@ def _find_head_noun(norm: str, span, lex: Lexicon) -> str:
     return head
 
 
-def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int) -> str:
-    toks = tokenize(norm, span[0], span[1])
+def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_start: int) -> str:
+    norm = ix.norm
+    toks = ix.tokenize(span[0], span[1])
     if not toks:
         return "vague_group"
     # the pre-chunk: the words before the first comma, preposition or relative clause
@@ -133,7 +134,7 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
     appositive = toks[comma + 1 :] if comma is not None else []
     if appositive and appositive[0].text in RELATIVIZERS:
         appositive = []
-    head_noun = head_noun_of(norm, span, lex)
+    head_noun = head_noun_of(ix, span, lex)
     pre_text = norm[pre[0].start : pre[-1].end]
     outlet = outlet_in(norm, span[0], span[1], lex)
     # an outlet reporting in its own name ("a report by RIA Novosti", "Press TV")
@@ -143,11 +144,11 @@ def classify(norm: str, span: tuple[int, int], lex: Lexicon, sentence_start: int
         or ends_with(pre_text, outlet)
     ):
         return "named_organization"
-    name = has_name(pre, lex, sentence_start, norm)
+    name = has_name(pre, lex, sentence_start, ix)
     if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
         name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
     app_head = (
-        head_noun_of(norm, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
+        head_noun_of(ix, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
     )
     if (
         name == "person"
@@ -277,9 +278,9 @@ def is_demonym(low: str, lex: Lexicon) -> bool:
 _LABEL_ENDS = frozenset({":", ")", "-", "*", "|", "]", "\u2022"})
 
 
-def _capitalised_elsewhere(norm: str, tok: Tok) -> bool:
+def _capitalised_elsewhere(ix: SentenceIndex, tok: Tok) -> bool:
     """Whether the word appears capitalised somewhere other than a sentence's start."""
-    return memoised(norm, "capitals", tok.text, lambda: _scan_capitalised(norm, tok))
+    return memo(ix.capitals, tok.text, lambda: _scan_capitalised(ix.norm, tok))
 
 
 def _scan_capitalised(norm: str, tok: Tok) -> bool:
@@ -297,16 +298,14 @@ def _scan_capitalised(norm: str, tok: Tok) -> bool:
     return False
 
 
-def clause_start(norm: str, sentence) -> int:
+def clause_start(ix: SentenceIndex, sentence) -> int:
     """Where the sentence's first word starts, after a bullet, a label ("Breaking:",
     "(Updated)") or a dateline ("LONDON (Reuters) -")."""
-    return memoised(
-        norm, "clause_starts", sentence.start, lambda: _find_clause_start(norm, sentence)
-    )
+    return memo(ix.clause_starts, sentence.start, lambda: _find_clause_start(ix, sentence))
 
 
-def _find_clause_start(norm: str, sentence) -> int:
-    toks = tokenize(norm, sentence.start, sentence.end)[:12]
+def _find_clause_start(ix: SentenceIndex, sentence) -> int:
+    toks = ix.tokenize(sentence.start, sentence.end)[:12]
     first = 0
     for k, t in enumerate(toks[:10]):
         if t.text in _LABEL_ENDS:
@@ -317,7 +316,7 @@ def _find_clause_start(norm: str, sentence) -> int:
 
 
 def has_name(
-    toks: list[Tok], lex: Lexicon, sentence_start: int, norm: str | None = None
+    toks: list[Tok], lex: Lexicon, sentence_start: int, ix: SentenceIndex | None = None
 ) -> str | None:
     """'person' when the tokens hold a personal name, 'org' for a named body or place."""
     caps_run = 0
@@ -341,7 +340,7 @@ def has_name(
                 len(toks) == 1
                 and is_plural(base, lex)
                 and base not in lex.places
-                and not (norm and _capitalised_elsewhere(norm, t))
+                and not (ix is not None and _capitalised_elsewhere(ix, t))
             )
             or (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
             or base in lex.person_heads

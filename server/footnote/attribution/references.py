@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Document, Source
+from ..model import Source
 from .kinds import has_name, head_noun_of, is_demonym, is_plural
 from .lexicon import Lexicon
 from .phrases import PERSON_PRONOUNS, THING_PRONOUNS, is_name_tok
-from .tokens import Candidate, Tok, tokenize
+from .tokens import Candidate, SentenceIndex, Tok
 
 
 @dataclass
@@ -26,12 +26,11 @@ class Known:
 _RECENT = 40  # how far apart two cues of one sentence can still interact
 
 
-def antecedent(doc: Document, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
+def antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
     """The last personal name before a he/she cue, in its sentence or the two before."""
-    norm = doc.norm
     for si in range(cand.sentence, max(-1, cand.sentence - 3), -1):
-        sent = doc.sentences[si]
-        toks = tokenize(norm, sent.start, min(sent.end, cand.start))
+        sent = ix.doc.sentences[si]
+        toks = ix.tokenize(sent.start, min(sent.end, cand.start))
         j = len(toks)
         while j > 0:  # capitalised runs, from the last one back
             if not (toks[j - 1].cap and toks[j - 1].text[0].isalpha()):
@@ -41,18 +40,18 @@ def antecedent(doc: Document, cand: Candidate, lex: Lexicon) -> tuple[int, int] 
             while k > 0 and toks[k - 1].cap and toks[k - 1].text[0].isalpha():
                 k -= 1
             run = toks[k:j]
-            if _personal_name(run, lex, norm):
+            if _personal_name(run, lex, ix):
                 return run[0].start, run[-1].end
             j = k
     return None
 
 
-def document_antecedent(doc: Document, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
+def document_antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
     """A study or report opening the previous sentence ("The research ...", "A new study")."""
     if cand.sentence == 0:
         return None
-    prev = doc.sentences[cand.sentence - 1]
-    toks = tokenize(doc.norm, prev.start, prev.end)[:5]
+    prev = ix.doc.sentences[cand.sentence - 1]
+    toks = ix.tokenize(prev.start, prev.end)[:5]
     for k, t in enumerate(toks):
         if t.lower in lex.document_heads and t.text.isalpha():
             if k and toks[0].lower in {"the", "a", "an", "this", "that", "its", "their"}:
@@ -63,7 +62,7 @@ def document_antecedent(doc: Document, cand: Candidate, lex: Lexicon) -> tuple[i
     return None
 
 
-def _personal_name(run: list[Tok], lex: Lexicon, norm: str) -> bool:
+def _personal_name(run: list[Tok], lex: Lexicon, ix: SentenceIndex) -> bool:
     names = [
         t
         for t in run
@@ -79,16 +78,16 @@ def _personal_name(run: list[Tok], lex: Lexicon, norm: str) -> bool:
     if not names:
         return False
     titled = len(names) < len(run) and any(t.lower.rstrip(".") in lex.person_titles for t in run)
-    return (len(names) >= 2 or titled) and has_name(run, lex, -1, norm) == "person"
+    return (len(names) >= 2 or titled) and has_name(run, lex, -1, ix) == "person"
 
 
-def resolve(cand: Candidate, known: list[Known], doc: Document, lex: Lexicon) -> Known | None:
+def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon) -> Known | None:
     if not known:
         return None
     # a back-reference points at one of the last few dozen sources, never further: this
     # keeps a 200 KB text linear
     known = known[-_RECENT:]
-    norm = doc.norm
+    norm = ix.norm
     if cand.pronoun:
         if cand.pronoun in PERSON_PRONOUNS:
             pool = [k for k in known if k.source.kind in ("named_person", "unnamed_individual")]
@@ -99,9 +98,7 @@ def resolve(cand: Candidate, known: list[Known], doc: Document, lex: Lexicon) ->
         return pool[-1] if pool else known[-1]
     head_text = _head_text(norm[cand.start : cand.end])
     low = head_text.lower()
-    words = [
-        t for t in tokenize(norm, cand.start, cand.start + len(head_text)) if t.text[0].isalnum()
-    ]
+    words = [t for t in ix.tokenize(cand.start, cand.start + len(head_text)) if t.text[0].isalnum()]
     if not words:
         return None
     if low.startswith(("one of them", "one of the", "some of them", "both of them")):
@@ -145,8 +142,8 @@ def _head_text(mention: str) -> str:
     return re.split(r",| who | which ", mention, maxsplit=1)[0]
 
 
-def remember(source: Source, norm: str, lex: Lexicon) -> Known:
-    toks = tokenize(norm, source.start, source.end)
+def remember(source: Source, ix: SentenceIndex, lex: Lexicon) -> Known:
+    toks = ix.tokenize(source.start, source.end)
     names = frozenset(t.text for t in toks if t.cap and t.text.isalpha() or "-" in t.text and t.cap)
     heads = {
         t.lower
@@ -160,5 +157,5 @@ def remember(source: Source, norm: str, lex: Lexicon) -> Known:
         head_low=_head_text(source.mention).lower(),
         names=names,
         heads=frozenset(heads),
-        plural=is_plural(head_noun_of(norm, (source.start, source.end), lex), lex),
+        plural=is_plural(head_noun_of(ix, (source.start, source.end), lex), lex),
     )

@@ -18,7 +18,7 @@ from .phrases import (
     skip_adverbs_left,
     skip_between_left,
 )
-from .tokens import Candidate, tokenize
+from .tokens import Candidate, SentenceIndex
 
 _NOUN_MARKERS = frozenset(
     {
@@ -72,7 +72,7 @@ _HYPOTHETICAL = frozenset({"will", "might", "may", "could", "should", "must", "c
 _BE_AUXILIARIES = _AUXILIARIES - {"get", "got", "gets"}
 
 
-def find_speakers(doc, toks, ci, cj, cue, si, lex) -> list[Candidate]:
+def find_speakers(ix, toks, ci, cj, cue, si, lex) -> list[Candidate]:
     """Speaker phrases governed by the cue spanning tokens ci..cj."""
     cue_start, cue_end = toks[ci].start, toks[cj].end
     nxt = toks[cj + 1] if cj + 1 < len(toks) else None
@@ -88,7 +88,7 @@ def find_speakers(doc, toks, ci, cj, cue, si, lex) -> list[Candidate]:
         return []  # "5 per cent", "per day"
     if cue in ("according to", "in the words of", "per"):
         span = right_phrase(toks, cj + 1, lex)
-        return _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand)
+        return _with_citing(ix, toks, span, cue, cue_start, cue_end, si, lex, cand)
     word = cue
     if word not in ("according to", "in the words of", "per") and not toks[ci].text[:1].islower():
         return []  # "the United States", "Reports" in a headline
@@ -104,7 +104,7 @@ def find_speakers(doc, toks, ci, cj, cue, si, lex) -> list[Candidate]:
         if nxt is None or nxt.lower in lex.stop_left:
             return []
         span = right_phrase(toks, cj + 1, lex)
-        if span and _head_is(doc.norm, span, lex.document_heads, lex):
+        if span and _head_is(ix, span, lex.document_heads, lex):
             return [cand(span, kind_hint="document")]
         return []
     if word in lex.passive_by and nxt is not None and nxt.lower == "by":
@@ -158,7 +158,7 @@ def find_speakers(doc, toks, ci, cj, cue, si, lex) -> list[Candidate]:
     if not after_quote and before >= 0 and toks[before].text == ",":
         span = left_phrase(toks, ci, lex)
         if span is not None and _appositive_subject(toks, ci, lex):
-            return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
+            return _left_candidates(ix, toks, span, ci, cj, word, nxt, lex, cand)
     if inverted_ok and (
         before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"
     ):
@@ -180,19 +180,19 @@ def find_speakers(doc, toks, ci, cj, cue, si, lex) -> list[Candidate]:
     span = left_phrase(toks, ci, lex)
     if span is None:
         return []
-    if bare and not _plural_subject(doc.norm, span, toks, ci, lex):
+    if bare and not _plural_subject(ix, span, toks, ci, lex):
         return []  # "a heightened state of readiness": a noun, not "officials state"
-    return _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand)
+    return _left_candidates(ix, toks, span, ci, cj, word, nxt, lex, cand)
 
 
-def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[Candidate]:
-    phrase = tokenize(doc.norm, span[0], span[1])
+def _left_candidates(ix, toks, span, ci, cj, word, nxt, lex, cand) -> list[Candidate]:
+    phrase = ix.tokenize(span[0], span[1])
     first = phrase[0].lower if phrase else ""
     if any(t.lower in _OWN_VOICE for t in phrase):
         return []  # the writer's own voice ("nothing I write", "each time we")
     if len(phrase) == 1 and first in ALL_PRONOUNS:
         return [cand(span, pronoun=first)]
-    head = head_noun_of(doc.norm, span, lex)
+    head = head_noun_of(ix, span, lex)
     if (
         word in lex.document_only
         and head not in lex.document_heads
@@ -201,7 +201,7 @@ def _left_candidates(doc, toks, span, ci, cj, word, nxt, lex, cand) -> list[Cand
         return []
     told = None
     if word in ("told", "tell", "tells") and nxt is not None:
-        told = outlet_at(doc.norm, nxt.start, lex)
+        told = outlet_at(ix.norm, nxt.start, lex)
     return [cand(span, told=told)]
 
 
@@ -215,14 +215,14 @@ def _is_bare_form(word: str) -> bool:
     return not word.endswith(("s", "ed"))
 
 
-def _plural_subject(norm, span, toks, ci, lex) -> bool:
+def _plural_subject(ix, span, toks, ci, lex) -> bool:
     k = skip_between_left(toks, ci - 1, lex)
     if k >= 0 and toks[k].lower in _MODALS:
         return True
     if k >= 1 and toks[k].lower == "to" and toks[k - 1].lower in _CONTINUE:
         return True
-    head = head_noun_of(norm, span, lex)
-    phrase = tokenize(norm, span[0], span[1])
+    head = head_noun_of(ix, span, lex)
+    phrase = ix.tokenize(span[0], span[1])
     if len(phrase) == 1 and phrase[0].lower in {"they", "we", "i", "you"}:
         return True
     if head in lex.institution_heads and not head.endswith("s"):
@@ -260,7 +260,7 @@ def _appositive_subject(toks, ci, lex) -> bool:
     return is_appositive(toks, seg_start, seg_end, lex)
 
 
-def _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand):
+def _with_citing(ix, toks, span, cue, cue_start, cue_end, si, lex, cand):
     """'according to X' plus 'according to OUTLET, citing Y' (Y relayed by the outlet)."""
     if not span:
         return []
@@ -273,10 +273,10 @@ def _with_citing(doc, toks, span, cue, cue_start, cue_end, si, lex, cand):
         and toks[k].text == ","
         and toks[k + 1].lower == "citing"
     ):
-        outlet = outlet_in(doc.norm, span[0], span[1], lex)
+        outlet = outlet_in(ix.norm, span[0], span[1], lex)
         inner = right_phrase(toks, k + 2, lex)
         if inner:
-            if outlet and ends_with(doc.norm[span[0] : span[1]], outlet):
+            if outlet and ends_with(ix.norm[span[0] : span[1]], outlet):
                 out = []  # the outlet only passes the cited source on
             out.append(cand(inner, relay=outlet))
     return out
@@ -286,5 +286,5 @@ def _prev_is_comma(toks, i) -> bool:
     return i > 0 and toks[i - 1].text == ","
 
 
-def _head_is(norm: str, span, heads: frozenset[str], lex: Lexicon) -> bool:
-    return head_noun_of(norm, span, lex) in heads
+def _head_is(ix: SentenceIndex, span, heads: frozenset[str], lex: Lexicon) -> bool:
+    return head_noun_of(ix, span, lex) in heads

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 # Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
 # unless the word is an abbreviation ("Dr.", "U.S.", "Oct.").
@@ -83,44 +86,83 @@ class Candidate:
     pronoun: str | None = None
 
 
-class IndexedText(str):
-    """The normalised text, tokenised sentence by sentence on demand and only once, so
-    that the many look-ups of one analysis slice cached tokens instead of re-scanning."""
+class SentenceIndex:
+    """One analysis's view of the document: the normalised text tokenised sentence by
+    sentence on demand and only once, so that the many look-ups of one analysis slice cached
+    tokens instead of re-scanning, plus the memo tables of look-ups repeated across cues.
+    Made afresh by each find_sources call, so nothing outlives the analysis."""
 
-    def index_sentences(self, sentences, quotes=()) -> IndexedText:
+    __slots__ = (
+        "doc",
+        "norm",
+        "quote_marks",
+        "sent_starts",
+        "sent_ends",
+        "_tokens",
+        "heads",
+        "relays",
+        "capitals",
+        "clause_starts",
+    )
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.norm = doc.norm
         # quotation marks; any other "'" after a word is an apostrophe ("Residents'")
-        self.quote_marks = {q.start for q in quotes} | {q.inner_end for q in quotes}
-        self.sent_starts = [x.start for x in sentences]
-        self.sent_ends = [x.end for x in sentences]
-        self.cache: dict[int, tuple[list[Tok], list[int]]] = {}
+        self.quote_marks = {q.start for q in doc.quotes} | {q.inner_end for q in doc.quotes}
+        self.sent_starts = [x.start for x in doc.sentences]
+        self.sent_ends = [x.end for x in doc.sentences]
+        self._tokens: dict[int, tuple[list[Tok], list[int]]] = {}
+        # memo tables: a phrase's head noun by span, a sentence's interview outlet, whether
+        # a word is capitalised elsewhere, where a sentence's first word starts
         self.heads: dict[tuple[int, int], str] = {}
         self.relays: dict[int, str | None] = {}
         self.capitals: dict[str, bool] = {}
         self.clause_starts: dict[int, int] = {}
-        return self
 
     def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
-        hit = self.cache.get(si)
+        """Sentence si's tokens and their start offsets."""
+        hit = self._tokens.get(si)
         if hit is None:
-            toks = _scan(self, self.sent_starts[si], self.sent_ends[si])
-            hit = self.cache[si] = (toks, [t.start for t in toks])
+            toks = _scan(self.norm, self.sent_starts[si], self.sent_ends[si], self.quote_marks)
+            hit = self._tokens[si] = (toks, [t.start for t in toks])
         return hit
 
+    def sentence_of(self, offset: int) -> int:
+        """The sentence holding `offset` (the last one starting at or before it)."""
+        return max(0, bisect_right(self.sent_starts, offset) - 1)
 
-def _scan(norm: str, start: int, end: int) -> list[Tok]:
+    def tokenize(self, start: int, end: int) -> list[Tok]:
+        """The tokens of norm[start:end], sliced from the sentence's when it lies in one."""
+        si = bisect_right(self.sent_starts, start) - 1
+        if si >= 0 and end <= self.sent_ends[si]:
+            toks, starts = self.sentence_tokens(si)
+            lo = bisect_left(starts, start)
+            hi = bisect_left(starts, end, lo)
+            if hi == lo or toks[hi - 1].end <= end:
+                return toks[lo:hi]
+        return _scan(self.norm, start, end, self.quote_marks)
+
+
+def memo(table: dict, key, compute):
+    """`compute()` once per key in one of a SentenceIndex's tables."""
+    if key not in table:
+        table[key] = compute()
+    return table[key]
+
+
+def _scan(norm: str, start: int, end: int, marks: set[int]) -> list[Tok]:
     out = []
     append = out.append
     new = tuple.__new__
     find = norm.find
     pos = start
     # findall hands back strings at C speed; their offsets follow by searching forward
-    marks = getattr(norm, "quote_marks", None)
     for text in _TOKEN.findall(norm, start, end):
         pos = find(text, pos)
         stop = pos + len(text)
         if (
             text == "'"
-            and marks is not None
             and pos not in marks
             and out
             and out[-1].end == pos
@@ -141,33 +183,6 @@ def _scan(norm: str, start: int, end: int) -> list[Tok]:
         append(new(Tok, (pos, stop, text, text.lower())))
         pos = stop
     return out
-
-
-def memoised(norm: str, table: str, key, compute):
-    """`compute()` once per key and analysis: the tables live on the analysis's
-    IndexedText, so nothing outlives the call. A plain string gets no memo."""
-    memo = getattr(norm, table, None)
-    if memo is None:
-        return compute()
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
-
-
-def sentence_of(norm: IndexedText, offset: int) -> int:
-    return max(0, bisect_right(norm.sent_starts, offset) - 1)
-
-
-def tokenize(norm: str, start: int, end: int) -> list[Tok]:
-    if isinstance(norm, IndexedText):
-        si = bisect_right(norm.sent_starts, start) - 1
-        if si >= 0 and end <= norm.sent_ends[si]:
-            toks, starts = norm.sentence_tokens(si)
-            lo = bisect_left(starts, start)
-            hi = bisect_left(starts, end, lo)
-            if hi == lo or toks[hi - 1].end <= end:
-                return toks[lo:hi]
-    return _scan(norm, start, end)
 
 
 def token_index(toks: list[Tok], offset: int) -> int | None:
