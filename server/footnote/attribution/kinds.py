@@ -7,64 +7,15 @@ import re
 
 from .lexicon import Lexicon
 from .outlets import ends_with, outlet_in
-from .phrases import PREPOSITIONS, RELATIVIZERS
+from .phrases import PREPOSITIONS, RELATIVIZERS, skip_between_left
 from .tokens import SentenceIndex, Tok, memo
 
 _COLLECTIVES = frozenset(
-    {
-        "copy",
-        "copies",
-        "version",
-        "excerpt",
-        "excerpts",
-        "extract",
-        "extracts",
-        "summary",
-        "portion",
-        "part",
-        "parts",
-        "page",
-        "pages",
-        "section",
-        "chapter",
-        "plenty",
-        "lots",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "most",
-        "many",
-        "some",
-        "few",
-        "all",
-        "none",
-        "several",
-        "one",
-        "two",
-        "three",
-        "each",
-        "both",
-        "any",
-        "majority",
-        "set",
-        "series",
-        "batch",
-        "cache",
-        "trove",
-        "number",
-        "handful",
-        "couple",
-        "dozen",
-        "pair",
-        "group",
-        "minority",
-        "host",
-        "range",
-        "stack",
-        "bundle",
-        "collection",
-    }
+    "copy copies version excerpt excerpts extract extracts summary portion part parts "
+    "page pages section chapter plenty lots dozens hundreds thousands millions most "
+    "many some few all none several one two three each both any majority set series "
+    "batch cache trove number handful couple dozen pair group minority host range "
+    "stack bundle collection".split()
 )
 
 
@@ -116,11 +67,25 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
 
 
 def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_start: int) -> str:
-    norm = ix.norm
+    """The kind of source a speaker phrase names."""
     toks = ix.tokenize(span[0], span[1])
     if not toks:
         return "vague_group"
-    # the pre-chunk: the words before the first comma, preposition or relative clause
+    pre, appositive = _chunks(toks)
+    head_noun = head_noun_of(ix, span, lex)
+    if _outlet_in_own_name(ix.norm, span, pre, head_noun, lex):
+        return "named_organization"
+    name = has_name(pre, lex, sentence_start, ix)
+    if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
+        name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
+    return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
+        pre, name, head_noun, lex
+    )
+
+
+def _chunks(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """The pre-chunk (the words before the first comma, preposition or relative clause) and
+    the appositive after the first comma (none when it is a relative clause)."""
     cut = next(
         (
             k
@@ -129,32 +94,38 @@ def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_st
         ),
         len(toks),
     )
-    pre = toks[:cut]
     comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
     appositive = toks[comma + 1 :] if comma is not None else []
     if appositive and appositive[0].text in RELATIVIZERS:
         appositive = []
-    head_noun = head_noun_of(ix, span, lex)
-    pre_text = norm[pre[0].start : pre[-1].end]
+    return toks[:cut], appositive
+
+
+def _outlet_in_own_name(norm: str, span, pre: list[Tok], head_noun: str, lex: Lexicon) -> bool:
+    """An outlet reporting in its own name ("a report by RIA Novosti", "Press TV"), not one
+    that was handed something ("a report seen by Reuters")."""
     outlet = outlet_in(norm, span[0], span[1], lex)
-    # an outlet reporting in its own name ("a report by RIA Novosti", "Press TV")
-    handed_on = _HANDED_ON.search(norm, span[0], span[1])  # "a report seen by Reuters"
-    if outlet and (
+    if not outlet:
+        return False
+    handed_on = _HANDED_ON.search(norm, span[0], span[1])
+    return bool(
         (head_noun in {"report", "reports", "reporting", "broadcast"} and not handed_on)
-        or ends_with(pre_text, outlet)
-    ):
-        return "named_organization"
-    name = has_name(pre, lex, sentence_start, ix)
-    if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
-        name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
-    app_head = (
-        head_noun_of(ix, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
+        or ends_with(norm[pre[0].start : pre[-1].end], outlet)
     )
+
+
+def _named_kind(
+    ix: SentenceIndex, name: str | None, head_noun: str, appositive: list[Tok], lex: Lexicon
+) -> str | None:
+    """The kind when a name or a document head decides it, else None."""
     if (
         name == "person"
         and head_noun not in lex.person_heads
         and head_noun not in lex.document_heads
     ):
+        app_head = (
+            head_noun_of(ix, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
+        )
         if app_head in lex.institution_heads or app_head in _COMPANY_NOUNS:
             return "named_organization"
         return "named_person"
@@ -166,6 +137,11 @@ def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_st
         and not _first_is_det(appositive, lex)
     ):
         return "named_person"
+    return None
+
+
+def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexicon) -> str:
+    """The kind from the head noun, its number and its quantifiers."""
     first = pre[0].lower
     plural = is_plural(head_noun, lex)
     counted = any(t.lower in lex.numbers or t.text.isdigit() for t in pre[:3])
@@ -200,32 +176,9 @@ def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_st
 
 
 _COMPANY_NOUNS = frozenset(
-    {
-        "house",
-        "maker",
-        "producer",
-        "firm",
-        "company",
-        "group",
-        "operator",
-        "operators",
-        "business",
-        "brand",
-        "retailer",
-        "manufacturer",
-        "startup",
-        "chain",
-        "supplier",
-        "carrier",
-        "airline",
-        "insurer",
-        "lender",
-        "developer",
-        "broadcaster",
-        "publisher",
-        "charity",
-        "ngo",
-    }
+    "house maker producer firm company group operator operators business brand "
+    "retailer manufacturer startup chain supplier carrier airline insurer lender "
+    "developer broadcaster publisher charity ngo".split()
 )
 
 
@@ -238,33 +191,19 @@ def _first_is_det(toks, lex) -> bool:
     return bool(toks) and toks[0].lower in lex.determiners
 
 
+# Plural without an -s ("people", "the press": a collective of outlets, "children"), and
+# singular with one ("police" takes either, "news")
+_PLURAL_NOUNS = frozenset(
+    "people staff troops men women media data locals many some few most several others all "
+    "both they we press children folk clergy crew youth".split()
+)
+_SINGULAR_NOUNS = frozenset({"police", "news"})
+
+
 def is_plural(noun: str, lex: Lexicon) -> bool:
-    if noun in {
-        "people",
-        "staff",
-        "troops",
-        "men",
-        "women",
-        "media",
-        "data",
-        "locals",
-        "many",
-        "some",
-        "few",
-        "most",
-        "several",
-        "others",
-        "all",
-        "both",
-        "they",
-        "we",
-    }:
+    if noun in _PLURAL_NOUNS or noun.endswith("men"):  # "fishermen"
         return True
-    if noun in {"press"}:
-        return True  # "the press", "the Western press": a collective of outlets
-    if noun.endswith("men") or noun in {"children", "folk", "clergy", "crew", "youth"}:
-        return True  # "fishermen", "children"
-    if noun in {"police", "news"}:
+    if noun in _SINGULAR_NOUNS:
         return False
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
@@ -401,3 +340,55 @@ def _single_name_ok(toks: list[Tok], k: int) -> bool:
     # a lone capitalised word followed by nothing capitalised: a surname or first name
     rest = toks[k + 1 :]
     return not any(t.cap for t in rest)
+
+
+# --- the number of a cue's subject and the object of "told" ---------------------------------
+
+
+_MODALS = frozenset(
+    {"will", "would", "could", "can", "should", "may", "might", "must", "do", "did"}
+)
+_BARE_EXCEPTIONS = frozenset({"said", "told", "found", "wrote", "put", "made"})
+CONTINUE = frozenset({"continues", "continue", "continued", "went", "goes", "go"})
+
+
+def is_bare_form(word: str) -> bool:
+    """A base form that is also a noun ("state", "report", "claim"): needs a plural subject."""
+    if " " in word or word in _BARE_EXCEPTIONS:
+        return False
+    return not word.endswith(("s", "ed"))
+
+
+def plural_subject(ix: SentenceIndex, span, toks: list[Tok], ci: int, lex: Lexicon) -> bool:
+    k = skip_between_left(toks, ci - 1, lex)
+    if k >= 0 and toks[k].lower in _MODALS:
+        return True
+    if k >= 1 and toks[k].lower == "to" and toks[k - 1].lower in CONTINUE:
+        return True
+    head = head_noun_of(ix, span, lex)
+    phrase = ix.tokenize(span[0], span[1])
+    if len(phrase) == 1 and phrase[0].lower in {"they", "we", "i", "you"}:
+        return True
+    if head in lex.institution_heads and not head.endswith("s"):
+        return True  # "Police say", "the government say": collectives take either number
+    return bool(head) and is_plural(head, lex)
+
+
+def tells_someone(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether "told" has a person, a body or an outlet as its object."""
+    if i >= len(toks):
+        return False
+    if any(toks[k].lower in lex.addressees for k in range(i, min(i + 4, len(toks)))):
+        return True  # "told a news conference", "told parliament"
+    t = toks[i]
+    if t.cap or t.lower in {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}:
+        return True
+    if t.lower.endswith("s") and t.lower not in lex.determiners and t.text.isalpha():
+        return True  # "told investors", "told lawmakers"
+    for k in range(i, min(i + 4, len(toks))):
+        low = toks[k].lower
+        if low in lex.person_heads or low in lex.institution_heads or toks[k].cap:
+            return True
+        if low in {"that", ",", "."}:
+            return False
+    return False

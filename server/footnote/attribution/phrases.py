@@ -10,137 +10,28 @@ RELATIVIZERS = frozenset({"who", "whose", "whom"})
 
 
 _APPOSITIVE_STARTERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "who",
-        "whose",
-        "which",
-        "one",
-        "speaking",
-        "seen",
-        "obtained",
-        "published",
-        "leaked",
-        "released",
-        "written",
-        "signed",
-        "prepared",
-        "circulated",
-        "dated",
-        "himself",
-        "herself",
-        "both",
-        "now",
-        "then",
-        "formerly",
-        "previously",
-        "also",
-        "chief",
-        "head",
-        "deputy",
-        "former",
-    ]
+    "a an the who whose which one speaking seen obtained published leaked released "
+    "written signed prepared circulated dated himself herself both now then formerly "
+    "previously also chief head deputy former".split()
 )
 
 
 PREPOSITIONS = frozenset(
-    {
-        "of",
-        "from",
-        "in",
-        "at",
-        "for",
-        "with",
-        "to",
-        "on",
-        "by",
-        "within",
-        "among",
-        "about",
-        "near",
-        "inside",
-        "under",
-        "over",
-        "into",
-        "across",
-        "close",
-        "familiar",
-        "based",
-        "involved",
-        "not",
-        "who",
-        "whose",
-        "published",
-        "obtained",
-        "leaked",
-        "seen",
-        "briefed",
-        "circulated",
-        "released",
-        "working",
-        "attending",
-        "linked",
-        "-",
-        "(",
-    }
+    "of from in at for with to on by within among about near inside under over into "
+    "across close familiar based involved not who whose published obtained leaked "
+    "seen briefed circulated released working attending linked - (".split()
 )
 
 
 _CLAUSE_VERBS = frozenset(
-    {
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "that",
-        "showed",
-        "shows",
-        "show",
-        "remains",
-        "remained",
-    }
+    "is was were are be been being has have had will would could can should may might "
+    "must do does did that showed shows show remains remained".split()
 )
 
 
 _RIGHT_BREAKS = frozenset(
-    {
-        "that",
-        "which",
-        "saying",
-        "adding",
-        "citing",
-        "as",
-        "because",
-        "but",
-        "when",
-        "while",
-        "if",
-        "after",
-        "before",
-        "and",
-        "told",
-        "said",
-        "says",
-    }
+    "that which saying adding citing as because but when while if after before and "
+    "told said says".split()
 )
 
 
@@ -178,24 +69,8 @@ _RIGHT_APPOSITIVE_STARTERS = _APPOSITIVE_STARTERS - {"which"}
 
 
 _CONNECTIVES = frozenset(
-    {
-        "however",
-        "meanwhile",
-        "too",
-        "though",
-        "also",
-        "instead",
-        "nonetheless",
-        "nevertheless",
-        "moreover",
-        "indeed",
-        "therefore",
-        "then",
-        "now",
-        "again",
-        "still",
-        "separately",
-    }
+    "however meanwhile too though also instead nonetheless nevertheless moreover "
+    "indeed therefore then now again still separately".split()
 )
 
 
@@ -362,36 +237,42 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     if rel is not None and j < seg:
         return None
     while j >= seg:
-        tok = toks[j]
-        low = tok.lower
         if end - j > _MAX_PHRASE:
             return None
-        if low in ALL_PRONOUNS:
+        if toks[j].lower in ALL_PRONOUNS:
             return j if j == end else j + 1
-        if tok.text == ")":
-            k = j - 1
-            while k >= seg and toks[k].text != "(":
-                k -= 1
-            if k > seg and j - k <= 4:
-                j = k - 1
-                continue
+        step = _step_left(toks, j, seg, end, lex)
+        if step is None:
             break
-        if low == "and" and j > 0 and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
-            j -= 1
-            continue
-        if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
-            j -= 1
-            continue
-        if (
-            low in lex.stop_left
-            or tok.text == "."
-            or (not tok.text[0].isalnum() and tok.text not in "&'")
-        ):
-            break  # a dash or other mark ends the phrase: "LONDON (Reuters) - An official"
-        j -= 1
-    start = j + 1
-    # drop a leading preposition phrase run such as "In Mariupol"? keep simple: trim
-    # leading prepositions / relativizers that cannot begin a subject
+        j = step
+    return _trim_start(toks, j + 1, end, rel)
+
+
+def _step_left(toks: list[Tok], j: int, seg: int, end: int, lex: Lexicon) -> int | None:
+    """The next token to look at left of token j inside a subject, or None where it ends."""
+    tok = toks[j]
+    low = tok.lower
+    if tok.text == ")":
+        k = j - 1
+        while k >= seg and toks[k].text != "(":
+            k -= 1
+        return k - 1 if k > seg and j - k <= 4 else None  # "(Reuters)", "(NDC)"
+    if low == "and" and j > 0 and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
+        return j - 1
+    if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
+        return j - 1
+    if (
+        low in lex.stop_left
+        or tok.text == "."
+        or (not tok.text[0].isalnum() and tok.text not in "&'")
+    ):
+        return None  # a dash or other mark ends the phrase: "LONDON (Reuters) - An official"
+    return j - 1
+
+
+def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None) -> int | None:
+    """Drop leading prepositions and relativizers that cannot begin a subject, and start at
+    a determiner after an opening adverbial ("for years the Western press")."""
     while start <= end and toks[start].lower in _LEADING_PREPOSITIONS:
         start += 1
     if start > end:
@@ -414,41 +295,25 @@ def right_phrase(
     With `strict`, the phrase must run to a comma, a quotation mark or the sentence's end
     without meeting a verb: "..., said the minister." but not "said the talks had failed"."""
     n = len(toks)
-    while i < n and toks[i].text in {",", "-"}:
-        i += 1
-    if i >= n:
-        return None
-    first = toks[i]
-    if first.text in _HARD_STOPS or first.lower in {"that", "which", "it", "to"}:
+    i = _phrase_opening(toks, i)
+    if i is None:
         return None
     j = i
     last = None
     while j < n and j - i < _MAX_PHRASE:
         tok = toks[j]
         if tok.text == ",":
-            nxt = toks[j + 1].lower if j + 1 < n else ""
-            after_name = strict and last is not None and is_name_tok(toks[last])
-            if nxt in {"who", "whose", "speaking"} or (
-                after_name and (nxt in _RIGHT_APPOSITIVE_STARTERS or nxt.endswith("'s"))
-            ):
-                # appositive or relative clause: include it to the next comma
-                k = j + 1
-                while k < n and toks[k].text not in {",", "."} and toks[k].text not in _HARD_STOPS:
-                    k += 1
-                last = k - 1
-                j = k
-                if nxt in RELATIVIZERS or nxt == "speaking":
-                    break
-                continue
-            break
-        if (
-            tok.text == "("
-            and j + 2 < n
-            and j + 4
-            >= next((k for k in range(j + 1, min(n, j + 5)) if toks[k].text == ")"), n + 9)
-        ):
-            j = next(k for k in range(j + 1, n) if toks[k].text == ")")
-            last = j  # "the NATO Defense College (NDC)": an acronym in brackets
+            after = _clause_after_comma(toks, j, last, strict)
+            if after is None:
+                break
+            nxt = toks[j + 1].lower
+            last, j = after - 1, after  # an appositive or relative clause, kept to its end
+            if nxt in RELATIVIZERS or nxt == "speaking":
+                break
+            continue
+        close = _bracket_close(toks, j)
+        if close is not None:
+            last = j = close  # "the NATO Defense College (NDC)": an acronym in brackets
             j += 1
             continue
         if tok.text in _HARD_STOPS or tok.text == ".":
@@ -456,7 +321,7 @@ def right_phrase(
         if strict and tok.lower in _CLAUSE_VERBS:
             return None
         if tok.lower in _RIGHT_BREAKS and j > i:
-            if tok.lower == "and" and j + 1 < n and toks[j + 1].cap and toks[j - 1].cap:
+            if tok.lower == "and" and _joins_names(toks, j):
                 j += 1
                 continue
             if strict and tok.lower not in {"as", "after", "before", "when", "while", "and", "but"}:
@@ -470,6 +335,50 @@ def right_phrase(
     while last > i and _dangling(toks[last].lower, lex):
         last -= 1
     return toks[i].start, toks[last].end
+
+
+def _phrase_opening(toks: list[Tok], i: int) -> int | None:
+    """The first token of a phrase on the right, past a comma or dash, or None when what
+    follows cannot open a speaker phrase ("that", "it", a quotation mark)."""
+    n = len(toks)
+    while i < n and toks[i].text in {",", "-"}:
+        i += 1
+    if i >= n:
+        return None
+    first = toks[i]
+    if first.text in _HARD_STOPS or first.lower in {"that", "which", "it", "to"}:
+        return None
+    return i
+
+
+def _joins_names(toks: list[Tok], j: int) -> bool:
+    """Whether token j sits between two capitalised words ("Smith and Jones")."""
+    return j + 1 < len(toks) and toks[j + 1].cap and toks[j - 1].cap
+
+
+def _clause_after_comma(toks: list[Tok], j: int, last: int | None, strict: bool) -> int | None:
+    """Where an appositive or relative clause opening at the comma at j ends (the index of
+    the comma or stop after it), or None when the comma ends the phrase."""
+    n = len(toks)
+    nxt = toks[j + 1].lower if j + 1 < n else ""
+    after_name = strict and last is not None and is_name_tok(toks[last])
+    if not (
+        nxt in {"who", "whose", "speaking"}
+        or (after_name and (nxt in _RIGHT_APPOSITIVE_STARTERS or nxt.endswith("'s")))
+    ):
+        return None
+    k = j + 1
+    while k < n and toks[k].text not in {",", "."} and toks[k].text not in _HARD_STOPS:
+        k += 1
+    return k
+
+
+def _bracket_close(toks: list[Tok], j: int) -> int | None:
+    """The ")" closing a short bracket opening at j ("(NDC)"), if any."""
+    n = len(toks)
+    if toks[j].text != "(" or j + 2 >= n:
+        return None
+    return next((k for k in range(j + 1, min(n, j + 5)) if toks[k].text == ")"), None)
 
 
 def _dangling(low: str, lex: Lexicon) -> bool:

@@ -82,21 +82,15 @@ def _personal_name(run: list[Tok], lex: Lexicon, ix: SentenceIndex) -> bool:
 
 
 def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon) -> Known | None:
+    """The source already known that a candidate refers back to, or None for a new one."""
     if not known:
         return None
     # a back-reference points at one of the last few dozen sources, never further: this
     # keeps a 200 KB text linear
     known = known[-_RECENT:]
-    norm = ix.norm
     if cand.pronoun:
-        if cand.pronoun in PERSON_PRONOUNS:
-            pool = [k for k in known if k.source.kind in ("named_person", "unnamed_individual")]
-        elif cand.pronoun in THING_PRONOUNS:
-            pool = [k for k in known if k.source.kind in ("named_organization", "document")]
-        else:
-            pool = known
-        return pool[-1] if pool else known[-1]
-    head_text = _head_text(norm[cand.start : cand.end])
+        return _pronoun_target(cand.pronoun, known)
+    head_text = _head_text(ix.norm[cand.start : cand.end])
     low = head_text.lower()
     words = [t for t in ix.tokenize(cand.start, cand.start + len(head_text)) if t.text[0].isalnum()]
     if not words:
@@ -105,36 +99,55 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         plural = [k for k in known if k.plural]
         if plural:
             return plural[-1]
-    # a surname or a repeated name: "Monahan", "Weber, who now advises ...", and a pronoun's
-    # antecedent with its title ("Brigadier General Ioana Dumitrescu")
+    return (
+        _same_name(words, known, lex)
+        or next((k for k in reversed(known) if k.head_low == low), None)  # "The Kremlin" again
+        or _definite_description(words, known, lex)
+    )
+
+
+def _pronoun_target(pronoun: str, known: list[Known]) -> Known:
+    if pronoun in PERSON_PRONOUNS:
+        pool = [k for k in known if k.source.kind in ("named_person", "unnamed_individual")]
+    elif pronoun in THING_PRONOUNS:
+        pool = [k for k in known if k.source.kind in ("named_organization", "document")]
+    else:
+        pool = known
+    return pool[-1] if pool else known[-1]
+
+
+def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
+    """A surname or a repeated name: "Monahan", "Weber, who now advises ...", and a
+    pronoun's antecedent with its title ("Brigadier General Ioana Dumitrescu")."""
     words = [w for w in words if w.lower.rstrip(".") not in lex.person_titles] or words
     if len(words) <= 3 and all(is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):
             if k.source.kind == "named_person" and all(w.text in k.names for w in words):
                 return k
-    # the same phrase again ("The Kremlin", "NATO")
+    return None
+
+
+def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
+    """A definite description: "the official", "the researchers", "the study"."""
+    if words[0].lower not in {"the", "this", "that", "these", "those"} or len(words) > 4:
+        return None
+    head = words[-1].lower
+    modifiers = [w.lower for w in words[1:-1]]
+    if head in lex.document_backrefs or head in lex.document_heads:
+        docs = [k for k in known if k.source.kind == "document"]
+        if docs:
+            return docs[-1]
+        if head in {"statement", "announcement", "remarks", "comments"}:
+            return known[-1]  # "the statement": the last source's statement
+    stem = head.rstrip("s")
     for k in reversed(known):
-        if k.head_low == low:
-            return k
-    # a definite description: "the official", "the researchers", "the study"
-    if words[0].lower in {"the", "this", "that", "these", "those"} and len(words) <= 4:
-        head = words[-1].lower
-        modifiers = [w.lower for w in words[1:-1]]
-        if head in lex.document_backrefs or head in lex.document_heads:
-            docs = [k for k in known if k.source.kind == "document"]
-            if docs:
-                return docs[-1]
-            if head in {"statement", "announcement", "remarks", "comments"}:
-                return known[-1]  # "the statement": the last source's statement
-        stem = head.rstrip("s")
-        for k in reversed(known):
-            mention = k.source.mention.lower()
-            if any(h.rstrip("s") == stem for h in k.heads) and (
-                all(m in mention for m in modifiers)
-                or k.head_low.split()[-1:] == [head]
-                and len(k.head_low.split()) == 1
-            ):
-                return k  # same head and modifiers, or a bare "ministry" in a headline
+        mention = k.source.mention.lower()
+        if any(h.rstrip("s") == stem for h in k.heads) and (
+            all(m in mention for m in modifiers)
+            or k.head_low.split()[-1:] == [head]
+            and len(k.head_low.split()) == 1
+        ):
+            return k  # same head and modifiers, or a bare "ministry" in a headline
     return None
 
 

@@ -16,45 +16,8 @@ _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*\.?|[^\w\s]")
 
 
 _ABBREVIATIONS = frozenset(
-    [
-        "Dr",
-        "Prof",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "St",
-        "Gen",
-        "Col",
-        "Lt",
-        "Sen",
-        "Rep",
-        "Gov",
-        "Capt",
-        "Maj",
-        "Sgt",
-        "Jr",
-        "Sr",
-        "Mt",
-        "Ft",
-        "Adm",
-        "Brig",
-        "Cmdr",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "No",
-        "Supt",
-        "Rev",
-    ]
+    "Dr Prof Mr Mrs Ms St Gen Col Lt Sen Rep Gov Capt Maj Sgt Jr Sr Mt Ft Adm Brig "
+    "Cmdr Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Supt Rev".split()
 )
 
 
