@@ -12,7 +12,6 @@ CHECKS, at the point where that step's paths begin.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
 from typing import Literal, NamedTuple
 
 from .kinds import CONTINUE, head_noun_of, is_bare_form, plural_subject, tells_someone
@@ -33,8 +32,16 @@ OWN_VOICE = frozenset({"i", "we", "you", "us", "me"})
 _TELL = frozenset({"told", "tell", "tells"})
 
 
+_UNSET: tuple = ()  # a span not looked for yet (a found span is a pair, a missing one None)
+
+
 class CueSite:
     """A cue in its sentence: the tokens around it, what every check reads."""
+
+    __slots__ = (
+        "ix", "toks", "ci", "cj", "cue", "sentence", "lex", "cue_start", "cue_end", "nxt",
+        "prev", "_before", "_span",
+    )  # fmt: skip
 
     def __init__(
         self, ix: SentenceIndex, toks: list[Tok], ci: int, cj: int, cue: str, si: int, lex
@@ -44,16 +51,22 @@ class CueSite:
         self.cue_start, self.cue_end = toks[ci].start, toks[cj].end
         self.nxt = toks[cj + 1] if cj + 1 < len(toks) else None  # the token after the cue
         self.prev = toks[ci - 1] if ci > 0 else None  # the token before it
+        self._before: int | None = None
+        self._span: tuple[int, int] | None = _UNSET
 
-    @cached_property
+    @property
     def before(self) -> int:
         """Index of the token before the cue, past adverbs and asides ("has repeatedly")."""
-        return skip_between_left(self.toks, self.ci - 1, self.lex)
+        if self._before is None:
+            self._before = skip_between_left(self.toks, self.ci - 1, self.lex)
+        return self._before
 
-    @cached_property
+    @property
     def span(self) -> tuple[int, int] | None:
-        """The subject phrase on the cue's left."""
-        return left_phrase(self.toks, self.ci, self.lex)
+        """The subject phrase on the cue's left (looked for once)."""
+        if self._span is _UNSET:
+            self._span = left_phrase(self.toks, self.ci, self.lex)
+        return self._span
 
     def next_is(self, word: str) -> bool:
         return self.nxt is not None and self.nxt.lower == word
