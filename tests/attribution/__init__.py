@@ -14,7 +14,7 @@ def sources(text, **kw):
 
 def index(text: str) -> SentenceIndex:
     """One analysis's sentence index of `text`."""
-    return SentenceIndex(build_document(text))
+    return SentenceIndex(build_document(text), load_lexicon())
 
 
 def tokens(text: str) -> tuple[SentenceIndex, list[Tok]]:

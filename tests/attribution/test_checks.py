@@ -11,7 +11,7 @@ from footnote.document import build_document
 def verdicts(check: Check, text: str) -> list[tuple[str, bool]]:
     """(cue, whether the check stops it) for every cue word the lexicon finds in `text`."""
     lex = load_lexicon()
-    ix = SentenceIndex(build_document(text))
+    ix = SentenceIndex(build_document(text), lex)
     out = []
     for m in lex.cue_re.finditer(ix.norm):
         si = ix.sentence_of(m.start())

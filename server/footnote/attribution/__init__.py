@@ -18,7 +18,6 @@ from ..model import Attribution, Document
 from .cues import find_candidates
 from .flags import anonymity, new_source
 from .lexicon import Lexicon, load_lexicon
-from .phrases import PERSON_PRONOUNS, THING_PRONOUNS
 from .references import Known, antecedent, document_antecedent, remember, resolve
 from .tokens import SentenceIndex
 
@@ -26,12 +25,12 @@ from .tokens import SentenceIndex
 def find_sources(doc: Document, lexicon: Lexicon | None = None):
     """Return (sources, attributions) for the document, sources in order of first attribution."""
     lex = lexicon or load_lexicon()
-    ix = SentenceIndex(doc)
+    ix = SentenceIndex(doc, lex)
     candidates = find_candidates(ix, lex)
     known: list[Known] = []
     attributions: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
-        if cand.pronoun in PERSON_PRONOUNS and not any(
+        if cand.pronoun in lex.person_pronouns and not any(
             k.last_sentence >= cand.sentence - 1
             and k.source.kind in ("named_person", "unnamed_individual")
             for k in known[-3:]
@@ -42,7 +41,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             name = antecedent(ix, cand, lex)
             if name is not None:
                 cand = replace(cand, start=name[0], end=name[1], pronoun=None)
-        elif cand.pronoun in THING_PRONOUNS and not any(
+        elif cand.pronoun in lex.thing_pronouns and not any(
             k.last_sentence >= cand.sentence - 1 and k.source.kind == "document" for k in known[-3:]
         ):
             # "The research, published on Wednesday, pooled data ... It found ...": "it"

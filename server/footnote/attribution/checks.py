@@ -14,23 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
-from .kinds import CONTINUE, head_noun_of, is_bare_form, plural_subject, tells_someone
-from .phrases import ALL_PRONOUNS, left_phrase, skip_adverbs_left, skip_between_left
+from .kinds import head_noun_of, is_bare_form, plural_subject, tells_someone
+from .phrases import left_phrase, skip_adverbs_left, skip_between_left
 from .tokens import Candidate, SentenceIndex, Tok
 
 Step = Literal["open", "cue word", "citing", "passive", "clause", "noun", "subject", "phrase"]
-
-_NOUN_MARKERS = frozenset(
-    "a an the this these those his her its their our my your such no any every each".split()
-)
-_AUXILIARIES = frozenset({"is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"})
-_BE_AUXILIARIES = _AUXILIARIES - {"get", "got", "gets"}
-_COPULAS = frozenset({"is", "are", "was", "were", "have", "has", "had", "will", "would", "can"})
-_HYPOTHETICAL = frozenset({"will", "might", "may", "could", "should", "must", "can", "shall"})
-_NEGATIONS = frozenset({"not", "never", "n't", "cannot"})
-OWN_VOICE = frozenset({"i", "we", "you", "us", "me"})
-_TELL = frozenset({"told", "tell", "tells"})
-
 
 _UNSET: tuple = ()  # a span not looked for yet (a found span is a pair, a missing one None)
 
@@ -102,7 +90,7 @@ def _per_is_a_rate(s: CueSite) -> bool:
     return s.cue == "per" and not (
         (toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"}))
         and nxt is not None
-        and (nxt.cap or nxt.lower in {"a", "an", "the"})
+        and (nxt.cap or nxt.lower in s.lex.articles)
     )
 
 
@@ -112,13 +100,15 @@ def _capitalised(s: CueSite) -> bool:
 
 def _after_noun_marker(s: CueSite) -> bool:
     prev = s.prev
-    return prev is not None and (prev.lower in _NOUN_MARKERS or prev.lower.endswith("'s"))
+    return prev is not None and (prev.lower in s.lex.noun_markers or prev.lower.endswith("'s"))
 
 
 def _infinitive(s: CueSite) -> bool:
     prev, toks, ci = s.prev, s.toks, s.ci
     return (
-        prev is not None and prev.lower == "to" and not (ci > 1 and toks[ci - 2].lower in CONTINUE)
+        prev is not None
+        and prev.lower == "to"
+        and not (ci > 1 and toks[ci - 2].lower in s.lex.continue_verbs)
     )
 
 
@@ -133,7 +123,9 @@ def _cites_nothing(s: CueSite) -> bool:
 def _handed_on(s: CueSite) -> bool:
     if not s.next_is("by") or s.cue in s.lex.verbs:
         return False
-    true_passive = s.ci > 0 and s.toks[skip_adverbs_left(s.toks, s.ci - 1)].lower in _AUXILIARIES
+    true_passive = (
+        s.ci > 0 and s.toks[skip_adverbs_left(s.toks, s.ci - 1, s.lex)].lower in s.lex.auxiliaries
+    )
     return not true_passive
 
 
@@ -144,9 +136,9 @@ def _participle_without_by(s: CueSite) -> bool:
 def _plural_noun_before_verb(s: CueSite) -> bool:
     return (
         s.nxt is not None
-        and s.nxt.lower in _COPULAS
+        and s.nxt.lower in s.lex.copulas
         and s.cue.endswith("s")
-        and s.cue not in {"says"}
+        and s.cue not in s.lex.never_nouns
     )
 
 
@@ -156,26 +148,26 @@ def _stance_with_object(s: CueSite) -> bool:
 
 
 def _hypothetical(s: CueSite) -> bool:
-    modal = skip_adverbs_left(s.toks, s.ci - 1) if s.ci > 0 else -1
-    return modal >= 0 and s.toks[modal].lower in _HYPOTHETICAL and s.cue in s.lex.verbs
+    modal = skip_adverbs_left(s.toks, s.ci - 1, s.lex) if s.ci > 0 else -1
+    return modal >= 0 and s.toks[modal].lower in s.lex.hypothetical and s.cue in s.lex.verbs
 
 
 def _negated(s: CueSite) -> bool:
-    return s.before >= 0 and s.toks[s.before].lower in _NEGATIONS
+    return s.before >= 0 and s.toks[s.before].lower in s.lex.negations
 
 
 def _agentless_passive(s: CueSite) -> bool:
-    aux = skip_adverbs_left(s.toks, s.ci - 1) if s.ci > 0 else -1
+    aux = skip_adverbs_left(s.toks, s.ci - 1, s.lex) if s.ci > 0 else -1
     return (
         aux >= 0
-        and s.toks[aux].lower in _BE_AUXILIARIES
+        and s.toks[aux].lower in s.lex.be_auxiliaries
         and s.cue.endswith(("ed", "told", "said", "found", "shown", "known"))
         and not s.next_is("by")
     )
 
 
 def _tells_no_one(s: CueSite) -> bool:
-    return s.cue in _TELL and not tells_someone(s.toks, s.cj + 1, s.lex)
+    return s.cue in s.lex.tell and not tells_someone(s.toks, s.cj + 1, s.lex)
 
 
 def _participle_without_comma(s: CueSite) -> bool:
@@ -188,9 +180,9 @@ def _noun_before_punctuation(s: CueSite) -> bool:
         s.nxt is not None
         and s.nxt.text in {",", ".", ";"}
         and word not in lex.inverted
-        and word not in {"told", "say", "said", "says"}
+        and word not in lex.never_nouns
         and " " not in word
-        and (is_bare_form(word) or word.endswith("s"))  # forms that can also be nouns
+        and (is_bare_form(word, lex) or word.endswith("s"))  # forms that can also be nouns
         and word not in lex.stance
     )
 
@@ -199,14 +191,14 @@ def _bare_form_without_plural_subject(s: CueSite) -> bool:
     span = s.span
     return (
         span is not None
-        and is_bare_form(s.cue)
+        and is_bare_form(s.cue, s.lex)
         and not plural_subject(s.ix, span, s.toks, s.ci, s.lex)
     )
 
 
 def _own_voice(s: CueSite) -> bool:
     span = s.span
-    return span is not None and any(t.lower in OWN_VOICE for t in s.ix.tokenize(*span))
+    return span is not None and any(t.lower in s.lex.own_voice for t in s.ix.tokenize(*span))
 
 
 def _not_a_document(s: CueSite) -> bool:
@@ -214,7 +206,7 @@ def _not_a_document(s: CueSite) -> bool:
     if span is None or s.cue not in lex.document_only:
         return False
     phrase = s.ix.tokenize(*span)
-    if len(phrase) == 1 and phrase[0].lower in ALL_PRONOUNS:
+    if len(phrase) == 1 and phrase[0].lower in lex.pronouns:
         return False  # "it found": the pronoun's antecedent decides
     head = head_noun_of(s.ix, span, lex)
     return head not in lex.document_heads and head not in lex.document_backrefs

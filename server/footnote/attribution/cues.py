@@ -13,29 +13,6 @@ from .patterns import starts_word
 from .speakers import find_speakers
 from .tokens import Candidate, SentenceIndex, token_index
 
-_PASSIVE_VERB = re.compile(
-    r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b"
-)
-
-
-_PASSIVE_IT = re.compile(
-    r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+"
-    r"(?:\w+ly\s+)?"
-    r"(?:reported|claimed|said|believed|alleged|rumou?red|understood|thought|suggested|argued)\b"
-)
-
-
-# "in the minister's view", "in Smith's words": the owner of the view is the source
-_VIEW_NOUN = re.compile(
-    r"'s\s+(?:view|opinion|words|account|telling|assessment|estimation|analysis|judge?ment)\b"
-)
-
-
-_IN_VIEW = re.compile(
-    r"\b[Ii]n\s+((?:the\s+|[A-Z])[\w.-]*(?:\s+[\w.-]+){0,5}?)'s\s+"
-    r"(?:view|opinion|words|account|telling|assessment|estimation|analysis|judgement|judgment)\b"
-)
-
 
 def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
     norm = ix.norm
@@ -47,17 +24,17 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     seen_cues: set[int] = set()
 
-    for v in _VIEW_NOUN.finditer(norm):
+    for v in lex.view_noun_re.finditer(norm):
         # "in the minister's view": find the "'s view" first, then look back for "in"
-        m = _IN_VIEW.search(norm, max(0, v.start() - 80), v.end())
+        m = lex.in_view_re.search(norm, max(0, v.start() - 80), v.end())
         if m is None or m.end() != v.end() or ix.doc.in_quote(m.start(), m.end()):
             continue
         si = ix.sentence_of(m.start())
-        out.append(Candidate(m.start(1), m.end(1), "in the view of", m.start(), m.end(), si))
+        out.append(Candidate(m.start(1), m.end(1), _VIEW, m.start(), m.end(), si))
         seen_cues.add(m.end())
-    for v in _PASSIVE_VERB.finditer(norm):
+    for v in lex.passive_verb_re.finditer(norm):
         # "it is widely reported": find the participle first, then look back for "it is"
-        m = _PASSIVE_IT.search(norm, max(0, v.start() - 40), v.end())
+        m = lex.passive_it_re.search(norm, max(0, v.start() - 40), v.end())
         if m is None or m.end() != v.end() or ix.doc.in_quote(m.start(), m.end()):
             continue
         si = ix.sentence_of(m.start())
@@ -111,7 +88,12 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _NEIGHBOURS = 8
 
 
-_OPEN_CUES = frozenset({"according to", "in the words of", "per", "in the view of"})
+_VIEW = "in the view of"  # the cue of "in the minister's view"
+
+
+def _open(c: Candidate, lex: Lexicon) -> bool:
+    """Whether the candidate's speaker follows its cue ("according to X", "in X's view")."""
+    return c.cue in lex.open_cues or c.cue == _VIEW
 
 
 def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candidate]:
@@ -128,26 +110,26 @@ def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candid
     for group in by_sentence.values():
         group.sort(key=lambda c: c.cue_start)
         for k, c in enumerate(group):
-            if c.cue in _OPEN_CUES or c.kind_hint:
+            if _open(c, lex) or c.kind_hint:
                 keep.append(c)
                 continue
             nested = False
             for other in group[max(0, k - _NEIGHBOURS) : k]:
-                if other.cue in _OPEN_CUES or other.kind_hint:
+                if _open(other, lex) or other.kind_hint:
                     continue
                 gap = norm[other.cue_end : min(c.start, c.cue_start)]
                 if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
                     nested = True
                     break
             for other in group[k + 1 : k + 1 + _NEIGHBOURS]:
-                if other.cue in _OPEN_CUES or other.kind_hint or other.start < c.cue_end:
+                if _open(other, lex) or other.kind_hint or other.start < c.cue_end:
                     continue
                 lead = norm[max(0, other.start - 2) : other.start]
                 tail = norm[other.cue_end : other.cue_end + 40]
                 if (
                     "," in lead
                     and other.start < other.cue_start
-                    and _ends_sentence(tail)
+                    and _ends_sentence(tail, lex)
                     and is_outlet(norm, other, lex) is None  # ", Xinhua reported": a relay
                 ):
                     nested = True  # "..., the researchers found."
@@ -160,32 +142,9 @@ def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candid
 _CLAUSE_BREAK = re.compile(r"[,;:\"]|(?<!\w)'|'(?!\w)")
 
 
-_TAIL_STARTS = frozenset(
-    {
-        "on",
-        "in",
-        "at",
-        "this",
-        "last",
-        "late",
-        "earlier",
-        "yesterday",
-        "today",
-        "privately",
-        "publicly",
-        "recently",
-        "later",
-        "afterwards",
-        "then",
-        "too",
-        "also",
-    }
-)
-
-
-def _ends_sentence(tail: str) -> bool:
+def _ends_sentence(tail: str, lex: Lexicon) -> bool:
     """Whether a cue is the last thing in its sentence ("..., the researchers found.")."""
     if "." not in tail:
         return False
     words = tail.split(".", 1)[0].split()
-    return len(words) <= 3 and (not words or words[0].lower() in _TAIL_STARTS)
+    return len(words) <= 3 and (not words or words[0].lower() in lex.tail_starts)

@@ -3,7 +3,6 @@ the outlet that relays it."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from ..model import Source
@@ -71,12 +70,6 @@ def new_source(cand: Candidate, n: int, ix: SentenceIndex, lex: Lexicon) -> Sour
     )
 
 
-_INTERVIEW = re.compile(
-    r"(?:interview\s+with|[Ss]peaking\s+to|[Ss]poke\s+to|[Tt]alking\s+to|"
-    r"[Cc]omments\s+to|[Rr]emarks\s+to)\s+(?:the\s+)?"
-)
-
-
 def _relay_in_clause(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str | None:
     """'In an interview with the BBC, the president said ...': the outlet passes it on."""
     return memo(ix.relays, cand.sentence, lambda: _interview_outlet(ix, cand, lex))
@@ -84,7 +77,7 @@ def _relay_in_clause(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str | 
 
 def _interview_outlet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str | None:
     sent = ix.doc.sentences[cand.sentence]
-    for m in _INTERVIEW.finditer(ix.norm, sent.start, sent.end):
+    for m in lex.interview_re.finditer(ix.norm, sent.start, sent.end):
         outlet = lex.outlet_re.match(ix.norm, m.end())
         if outlet:
             return outlet.group()

@@ -3,20 +3,10 @@ individual or vague group, from its head noun and the names in it."""
 
 from __future__ import annotations
 
-import re
-
 from .lexicon import Lexicon
 from .outlets import ends_with, outlet_in
-from .phrases import PREPOSITIONS, RELATIVIZERS, skip_between_left
+from .phrases import skip_between_left
 from .tokens import SentenceIndex, Tok, memo
-
-_COLLECTIVES = frozenset(
-    "copy copies version excerpt excerpts extract extracts summary portion part parts "
-    "page pages section chapter plenty lots dozens hundreds thousands millions most "
-    "many some few all none several one two three each both any majority set series "
-    "batch cache trove number handful couple dozen pair group minority host range "
-    "stack bundle collection".split()
-)
 
 
 def head_noun_of(ix: SentenceIndex, span, lex: Lexicon) -> str:
@@ -49,9 +39,12 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
             and words[k - 1].lower not in lex.determiners
         )
         if k > 0 and (
-            w.text in {",", "("} or (w.text in PREPOSITIONS) or w.text in RELATIVIZERS or participle
+            w.text in {",", "("}
+            or (w.text in lex.prepositions)
+            or w.text in lex.relativizers
+            or participle
         ):
-            if low == "of" and head in _COLLECTIVES:
+            if low == "of" and head in lex.collectives:
                 k += 1
                 head = ""
                 continue
@@ -71,7 +64,7 @@ def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_st
     toks = ix.tokenize(span[0], span[1])
     if not toks:
         return "vague_group"
-    pre, appositive = _chunks(toks)
+    pre, appositive = _chunks(toks, lex)
     head_noun = head_noun_of(ix, span, lex)
     if _outlet_in_own_name(ix.norm, span, pre, head_noun, lex):
         return "named_organization"
@@ -83,20 +76,21 @@ def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_st
     )
 
 
-def _chunks(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+def _chunks(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]]:
     """The pre-chunk (the words before the first comma, preposition or relative clause) and
     the appositive after the first comma (none when it is a relative clause)."""
     cut = next(
         (
             k
             for k, t in enumerate(toks)
-            if k > 0 and (t.text in {",", "("} or t.text in PREPOSITIONS or t.text in RELATIVIZERS)
+            if k > 0
+            and (t.text in {",", "("} or t.text in lex.prepositions or t.text in lex.relativizers)
         ),
         len(toks),
     )
     comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
     appositive = toks[comma + 1 :] if comma is not None else []
-    if appositive and appositive[0].text in RELATIVIZERS:
+    if appositive and appositive[0].text in lex.relativizers:
         appositive = []
     return toks[:cut], appositive
 
@@ -107,9 +101,9 @@ def _outlet_in_own_name(norm: str, span, pre: list[Tok], head_noun: str, lex: Le
     outlet = outlet_in(norm, span[0], span[1], lex)
     if not outlet:
         return False
-    handed_on = _HANDED_ON.search(norm, span[0], span[1])
+    handed_on = lex.handed_on_re.search(norm, span[0], span[1])
     return bool(
-        (head_noun in {"report", "reports", "reporting", "broadcast"} and not handed_on)
+        (head_noun in lex.own_reports and not handed_on)
         or ends_with(norm[pre[0].start : pre[-1].end], outlet)
     )
 
@@ -126,7 +120,7 @@ def _named_kind(
         app_head = (
             head_noun_of(ix, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
         )
-        if app_head in lex.institution_heads or app_head in _COMPANY_NOUNS:
+        if app_head in lex.institution_heads or app_head in lex.company_nouns:
             return "named_organization"
         return "named_person"
     if head_noun in lex.document_heads:
@@ -145,7 +139,7 @@ def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexic
     first = pre[0].lower
     plural = is_plural(head_noun, lex)
     counted = any(t.lower in lex.numbers or t.text.isdigit() for t in pre[:3])
-    vague_start = first in lex.vague_quantifiers or first in {"those", "these", "plenty"}
+    vague_start = first in lex.vague_quantifiers or first in lex.vague_determiners
     if head_noun in lex.person_heads:
         if name == "person" and not plural:
             return "named_person"  # "Yaroshevich's coach, ..." falls through above
@@ -164,46 +158,23 @@ def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexic
         ):
             return "unnamed_individual" if counted else "vague_group"
         return "named_organization"
-    if head_noun in _COMPANY_NOUNS:
+    if head_noun in lex.company_nouns:
         return "named_organization"
     if name == "person":
         return "named_person"
-    if vague_start or first in {"many", "some", "most", "few"}:
-        return "vague_group"
-    if plural and not counted:
+    if vague_start or (plural and not counted):  # "many", "some" are vague quantifiers
         return "vague_group"
     return "unnamed_individual"
-
-
-_COMPANY_NOUNS = frozenset(
-    "house maker producer firm company group operator operators business brand "
-    "retailer manufacturer startup chain supplier carrier airline insurer lender "
-    "developer broadcaster publisher charity ngo".split()
-)
-
-
-_HANDED_ON = re.compile(
-    r"\b(?:seen|obtained|leaked|reviewed|viewed|shared|given|passed|sent|provided)\b"
-)
 
 
 def _first_is_det(toks, lex) -> bool:
     return bool(toks) and toks[0].lower in lex.determiners
 
 
-# Plural without an -s ("people", "the press": a collective of outlets, "children"), and
-# singular with one ("police" takes either, "news")
-_PLURAL_NOUNS = frozenset(
-    "people staff troops men women media data locals many some few most several others all "
-    "both they we press children folk clergy crew youth".split()
-)
-_SINGULAR_NOUNS = frozenset({"police", "news"})
-
-
 def is_plural(noun: str, lex: Lexicon) -> bool:
-    if noun in _PLURAL_NOUNS or noun.endswith("men"):  # "fishermen"
+    if noun in lex.plural_nouns or noun.endswith("men"):  # "fishermen"
         return True
-    if noun in _SINGULAR_NOUNS:
+    if noun in lex.singular_nouns:
         return False
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
 
@@ -345,29 +316,22 @@ def _single_name_ok(toks: list[Tok], k: int) -> bool:
 # --- the number of a cue's subject and the object of "told" ---------------------------------
 
 
-_MODALS = frozenset(
-    {"will", "would", "could", "can", "should", "may", "might", "must", "do", "did"}
-)
-_BARE_EXCEPTIONS = frozenset({"said", "told", "found", "wrote", "put", "made"})
-CONTINUE = frozenset({"continues", "continue", "continued", "went", "goes", "go"})
-
-
-def is_bare_form(word: str) -> bool:
+def is_bare_form(word: str, lex: Lexicon) -> bool:
     """A base form that is also a noun ("state", "report", "claim"): needs a plural subject."""
-    if " " in word or word in _BARE_EXCEPTIONS:
+    if " " in word or word in lex.not_bare:
         return False
     return not word.endswith(("s", "ed"))
 
 
 def plural_subject(ix: SentenceIndex, span, toks: list[Tok], ci: int, lex: Lexicon) -> bool:
     k = skip_between_left(toks, ci - 1, lex)
-    if k >= 0 and toks[k].lower in _MODALS:
+    if k >= 0 and toks[k].lower in lex.modals:
         return True
-    if k >= 1 and toks[k].lower == "to" and toks[k - 1].lower in CONTINUE:
+    if k >= 1 and toks[k].lower == "to" and toks[k - 1].lower in lex.continue_verbs:
         return True
     head = head_noun_of(ix, span, lex)
     phrase = ix.tokenize(span[0], span[1])
-    if len(phrase) == 1 and phrase[0].lower in {"they", "we", "i", "you"}:
+    if len(phrase) == 1 and phrase[0].lower in lex.plural_verb_pronouns:
         return True
     if head in lex.institution_heads and not head.endswith("s"):
         return True  # "Police say", "the government say": collectives take either number
@@ -381,7 +345,7 @@ def tells_someone(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     if any(toks[k].lower in lex.addressees for k in range(i, min(i + 4, len(toks)))):
         return True  # "told a news conference", "told parliament"
     t = toks[i]
-    if t.cap or t.lower in {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}:
+    if t.cap or t.lower in lex.object_pronouns:  # reporters: an addressee, above
         return True
     if t.lower.endswith("s") and t.lower not in lex.determiners and t.text.isalpha():
         return True  # "told investors", "told lawmakers"

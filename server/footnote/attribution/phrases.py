@@ -6,72 +6,11 @@ from __future__ import annotations
 from .lexicon import Lexicon
 from .tokens import Tok
 
-RELATIVIZERS = frozenset({"who", "whose", "whom"})
-
-
-_APPOSITIVE_STARTERS = frozenset(
-    "a an the who whose which one speaking seen obtained published leaked released "
-    "written signed prepared circulated dated himself herself both now then formerly "
-    "previously also chief head deputy former".split()
-)
-
-
-PREPOSITIONS = frozenset(
-    "of from in at for with to on by within among about near inside under over into "
-    "across close familiar based involved not who whose published obtained leaked "
-    "seen briefed circulated released working attending linked - (".split()
-)
-
-
-_CLAUSE_VERBS = frozenset(
-    "is was were are be been being has have had will would could can should may might "
-    "must do does did that showed shows show remains remained".split()
-)
-
-
-_RIGHT_BREAKS = frozenset(
-    "that which saying adding citing as because but when while if after before and "
-    "told said says".split()
-)
-
-
+# Marks that end a comma segment, and marks no phrase runs across (data: attribution.toml)
 _SEGMENT_STOPS = frozenset({",", ".", ";", ":", '"', "'", "!", "?", "["})
-
-
 _HARD_STOPS = frozenset(";:()[]\"'!?")
-
-
-PERSON_PRONOUNS = frozenset({"he", "she"})
-
-
-_PLURAL_PRONOUNS = frozenset({"they"})
-
-
-THING_PRONOUNS = frozenset({"it"})
-
-
-_MAX_PHRASE = 40
-
-
-ALL_PRONOUNS = PERSON_PRONOUNS | _PLURAL_PRONOUNS | THING_PRONOUNS
-
-
-_TRUE_PREPOSITIONS = PREPOSITIONS - {"not", "who", "whose", "-", "("}
-
-
-_LEADING_PREPOSITIONS = PREPOSITIONS - {"close", "familiar"}
-
-
 _HARD_STOPS_BUT_CLOSE = _HARD_STOPS - {")"}
-
-
-_RIGHT_APPOSITIVE_STARTERS = _APPOSITIVE_STARTERS - {"which"}
-
-
-_CONNECTIVES = frozenset(
-    "however meanwhile too though also instead nonetheless nevertheless moreover "
-    "indeed therefore then now again still separately".split()
-)
+_MAX_PHRASE = 40  # tokens: no longer clause is a speaker phrase
 
 
 def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -81,7 +20,7 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
         if toks[k].text == "-" and all(t.cap or t.text == "," for t in toks[:k]):
             i = k + 1  # "LAGOS, Nigeria - ..."
             break
-    if i < limit and toks[i].lower in PREPOSITIONS | {"after", "before", "when", "as"}:
+    if i < limit and (toks[i].lower in lex.prepositions or toks[i].lower in lex.subordinators):
         return None  # the sentence opens with a phrase, not its subject
     j = i
     while j < limit:
@@ -105,21 +44,21 @@ def skip_between_left(toks, i, lex) -> int:
             k -= 1
         if k >= 1 and toks[k].text == "," and k < i - 1:
             first = toks[k + 1].lower
-            if (k + 2 == i and (first.endswith("ly") or first in _CONNECTIVES)) or (
-                first in _TRUE_PREPOSITIONS
+            if (k + 2 == i and (first.endswith("ly") or first in lex.connectives)) or (
+                first in lex.true_prepositions
             ):
                 i = k - 1
     while (
         i >= 0
         and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
-        and (toks[i].lower not in {"only", "family", "italy"})
+        and (toks[i].lower not in lex.not_adverbs)
     ):
         i -= 1
     return i
 
 
-def skip_adverbs_left(toks, i) -> int:
-    while i > 0 and toks[i].lower.endswith("ly") and toks[i].lower not in {"only", "italy"}:
+def skip_adverbs_left(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    while i > 0 and toks[i].lower.endswith("ly") and toks[i].lower not in lex.not_adverbs:
         i -= 1
     return i
 
@@ -127,21 +66,11 @@ def skip_adverbs_left(toks, i) -> int:
 def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | None:
     """The subject on the left of a cue at token ci, with its appositive if any."""
     i = skip_between_left(toks, ci - 1, lex)
-    # "continues to insist", "has been quick to say"
+    # "continues to insist", "rushed to deny"
     while (
         i >= 1
         and toks[i].lower == "to"
-        and toks[i - 1].lower
-        in {
-            "continues",
-            "continue",
-            "continued",
-            "went",
-            "goes",
-            "go",
-            "rushed",
-            "hastened",
-        }
+        and (toks[i - 1].lower in lex.continue_verbs or toks[i - 1].lower in lex.hurry_verbs)
     ):
         i = skip_between_left(toks, i - 2, lex)
     if i < 0:
@@ -189,13 +118,13 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
 
 def is_appositive(toks, seg_start, seg_end, lex) -> bool:
     first = toks[seg_start]
-    if first.lower in _APPOSITIVE_STARTERS:
+    if first.lower in lex.appositive_starters:
         return True
-    if first.lower in {"including", "among", "such", "like", "notably", "especially"}:
+    if first.lower in lex.example_starters:
         return True  # "Critics of the policy, including the opposition, say ..."
     if first.lower.endswith("ed") and first.text.islower() and seg_end - seg_start < 8:
         return True  # "An internal email, reviewed by the Post, shows ..."
-    if any(t.lower in _CLAUSE_VERBS for t in toks[seg_start : seg_end + 1]):
+    if any(t.lower in lex.clause_verbs for t in toks[seg_start : seg_end + 1]):
         return False
     before = toks[seg_start - 2] if seg_start >= 2 else None
     # "Colonel Aino Lehtisalo, commander of the Lapland Air Wing, told ..."
@@ -224,7 +153,7 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     t = toks[end]
     if t.text in _HARD_STOPS_BUT_CLOSE or t.text in {",", "."}:
         return None
-    if t.lower in lex.stop_left and t.lower not in ALL_PRONOUNS:
+    if t.lower in lex.stop_left and t.lower not in lex.pronouns:
         return None
     # the leftmost relativizer inside this comma segment: stop words after it belong to
     # the relative clause ("a diplomat who is attending the course")
@@ -232,20 +161,20 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     floor = max(0, end - _MAX_PHRASE)
     while seg > floor and toks[seg - 1].text not in _SEGMENT_STOPS:
         seg -= 1
-    rel = next((k for k in range(seg, end + 1) if toks[k].text in RELATIVIZERS), None)
+    rel = next((k for k in range(seg, end + 1) if toks[k].text in lex.relativizers), None)
     j = end if rel is None else rel - 1
     if rel is not None and j < seg:
         return None
     while j >= seg:
         if end - j > _MAX_PHRASE:
             return None
-        if toks[j].lower in ALL_PRONOUNS:
+        if toks[j].lower in lex.pronouns:
             return j if j == end else j + 1
         step = _step_left(toks, j, seg, end, lex)
         if step is None:
             break
         j = step
-    return _trim_start(toks, j + 1, end, rel)
+    return _trim_start(toks, j + 1, end, rel, lex)
 
 
 def _step_left(toks: list[Tok], j: int, seg: int, end: int, lex: Lexicon) -> int | None:
@@ -270,17 +199,17 @@ def _step_left(toks: list[Tok], j: int, seg: int, end: int, lex: Lexicon) -> int
     return j - 1
 
 
-def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None) -> int | None:
+def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None, lex: Lexicon) -> int | None:
     """Drop leading prepositions and relativizers that cannot begin a subject, and start at
     a determiner after an opening adverbial ("for years the Western press")."""
-    while start <= end and toks[start].lower in _LEADING_PREPOSITIONS:
+    while start <= end and toks[start].lower in lex.leading_prepositions:
         start += 1
     if start > end:
         return None
     for k in range(start + 1, end + 1 if rel is None else rel):
         if (
-            toks[k].lower in {"the", "a", "an"}
-            and toks[k - 1].lower not in PREPOSITIONS
+            toks[k].lower in lex.articles
+            and toks[k - 1].lower not in lex.prepositions
             and (toks[k - 1].text.isalpha() and not toks[k - 1].cap or toks[k - 1].lower == "for")
         ):
             start = k  # "for years the Western press": the subject starts at its determiner
@@ -295,7 +224,7 @@ def right_phrase(
     With `strict`, the phrase must run to a comma, a quotation mark or the sentence's end
     without meeting a verb: "..., said the minister." but not "said the talks had failed"."""
     n = len(toks)
-    i = _phrase_opening(toks, i)
+    i = _phrase_opening(toks, i, lex)
     if i is None:
         return None
     j = i
@@ -303,12 +232,12 @@ def right_phrase(
     while j < n and j - i < _MAX_PHRASE:
         tok = toks[j]
         if tok.text == ",":
-            after = _clause_after_comma(toks, j, last, strict)
+            after = _clause_after_comma(toks, j, last, strict, lex)
             if after is None:
                 break
             nxt = toks[j + 1].lower
             last, j = after - 1, after  # an appositive or relative clause, kept to its end
-            if nxt in RELATIVIZERS or nxt == "speaking":
+            if nxt in lex.relativizers or nxt == "speaking":
                 break
             continue
         close = _bracket_close(toks, j)
@@ -318,13 +247,13 @@ def right_phrase(
             continue
         if tok.text in _HARD_STOPS or tok.text == ".":
             break
-        if strict and tok.lower in _CLAUSE_VERBS:
+        if strict and tok.lower in lex.clause_verbs:
             return None
-        if tok.lower in _RIGHT_BREAKS and j > i:
+        if tok.lower in lex.right_breaks and j > i:
             if tok.lower == "and" and _joins_names(toks, j):
                 j += 1
                 continue
-            if strict and tok.lower not in {"as", "after", "before", "when", "while", "and", "but"}:
+            if strict and tok.lower not in lex.soft_breaks:
                 return None
             break
         last = j
@@ -337,7 +266,7 @@ def right_phrase(
     return toks[i].start, toks[last].end
 
 
-def _phrase_opening(toks: list[Tok], i: int) -> int | None:
+def _phrase_opening(toks: list[Tok], i: int, lex: Lexicon) -> int | None:
     """The first token of a phrase on the right, past a comma or dash, or None when what
     follows cannot open a speaker phrase ("that", "it", a quotation mark)."""
     n = len(toks)
@@ -346,7 +275,7 @@ def _phrase_opening(toks: list[Tok], i: int) -> int | None:
     if i >= n:
         return None
     first = toks[i]
-    if first.text in _HARD_STOPS or first.lower in {"that", "which", "it", "to"}:
+    if first.text in _HARD_STOPS or first.lower in lex.not_phrase_starts:
         return None
     return i
 
@@ -356,15 +285,17 @@ def _joins_names(toks: list[Tok], j: int) -> bool:
     return j + 1 < len(toks) and toks[j + 1].cap and toks[j - 1].cap
 
 
-def _clause_after_comma(toks: list[Tok], j: int, last: int | None, strict: bool) -> int | None:
+def _clause_after_comma(
+    toks: list[Tok], j: int, last: int | None, strict: bool, lex: Lexicon
+) -> int | None:
     """Where an appositive or relative clause opening at the comma at j ends (the index of
     the comma or stop after it), or None when the comma ends the phrase."""
     n = len(toks)
     nxt = toks[j + 1].lower if j + 1 < n else ""
     after_name = strict and last is not None and is_name_tok(toks[last])
     if not (
-        nxt in {"who", "whose", "speaking"}
-        or (after_name and (nxt in _RIGHT_APPOSITIVE_STARTERS or nxt.endswith("'s")))
+        nxt in {"who", "whose", "speaking"}  # "..., said X, who ...", "X, speaking to ..."
+        or (after_name and (nxt in lex.right_appositive_starters or nxt.endswith("'s")))
     ):
         return None
     k = j + 1
@@ -383,7 +314,7 @@ def _bracket_close(toks: list[Tok], j: int) -> int | None:
 
 def _dangling(low: str, lex: Lexicon) -> bool:
     """A word a phrase cannot end on: a preposition or a determiner."""
-    return (low in PREPOSITIONS or low in lex.determiners) and low not in {"involved", "briefed"}
+    return (low in lex.prepositions or low in lex.determiners) and low not in lex.ending_participles
 
 
 def is_name_tok(tok: Tok) -> bool:

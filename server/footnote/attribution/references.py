@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..model import Source
 from .kinds import has_name, head_noun_of, is_demonym, is_plural
 from .lexicon import Lexicon
-from .phrases import PERSON_PRONOUNS, THING_PRONOUNS, is_name_tok
+from .phrases import is_name_tok
 from .tokens import Candidate, SentenceIndex, Tok
 
 
@@ -54,7 +54,7 @@ def document_antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tup
     toks = ix.tokenize(prev.start, prev.end)[:5]
     for k, t in enumerate(toks):
         if t.lower in lex.document_heads and t.text.isalpha():
-            if k and toks[0].lower in {"the", "a", "an", "this", "that", "its", "their"}:
+            if k and toks[0].lower in lex.document_determiners:
                 return toks[0].start, t.end
             return None
         if not (t.text.isalpha() and t.text[:1].islower() or k == 0):
@@ -89,13 +89,13 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     # keeps a 200 KB text linear
     known = known[-_RECENT:]
     if cand.pronoun:
-        return _pronoun_target(cand.pronoun, known)
+        return _pronoun_target(cand.pronoun, known, lex)
     head_text = _head_text(ix.norm[cand.start : cand.end])
     low = head_text.lower()
     words = [t for t in ix.tokenize(cand.start, cand.start + len(head_text)) if t.text[0].isalnum()]
     if not words:
         return None
-    if low.startswith(("one of them", "one of the", "some of them", "both of them")):
+    if low.startswith(lex.partitives):
         plural = [k for k in known if k.plural]
         if plural:
             return plural[-1]
@@ -106,10 +106,10 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     )
 
 
-def _pronoun_target(pronoun: str, known: list[Known]) -> Known:
-    if pronoun in PERSON_PRONOUNS:
+def _pronoun_target(pronoun: str, known: list[Known], lex: Lexicon) -> Known:
+    if pronoun in lex.person_pronouns:
         pool = [k for k in known if k.source.kind in ("named_person", "unnamed_individual")]
-    elif pronoun in THING_PRONOUNS:
+    elif pronoun in lex.thing_pronouns:
         pool = [k for k in known if k.source.kind in ("named_organization", "document")]
     else:
         pool = known
@@ -129,7 +129,7 @@ def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | No
 
 def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
     """A definite description: "the official", "the researchers", "the study"."""
-    if words[0].lower not in {"the", "this", "that", "these", "those"} or len(words) > 4:
+    if words[0].lower not in lex.definite or len(words) > 4:
         return None
     head = words[-1].lower
     modifiers = [w.lower for w in words[1:-1]]
@@ -137,7 +137,7 @@ def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) ->
         docs = [k for k in known if k.source.kind == "document"]
         if docs:
             return docs[-1]
-        if head in {"statement", "announcement", "remarks", "comments"}:
+        if head in lex.statement_nouns:
             return known[-1]  # "the statement": the last source's statement
     stem = head.rstrip("s")
     for k in reversed(known):

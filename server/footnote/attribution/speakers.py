@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .checks import BY_STEP, OWN_VOICE, CueSite, rejected
+from .checks import BY_STEP, CueSite, rejected
 from .kinds import head_noun_of
 from .lexicon import Lexicon
 from .outlets import ends_with, outlet_at, outlet_in
 from .phrases import (
-    ALL_PRONOUNS,
     is_appositive,
     right_phrase,
     segment_start,
@@ -19,10 +18,6 @@ from .phrases import (
 )
 from .tokens import Candidate, SentenceIndex, Tok
 
-OPEN_CUES = ("according to", "in the words of", "per")  # the speaker follows the cue
-_NOT_SPEAKERS = frozenset(
-    {"that", "to", "by", "in", "on", "at", "of", "for", "with", "as", "it", "this", "so", "and"}
-)
 _OPEN, _CUE_WORD, _CITING, _PASSIVE = (
     BY_STEP[k] for k in ("open", "cue word", "citing", "passive")
 )
@@ -34,7 +29,7 @@ def find_speakers(
 ) -> list[Candidate]:
     """Speaker phrases governed by the cue spanning tokens ci..cj."""
     site = CueSite(ix, toks, ci, cj, cue, si, lex)
-    if cue in OPEN_CUES:
+    if cue in lex.open_cues:
         if rejected(site, _OPEN):
             return []
         return _with_citing(site, right_phrase(toks, cj + 1, lex))
@@ -70,12 +65,12 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
         site.cue in lex.inverted
         and nxt is not None
         and (nxt.cap or nxt.lower in lex.determiners or nxt.lower in lex.numbers)
-        and nxt.lower not in OWN_VOICE
+        and nxt.lower not in lex.own_voice
     )
     after_quote = before >= 0 and toks[before].text in {"'", '"'}
-    if after_quote and nxt is not None and nxt.text.isalpha() and nxt.lower not in _NOT_SPEAKERS:
+    if after_quote and nxt is not None and nxt.text.isalpha() and nxt.lower not in lex.not_speakers:
         # after a quotation any reporting verb may come first: '"...," admitted the coach'
-        inverted_ok = nxt.lower not in OWN_VOICE
+        inverted_ok = nxt.lower not in lex.own_voice
     # "X, a spokeswoman, said ...": the speaker with an appositive on the left comes first
     if (
         not after_quote
@@ -88,7 +83,7 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
     if inverted_ok and (
         before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"
     ):
-        if nxt.lower in ALL_PRONOUNS:
+        if nxt.lower in lex.pronouns:
             return [site.candidate((nxt.start, nxt.end), pronoun=nxt.lower)]
         span = right_phrase(toks, cj + 1, lex, strict=True)
         if span:
@@ -104,10 +99,10 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
         return []
     span = site.span
     phrase = site.ix.tokenize(span[0], span[1])
-    if len(phrase) == 1 and phrase[0].lower in ALL_PRONOUNS:
+    if len(phrase) == 1 and phrase[0].lower in site.lex.pronouns:
         return [site.candidate(span, pronoun=phrase[0].lower)]
     told = None
-    if site.cue in ("told", "tell", "tells") and site.nxt is not None:
+    if site.cue in site.lex.tell and site.nxt is not None:
         told = outlet_at(site.ix.norm, site.nxt.start, site.lex)
     return [site.candidate(span, told=told)]
 

@@ -9,16 +9,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..model import Document
+    from .lexicon import Lexicon
 
 # Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
-# unless the word is an abbreviation ("Dr.", "U.S.", "Oct.").
+# unless the word is an abbreviation before a name ("Dr.", "Oct.") or has a dot inside ("U.S.").
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+)*\.?|[^\w\s]")
-
-
-_ABBREVIATIONS = frozenset(
-    "Dr Prof Mr Mrs Ms St Gen Col Lt Sen Rep Gov Capt Maj Sgt Jr Sr Mt Ft Adm Brig "
-    "Cmdr Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Supt Rev".split()
-)
 
 
 class Tok(NamedTuple):
@@ -58,6 +53,7 @@ class SentenceIndex:
     __slots__ = (
         "doc",
         "norm",
+        "abbreviations",
         "quote_marks",
         "sent_starts",
         "sent_ends",
@@ -68,9 +64,10 @@ class SentenceIndex:
         "clause_starts",
     )
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lex: Lexicon) -> None:
         self.doc = doc
         self.norm = doc.norm
+        self.abbreviations = lex.name_abbreviations
         # quotation marks; any other "'" after a word is an apostrophe ("Residents'")
         self.quote_marks = {q.start for q in doc.quotes} | {q.inner_end for q in doc.quotes}
         self.sent_starts = [x.start for x in doc.sentences]
@@ -87,7 +84,7 @@ class SentenceIndex:
         """Sentence si's tokens and their start offsets."""
         hit = self._tokens.get(si)
         if hit is None:
-            toks = _scan(self.norm, self.sent_starts[si], self.sent_ends[si], self.quote_marks)
+            toks = _scan(self.norm, self.sent_starts[si], self.sent_ends[si], self)
             hit = self._tokens[si] = (toks, [t.start for t in toks])
         return hit
 
@@ -104,7 +101,7 @@ class SentenceIndex:
             hi = bisect_left(starts, end, lo)
             if hi == lo or toks[hi - 1].end <= end:
                 return toks[lo:hi]
-        return _scan(self.norm, start, end, self.quote_marks)
+        return _scan(self.norm, start, end, self)
 
 
 def memo(table: dict, key, compute):
@@ -114,7 +111,8 @@ def memo(table: dict, key, compute):
     return table[key]
 
 
-def _scan(norm: str, start: int, end: int, marks: set[int]) -> list[Tok]:
+def _scan(norm: str, start: int, end: int, ix: SentenceIndex) -> list[Tok]:
+    marks, abbreviations = ix.quote_marks, ix.abbreviations
     out = []
     append = out.append
     new = tuple.__new__
@@ -138,7 +136,7 @@ def _scan(norm: str, start: int, end: int, marks: set[int]) -> list[Tok]:
             continue
         if text[-1] == "." and len(text) > 1:
             stem = text[:-1]
-            if stem not in _ABBREVIATIONS and "." not in stem:
+            if stem not in abbreviations and "." not in stem:
                 append(new(Tok, (pos, stop - 1, stem, stem.lower())))
                 append(new(Tok, (stop - 1, stop, ".", ".")))
                 pos = stop
