@@ -8,6 +8,21 @@ The mechanism is a small cue grammar over each sentence:
   ("X, a senior analyst, said", "an official, who spoke on condition of anonymity ...");
 * the phrase's kind from its head and its words (lexicon.py / data/attribution.toml);
 * back-references ("the official", "she", a surname) attach to a source already introduced.
+
+One module per job; find_sources below is the loop that joins them:
+
+    tokens.py      Tok, SentenceIndex (one analysis's cached sentence tokens and memo tables)
+    cues.py        finding cues; dropping those nested in reported speech or a speaker phrase
+    speakers.py    from a cue to its speaker phrases (left subject, inverted, open cues)
+    checks.py      the named checks that stop a cue word used otherwise, with examples
+    phrases.py     the noun phrase on a cue's left or right
+    kinds.py       the kind of source a phrase names; number of subjects
+    outlets.py     news outlets named in or next to a phrase
+    flags.py       building a Source: anonymity and the relaying outlet
+    references.py  pronouns, surnames and descriptions that point back to a known source
+    lexicon.py     data/attribution.toml, checked and compiled (patterns.py: trie regexes)
+
+The words are in data/attribution.toml: add a reporting verb, a title or an outlet there.
 """
 
 from __future__ import annotations
