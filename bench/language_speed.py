@@ -15,7 +15,7 @@ import timeit
 from pathlib import Path
 
 from footnote import analyze
-from footnote.attribution import find_sources
+from footnote.engine.attribution import find_sources
 from footnote.engine.document import build_document
 from footnote.engine.language import find_language
 from textblob import TextBlob

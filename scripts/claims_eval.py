@@ -17,7 +17,7 @@ import json
 import re
 import sys
 
-from footnote.attribution import find_sources
+from footnote.engine.attribution import find_sources
 from footnote.engine.claims import find_unattributed_claims, load_lexicon, score_span
 from footnote.engine.document import build_document
 

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import asdict
 from datetime import date
 
-from . import model
-
-# Temporary: the top-level attribution.py (being split into a package on another branch, and
-# not edited here) imports `footnote.model`. The alias goes when attribution joins engine/.
-sys.modules.setdefault("footnote.model", model)
-
 from .._version import __version__
-from ..attribution import find_sources
+from .attribution import find_sources
 from .catalogue import load_rules
 from .context import find_context, knowledge_version
 from .document import build_document
@@ -31,7 +24,7 @@ def preload() -> None:
     """Read, validate and compile every data file now (rules, knowledge base, dated facts,
     phrase lists), so a malformed file fails at start-up with its file and key named, and a
     server's forked workers share what was compiled."""
-    from ..lexicon import load_lexicon
+    from .attribution.lexicon import load_lexicon
     from .context.offices import matcher
     from .context.scan import scanner
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .attribution.lexicon import load_lexicon
 from .model import Document, Paragraph, Quote, Sentence
 
 _FOLD = str.maketrans(
@@ -54,82 +55,6 @@ _FOLD = str.maketrans(
 OPENERS = frozenset("\u2018\u201c\u201e\u00ab")
 CLOSERS = frozenset("\u2019\u201d\u00bb")
 _QUOTE_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
-
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cmdr",
-        "adm",
-        "sgt",
-        "cpl",
-        "pvt",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "supt",
-        "insp",
-        "det",
-        "st",
-        "mt",
-        "ft",
-        "no",
-        "nos",
-        "vol",
-        "pp",
-        "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "bros",
-        "dept",
-        "univ",
-        "est",
-        "approx",
-        "vs",
-        "etc",
-        "al",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "u.n",
-        "u.s.a",
-        "e.u",
-        "a.m",
-        "p.m",
-        "jr",
-        "sr",
-        "rev",
-        "hon",
-        "messrs",
-        "mme",
-        "mlle",
-    ]
-)
 
 _PARA_BREAK = re.compile(r"\n[ ]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
@@ -256,7 +181,7 @@ def _is_boundary(norm: str, punct: int, end: int, limit: int) -> bool:
     m = _WORD_BEFORE.search(norm, max(0, punct - 12), punct + 1)
     if m:
         word = m.group(1).lower().rstrip(".")
-        if word in _ABBREVIATIONS:
+        if word in load_lexicon().abbreviations:  # data/attribution.toml [abbreviations]
             return False
         # A single capital initial ("John F. Kennedy") rarely ends a sentence.
         if len(word) == 1 and norm[punct - 1].isupper():

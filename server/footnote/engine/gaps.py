@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..trie import compile_phrases, starts_word
+from .attribution.patterns import compile_phrases, starts_word
 from .claims import find_unattributed_claims
 from .model import Attribution, Document, Finding, Source
 

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from ..trie import trie_pattern
+from .attribution.patterns import trie_pattern
 from .model import Attribution, Document, Finding, Source
 from .sentiment import Tone, combine, tone
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from ...trie import trie_pattern
+from ..attribution.patterns import trie_pattern
 from ..model import Document, Finding, Reference
 from .facts import Facts, Office, Tenure, ascii_fold
 from .kb import human_date, load_kb

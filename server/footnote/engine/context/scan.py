@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ...trie import trie_pattern
+from ..attribution.patterns import trie_pattern
 from .kb import KnowledgeBase, expand, load_kb
 
 _SEP = re.compile(r"[\s\-]+")

@@ -1,0 +1,150 @@
+"""Finding cues ("said", "according to", "it is reported", "in X's view") and keeping the
+right ones: cues nested in reported speech or inside another speaker phrase are dropped."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .flags import relay_through_outlets
+from .lexicon import Lexicon
+from .outlets import is_outlet
+from .patterns import starts_word
+from .speakers import find_speakers
+from .tokens import Candidate, SentenceIndex, token_index
+
+
+def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
+    norm = ix.norm
+    blocked = [
+        (m.start(), m.end())
+        for m in lex.non_attribution_re.finditer(norm)
+        if starts_word(norm, m.start())
+    ]
+    out: list[Candidate] = []
+    seen_cues: set[int] = set()
+
+    for v in lex.view_noun_re.finditer(norm):
+        # "in the minister's view": find the "'s view" first, then look back for "in"
+        m = lex.in_view_re.search(norm, max(0, v.start() - 80), v.end())
+        if m is None or m.end() != v.end() or ix.doc.in_quote(m.start(), m.end()):
+            continue
+        si = ix.sentence_of(m.start())
+        out.append(Candidate(m.start(1), m.end(1), _VIEW, m.start(), m.end(), si))
+        seen_cues.add(m.end())
+    for v in lex.passive_verb_re.finditer(norm):
+        # "it is widely reported": find the participle first, then look back for "it is"
+        m = lex.passive_it_re.search(norm, max(0, v.start() - 40), v.end())
+        if m is None or m.end() != v.end() or ix.doc.in_quote(m.start(), m.end()):
+            continue
+        si = ix.sentence_of(m.start())
+        out.append(
+            Candidate(
+                m.start(),
+                m.end(),
+                m.group().lower(),
+                m.start(),
+                m.end(),
+                si,
+                kind_hint="vague_group",
+            )
+        )
+        seen_cues.add(m.end())
+    for m in lex.cue_re.finditer(norm):
+        if m.end() in seen_cues or _inside(blocked, m.start()):
+            continue
+        if ix.doc.in_quote(m.start(), m.end()):
+            continue
+        si = ix.sentence_of(m.start())
+        toks = ix.sentence_tokens(si)[0]  # straight from the per-analysis cache
+        ci = token_index(toks, m.start())
+        if ci is None:
+            continue
+        cue = " ".join(m.group().lower().split())
+        cj = token_index(toks, m.end() - 1)
+        out.extend(find_speakers(ix, toks, ci, cj, cue, si, lex))
+    out = relay_through_outlets(_drop_nested(out, norm, lex), norm, lex)
+    # a cue inside another candidate's speaker phrase ("according to intelligence reports")
+    spans = sorted((c.start, c.end) for c in out)
+    starts = [a for a, _ in spans]
+    keep = []
+    for c in out:
+        k = bisect_right(starts, c.cue_start)
+        inside = any(
+            a <= c.cue_start and c.cue_end <= b and (a, b) != (c.start, c.end)
+            for a, b in spans[max(0, k - _NEIGHBOURS) : k]
+        )
+        if not inside:
+            keep.append(c)
+    return keep
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, non-overlapping)."""
+    k = bisect_left(spans, (offset + 1,)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+_NEIGHBOURS = 8
+
+
+_VIEW = "in the view of"  # the cue of "in the minister's view"
+
+
+def _open(c: Candidate, lex: Lexicon) -> bool:
+    """Whether the candidate's speaker follows its cue ("according to X", "in X's view")."""
+    return c.cue in lex.open_cues or c.cue == _VIEW
+
+
+def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candidate]:
+    """Drop verb cues inside the reported content of another cue in the same sentence.
+
+    "Budapest has said the measures would threaten ..." reports what Budapest said; the
+    measures are not a source. "According to X" inside reported speech stays: a source
+    citing another source is listed as well.
+    """
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    keep = []
+    for group in by_sentence.values():
+        group.sort(key=lambda c: c.cue_start)
+        for k, c in enumerate(group):
+            if _open(c, lex) or c.kind_hint:
+                keep.append(c)
+                continue
+            nested = False
+            for other in group[max(0, k - _NEIGHBOURS) : k]:
+                if _open(other, lex) or other.kind_hint:
+                    continue
+                gap = norm[other.cue_end : min(c.start, c.cue_start)]
+                if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
+                    nested = True
+                    break
+            for other in group[k + 1 : k + 1 + _NEIGHBOURS]:
+                if _open(other, lex) or other.kind_hint or other.start < c.cue_end:
+                    continue
+                lead = norm[max(0, other.start - 2) : other.start]
+                tail = norm[other.cue_end : other.cue_end + 40]
+                if (
+                    "," in lead
+                    and other.start < other.cue_start
+                    and _ends_sentence(tail, lex)
+                    and is_outlet(norm, other, lex) is None  # ", Xinhua reported": a relay
+                ):
+                    nested = True  # "..., the researchers found."
+                    break
+            if not nested:
+                keep.append(c)
+    return keep
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:\"]|(?<!\w)'|'(?!\w)")
+
+
+def _ends_sentence(tail: str, lex: Lexicon) -> bool:
+    """Whether a cue is the last thing in its sentence ("..., the researchers found.")."""
+    if "." not in tail:
+        return False
+    words = tail.split(".", 1)[0].split()
+    return len(words) <= 3 and (not words or words[0].lower() in lex.tail_starts)

@@ -1,0 +1,113 @@
+"""Building a Source from a candidate, with its flags: anonymity (requested, reason) and
+the outlet that relays it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..model import Source
+from .kinds import classify, clause_start
+from .lexicon import Lexicon
+from .outlets import is_outlet, outlet_in
+from .tokens import Candidate, SentenceIndex, memo
+
+
+def relay_through_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> list:
+    """'X said ..., according to TASS' / '..., Xinhua reported': the outlet passes X on.
+
+    The outlet is then X's relay, not a source of its own."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    drop = set()
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        last = max(group, key=lambda x: x.cue_start)  # only an outlet cited last relays
+        outlet = is_outlet(norm, last, lex)
+        if outlet is None:
+            continue
+        speakers = [
+            x
+            for x in group
+            if x is not last and x.cue_start < last.cue_start and is_outlet(norm, x, lex) is None
+        ]
+        if speakers:
+            for x in speakers:
+                x.relay = x.relay or outlet
+            drop.add(id(last))
+    return [c for c in cands if id(c) not in drop] if drop else cands
+
+
+def new_source(cand: Candidate, n: int, ix: SentenceIndex, lex: Lexicon) -> Source | None:
+    norm = ix.norm
+    start, end = cand.start, cand.end
+    while end > start and norm[end - 1] in " ,.;:-":
+        end -= 1
+    if end <= start or cand.pronoun:
+        return None
+    sentence_start = clause_start(ix, ix.doc.sentences[cand.sentence])
+    kind = cand.kind_hint or classify(ix, (start, end), lex, sentence_start)
+    outlet = (
+        cand.told
+        or cand.relay
+        or outlet_in(norm, start, end, lex)
+        or _relay_in_clause(ix, cand, lex)
+    )
+    reason = requested = None
+    if kind in ("unnamed_individual", "vague_group"):
+        requested, reason = anonymity(ix, cand, start, end, lex)
+    return Source(
+        id=f"s{n}",
+        start=start,
+        end=end,
+        mention=ix.doc.text[start:end],
+        kind=kind,
+        cue=cand.cue,
+        anonymity_reason=reason,
+        anonymity_requested=bool(requested),
+        relayed_by=outlet,
+    )
+
+
+def _relay_in_clause(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str | None:
+    """'In an interview with the BBC, the president said ...': the outlet passes it on."""
+    return memo(ix.relays, cand.sentence, lambda: _interview_outlet(ix, cand, lex))
+
+
+def _interview_outlet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str | None:
+    sent = ix.doc.sentences[cand.sentence]
+    for m in lex.interview_re.finditer(ix.norm, sent.start, sent.end):
+        outlet = lex.outlet_re.match(ix.norm, m.end())
+        if outlet:
+            return outlet.group()
+    return None
+
+
+def anonymity(ix: SentenceIndex, cand: Candidate, start: int, end: int, lex: Lexicon):
+    """(requested, reason text) from the mention and the rest of its clause."""
+    norm = ix.norm
+    region_end = ix.doc.sentences[cand.sentence].end
+    # stop at a quotation that follows the cue
+    k = bisect_left(ix.doc.quotes, max(end, cand.cue_end), key=lambda q: q.start)
+    if k < len(ix.doc.quotes) and ix.doc.quotes[k].start < region_end:
+        region_end = ix.doc.quotes[k].start
+    region_start = min(start, cand.cue_start)
+    marker = lex.marker_re.search(norm, region_start, region_end)
+    standalone = lex.standalone_reason_re.search(norm, region_start, region_end)
+    if standalone and (not marker or standalone.start() < marker.start()):
+        # "who was not authorised to speak publicly": a reason that implies the request
+        stop = standalone.end()
+        while stop < region_end and norm[stop] not in ",.;\"'":
+            stop += 1
+        return True, ix.doc.text[standalone.start() : stop].strip()
+    if not marker:
+        return False, None
+    reason = lex.reason_re.search(norm, marker.end(), region_end)
+    if not reason or reason.start() - marker.end() > 40:
+        return True, None
+    stop = reason.end()
+    while stop < region_end and norm[stop] not in ",.;\"'":
+        stop += 1
+    text = ix.doc.text[reason.start() : stop].strip()
+    return True, text or None

@@ -1,0 +1,358 @@
+"""Classifying a speaker phrase: named person or organisation, document, unnamed
+individual or vague group, from its head noun and the names in it."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .outlets import ends_with, outlet_in
+from .phrases import skip_between_left
+from .tokens import SentenceIndex, Tok, memo
+
+
+def head_noun_of(ix: SentenceIndex, span, lex: Lexicon) -> str:
+    """The head noun of a phrase's first chunk: 'a set of diplomatic cables' -> 'cables'."""
+    return memo(ix.heads, (span[0], span[1]), lambda: _find_head_noun(ix, span, lex))
+
+
+def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
+    words = ix.tokenize(span[0], span[1])
+    head = ""
+    k = 0
+    while k < len(words):
+        w = words[k]
+        low = w.lower
+        participle = (
+            k > 0
+            and w.text.islower()
+            and (
+                low.endswith("ed")
+                or (
+                    low.endswith("ing")
+                    and (
+                        is_plural(head, lex)
+                        or head in lex.person_heads
+                        or head in lex.institution_heads
+                    )
+                )
+            )
+            and not words[k - 1].lower.endswith("ly")
+            and words[k - 1].lower not in lex.determiners
+        )
+        if k > 0 and (
+            w.text in {",", "("}
+            or (w.text in lex.prepositions)
+            or w.text in lex.relativizers
+            or participle
+        ):
+            if low == "of" and head in lex.collectives:
+                k += 1
+                head = ""
+                continue
+            break
+        if low.endswith("'s") or low.endswith("s'"):
+            head = ""
+            k += 1
+            continue
+        if w.text.isalnum() or "-" in w.text or "'" in w.text:
+            head = low
+        k += 1
+    return head
+
+
+def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_start: int) -> str:
+    """The kind of source a speaker phrase names."""
+    toks = ix.tokenize(span[0], span[1])
+    if not toks:
+        return "vague_group"
+    pre, appositive = _chunks(toks, lex)
+    head_noun = head_noun_of(ix, span, lex)
+    if _outlet_in_own_name(ix.norm, span, pre, head_noun, lex):
+        return "named_organization"
+    name = has_name(pre, lex, sentence_start, ix)
+    if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
+        name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
+    return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
+        pre, name, head_noun, lex
+    )
+
+
+def _chunks(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]]:
+    """The pre-chunk (the words before the first comma, preposition or relative clause) and
+    the appositive after the first comma (none when it is a relative clause)."""
+    cut = next(
+        (
+            k
+            for k, t in enumerate(toks)
+            if k > 0
+            and (t.text in {",", "("} or t.text in lex.prepositions or t.text in lex.relativizers)
+        ),
+        len(toks),
+    )
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    appositive = toks[comma + 1 :] if comma is not None else []
+    if appositive and appositive[0].text in lex.relativizers:
+        appositive = []
+    return toks[:cut], appositive
+
+
+def _outlet_in_own_name(norm: str, span, pre: list[Tok], head_noun: str, lex: Lexicon) -> bool:
+    """An outlet reporting in its own name ("a report by RIA Novosti", "Press TV"), not one
+    that was handed something ("a report seen by Reuters")."""
+    outlet = outlet_in(norm, span[0], span[1], lex)
+    if not outlet:
+        return False
+    handed_on = lex.handed_on_re.search(norm, span[0], span[1])
+    return bool(
+        (head_noun in lex.own_reports and not handed_on)
+        or ends_with(norm[pre[0].start : pre[-1].end], outlet)
+    )
+
+
+def _named_kind(
+    ix: SentenceIndex, name: str | None, head_noun: str, appositive: list[Tok], lex: Lexicon
+) -> str | None:
+    """The kind when a name or a document head decides it, else None."""
+    if (
+        name == "person"
+        and head_noun not in lex.person_heads
+        and head_noun not in lex.document_heads
+    ):
+        app_head = (
+            head_noun_of(ix, (appositive[0].start, appositive[-1].end), lex) if appositive else ""
+        )
+        if app_head in lex.institution_heads or app_head in lex.company_nouns:
+            return "named_organization"
+        return "named_person"
+    if head_noun in lex.document_heads:
+        return "document"
+    if (
+        appositive
+        and has_name(appositive, lex, -1) == "person"
+        and not _first_is_det(appositive, lex)
+    ):
+        return "named_person"
+    return None
+
+
+def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexicon) -> str:
+    """The kind from the head noun, its number and its quantifiers."""
+    first = pre[0].lower
+    plural = is_plural(head_noun, lex)
+    counted = any(t.lower in lex.numbers or t.text.isdigit() for t in pre[:3])
+    vague_start = first in lex.vague_quantifiers or first in lex.vague_determiners
+    if head_noun in lex.person_heads:
+        if name == "person" and not plural:
+            return "named_person"  # "Yaroshevich's coach, ..." falls through above
+        if vague_start or (plural and not counted):
+            return "vague_group"
+        return "unnamed_individual"
+    if name == "org" and not vague_start:
+        return "named_organization"
+    if head_noun in lex.institution_heads:
+        broad = [t for t in pre if t.lower in lex.broad_adjectives]
+        if plural and (
+            broad
+            or not any(
+                t.cap for t in pre if t.lower not in lex.determiners and t.lower != head_noun
+            )
+        ):
+            return "unnamed_individual" if counted else "vague_group"
+        return "named_organization"
+    if head_noun in lex.company_nouns:
+        return "named_organization"
+    if name == "person":
+        return "named_person"
+    if vague_start or (plural and not counted):  # "many", "some" are vague quantifiers
+        return "vague_group"
+    return "unnamed_individual"
+
+
+def _first_is_det(toks, lex) -> bool:
+    return bool(toks) and toks[0].lower in lex.determiners
+
+
+def is_plural(noun: str, lex: Lexicon) -> bool:
+    if noun in lex.plural_nouns or noun.endswith("men"):  # "fishermen"
+        return True
+    if noun in lex.singular_nouns:
+        return False
+    return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
+
+def is_demonym(low: str, lex: Lexicon) -> bool:
+    return low in lex.demonyms or (
+        low.endswith(lex.demonym_suffixes) and len(low) > 4 and low not in lex.places
+    )
+
+
+_LABEL_ENDS = frozenset({":", ")", "-", "*", "|", "]", "\u2022"})
+
+
+def _capitalised_elsewhere(ix: SentenceIndex, tok: Tok) -> bool:
+    """Whether the word appears capitalised somewhere other than a sentence's start."""
+    return memo(ix.capitals, tok.text, lambda: _scan_capitalised(ix.norm, tok))
+
+
+def _scan_capitalised(norm: str, tok: Tok) -> bool:
+    word, pos = tok.text, norm.find(tok.text)
+    while pos >= 0:  # str.find, not a regex: this runs over the whole text
+        end = pos + len(word)
+        whole = (pos == 0 or not norm[pos - 1].isalnum()) and (
+            end == len(norm) or not norm[end].isalnum()
+        )
+        if whole and pos != tok.start:
+            before = norm[max(0, pos - 3) : pos].rstrip()
+            if before and before[-1] not in ".!?\"'\n:-":
+                return True
+        pos = norm.find(word, end)
+    return False
+
+
+def clause_start(ix: SentenceIndex, sentence) -> int:
+    """Where the sentence's first word starts, after a bullet, a label ("Breaking:",
+    "(Updated)") or a dateline ("LONDON (Reuters) -")."""
+    return memo(ix.clause_starts, sentence.start, lambda: _find_clause_start(ix, sentence))
+
+
+def _find_clause_start(ix: SentenceIndex, sentence) -> int:
+    toks = ix.tokenize(sentence.start, sentence.end)[:12]
+    first = 0
+    for k, t in enumerate(toks[:10]):
+        if t.text in _LABEL_ENDS:
+            first = k + 1
+    while first < len(toks) and not toks[first].text[0].isalnum():
+        first += 1
+    return toks[first].start if first < len(toks) else sentence.start
+
+
+def has_name(
+    toks: list[Tok], lex: Lexicon, sentence_start: int, ix: SentenceIndex | None = None
+) -> str | None:
+    """'person' when the tokens hold a personal name, 'org' for a named body or place."""
+    caps_run = 0
+    best = None
+    titled = False
+    org_word = False
+    named_after_title = False
+    for k, t in enumerate(toks):
+        low = t.lower.rstrip(".")
+        base = low[:-2] if low.endswith("'s") else low
+        if not t.cap:
+            caps_run = 0
+            continue
+        if base in lex.determiners or base in lex.vague_quantifiers or base in lex.stop_left:
+            caps_run = 0  # "A", "The", "Some": capitalised at a line's start, never a name
+            continue
+        if t.start == sentence_start and (
+            # "Traders said": a capitalised plural common noun opening the sentence (unless
+            # the text capitalises it elsewhere too, as it would a surname: "Jones")
+            (
+                len(toks) == 1
+                and is_plural(base, lex)
+                and base not in lex.places
+                and not (ix is not None and _capitalised_elsewhere(ix, t))
+            )
+            or (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
+            or base in lex.person_heads
+            or base in lex.determiners
+            or base in lex.vague_quantifiers
+            or base in lex.stop_left
+            or base in lex.institution_heads
+            or base in lex.document_heads
+            or base in lex.broad_adjectives
+        ):
+            caps_run = 0
+            continue
+        if base in lex.person_titles:
+            titled = True
+            caps_run = 0
+            continue
+        if (
+            base in lex.org_words
+            or base in lex.places
+            or t.text.isupper()
+            and len(t.text) > 1
+            or t.text in lex.outlets
+        ):
+            best = best or "org"
+            caps_run = 0
+            if base in lex.org_words:
+                org_word = True
+            continue
+        nxt_cap = k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].text.isalpha()
+        if (
+            (
+                is_demonym(base, lex)
+                and (base in lex.demonyms or not nxt_cap or _title_next(toks, k, lex))
+            )
+            or base in lex.person_heads
+            or base in lex.document_heads
+        ):
+            caps_run = 0
+            continue
+        caps_run += 1
+        named_after_title = named_after_title or titled
+        if titled or caps_run >= 2:
+            best = "person"
+        elif len(toks) == 1 or (caps_run == 1 and _single_name_ok(toks, k)):
+            best = best if best == "person" else ("person" if best is None else best)
+    if titled and named_after_title:
+        return "person"
+    if org_word:
+        return "org"  # "the International Atomic Energy Agency", "Chess Federation"
+    return best
+
+
+def _title_next(toks, k, lex) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].lower.rstrip(".") in lex.person_titles
+
+
+def _single_name_ok(toks: list[Tok], k: int) -> bool:
+    # a lone capitalised word followed by nothing capitalised: a surname or first name
+    rest = toks[k + 1 :]
+    return not any(t.cap for t in rest)
+
+
+# --- the number of a cue's subject and the object of "told" ---------------------------------
+
+
+def is_bare_form(word: str, lex: Lexicon) -> bool:
+    """A base form that is also a noun ("state", "report", "claim"): needs a plural subject."""
+    if " " in word or word in lex.not_bare:
+        return False
+    return not word.endswith(("s", "ed"))
+
+
+def plural_subject(ix: SentenceIndex, span, toks: list[Tok], ci: int, lex: Lexicon) -> bool:
+    k = skip_between_left(toks, ci - 1, lex)
+    if k >= 0 and toks[k].lower in lex.modals:
+        return True
+    if k >= 1 and toks[k].lower == "to" and toks[k - 1].lower in lex.continue_verbs:
+        return True
+    head = head_noun_of(ix, span, lex)
+    phrase = ix.tokenize(span[0], span[1])
+    if len(phrase) == 1 and phrase[0].lower in lex.plural_verb_pronouns:
+        return True
+    if head in lex.institution_heads and not head.endswith("s"):
+        return True  # "Police say", "the government say": collectives take either number
+    return bool(head) and is_plural(head, lex)
+
+
+def tells_someone(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether "told" has a person, a body or an outlet as its object."""
+    if i >= len(toks):
+        return False
+    if any(toks[k].lower in lex.addressees for k in range(i, min(i + 4, len(toks)))):
+        return True  # "told a news conference", "told parliament"
+    t = toks[i]
+    if t.cap or t.lower in lex.object_pronouns:  # reporters: an addressee, above
+        return True
+    if t.lower.endswith("s") and t.lower not in lex.determiners and t.text.isalpha():
+        return True  # "told investors", "told lawmakers"
+    for k in range(i, min(i + 4, len(toks))):
+        low = toks[k].lower
+        if low in lex.person_heads or low in lex.institution_heads or toks[k].cap:
+            return True
+        if low in {"that", ",", "."}:
+            return False
+    return False

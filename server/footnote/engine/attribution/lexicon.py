@@ -1,0 +1,346 @@
+"""The attribution stage's words and phrase classes, read once from data/attribution.toml.
+
+The loader checks every key against SCHEMA: an unknown or missing key, a value of the wrong
+type or a word listed twice in one key raises LexiconDataError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .patterns import compile_phrases
+
+FILE = "attribution.toml"
+
+# The value types: "words" is a string of words separated by whitespace or a list of single
+# words; "phrases" is a list of strings, each a word or several.
+SCHEMA: dict[str, dict[str, str]] = {
+    "abbreviations": {"before_names": "words", "other": "words"},
+    "cues": {
+        "verbs": "words",
+        "inverted": "words",
+        "stance": "words",
+        "document_only": "words",
+        "phrases": "phrases",
+        "passive_by": "words",
+        "citing": "words",
+        "non_attributions": "phrases",
+        "open": "phrases",
+        "passive_it": "words",
+        "view_nouns": "words",
+        "tell": "words",
+        "never_nouns": "words",
+        "not_bare": "words",
+    },
+    "grammar": {
+        k: "words"
+        for k in (
+            "articles between stop_left determiners vague_quantifiers numbers addressees "
+            "person_pronouns "
+            "group_pronouns thing_pronouns own_voice plural_verb_pronouns object_pronouns "
+            "relativizers appositive_starters example_starters prepositions subordinators "
+            "ending_participles noun_markers continue_verbs hurry_verbs clause_verbs "
+            "right_breaks soft_breaks not_phrase_starts modals auxiliaries copulas hypothetical "
+            "negations connectives tail_starts not_adverbs not_speakers definite "
+            "document_determiners"
+        ).split()
+    }
+    | {"partitives": "phrases"},
+    "kinds": {
+        k: "words"
+        for k in (
+            "document_heads institution_heads person_heads document_backrefs broad_adjectives "
+            "person_titles org_words places demonyms collectives company_nouns plural_nouns "
+            "singular_nouns statement_nouns vague_determiners"
+        ).split()
+    }
+    | {"demonym_suffixes": "phrases"},
+    "outlets": {
+        "names": "phrases",
+        "own_reports": "words",
+        "handed_on": "words",
+        "interview_phrases": "phrases",
+    },
+    "anonymity": {"markers": "phrases", "standalone_reasons": "phrases", "reasons": "phrases"},
+}
+
+
+class LexiconDataError(ValueError):
+    """A data file that does not match its schema; the message names the file and key."""
+
+
+def _words(where: str, value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        words = tuple(value.split())
+    elif isinstance(value, list) and all(isinstance(w, str) and w.split() == [w] for w in value):
+        words = tuple(value)
+    else:
+        raise LexiconDataError(f"{where}: expected words (a string or a list of single words)")
+    return _unique(where, words)
+
+
+def _phrases(where: str, value) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(p, str) and p.strip() for p in value):
+        raise LexiconDataError(f"{where}: expected a list of non-empty strings")
+    return _unique(where, tuple(value))
+
+
+def _unique(where: str, items: tuple[str, ...]) -> tuple[str, ...]:
+    if not items:
+        raise LexiconDataError(f"{where}: empty")
+    seen: set[str] = set()
+    twice = sorted({w for w in items if w in seen or seen.add(w)})
+    if twice:
+        raise LexiconDataError(f"{where}: listed twice: {', '.join(twice)}")
+    return items
+
+
+def read_data(data: dict, file: str = FILE) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Every section and key of `data` checked against SCHEMA, values as tuples of strings."""
+    unknown = sorted(set(data) - set(SCHEMA))
+    if unknown:
+        raise LexiconDataError(f"{file}: unknown section [{unknown[0]}]")
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for section, keys in SCHEMA.items():
+        table = data.get(section)
+        if not isinstance(table, dict):
+            raise LexiconDataError(f"{file}: missing section [{section}]")
+        extra = sorted(set(table) - set(keys))
+        if extra:
+            raise LexiconDataError(f"{file}: [{section}] {extra[0]}: unknown key")
+        out[section] = {}
+        for key, kind in keys.items():
+            where = f"{file}: [{section}] {key}"
+            if key not in table:
+                raise LexiconDataError(f"{where}: missing")
+            read = _words if kind == "words" else _phrases
+            out[section][key] = read(where, table[key])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    # [abbreviations]
+    abbreviations: frozenset[str]  # all, lower case: no sentence ends after them
+    name_abbreviations: frozenset[str]  # as written: the tokens keep their full stop
+    # [cues]
+    verbs: frozenset[str]
+    inverted: frozenset[str]
+    document_only: frozenset[str]
+    stance: frozenset[str]
+    passive_by: frozenset[str]
+    citing: frozenset[str]
+    open_cues: frozenset[str]
+    tell: frozenset[str]
+    never_nouns: frozenset[str]
+    not_bare: frozenset[str]
+    # [grammar]
+    articles: frozenset[str]
+    between: frozenset[str]
+    stop_left: frozenset[str]
+    determiners: frozenset[str]
+    vague_quantifiers: frozenset[str]
+    numbers: frozenset[str]
+    addressees: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    pronouns: frozenset[str]  # person, group and thing pronouns: "he said", "said they"
+    own_voice: frozenset[str]
+    plural_verb_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    relativizers: frozenset[str]
+    appositive_starters: frozenset[str]
+    right_appositive_starters: frozenset[str]  # without "which"
+    example_starters: frozenset[str]
+    prepositions: frozenset[str]
+    true_prepositions: frozenset[str]  # without "not", "who", "whose", "-", "("
+    leading_prepositions: frozenset[str]  # without "close", "familiar"
+    subordinators: frozenset[str]
+    ending_participles: frozenset[str]
+    noun_markers: frozenset[str]
+    continue_verbs: frozenset[str]
+    hurry_verbs: frozenset[str]
+    clause_verbs: frozenset[str]
+    right_breaks: frozenset[str]
+    soft_breaks: frozenset[str]
+    not_phrase_starts: frozenset[str]
+    modals: frozenset[str]
+    auxiliaries: frozenset[str]
+    be_auxiliaries: frozenset[str]  # without "get", "got", "gets"
+    copulas: frozenset[str]
+    hypothetical: frozenset[str]
+    negations: frozenset[str]
+    connectives: frozenset[str]
+    tail_starts: frozenset[str]
+    not_adverbs: frozenset[str]
+    not_speakers: frozenset[str]
+    partitives: tuple[str, ...]
+    definite: frozenset[str]
+    document_determiners: frozenset[str]
+    # [kinds]
+    document_heads: frozenset[str]
+    institution_heads: frozenset[str]
+    person_heads: frozenset[str]
+    document_backrefs: frozenset[str]
+    broad_adjectives: frozenset[str]
+    person_titles: frozenset[str]
+    org_words: frozenset[str]
+    places: frozenset[str]
+    demonyms: frozenset[str]
+    demonym_suffixes: tuple[str, ...]
+    collectives: frozenset[str]
+    company_nouns: frozenset[str]
+    plural_nouns: frozenset[str]
+    singular_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
+    vague_determiners: frozenset[str]
+    # [outlets]
+    outlets: tuple[str, ...]
+    own_reports: frozenset[str]
+    # patterns
+    cue_re: re.Pattern
+    non_attribution_re: re.Pattern
+    outlet_re: re.Pattern
+    marker_re: re.Pattern
+    reason_re: re.Pattern
+    standalone_reason_re: re.Pattern
+    passive_verb_re: re.Pattern  # "reported": found first, then "it is" looked for before it
+    passive_it_re: re.Pattern  # "it is widely reported"
+    view_noun_re: re.Pattern  # "'s view": found first, then "in" looked for before it
+    in_view_re: re.Pattern  # "in the minister's view"
+    handed_on_re: re.Pattern
+    interview_re: re.Pattern
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words))
+
+
+def _first_letter_either_case(phrase: str) -> str:
+    rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
+    return f"[{phrase[0].upper()}{phrase[0].lower()}]{rest}"
+
+
+def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
+    d = read_data(data, file)
+    abbreviations, cues, grammar = d["abbreviations"], d["cues"], d["grammar"]
+    kinds, outlets, anonymity = d["kinds"], d["outlets"], d["anonymity"]
+    g = {k: frozenset(v) for k, v in grammar.items()}
+    k = {key: frozenset(v) for key, v in kinds.items()}
+    verbs = frozenset(cues["verbs"])
+    cue_words = verbs | frozenset(cues["passive_by"]) | frozenset(cues["citing"])
+    passive = _alternatives(cues["passive_it"])
+    views = _alternatives(cues["view_nouns"])
+    names = outlets["names"]
+    return Lexicon(
+        abbreviations=frozenset(
+            w.lower() for w in abbreviations["before_names"] + abbreviations["other"]
+        ),
+        name_abbreviations=frozenset(abbreviations["before_names"]),
+        verbs=verbs,
+        inverted=frozenset(cues["inverted"]),
+        document_only=frozenset(cues["document_only"]),
+        stance=frozenset(cues["stance"]),
+        passive_by=frozenset(cues["passive_by"]),
+        citing=frozenset(cues["citing"]),
+        open_cues=frozenset(cues["open"]),
+        tell=frozenset(cues["tell"]),
+        never_nouns=frozenset(cues["never_nouns"]),
+        not_bare=frozenset(cues["not_bare"]),
+        articles=g["articles"],
+        between=g["between"],
+        stop_left=g["stop_left"],
+        determiners=g["determiners"],
+        vague_quantifiers=g["vague_quantifiers"],
+        numbers=g["numbers"],
+        addressees=g["addressees"],
+        person_pronouns=g["person_pronouns"],
+        thing_pronouns=g["thing_pronouns"],
+        pronouns=g["person_pronouns"] | g["group_pronouns"] | g["thing_pronouns"],
+        own_voice=g["own_voice"],
+        plural_verb_pronouns=g["plural_verb_pronouns"],
+        object_pronouns=g["object_pronouns"],
+        relativizers=g["relativizers"],
+        appositive_starters=g["appositive_starters"],
+        right_appositive_starters=g["appositive_starters"] - {"which"},
+        example_starters=g["example_starters"],
+        prepositions=g["prepositions"],
+        true_prepositions=g["prepositions"] - {"not", "who", "whose", "-", "("},
+        leading_prepositions=g["prepositions"] - {"close", "familiar"},
+        subordinators=g["subordinators"],
+        ending_participles=g["ending_participles"],
+        noun_markers=g["noun_markers"],
+        continue_verbs=g["continue_verbs"],
+        hurry_verbs=g["hurry_verbs"],
+        clause_verbs=g["clause_verbs"],
+        right_breaks=g["right_breaks"],
+        soft_breaks=g["soft_breaks"],
+        not_phrase_starts=g["not_phrase_starts"],
+        modals=g["modals"],
+        auxiliaries=g["auxiliaries"],
+        be_auxiliaries=g["auxiliaries"] - {"get", "got", "gets"},
+        copulas=g["copulas"],
+        hypothetical=g["hypothetical"],
+        negations=g["negations"],
+        connectives=g["connectives"],
+        tail_starts=g["tail_starts"],
+        not_adverbs=g["not_adverbs"],
+        not_speakers=g["not_speakers"],
+        partitives=grammar["partitives"],
+        definite=g["definite"],
+        document_determiners=g["document_determiners"],
+        document_heads=k["document_heads"],
+        institution_heads=k["institution_heads"],
+        person_heads=k["person_heads"],
+        document_backrefs=k["document_backrefs"],
+        broad_adjectives=k["broad_adjectives"],
+        person_titles=k["person_titles"],
+        org_words=k["org_words"],
+        places=k["places"],
+        demonyms=k["demonyms"],
+        demonym_suffixes=kinds["demonym_suffixes"],
+        collectives=k["collectives"],
+        company_nouns=k["company_nouns"],
+        plural_nouns=k["plural_nouns"],
+        singular_nouns=k["singular_nouns"],
+        statement_nouns=k["statement_nouns"],
+        vague_determiners=k["vague_determiners"],
+        outlets=names,
+        own_reports=frozenset(outlets["own_reports"]),
+        cue_re=compile_phrases([*cue_words, *cues["open"], *cues["phrases"]]),
+        non_attribution_re=compile_phrases(cues["non_attributions"], lead="none"),
+        # Outlet names are matched case-sensitively: "RT" is not "rt".
+        outlet_re=compile_phrases(names, as_written=True),
+        marker_re=compile_phrases(anonymity["markers"]),
+        standalone_reason_re=compile_phrases(anonymity["standalone_reasons"]),
+        reason_re=compile_phrases(anonymity["reasons"]),
+        passive_verb_re=re.compile(rf"(?:{passive})\b"),
+        passive_it_re=re.compile(
+            r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+"
+            rf"(?:\w+ly\s+)?(?:{passive})\b"
+        ),
+        view_noun_re=re.compile(rf"'s\s+(?:{views})\b"),
+        in_view_re=re.compile(
+            rf"\b[Ii]n\s+((?:the\s+|[A-Z])[\w.-]*(?:\s+[\w.-]+){{0,5}}?)'s\s+(?:{views})\b"
+        ),
+        handed_on_re=re.compile(rf"\b(?:{_alternatives(outlets['handed_on'])})\b"),
+        interview_re=re.compile(
+            "(?:"
+            + "|".join(_first_letter_either_case(p) for p in sorted(outlets["interview_phrases"]))
+            + r")\s+(?:the\s+)?"
+        ),
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    raw = (resources.files("footnote") / "data" / FILE).read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as e:
+        raise LexiconDataError(f"{FILE}: {e}") from e
+    return build_lexicon(data)

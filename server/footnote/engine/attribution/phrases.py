@@ -1,0 +1,321 @@
+"""Speaker-phrase extraction: the noun phrase a cue governs, on its left ("X said") or its
+right ("according to X", "..., said X"), with an appositive or relative clause kept."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .tokens import Tok
+
+# Marks that end a comma segment, and marks no phrase runs across (data: attribution.toml)
+_SEGMENT_STOPS = frozenset({",", ".", ";", ":", '"', "'", "!", "?", "["})
+_HARD_STOPS = frozenset(";:()[]\"'!?")
+_HARD_STOPS_BUT_CLOSE = _HARD_STOPS - {")"}
+_MAX_PHRASE = 40  # tokens: no longer clause is a speaker phrase
+
+
+def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence (after a dateline), before its first verb."""
+    i = 0
+    for k in range(min(limit, 8)):
+        if toks[k].text == "-" and all(t.cap or t.text == "," for t in toks[:k]):
+            i = k + 1  # "LAGOS, Nigeria - ..."
+            break
+    if i < limit and (toks[i].lower in lex.prepositions or toks[i].lower in lex.subordinators):
+        return None  # the sentence opens with a phrase, not its subject
+    j = i
+    while j < limit:
+        t = toks[j]
+        if t.lower in lex.stop_left or not t.text[0].isalnum() and t.text not in {"-", "'"}:
+            break
+        if j > i and t.text.islower() and (t.lower.endswith("ed") or t.lower in lex.verbs):
+            break
+        j += 1
+    if j == i or j - i > 8:
+        return None
+    return toks[i].start, toks[j - 1].end
+
+
+def skip_between_left(toks, i, lex) -> int:
+    if i >= 2 and toks[i].text == ",":
+        # a parenthetical between subject and verb: "officials, predictably, dismiss",
+        # "the ministry, in a statement, said", "Smith, however, insisted"
+        k = i - 1
+        while k >= 0 and i - k <= 6 and toks[k].text not in _SEGMENT_STOPS:
+            k -= 1
+        if k >= 1 and toks[k].text == "," and k < i - 1:
+            first = toks[k + 1].lower
+            if (k + 2 == i and (first.endswith("ly") or first in lex.connectives)) or (
+                first in lex.true_prepositions
+            ):
+                i = k - 1
+    while (
+        i >= 0
+        and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
+        and (toks[i].lower not in lex.not_adverbs)
+    ):
+        i -= 1
+    return i
+
+
+def skip_adverbs_left(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    while i > 0 and toks[i].lower.endswith("ly") and toks[i].lower not in lex.not_adverbs:
+        i -= 1
+    return i
+
+
+def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject on the left of a cue at token ci, with its appositive if any."""
+    i = skip_between_left(toks, ci - 1, lex)
+    # "continues to insist", "rushed to deny"
+    while (
+        i >= 1
+        and toks[i].lower == "to"
+        and (toks[i - 1].lower in lex.continue_verbs or toks[i - 1].lower in lex.hurry_verbs)
+    ):
+        i = skip_between_left(toks, i - 2, lex)
+    if i < 0:
+        return None
+    end_tok = i
+    if toks[i].text == ",":
+        # X, <appositive or relative clause>[, <another>], said
+        seg_end = i - 1
+        seg_start = segment_start(toks, seg_end)
+        if seg_start is None or seg_start > seg_end:
+            return None
+        while (
+            seg_start >= 2
+            and toks[seg_start - 1].text == ","
+            and is_appositive(toks, seg_start, seg_end, lex)
+        ):
+            head_end = seg_start - 2
+            head_start = segment_start(toks, head_end)
+            if head_start is None:
+                break
+            if (
+                head_start >= 2
+                and toks[head_start - 1].text == ","
+                and (
+                    toks[head_start].text.isdigit()
+                    or is_appositive(toks, head_start, head_end, lex)
+                )
+                and head_end - head_start < 3
+            ):
+                seg_start = head_start  # "Anastasia, 19, a student ..."
+                continue
+            start = _subject_start(toks, head_end, lex)
+            if start is not None:
+                return toks[start].start, toks[seg_end].end
+            break
+        start = _subject_start(toks, seg_end, lex)
+        if start is None:
+            return None
+        return toks[start].start, toks[seg_end].end
+    start = _subject_start(toks, end_tok, lex)
+    if start is None:
+        return None
+    return toks[start].start, toks[end_tok].end
+
+
+def is_appositive(toks, seg_start, seg_end, lex) -> bool:
+    first = toks[seg_start]
+    if first.lower in lex.appositive_starters:
+        return True
+    if first.lower in lex.example_starters:
+        return True  # "Critics of the policy, including the opposition, say ..."
+    if first.lower.endswith("ed") and first.text.islower() and seg_end - seg_start < 8:
+        return True  # "An internal email, reviewed by the Post, shows ..."
+    if any(t.lower in lex.clause_verbs for t in toks[seg_start : seg_end + 1]):
+        return False
+    before = toks[seg_start - 2] if seg_start >= 2 else None
+    # "Colonel Aino Lehtisalo, commander of the Lapland Air Wing, told ..."
+    return (
+        before is not None
+        and before.cap
+        and before.text.isalpha()
+        and (not first.cap or first.lower.endswith("'s"))
+    )
+
+
+def segment_start(toks, end) -> int | None:
+    j = end
+    floor = end - _MAX_PHRASE
+    while j >= 0 and toks[j].text not in _SEGMENT_STOPS:
+        if j <= floor:
+            return None  # no clause this long is a speaker phrase
+        j -= 1
+    return j + 1 if j + 1 <= end else None
+
+
+def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
+    """Scan left from token `end` over a noun phrase; return its first token index."""
+    if end < 0:
+        return None
+    t = toks[end]
+    if t.text in _HARD_STOPS_BUT_CLOSE or t.text in {",", "."}:
+        return None
+    if t.lower in lex.stop_left and t.lower not in lex.pronouns:
+        return None
+    # the leftmost relativizer inside this comma segment: stop words after it belong to
+    # the relative clause ("a diplomat who is attending the course")
+    seg = end
+    floor = max(0, end - _MAX_PHRASE)
+    while seg > floor and toks[seg - 1].text not in _SEGMENT_STOPS:
+        seg -= 1
+    rel = next((k for k in range(seg, end + 1) if toks[k].text in lex.relativizers), None)
+    j = end if rel is None else rel - 1
+    if rel is not None and j < seg:
+        return None
+    while j >= seg:
+        if end - j > _MAX_PHRASE:
+            return None
+        if toks[j].lower in lex.pronouns:
+            return j if j == end else j + 1
+        step = _step_left(toks, j, seg, end, lex)
+        if step is None:
+            break
+        j = step
+    return _trim_start(toks, j + 1, end, rel, lex)
+
+
+def _step_left(toks: list[Tok], j: int, seg: int, end: int, lex: Lexicon) -> int | None:
+    """The next token to look at left of token j inside a subject, or None where it ends."""
+    tok = toks[j]
+    low = tok.lower
+    if tok.text == ")":
+        k = j - 1
+        while k >= seg and toks[k].text != "(":
+            k -= 1
+        return k - 1 if k > seg and j - k <= 4 else None  # "(Reuters)", "(NDC)"
+    if low == "and" and j > 0 and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
+        return j - 1
+    if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
+        return j - 1
+    if (
+        low in lex.stop_left
+        or tok.text == "."
+        or (not tok.text[0].isalnum() and tok.text not in "&'")
+    ):
+        return None  # a dash or other mark ends the phrase: "LONDON (Reuters) - An official"
+    return j - 1
+
+
+def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None, lex: Lexicon) -> int | None:
+    """Drop leading prepositions and relativizers that cannot begin a subject, and start at
+    a determiner after an opening adverbial ("for years the Western press")."""
+    while start <= end and toks[start].lower in lex.leading_prepositions:
+        start += 1
+    if start > end:
+        return None
+    for k in range(start + 1, end + 1 if rel is None else rel):
+        if (
+            toks[k].lower in lex.articles
+            and toks[k - 1].lower not in lex.prepositions
+            and (toks[k - 1].text.isalpha() and not toks[k - 1].cap or toks[k - 1].lower == "for")
+        ):
+            start = k  # "for years the Western press": the subject starts at its determiner
+    return start
+
+
+def right_phrase(
+    toks: list[Tok], i: int, lex: Lexicon, strict: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase starting at token i, up to the end of its clause.
+
+    With `strict`, the phrase must run to a comma, a quotation mark or the sentence's end
+    without meeting a verb: "..., said the minister." but not "said the talks had failed"."""
+    n = len(toks)
+    i = _phrase_opening(toks, i, lex)
+    if i is None:
+        return None
+    j = i
+    last = None
+    while j < n and j - i < _MAX_PHRASE:
+        tok = toks[j]
+        if tok.text == ",":
+            after = _clause_after_comma(toks, j, last, strict, lex)
+            if after is None:
+                break
+            nxt = toks[j + 1].lower
+            last, j = after - 1, after  # an appositive or relative clause, kept to its end
+            if nxt in lex.relativizers or nxt == "speaking":
+                break
+            continue
+        close = _bracket_close(toks, j)
+        if close is not None:
+            last = j = close  # "the NATO Defense College (NDC)": an acronym in brackets
+            j += 1
+            continue
+        if tok.text in _HARD_STOPS or tok.text == ".":
+            break
+        if strict and tok.lower in lex.clause_verbs:
+            return None
+        if tok.lower in lex.right_breaks and j > i:
+            if tok.lower == "and" and _joins_names(toks, j):
+                j += 1
+                continue
+            if strict and tok.lower not in lex.soft_breaks:
+                return None
+            break
+        last = j
+        j += 1
+    if last is None:
+        return None
+    # do not end on a preposition or determiner
+    while last > i and _dangling(toks[last].lower, lex):
+        last -= 1
+    return toks[i].start, toks[last].end
+
+
+def _phrase_opening(toks: list[Tok], i: int, lex: Lexicon) -> int | None:
+    """The first token of a phrase on the right, past a comma or dash, or None when what
+    follows cannot open a speaker phrase ("that", "it", a quotation mark)."""
+    n = len(toks)
+    while i < n and toks[i].text in {",", "-"}:
+        i += 1
+    if i >= n:
+        return None
+    first = toks[i]
+    if first.text in _HARD_STOPS or first.lower in lex.not_phrase_starts:
+        return None
+    return i
+
+
+def _joins_names(toks: list[Tok], j: int) -> bool:
+    """Whether token j sits between two capitalised words ("Smith and Jones")."""
+    return j + 1 < len(toks) and toks[j + 1].cap and toks[j - 1].cap
+
+
+def _clause_after_comma(
+    toks: list[Tok], j: int, last: int | None, strict: bool, lex: Lexicon
+) -> int | None:
+    """Where an appositive or relative clause opening at the comma at j ends (the index of
+    the comma or stop after it), or None when the comma ends the phrase."""
+    n = len(toks)
+    nxt = toks[j + 1].lower if j + 1 < n else ""
+    after_name = strict and last is not None and is_name_tok(toks[last])
+    if not (
+        nxt in {"who", "whose", "speaking"}  # "..., said X, who ...", "X, speaking to ..."
+        or (after_name and (nxt in lex.right_appositive_starters or nxt.endswith("'s")))
+    ):
+        return None
+    k = j + 1
+    while k < n and toks[k].text not in {",", "."} and toks[k].text not in _HARD_STOPS:
+        k += 1
+    return k
+
+
+def _bracket_close(toks: list[Tok], j: int) -> int | None:
+    """The ")" closing a short bracket opening at j ("(NDC)"), if any."""
+    n = len(toks)
+    if toks[j].text != "(" or j + 2 >= n:
+        return None
+    return next((k for k in range(j + 1, min(n, j + 5)) if toks[k].text == ")"), None)
+
+
+def _dangling(low: str, lex: Lexicon) -> bool:
+    """A word a phrase cannot end on: a preposition or a determiner."""
+    return (low in lex.prepositions or low in lex.determiners) and low not in lex.ending_participles
+
+
+def is_name_tok(tok: Tok) -> bool:
+    return tok.cap and tok.text.isalpha()

@@ -1,0 +1,134 @@
+"""From a cue to its speaker phrases: the paths that find the speaker (on the right of an
+open cue, on the left of a verb, after the verb when inverted), each after the named checks
+of checks.py that stop a cue word used otherwise."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .checks import BY_STEP, CueSite, rejected
+from .kinds import head_noun_of
+from .lexicon import Lexicon
+from .outlets import ends_with, outlet_at, outlet_in
+from .phrases import (
+    is_appositive,
+    right_phrase,
+    segment_start,
+    sentence_subject,
+)
+from .tokens import Candidate, SentenceIndex, Tok
+
+_OPEN, _CUE_WORD, _CITING, _PASSIVE = (
+    BY_STEP[k] for k in ("open", "cue word", "citing", "passive")
+)
+_CLAUSE, _NOUN, _SUBJECT, _PHRASE = (BY_STEP[k] for k in ("clause", "noun", "subject", "phrase"))
+
+
+def find_speakers(
+    ix: SentenceIndex, toks: list[Tok], ci: int, cj: int, cue: str, si: int, lex: Lexicon
+) -> list[Candidate]:
+    """Speaker phrases governed by the cue spanning tokens ci..cj."""
+    site = CueSite(ix, toks, ci, cj, cue, si, lex)
+    if cue in lex.open_cues:
+        if rejected(site, _OPEN):
+            return []
+        return _with_citing(site, right_phrase(toks, cj + 1, lex))
+    if rejected(site, _CUE_WORD):
+        return []
+    if cue in lex.citing:
+        if rejected(site, _CITING):
+            return []
+        span = right_phrase(toks, cj + 1, lex)
+        if span and head_noun_of(ix, span, lex) in lex.document_heads:
+            return [site.candidate(span, kind_hint="document")]
+        return []
+    if cue in lex.passive_by:
+        if rejected(site, _PASSIVE):
+            return []
+        if site.next_is("by"):  # "echoed by other analysts"
+            span = right_phrase(toks, cj + 2, lex)
+            return [site.candidate(span)] if span else []
+    if rejected(site, _CLAUSE):
+        return []
+    if cue.endswith("ing"):
+        # "..., saying inflation was high": the speaker is the subject of the main clause
+        span = sentence_subject(toks, site.before, lex)
+        return [site.candidate(span)] if span else []
+    return _subject_speakers(site)
+
+
+def _subject_speakers(site: CueSite) -> list[Candidate]:
+    """The speaker of a verb cue: its subject on the left (with an appositive), or the
+    phrase after it when inverted ('..., said the minister')."""
+    toks, cj, lex, nxt, before = site.toks, site.cj, site.lex, site.nxt, site.before
+    inverted_ok = (
+        site.cue in lex.inverted
+        and nxt is not None
+        and (nxt.cap or nxt.lower in lex.determiners or nxt.lower in lex.numbers)
+        and nxt.lower not in lex.own_voice
+    )
+    after_quote = before >= 0 and toks[before].text in {"'", '"'}
+    if after_quote and nxt is not None and nxt.text.isalpha() and nxt.lower not in lex.not_speakers:
+        # after a quotation any reporting verb may come first: '"...," admitted the coach'
+        inverted_ok = nxt.lower not in lex.own_voice
+    # "X, a spokeswoman, said ...": the speaker with an appositive on the left comes first
+    if (
+        not after_quote
+        and before >= 0
+        and toks[before].text == ","
+        and site.span is not None
+        and _appositive_subject(toks, before, lex)
+    ):
+        return _left_candidates(site)
+    if inverted_ok and (
+        before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"
+    ):
+        if nxt.lower in lex.pronouns:
+            return [site.candidate((nxt.start, nxt.end), pronoun=nxt.lower)]
+        span = right_phrase(toks, cj + 1, lex, strict=True)
+        if span:
+            return [site.candidate(span)]
+    if rejected(site, _NOUN) or site.span is None or rejected(site, _SUBJECT):
+        return []
+    return _left_candidates(site)
+
+
+def _left_candidates(site: CueSite) -> list[Candidate]:
+    """The subject on the left as the speaker, unless a check stops it."""
+    if rejected(site, _PHRASE):
+        return []
+    span = site.span
+    phrase = site.ix.tokenize(span[0], span[1])
+    if len(phrase) == 1 and phrase[0].lower in site.lex.pronouns:
+        return [site.candidate(span, pronoun=phrase[0].lower)]
+    told = None
+    if site.cue in site.lex.tell and site.nxt is not None:
+        told = outlet_at(site.ix.norm, site.nxt.start, site.lex)
+    return [site.candidate(span, told=told)]
+
+
+def _appositive_subject(toks: list[Tok], before: int, lex: Lexicon) -> bool:
+    """Whether the comma at `before` closes an appositive or relative clause of a subject."""
+    seg_end = before - 1
+    seg_start = segment_start(toks, seg_end)
+    if seg_start is None or seg_start < 2 or toks[seg_start - 1].text != ",":
+        return False
+    return is_appositive(toks, seg_start, seg_end, lex)
+
+
+def _with_citing(site: CueSite, span: tuple[int, int] | None) -> list[Candidate]:
+    """'according to X' plus 'according to OUTLET, citing Y' (Y relayed by the outlet)."""
+    if not span:
+        return []
+    toks, norm, lex = site.toks, site.ix.norm, site.lex
+    out = [site.candidate(span)]
+    # look for ", citing Y" right after the phrase
+    k = bisect_left(toks, span[1], key=lambda t: t.start)
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower == "citing":
+        outlet = outlet_in(norm, span[0], span[1], lex)
+        inner = right_phrase(toks, k + 2, lex)
+        if inner:
+            if outlet and ends_with(norm[span[0] : span[1]], outlet):
+                out = []  # the outlet only passes the cited source on
+            out.append(site.candidate(inner, relay=outlet))
+    return out
