@@ -436,7 +436,7 @@ def find_unattributed_claims(doc: Document, attributed: frozenset[int]) -> list[
     words = 0
     for i, s in enumerate(doc.sentences):
         words += doc.norm.count(" ", s.start, s.end) + 1
-        if i in attributed or s.end - s.start > lex.max_chars:
+        if i in attributed or s.end - s.start > lex.max_chars or doc.in_clutter(s.start, s.end):
             continue  # a run-on "sentence" this long is a splitting failure, not a claim
         if not _states(doc.norm, s.start, s.end) or _continues_speech(doc, i, attributed, lex):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .clutter import find_clutter
 from .model import Document, Paragraph, Quote, Sentence
 
 _FOLD = str.maketrans(
@@ -166,6 +167,7 @@ def build_document(
         title=title,
         published=published,
         url=url,
+        clutter=find_clutter(norm, title=fold(title) if title else None),
     )
 
 
