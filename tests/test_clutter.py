@@ -173,3 +173,16 @@ def test_a_long_page_of_clutter_like_lines_is_handled_line_by_line():
     page = ("Share this\nBy Jane Doe\nUpdated 13:04 GMT\n(Photo: x)\n" * 2000) + "The end."
     spans = find_clutter(page)
     assert spans and spans[-1][1] < len(page)
+
+
+def test_a_caption_does_not_change_the_writers_tone_or_the_headline():
+    body = (
+        "The council met on Monday and approved the budget for the new harbour wall. "
+        "Work will begin in spring and last two years, the council said."
+    )
+    caption = "A terrible, horrific and utterly shameful scene of devastation. (Photo: Jane Doe)"
+    alone, paged = analyze(body), analyze(body + "\n\n" + caption)
+    assert (paged.tone, paged.headline, paged.notes) == (alone.tone, alone.headline, alone.notes)
+    # the same words as the writer's own sentence do count
+    worded = analyze(body + "\n\n" + caption.split(" (Photo")[0])
+    assert worded.notes != alone.notes
