@@ -5,6 +5,7 @@ evaluation sets.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from footnote import analyze
@@ -12,6 +13,7 @@ from footnote.engine.clutter import ClutterDataError, find_clutter, load_rules, 
 from footnote.engine.document import build_document, fold
 
 RULES = load_rules().rules
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def marked(example: str) -> tuple[str, list[tuple[int, int]]]:
@@ -186,3 +188,22 @@ def test_a_caption_does_not_change_the_writers_tone_or_the_headline():
     # the same words as the writer's own sentence do count
     worded = analyze(body + "\n\n" + caption.split(" (Photo")[0])
     assert worded.notes != alone.notes
+
+
+def test_a_whole_pasted_page_keeps_exactly_the_article():
+    """A page written for this test: navigation, a stray headline and its stamp, a byline,
+    a stacked share bar, a caption, link lines, an advertising marker, a credit, tags, a
+    newsletter prompt and a copyright line around five paragraphs of article."""
+    text = (FIXTURES / "clutter-page.txt").read_text(encoding="utf-8")
+    doc = build_document(text)
+    kept = [text[p.start : p.end] for p in doc.paragraphs if not doc.in_clutter(p.start, p.end)]
+    assert [k.split()[0] for k in kept] == ["HARBOURTON,", "The", '"We', "The", "By"]
+    # every line of the page that is not one of those paragraphs is clutter
+    for line in text.splitlines():
+        if line.strip() and not any(line in k for k in kept):
+            start = text.index(line)
+            assert doc.in_clutter(start, start + len(line)), line
+    result = analyze(text)
+    assert any("Ana Ruiz" in s.mention for s in result.sources)
+    assert not [s for s in result.sources if doc.in_clutter(s.start, s.end)]
+    assert not [n for n in result.notes if n.start is not None and doc.in_clutter(n.start, n.end)]

@@ -37,6 +37,7 @@ _SEPARATORS = ":|>-"
 _SENTENCE_END = ".!?\"'\u2026"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_AGO = re.compile(r"\b\d{1,3} (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago\b")
 _TOKEN = re.compile(r"[^\s,;]+")
 _FIELD = re.compile(r"[A-Z][\w ]{0,30}: \S{0,20}\d[^\n]{0,20}")
 _GLUED_STAMP = re.compile(r"\d{1,2}:\d{2}(?: ?(?:AM|PM|am|pm|GMT|UTC))?$")
@@ -189,6 +190,12 @@ def _line(norm: str, start: int, end: int) -> _Line:
     return _Line(start, end, body, text, len(text.split()), text[-1] in _SENTENCE_END)
 
 
+def _bare_label(rule: Rule, line: _Line, norm: str) -> bool:
+    """A line that is only a label ("Read more:"): its link is on the next line."""
+    m = rule.start.match(norm, line.body, line.end)
+    return bool(m) and not norm[m.end() : line.end].strip(" " + _SEPARATORS)
+
+
 def _label(rule: Rule, line: _Line, norm: str, settings: ClutterRules) -> bool:
     m = rule.start.match(norm, line.body, line.end)
     if not m:
@@ -198,15 +205,22 @@ def _label(rule: Rule, line: _Line, norm: str, settings: ClutterRules) -> bool:
     rest = norm[m.end() : line.end].lstrip(" ")
     if not rest or rest[0] in _SEPARATORS:
         return True
-    return line.words <= settings.short_words and not line.punctuated
+    # "Read more Harbour reopens after storm": a title follows; "Related risks" is a subhead.
+    title = rest[0].isupper() or rest[0].isdigit()
+    return title and line.words <= settings.short_words and not line.punctuated
+
+
+def _bar_words(rule: Rule, line: _Line, settings: ClutterRules) -> bool:
+    """The line is made only of share-bar words ("Facebook", "Email")."""
+    return line.words <= settings.short_words and all(
+        t in rule.words for t in line.text.lower().split()
+    )
 
 
 def _bar(rule: Rule, line: _Line, settings: ClutterRules) -> bool:
-    if line.words > settings.short_words:
+    if not _bar_words(rule, line, settings):
         return False
     tokens = line.text.lower().split()
-    if not all(t in rule.words for t in tokens):
-        return False
     return any(t in rule.anchors for t in tokens) or sum(t in rule.networks for t in tokens) >= 2
 
 
@@ -228,7 +242,7 @@ def _stamp(rule: Rule, line: _Line, settings: ClutterRules) -> bool:
     tokens = [t.strip(".:;|") for t in _TOKEN.findall(text)]
     tokens = [t for t in tokens if t]
     lower = [t.lower() for t in tokens]
-    dated = bool(_TIME.search(text) or _NUMERIC_DATE.search(text)) or any(
+    dated = bool(_TIME.search(text) or _NUMERIC_DATE.search(text) or _AGO.search(text)) or any(
         w in _MONTHS and any(c.isdigit() for c in near)
         for k, w in enumerate(lower)
         for near in lower[max(0, k - 1) : k + 2]
@@ -279,9 +293,9 @@ def find_clutter(
     `title`, when given, is the article's own headline: a top line equal to it stays."""
     settings = rules or load_rules()
     spans: list[tuple[int, int]] = []
-    lines: list[tuple[_Line, Rule | None]] = []
-    for m in _LINE.finditer(norm):
-        start, end = m.start(), m.end()
+    lines: list[list] = []  # [line, the rule that took it or None]
+    for found in _LINE.finditer(norm):
+        start, end = found.start(), found.end()
         while start < end and norm[start] == " ":
             start += 1
         while end > start and norm[end - 1] == " ":
@@ -296,26 +310,54 @@ def find_clutter(
                     spans += [(start + m.start(), start + m.end()) for m in p.finditer(line.text)]
             elif hit is None and _is(rule, line, norm, settings):
                 hit = rule
-        if hit is not None:
-            spans.append((start, end))
-        lines.append((line, hit))
-    spans += _stray_headlines(lines, settings, title)
+        lines.append([line, hit])
+    _neighbours(lines, norm, settings)
+    _stray_headlines(lines, settings, title)
+    spans += [(line.start, line.end) for line, hit in lines if hit is not None]
     return _merge(spans)
 
 
-def _stray_headlines(lines, settings: ClutterRules, title: str | None):
+def _neighbours(lines: list[list], norm: str, settings: ClutterRules) -> None:
+    """Lines that are clutter by what stands next to them: the link title under a bare
+    "Read more:", and single network names ("Facebook", "Email") stacked with a share bar."""
+    for k, (line, hit) in enumerate(lines):
+        if hit is None or hit.kind != "label" or k + 1 == len(lines):
+            continue
+        below = lines[k + 1]
+        if below[1] is None and _bare_label(hit, line, norm) and _headline_like(below[0], settings):
+            below[1] = hit
+    bar = next((r for r in settings.rules if r.kind == "bar"), None)
+    if bar is None:
+        return
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        previous = None
+        for k in order:
+            line, hit = lines[k]
+            if hit is None and previous is bar and _bar_words(bar, line, settings):
+                lines[k][1] = hit = bar
+            previous = hit
+
+
+def _headline_like(line: _Line, settings: ClutterRules) -> bool:
+    return not line.punctuated and line.words <= settings.headline_max_words
+
+
+def _stray_headlines(lines: list[list], settings: ClutterRules, title: str | None) -> None:
     rule = next((r for r in settings.rules if r.kind == "top-headline"), None)
     if rule is None:
         return
-    top = lines[: settings.top_lines]
-    for k, (line, hit) in enumerate(top):
-        if hit is not None or line.punctuated or line.words > settings.headline_max_words:
+    seen = 0  # lines of the article so far; clutter above the headline does not count
+    for k, (line, hit) in enumerate(lines):
+        if hit is not None:
             continue
-        if title and _same(line.text, title):
-            continue  # the article's own headline
+        seen += 1
+        if seen > settings.top_lines:
+            return
+        if not _headline_like(line, settings) or (title and _same(line.text, title)):
+            continue  # a sentence, or the article's own headline
         below = lines[k + 1][1] if k + 1 < len(lines) else None
         if (below is not None and below.kind == "stamp") or _GLUED_STAMP.search(line.text):
-            yield line.start, line.end
+            lines[k][1] = rule
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
