@@ -365,10 +365,10 @@ def test_possessive_s_is_dropped_before_matching():
         ),
         (
             {
-                "settings": {**SETTINGS, "measured_classes": ["nothing"]},
+                "settings": {**SETTINGS, "measured": {"nothing": 1}},
                 "class": [{"name": "judge", "weight": 1, "phrases": ["x"]}],
             },
-            "measured_classes",
+            "settings.measured",
         ),
         (
             {
@@ -406,11 +406,17 @@ MEASURED_QUIET = [
     "The striker netted 9 times in 12 games, the best return of any player in the squad.",
     "The bakery sold 3,000 loaves in two days, more than any other shop in town.",
     "The ferry carried 1.4 million passengers in 11 months, the most of any route in the country.",
+    # a comparison of one counted quantity
+    "The club has won the cup 20 times, more than any other side.",
+    # a record with its time frame
+    "Shares closed at their highest level, the best day for the index in a decade.",
+    "It was the hottest summer in more than a century.",
 ]
 MEASURED_FIRE = [
     # one quantity, or only a year, is not a measured statistic
     "The 2022 model is the best phone ever made.",
     "With 9 goals, she is simply the best defender in the world.",
+    "The government's plan is the worst in a generation of failed and reckless reforms.",
 ]
 
 

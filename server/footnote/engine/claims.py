@@ -85,8 +85,7 @@ class _Lexicon:
     verdict_window: int
     verdict_bonus: float
     max_signals: int
-    measured_min_numbers: int
-    measured_classes: frozenset[str]
+    measured: dict[str, int]  # class -> quantities in the sentence that make it a statistic
     number_words: frozenset[str]
     continued_speech: frozenset[str]
     weights: dict[str, float]
@@ -203,9 +202,9 @@ def parse_lexicon(data: dict) -> _Lexicon:
         verdict_classes = frozenset(settings["verdict_classes"])
         if not verdict_classes <= set(weights):
             raise ClaimsDataError("claims.toml: verdict_classes names an unknown class")
-        measured_classes = frozenset(settings.get("measured_classes", ()))
-        if not measured_classes <= set(weights):
-            raise ClaimsDataError("claims.toml: measured_classes names an unknown class")
+        measured = settings.get("measured", {})
+        if not isinstance(measured, dict) or not set(measured) <= set(weights):
+            raise ClaimsDataError("claims.toml: [settings.measured] names an unknown class")
         return _Lexicon(
             threshold=float(settings["threshold"]),
             min_words=int(settings["min_words"]),
@@ -218,8 +217,7 @@ def parse_lexicon(data: dict) -> _Lexicon:
             verdict_window=int(settings["verdict_window"]),
             verdict_bonus=float(settings["verdict_bonus"]),
             max_signals=int(settings.get("max_signals", 3)),
-            measured_min_numbers=int(settings.get("measured_min_numbers", 2)),
-            measured_classes=measured_classes,
+            measured={c: int(n) for c, n in measured.items()},
             number_words=frozenset(w.lower() for w in settings.get("number_words", ())),
             continued_speech=frozenset(w.lower() for w in settings.get("continued_speech", ())),
             weights=weights,
@@ -336,13 +334,12 @@ def score_span(text: str, start: int, end: int, quotes=(), lexicon=None) -> Scor
         if not verdict and phrase.cls in lex.verdict_classes:
             before = tokens[max(0, i - lex.verdict_window) : i]
             verdict = any(t[0] in lex.verdict_after for t in before)
-    if (
-        per_class.keys() & lex.measured_classes
-        and _numbers(tokens, lex) >= lex.measured_min_numbers
-    ):
+    if per_class.keys() & lex.measured.keys():
         # "20 goals in 17 starts, the best rate of any striker": a ranked statistic.
-        for cls in lex.measured_classes:
-            per_class.pop(cls, None)
+        numbers = _numbers(tokens, lex)
+        for cls, least in lex.measured.items():
+            if numbers >= least:
+                per_class.pop(cls, None)
     contrib = {}
     for cls, count in per_class.items():
         w = lex.weights[cls]
