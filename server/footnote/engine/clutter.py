@@ -32,6 +32,7 @@ KINDS = (
 )
 
 _LINE = re.compile(r"[^\n]+")
+_NEVER = re.compile(r"(?!)")
 _BULLETS = " \t\u2022\u25ba\u25b6\u203a\u25aa\u00b7*|#>-"
 _SEPARATORS = ":|>-"
 _SENTENCE_END = ".!?\"'\u2026"
@@ -57,8 +58,8 @@ class Rule:
     label: str
     kind: str
     words: frozenset[str]
-    start: re.Pattern | None  # label/opener: the words, matched at the start of a line
-    phrases: re.Pattern | None  # notice: the words, searched in the line
+    start: re.Pattern  # label/opener: the words, matched at the start of a line
+    phrases: re.Pattern  # notice: the words, searched in a lower-cased line
     # credit/inline: each searched on its own, so a pattern opening with a literal ("PHOTO",
     # "/", "(") is found by a quick scan for it
     patterns: tuple[re.Pattern, ...]
@@ -139,8 +140,8 @@ def parse_rules(data: dict) -> ClutterRules:
                 label=str(r.get("label", name)),
                 kind=kind,
                 words=frozenset(w.lower() for w in words),
-                start=_alternation(words) if kind in ("label", "opener") else None,
-                phrases=_phrases(words) if kind == "notice" else None,
+                start=_alternation(words) if kind in ("label", "opener") else _NEVER,
+                phrases=_phrases(words) if kind == "notice" else _NEVER,
                 patterns=tuple(patterns),
                 anchors=frozenset(w.lower() for w in _strings(r, "anchors", where)),
                 networks=frozenset(w.lower() for w in _strings(r, "networks", where)),
@@ -193,7 +194,7 @@ def _line(norm: str, start: int, end: int) -> _Line:
 def _bare_label(rule: Rule, line: _Line, norm: str) -> bool:
     """A line that is only a label ("Read more:"): its link is on the next line."""
     m = rule.start.match(norm, line.body, line.end)
-    return bool(m) and not norm[m.end() : line.end].strip(" " + _SEPARATORS)
+    return m is not None and not norm[m.end() : line.end].strip(" " + _SEPARATORS)
 
 
 def _label(rule: Rule, line: _Line, norm: str, settings: ClutterRules) -> bool:
@@ -330,12 +331,12 @@ def _neighbours(lines: list[list], norm: str, settings: ClutterRules) -> None:
     if bar is None:
         return
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
-        previous = None
+        stacked = False  # the line before (in this direction) is part of a share bar
         for k in order:
             line, hit = lines[k]
-            if hit is None and previous is bar and _bar_words(bar, line, settings):
-                lines[k][1] = hit = bar
-            previous = hit
+            if hit is None and stacked and _bar_words(bar, line, settings):
+                hit = lines[k][1] = bar
+            stacked = hit is bar
 
 
 def _headline_like(line: _Line, settings: ClutterRules) -> bool:
