@@ -207,3 +207,11 @@ def test_a_whole_pasted_page_keeps_exactly_the_article():
     assert any("Ana Ruiz" in s.mention for s in result.sources)
     assert not [s for s in result.sources if doc.in_clutter(s.start, s.end)]
     assert not [n for n in result.notes if n.start is not None and doc.in_clutter(n.start, n.end)]
+
+
+def test_docs_describe_every_kind_of_rule():
+    from footnote.engine.clutter import KINDS
+
+    docs = (Path(__file__).parents[1] / "docs" / "engine.md").read_text(encoding="utf-8")
+    section = docs.split("## Page clutter", 1)[1].split("\n## ", 1)[0]
+    assert [k for k in KINDS if f"| `{k}` |" not in section] == []
