@@ -85,6 +85,11 @@ def test_the_articles_own_headline_stays_when_the_title_says_so():
     assert not doc.in_clutter(0, len(title))
     assert doc.in_clutter(len(title) + 1, len(title) + 5)  # the stamp below still goes
     assert build_document(ARTICLE).in_clutter(0, len(title))
+    # a page's title often carries the site's name after a separator
+    for suffixed in (title + " | Coastal Courier", title + " - Coastal Courier"):
+        assert not build_document(ARTICLE, title=suffixed).in_clutter(0, len(title))
+    other = build_document(ARTICLE, title="Harbour reopens after the winter storm season")
+    assert other.in_clutter(0, len(title))
 
 
 def test_offsets_are_unchanged_and_clutter_spans_are_lines_of_the_text():

@@ -283,8 +283,14 @@ def _is(rule: Rule, line: _Line, norm: str, settings: ClutterRules) -> bool:
     return False
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+def _same(line: str, title: str) -> bool:
+    """Whether `line` is the headline `title` gives, perhaps with the site's name after a
+    separator ("Harbour reopens | Northern Herald")."""
+    line, title = " ".join(line.lower().split()), " ".join(title.lower().split())
+    if title == line:
+        return True
+    rest = title[len(line) :].lstrip(" ")
+    return title.startswith(line) and title[len(line) : len(line) + 1] == " " and rest[:1] in "|-:"
 
 
 def find_clutter(
