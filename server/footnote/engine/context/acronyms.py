@@ -72,6 +72,16 @@ def _is_date(name: str) -> bool:
     return bool(named) and all(w in _DATE_WORDS or _DAY_NUMBER.fullmatch(w) for w in words)
 
 
+def _is_dateline(norm: str, start: int, end: int) -> bool:
+    """A place opening its line, the code in brackets, then a dash or a colon:
+    "SAN FRANCISCO (AP) --", "New Delhi (ANI):"."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    if norm[line_start:start].strip():
+        return False
+    after = norm[end : end + 3].lstrip(" ")
+    return after[:1] in ("-", ":")
+
+
 @dataclass(frozen=True, slots=True)
 class NameIssue:
     start: int
@@ -209,7 +219,7 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
         if not found:
             continue
         start, name = found
-        if _is_date(name):
+        if _is_date(name) or _is_dateline(norm, start, m.end()):
             continue  # a dateline's agency code
         inst = by_acronym.get(acronym)
         fits = acronym_fits(acronym, name)
