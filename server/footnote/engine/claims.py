@@ -8,6 +8,11 @@ voice (no attribution, not inside a quotation, not a question, not first person)
 reaches the threshold is a candidate; the highest-scoring candidates are kept, a few per
 text, because a careful editor asks "says who?" about the clearest cases, not every line.
 
+Two things that read like claims are not: a superlative that ranks a measured statistic
+("9 times in 12 games, the best return of any player") and a sentence that carries on the
+indirect speech of the attributed sentence before it, in its back-shifted tenses. Lines of
+page clutter (captions, link lines) are never candidates.
+
 Phrases are matched on word tokens, never with a backtracking regex: the only regular
 expression scans words left to right, so even a pathological input is linear.
 """
