@@ -27,7 +27,10 @@ def main() -> int:
     def post(_url, payload):
         return footnote.to_dict(
             footnote.analyze(
-                payload["text"], published=payload.get("published"), title=payload.get("title")
+                payload["text"],
+                published=payload.get("published"),
+                title=payload.get("title"),
+                url=payload.get("url"),
             )
         )
 

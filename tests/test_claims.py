@@ -365,6 +365,13 @@ def test_possessive_s_is_dropped_before_matching():
         ),
         (
             {
+                "settings": {**SETTINGS, "measured": {"nothing": 1}},
+                "class": [{"name": "judge", "weight": 1, "phrases": ["x"]}],
+            },
+            "settings.measured",
+        ),
+        (
+            {
                 "settings": {k: v for k, v in SETTINGS.items() if k != "threshold"},
                 "class": [{"name": "judge", "weight": 1, "phrases": ["x"]}],
             },
@@ -392,3 +399,52 @@ def test_a_dash_separates_words_but_a_hyphen_joins_them():
     assert score("The process has become\u2014a sham, nothing more", lex) == 1
     assert score("The process has become\u2014a-sham, nothing more", lex) == 0
     assert score("The process is \u2018a sham\u2019 and Europe\u2019s problem", lex) == 1
+
+
+# A superlative that ranks a measured statistic can be checked: it is not a verdict.
+MEASURED_QUIET = [
+    "The striker netted 9 times in 12 games, the best return of any player in the squad.",
+    "The bakery sold 3,000 loaves in two days, more than any other shop in town.",
+    "The ferry carried 1.4 million passengers in 11 months, the most of any route in the country.",
+    # a comparison of one counted quantity
+    "The club has won the cup 20 times, more than any other side.",
+    # a record with its time frame
+    "Shares closed at their highest level, the best day for the index in a decade.",
+    "It was the hottest summer in more than a century.",
+]
+MEASURED_FIRE = [
+    # one quantity, or only a year, is not a measured statistic
+    "The 2022 model is the best phone ever made.",
+    "With 9 goals, she is simply the best defender in the world.",
+    "The government's plan is the worst in a generation of failed and reckless reforms.",
+]
+
+
+@pytest.mark.parametrize("sentence", MEASURED_QUIET)
+def test_a_superlative_in_a_measured_statistic_is_quiet(sentence):
+    assert claims(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", MEASURED_FIRE)
+def test_a_superlative_with_no_measure_still_fires(sentence):
+    assert claims(sentence) == [sentence]
+
+
+# Indirect speech carried on from an attributed sentence is the speaker's, not the writer's.
+SAID = "The minister said the reform was on track. "
+CLAIM = "The opposition's plan would wreck the economy."
+
+
+def test_backshifted_sentence_after_an_attributed_one_continues_its_speech():
+    assert claims(CLAIM) == [CLAIM]  # on its own it is a claim
+    assert claims(SAID + CLAIM, attributed=frozenset({0})) == []
+    notes = analyze(SAID + CLAIM).notes
+    assert not [n for n in notes if n.rule == "unattributed-claim"]
+
+
+def test_a_new_paragraph_or_a_present_tense_verdict_is_the_writers_own():
+    assert claims(SAID + "\n\n" + CLAIM, attributed=frozenset({0})) == [CLAIM]
+    verdict = "The council's decision was reckless and entirely wrong."
+    assert claims(SAID + verdict, attributed=frozenset({0})) == [verdict]
+    # an unattributed sentence before does not make the next one speech
+    assert claims("The vote is on Friday. " + CLAIM) == [CLAIM]

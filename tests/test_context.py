@@ -419,6 +419,20 @@ def test_timeline_stops_at_the_articles_date():
             "Papers from the Organisation for European Security Dialogue (OSCE) leaked.",
             "Organisation for European Security Dialogue (OSCE)",
         ),
+        # A dateline's agency code is not an acronym of the date before it.
+        ("OSLO, March 3 (NTB) -- The harbour reopened after the storm.", None),
+        ("Dec. 3 (UPI) -- The council delayed its vote.", None),
+        ("LISBON, Tuesday 4th (XPN) -- Ferries ran late.", None),
+        ("SAN FRANCISCO (AP) -- The council voted to close the bridge.", None),
+        ("The council met.\n\nNew Delhi (XNA): The council met again.", None),
+        # a name opening a sentence, with no dateline dash, is still read as a name
+        (
+            "Baltic Maritime Research Council (QXZ) published data.",
+            "Baltic Maritime Research Council (QXZ)",
+        ),
+        # A month word inside a real name still counts as a name.
+        ("The March Research Council (QXZ) published data.", "March Research Council (QXZ)"),
+        ("The May Day Workers Union (QRZ) marched.", "May Day Workers Union (QRZ)"),
     ],
 )
 def test_acronyms(text, flagged):

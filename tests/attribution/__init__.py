@@ -2,9 +2,9 @@
 written for these tests (not from any evaluation set)."""
 
 from footnote import analyze
-from footnote.engine.document import build_document
 from footnote.engine.attribution.lexicon import load_lexicon
 from footnote.engine.attribution.tokens import SentenceIndex, Tok
+from footnote.engine.document import build_document
 
 
 def sources(text, **kw):

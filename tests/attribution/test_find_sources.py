@@ -1,8 +1,8 @@
 """The attribution stage as a whole: find_sources on a document."""
 
 from footnote import analyze
-from footnote.engine.document import build_document
 from footnote.engine.attribution import find_sources
+from footnote.engine.document import build_document
 
 from ..conftest import FIXTURES
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import footnote.engine.attribution
 import pytest
-from footnote.engine.document import build_document
 from footnote.engine.attribution.lexicon import (
     SCHEMA,
     Lexicon,
@@ -17,6 +16,7 @@ from footnote.engine.attribution.lexicon import (
     build_lexicon,
     load_lexicon,
 )
+from footnote.engine.document import build_document
 
 from . import tokens
 

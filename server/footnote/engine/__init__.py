@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 
 from .._version import __version__
@@ -13,7 +13,7 @@ from .context import find_context, knowledge_version
 from .document import build_document
 from .gaps import find_gaps
 from .language import find_language
-from .model import Analysis
+from .model import Analysis, Attribution, Document, Finding, Source
 from .notes import make_notes
 from .summary import summarize
 
@@ -47,11 +47,12 @@ def analyze(
     if isinstance(published, str):
         published = date.fromisoformat(published)
     doc = build_document(text, title=title, published=published, url=url)
-    sources, attributions = find_sources(doc)
+    sources, attributions = _outside_clutter(doc, *find_sources(doc))
     findings = list(find_gaps(doc, sources, attributions))
     findings += find_context(doc, sources)
     language = find_language(doc, sources, attributions)
     findings += language.findings
+    findings = [f for f in findings if not _on_clutter(doc, f)]
     notes = make_notes(findings, text, load_rules())
     headline, counts, tone = summarize(sources, notes, language.headline)
     meta = {
@@ -62,6 +63,30 @@ def analyze(
         "elapsed_ms": round((time.perf_counter() - began) * 1000, 2),
     }
     return Analysis(headline, counts, sources, notes, meta, tone)
+
+
+def _outside_clutter(
+    doc: Document, sources: tuple[Source, ...], attributions: tuple[Attribution, ...]
+) -> tuple[tuple[Source, ...], tuple[Attribution, ...]]:
+    """Drop what attribution found in page clutter (captions, "Read also: ..." lines, share
+    bars): an attribution whose cue is there, and a source left with none outside it."""
+    if not doc.clutter:
+        return sources, attributions
+    kept = tuple(a for a in attributions if not doc.in_clutter(a.cue_start, a.cue_end))
+    left: dict[str, int] = {}
+    for a in kept:
+        left[a.source_id] = left.get(a.source_id, 0) + 1
+    out = []
+    for s in sources:
+        if not left.get(s.id) or doc.in_clutter(s.start, s.end):
+            continue
+        out.append(s if left[s.id] == s.attributions else replace(s, attributions=left[s.id]))
+    ids = {s.id for s in out}
+    return tuple(out), tuple(a for a in kept if a.source_id in ids)
+
+
+def _on_clutter(doc: Document, finding: Finding) -> bool:
+    return finding.start is not None and doc.in_clutter(finding.start, finding.end)
 
 
 def to_dict(analysis: Analysis) -> dict:

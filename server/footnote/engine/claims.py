@@ -8,6 +8,11 @@ voice (no attribution, not inside a quotation, not a question, not first person)
 reaches the threshold is a candidate; the highest-scoring candidates are kept, a few per
 text, because a careful editor asks "says who?" about the clearest cases, not every line.
 
+Two things that read like claims are not: a superlative that ranks a measured statistic
+("9 times in 12 games, the best return of any player") and a sentence that carries on the
+indirect speech of the attributed sentence before it, in its back-shifted tenses. Lines of
+page clutter (captions, link lines) are never candidates.
+
 Phrases are matched on word tokens, never with a backtracking regex: the only regular
 expression scans words left to right, so even a pathological input is linear.
 """
@@ -85,6 +90,9 @@ class _Lexicon:
     verdict_window: int
     verdict_bonus: float
     max_signals: int
+    measured: dict[str, int]  # class -> quantities in the sentence that make it a statistic
+    number_words: frozenset[str]
+    continued_speech: frozenset[str]
     weights: dict[str, float]
     max_hits: dict[str, int]
     labels: dict[str, str]
@@ -199,6 +207,9 @@ def parse_lexicon(data: dict) -> _Lexicon:
         verdict_classes = frozenset(settings["verdict_classes"])
         if not verdict_classes <= set(weights):
             raise ClaimsDataError("claims.toml: verdict_classes names an unknown class")
+        measured = settings.get("measured", {})
+        if not isinstance(measured, dict) or not set(measured) <= set(weights):
+            raise ClaimsDataError("claims.toml: [settings.measured] names an unknown class")
         return _Lexicon(
             threshold=float(settings["threshold"]),
             min_words=int(settings["min_words"]),
@@ -211,6 +222,9 @@ def parse_lexicon(data: dict) -> _Lexicon:
             verdict_window=int(settings["verdict_window"]),
             verdict_bonus=float(settings["verdict_bonus"]),
             max_signals=int(settings.get("max_signals", 3)),
+            measured={c: int(n) for c, n in measured.items()},
+            number_words=frozenset(w.lower() for w in settings.get("number_words", ())),
+            continued_speech=frozenset(w.lower() for w in settings.get("continued_speech", ())),
             weights=weights,
             max_hits=max_hits,
             labels=labels,
@@ -325,6 +339,12 @@ def score_span(text: str, start: int, end: int, quotes=(), lexicon=None) -> Scor
         if not verdict and phrase.cls in lex.verdict_classes:
             before = tokens[max(0, i - lex.verdict_window) : i]
             verdict = any(t[0] in lex.verdict_after for t in before)
+    if per_class.keys() & lex.measured.keys():
+        # "20 goals in 17 starts, the best rate of any striker": a ranked statistic.
+        numbers = _numbers(tokens, lex)
+        for cls, least in lex.measured.items():
+            if numbers >= least:
+                per_class.pop(cls, None)
     contrib = {}
     for cls, count in per_class.items():
         w = lex.weights[cls]
@@ -335,6 +355,37 @@ def score_span(text: str, start: int, end: int, quotes=(), lexicon=None) -> Scor
     score = sum(contrib.values())
     signals = tuple(c for c in sorted(contrib, key=lambda c: -contrib[c]) if contrib[c] > 0)
     return ScoredSentence(start, end, round(score, 3), signals)
+
+
+def _numbers(tokens, lex: _Lexicon) -> int:
+    """How many quantities the words count: numerals ("40,000" and "3.2" are one; a year is a
+    date, not a quantity) and number words."""
+    count, after = 0, -2  # after: where the previous numeral's word ended
+    for lower, written, offset in tokens:
+        if lower[0].isdigit():
+            joined = offset == after + 1  # "40,000", "3.2": split by the comma or point
+            after = offset + len(written)
+            if not joined and not _YEAR.fullmatch(lower):
+                count += 1
+        elif lower in lex.number_words:
+            count += 1
+    return count
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|\d\d\d\ds")
+
+
+def _continues_speech(doc: Document, i: int, attributed: frozenset[int], lex: _Lexicon) -> bool:
+    """Whether sentence i carries on the indirect speech of an attributed sentence right
+    before it in the same paragraph, in its back-shifted tenses ("The minister said the
+    plan had failed. Its costs would double by spring.")."""
+    if i - 1 not in attributed or i == 0:
+        return False
+    s, before = doc.sentences[i], doc.sentences[i - 1]
+    if before.paragraph != s.paragraph:
+        return False
+    words = _tokens(doc.norm, s.start, s.end)
+    return any(lower in lex.continued_speech for lower, _, _ in words)
 
 
 def _outside(tokens, quotes):
@@ -387,9 +438,9 @@ def find_unattributed_claims(doc: Document, attributed: frozenset[int]) -> list[
     words = 0
     for i, s in enumerate(doc.sentences):
         words += doc.norm.count(" ", s.start, s.end) + 1
-        if i in attributed or s.end - s.start > lex.max_chars:
+        if i in attributed or s.end - s.start > lex.max_chars or doc.in_clutter(s.start, s.end):
             continue  # a run-on "sentence" this long is a splitting failure, not a claim
-        if not _states(doc.norm, s.start, s.end):
+        if not _states(doc.norm, s.start, s.end) or _continues_speech(doc, i, attributed, lex):
             continue
         quotes = _quotes_within(doc, starts, s.start, s.end)
         if sum(e - b for b, e in quotes) * 2 > s.end - s.start:

@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from .attribution.lexicon import load_lexicon
+from .clutter import find_clutter
 from .model import Document, Paragraph, Quote, Sentence
 
 _FOLD = str.maketrans(
@@ -91,6 +92,7 @@ def build_document(
         title=title,
         published=published,
         url=url,
+        clutter=find_clutter(norm, title=fold(title) if title else None),
     )
 
 

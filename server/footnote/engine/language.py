@@ -291,7 +291,9 @@ def find_language(
 
     cuts.sort()
     quote_spans = [(q.start, q.end) for q in quotes]
-    tones = [tone(t) for t in _kept_text(norm, doc.paragraphs, sorted(cuts + quote_spans))]
+    # Page clutter (captions, link lines, share bars) is not the writer's wording either.
+    left_out = sorted(cuts + quote_spans + list(doc.clutter))
+    tones = [tone(t) for t in _kept_text(norm, doc.paragraphs, left_out)]
     inner = [_Span(q.inner_start, q.inner_end) for q in quotes]
     quoted = tone(" ".join(_kept_text(norm, inner, cuts)))
     settings = lex.subjectivity
@@ -304,6 +306,8 @@ def find_language(
     findings += _question_findings(doc, lex, quote_at)
     findings += _scare_quote_findings(doc, lex, attributions, overlaps_source)
     findings += _exclamation_findings(doc, quote_at)
+    if doc.clutter:  # the tone sentence counts only what the notes will show
+        findings = [f for f in findings if f.start is None or not doc.in_clutter(f.start, f.end)]
     return LanguageResult(findings, _headline(doc, tones, quoted, findings, settings))
 
 

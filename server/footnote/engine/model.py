@@ -52,6 +52,27 @@ class Document:
     title: str | None = None
     published: date | None = None
     url: str | None = None
+    # Page clutter ("Read also: ...", captions, share bars, bylines, stamps): sorted,
+    # disjoint (start, end) spans of lines that are not the article (engine/clutter.py).
+    clutter: tuple[tuple[int, int], ...] = ()
+
+    def in_clutter(self, start: int, end: int | None = None) -> bool:
+        """Whether [start, end) lies mostly in page clutter: more than half of its
+        characters (for an empty or one-character span, its first character)."""
+        end = start + 1 if end is None or end <= start else end
+        spans = self.clutter
+        lo, hi = 0, len(spans)
+        while lo < hi:  # the first span ending after `start`
+            mid = (lo + hi) // 2
+            if spans[mid][1] <= start:
+                lo = mid + 1
+            else:
+                hi = mid
+        covered = 0
+        while lo < len(spans) and spans[lo][0] < end:
+            covered += min(end, spans[lo][1]) - max(start, spans[lo][0])
+            lo += 1
+        return covered * 2 > end - start
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding `offset` (the last one starting at or before it)."""

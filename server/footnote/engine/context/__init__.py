@@ -49,7 +49,7 @@ def find_context(doc: Document, sources: tuple[Source, ...]) -> list[Finding]:
     """Context findings for one article, read as of `doc.published` (or the KB's date)."""
     kb = load_kb()
     as_of = doc.published or kb.as_of
-    hits = scanner().scan(doc.norm)
+    hits = [h for h in scanner().scan(doc.norm) if not doc.in_clutter(h.start, h.end)]
     findings: list[Finding] = []
     issues = find_name_issues(doc, kb, hits)
     covered = {i.institution.topic for i in issues if i.institution and i.institution.topic}

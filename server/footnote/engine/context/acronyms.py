@@ -53,6 +53,35 @@ _SPELLING = {
 }
 
 
+# A date before "(ABC)" is a dateline ("OSLO, March 3 (NTB) --"): the brackets hold the
+# agency that filed the story, not an acronym of the words before them.
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
+_DAY_NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
+
+
+def _is_date(name: str) -> bool:
+    """True when every word of `name` is a month, a weekday or a day/year number, with at
+    least one month or weekday ("March 3", "Dec. 3", "Friday")."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    named = [w for w in words if w in _DATE_WORDS]
+    return bool(named) and all(w in _DATE_WORDS or _DAY_NUMBER.fullmatch(w) for w in words)
+
+
+def _is_dateline(norm: str, start: int, end: int) -> bool:
+    """A place opening its line, the code in brackets, then a dash or a colon:
+    "SAN FRANCISCO (AP) --", "New Delhi (ANI):"."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    if norm[line_start:start].strip():
+        return False
+    after = norm[end : end + 3].lstrip(" ")
+    return after[:1] in ("-", ":")
+
+
 @dataclass(frozen=True, slots=True)
 class NameIssue:
     start: int
@@ -190,6 +219,8 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
         if not found:
             continue
         start, name = found
+        if _is_date(name) or _is_dateline(norm, start, m.end()):
+            continue  # a dateline's agency code
         inst = by_acronym.get(acronym)
         fits = acronym_fits(acronym, name)
         if inst is not None:
