@@ -2,8 +2,9 @@
 
 import pytest
 from footnote import analyze
-from footnote.engine.attribution.checks import BY_STEP, CHECKS, Check, CueSite
+from footnote.engine.attribution.checks import BY_STEP, CHECKS, Check
 from footnote.engine.attribution.lexicon import load_lexicon
+from footnote.engine.attribution.site import CueSite
 from footnote.engine.attribution.tokens import SentenceIndex, token_index
 from footnote.engine.document import build_document
 

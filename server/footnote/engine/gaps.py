@@ -95,7 +95,28 @@ def identified_by_office(mention: str) -> bool:
     words = head.lower().split()
     if _SPOKESPERSON.match(head):
         return True
-    return 0 < len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices
+    if 0 < len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices:
+        return True
+    return _office_of_a_named_body(head, rules.offices)
+
+
+_OFFICE_OF = re.compile(
+    r"^the\s+(?:[\w-]+\s+){0,2}?(\w[\w-]*)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]"
+    r"|^the\s+[\w\s-]*?'s\s+(?:[\w-]+\s+){0,2}?(\w[\w-]*)(?:\s+of\s+\w+)?$"
+)
+
+
+def _office_of_a_named_body(head: str, offices: frozenset[str]) -> bool:
+    """'the head of the Arctic Council', "the prime minister's chief of staff": one office
+    of a body the reader can name, which a reader can look up."""
+    head = head.strip()
+    if head.startswith("The "):
+        head = "the " + head[4:]
+    m = _OFFICE_OF.match(head)
+    if m is None or len(head.split()) > 9:
+        return False
+    office = (m.group(1) or m.group(2) or "").lower()
+    return office in offices
 
 
 def _settings(doc: Document, rules: GapRules) -> list[Finding]:
@@ -112,8 +133,12 @@ def _mostly_unnamed(sources: tuple[Source, ...], rules: GapRules) -> list[Findin
     if len(anonymous) < rules.min_anonymous or len(anonymous) <= rules.min_share * len(sources):
         return []
     no_reason = sum(1 for s in anonymous if not s.anonymity_reason)
-    # Unnamed sources that say why are what careful reporting looks like: caution, not warning.
-    severity = "warning" if no_reason * 2 >= len(anonymous) else "caution"
+    # Unnamed sources that say why are what careful reporting looks like: caution, not
+    # warning, and only information when every one of them says why.
+    if no_reason == 0:
+        severity = "info"
+    else:
+        severity = "warning" if no_reason * 2 >= len(anonymous) else "caution"
     if no_reason == len(anonymous):
         reasons = "none of them says why"
     elif no_reason == 0:

@@ -17,7 +17,12 @@ One module per job; find_sources below is the loop that joins them:
     checks.py      the named checks that stop a cue word used otherwise, with examples
     phrases.py     the noun phrase on a cue's left or right
     kinds.py       the kind of source a phrase names; number of subjects
-    outlets.py     news outlets named in or next to a phrase
+    outlets.py     news outlets named in or next to a phrase; publisher.py: the text's own
+    gate.py        whether a phrase can speak at all (a person, body, group or document)
+    names.py       names a head noun does not show (role + name, title + office, bodies)
+    roles.py       a role whose holder is named nearby; the speaker of a relative clause
+    forms.py       "quoted Y as saying", "confirmed to X by Y", ", citing Y", "reportedly"
+    reasons.py     reasons for anonymity given once for the story or later for one source
     flags.py       building a Source: anonymity and the relaying outlet
     references.py  pronouns, surnames and descriptions that point back to a known source
     lexicon.py     data/attribution.toml, checked and compiled (patterns.py: trie regexes)
@@ -33,7 +38,10 @@ from ..model import Attribution, Document
 from .cues import find_candidates
 from .flags import anonymity, new_source
 from .lexicon import Lexicon, load_lexicon
+from .publisher import publishers
+from .reasons import apply_reasons
 from .references import Known, antecedent, document_antecedent, remember, resolve
+from .roles import named_role
 from .tokens import SentenceIndex
 
 
@@ -42,9 +50,13 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     lex = lexicon or load_lexicon()
     ix = SentenceIndex(doc, lex)
     candidates = find_candidates(ix, lex)
+    own = publishers(ix.norm, doc.title, doc.url, lex.outlets, lex.outlet_aliases)
     known: list[Known] = []
     attributions: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
+        channel = lex.channel_re.search(ix.norm, cand.start, cand.end)
+        if channel and channel.start() > cand.start and not cand.kind_hint:
+            cand = replace(cand, end=channel.start())  # "X in a Facebook post said": how
         if cand.pronoun in lex.person_pronouns and not any(
             k.last_sentence >= cand.sentence - 1
             and k.source.kind in ("named_person", "unnamed_individual")
@@ -70,10 +82,15 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
                 last = known[-1].source  # "documents obtained by TASS, which cite a review"
                 if ix.sentence_of(last.start) == cand.sentence:
                     cand.relay = last.relayed_by
-            source = new_source(cand, len(known) + 1, ix, lex)
+            source = new_source(cand, len(known) + 1, ix, lex, own)
             if source is None:
                 continue
-            known.append(remember(source, ix, lex))
+            named = (
+                named_role(ix, cand, source, lex) if source.kind == "unnamed_individual" else None
+            )
+            if named:
+                source = replace(source, kind="named_person")  # the text names the role holder
+            known.append(remember(source, ix, lex, named))
             known[-1].last_sentence = cand.sentence
         else:
             source = replace(target.source, attributions=target.source.attributions + 1)
@@ -94,4 +111,5 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
                 source.id, cand.cue, cand.cue_start, cand.cue_end, cand.sentence, cand.quote
             )
         )
-    return tuple(k.source for k in known), tuple(attributions)
+    attributed = frozenset(a.sentence for a in attributions)
+    return tuple(apply_reasons(ix, known, attributed, lex)), tuple(attributions)

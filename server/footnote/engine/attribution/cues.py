@@ -7,6 +7,8 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .flags import relay_through_outlets
+from .forms import hearsay_adverbs, split_outlets
+from .gate import may_speak
 from .lexicon import Lexicon
 from .outlets import is_outlet
 from .patterns import starts_word
@@ -63,7 +65,11 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         cue = " ".join(m.group().lower().split())
         cj = token_index(toks, m.end() - 1)
         out.extend(find_speakers(ix, toks, ci, cj, cue, si, lex))
+    # the speaker gate before nesting: a phrase that cannot speak hides no other cue
+    out = [c for c in out if may_speak(ix, c, lex)]
     out = relay_through_outlets(_drop_nested(out, norm, lex), norm, lex)
+    out = split_outlets(out, norm, lex)
+    out += hearsay_adverbs(ix, {c.sentence for c in out})
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
     spans = sorted((c.start, c.end) for c in out)
     starts = [a for a, _ in spans]
@@ -147,4 +153,6 @@ def _ends_sentence(tail: str, lex: Lexicon) -> bool:
     if "." not in tail:
         return False
     words = tail.split(".", 1)[0].split()
+    if 0 < len(words) <= 4 and words[0].lower() in lex.told_whom:
+        return True  # "..., the minister told reporters."
     return len(words) <= 3 and (not words or words[0].lower() in lex.tail_starts)

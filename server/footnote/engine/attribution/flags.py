@@ -6,9 +6,12 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Source
+from .forms import handed_on_to
+from .gate import can_speak, lone_opening_word, reported_subject, trimmed
 from .kinds import classify, clause_start
 from .lexicon import Lexicon
-from .outlets import is_outlet, outlet_in
+from .outlets import is_outlet, media_name, outlet_in
+from .publisher import is_publisher
 from .tokens import Candidate, SentenceIndex, memo
 
 
@@ -39,21 +42,42 @@ def relay_through_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> li
     return [c for c in cands if id(c) not in drop] if drop else cands
 
 
-def new_source(cand: Candidate, n: int, ix: SentenceIndex, lex: Lexicon) -> Source | None:
+def new_source(
+    cand: Candidate, n: int, ix: SentenceIndex, lex: Lexicon, own: frozenset[str] = frozenset()
+) -> Source | None:
+    """A Source for a candidate no known source claims, or None when the phrase cannot
+    speak. `own` holds the names of the text's publisher: telling it is first-hand."""
     norm = ix.norm
-    start, end = cand.start, cand.end
-    while end > start and norm[end - 1] in " ,.;:-":
-        end -= 1
+    start, end = trimmed(norm, cand.start, cand.end)
     if end <= start or cand.pronoun:
         return None
-    sentence_start = clause_start(ix, ix.doc.sentences[cand.sentence])
+    sentence = ix.doc.sentences[cand.sentence]
+    sentence_start = clause_start(ix, sentence)
     kind = cand.kind_hint or classify(ix, (start, end), lex, sentence_start)
+    if kind == "named_person" and start < cand.cue_start:
+        follow = reported_subject(norm, cand.cue_end, sentence.end)
+        lone = lone_opening_word(ix, (start, end), sentence_start)
+        if follow == "its" or (lone and follow == "it"):
+            kind = "named_organization"  # "Halden said its profits fell": a body, not a person
+        elif (
+            lone
+            and follow not in {"he", "she", "his", "her"}
+            and norm[start:end].lower().endswith(lex.common_noun_endings)
+        ):
+            return None  # "Flooding claimed ...": a capital that only opens the sentence
+    if not cand.kind_hint and not can_speak(ix, (start, end), kind, lex):
+        if not (cand.cue in lex.open_cues and norm[start:end].split()[0].lower() in lex.some_view):
+            return None
+        kind = "vague_group"  # "according to one theory": a view no one is named for
     outlet = (
         cand.told
         or cand.relay
         or outlet_in(norm, start, end, lex)
         or _relay_in_clause(ix, cand, lex)
+        or handed_on_to(norm, start, end, lex)  # "imagery reviewed by the Coastal Courier"
     )
+    if is_publisher(outlet, own):
+        outlet = None  # told the publisher itself: first-hand for its readers
     reason = requested = None
     if kind in ("unnamed_individual", "vague_group"):
         requested, reason = anonymity(ix, cand, start, end, lex)
@@ -81,6 +105,12 @@ def _interview_outlet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str |
         outlet = lex.outlet_re.match(ix.norm, m.end())
         if outlet:
             return outlet.group()
+        stop = m.end()
+        while stop < sent.end and ix.norm[stop] not in ",.;:":
+            stop += 1
+        named = media_name(ix.norm, m.end(), stop, lex)  # "with the Coastal Courier,"
+        if named:
+            return named
     return None
 
 

@@ -4,6 +4,7 @@ individual or vague group, from its head noun and the names in it."""
 from __future__ import annotations
 
 from .lexicon import Lexicon
+from .names import proper_body, role_then_name
 from .outlets import ends_with, outlet_in
 from .phrases import skip_between_left
 from .tokens import SentenceIndex, Tok, memo
@@ -66,11 +67,29 @@ def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_st
         return "vague_group"
     pre, appositive = _chunks(toks, lex)
     head_noun = head_noun_of(ix, span, lex)
-    if _outlet_in_own_name(ix.norm, span, pre, head_noun, lex):
-        return "named_organization"
+    if _outlet_in_own_name(ix.norm, span, pre, head_noun, lex) or proper_body(toks):
+        return "named_organization"  # "a report by RIA Novosti", "The Court of Appeal"
+    comma = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
+    if role_then_name(toks[:comma], lex):
+        return "named_person"  # "State Department spokesperson Mary Stone"
+    if head_noun in lex.hearsay_nouns and all(
+        t.lower == head_noun
+        or t.lower in lex.hearsay_modifiers
+        or t.lower in lex.determiners
+        or is_demonym(t.lower, lex)
+        for t in pre
+    ):
+        return "vague_group"  # "reports said", "local media reports": no one named
     name = has_name(pre, lex, sentence_start, ix)
     if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
         name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
+    if (
+        name == "person"
+        and pre[0].lower in lex.indefinite | lex.numbers
+        and pre[-1].text.islower()
+        and not appositive
+    ):
+        name = None  # "one Lakeside teacher", "a Pentagon official": a name only describes
     return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
         pre, name, head_noun, lex
     )
@@ -188,7 +207,7 @@ def is_demonym(low: str, lex: Lexicon) -> bool:
 _LABEL_ENDS = frozenset({":", ")", "-", "*", "|", "]", "\u2022"})
 
 
-def _capitalised_elsewhere(ix: SentenceIndex, tok: Tok) -> bool:
+def capitalised_elsewhere(ix: SentenceIndex, tok: Tok) -> bool:
     """Whether the word appears capitalised somewhere other than a sentence's start."""
     return memo(ix.capitals, tok.text, lambda: _scan_capitalised(ix.norm, tok))
 
@@ -250,7 +269,7 @@ def has_name(
                 len(toks) == 1
                 and is_plural(base, lex)
                 and base not in lex.places
-                and not (ix is not None and _capitalised_elsewhere(ix, t))
+                and not (ix is not None and capitalised_elsewhere(ix, t))
             )
             or (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
             or base in lex.person_heads

@@ -35,6 +35,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "tell": "words",
         "never_nouns": "words",
         "not_bare": "words",
+        "commitments": "words",
+        "as_saying": "words",
     },
     "grammar": {
         k: "words"
@@ -46,24 +48,31 @@ SCHEMA: dict[str, dict[str, str]] = {
             "ending_participles noun_markers continue_verbs hurry_verbs clause_verbs "
             "right_breaks soft_breaks not_phrase_starts modals auxiliaries copulas hypothetical "
             "negations connectives tail_starts not_adverbs not_speakers definite "
-            "document_determiners"
+            "document_determiners channel_nouns indefinite some_view group_subjects group_heads "
+            "contrast leader_nouns group_pronouns_as_heads clause_cues told_whom"
         ).split()
     }
-    | {"partitives": "phrases"},
+    | {"partitives": "phrases", "platforms": "phrases"},
     "kinds": {
         k: "words"
         for k in (
             "document_heads institution_heads person_heads document_backrefs broad_adjectives "
             "person_titles org_words places demonyms collectives company_nouns plural_nouns "
-            "singular_nouns statement_nouns vague_determiners"
+            "singular_nouns statement_nouns vague_determiners hearsay_nouns hearsay_modifiers"
         ).split()
     }
-    | {"demonym_suffixes": "phrases"},
+    | {
+        "demonym_suffixes": "phrases",
+        "common_noun_endings": "phrases",
+        "person_endings": "phrases",
+    },
     "outlets": {
         "names": "phrases",
         "own_reports": "words",
         "handed_on": "words",
         "interview_phrases": "phrases",
+        "media_words": "words",
+        "aliases": "phrases",
     },
     "anonymity": {"markers": "phrases", "standalone_reasons": "phrases", "reasons": "phrases"},
 }
@@ -198,9 +207,27 @@ class Lexicon:
     singular_nouns: frozenset[str]
     statement_nouns: frozenset[str]
     vague_determiners: frozenset[str]
+    hearsay_nouns: frozenset[str]
+    hearsay_modifiers: frozenset[str]
+    common_noun_endings: tuple[str, ...]
+    person_endings: tuple[str, ...]
+    # the speaker gate and the forms of real copy (issue 11)
+    commitments: frozenset[str]
+    as_saying: frozenset[str]
+    indefinite: frozenset[str]
+    some_view: frozenset[str]
+    group_subjects: frozenset[str]
+    group_heads: frozenset[str]
+    contrast: frozenset[str]
+    leader_nouns: frozenset[str]
+    group_pronouns_as_heads: frozenset[str]
+    clause_cues: frozenset[str]
+    told_whom: frozenset[str]
     # [outlets]
     outlets: tuple[str, ...]
     own_reports: frozenset[str]
+    media_words: frozenset[str]
+    outlet_aliases: tuple[tuple[str, ...], ...]
     # patterns
     cue_re: re.Pattern
     non_attribution_re: re.Pattern
@@ -214,6 +241,7 @@ class Lexicon:
     in_view_re: re.Pattern  # "in the minister's view"
     handed_on_re: re.Pattern
     interview_re: re.Pattern
+    channel_re: re.Pattern  # "in a Twitter post", "at a news briefing", "on Telegram"
 
 
 def _alternatives(words) -> str:
@@ -309,8 +337,27 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         singular_nouns=k["singular_nouns"],
         statement_nouns=k["statement_nouns"],
         vague_determiners=k["vague_determiners"],
+        hearsay_nouns=k["hearsay_nouns"],
+        hearsay_modifiers=k["hearsay_modifiers"],
+        common_noun_endings=kinds["common_noun_endings"],
+        person_endings=kinds["person_endings"],
+        commitments=frozenset(cues["commitments"]),
+        as_saying=frozenset(cues["as_saying"]),
+        indefinite=g["indefinite"],
+        some_view=g["some_view"],
+        group_subjects=g["group_subjects"],
+        group_heads=g["group_heads"],
+        contrast=g["contrast"],
+        leader_nouns=g["leader_nouns"],
+        group_pronouns_as_heads=g["group_pronouns_as_heads"],
+        clause_cues=g["clause_cues"],
+        told_whom=g["told_whom"],
         outlets=names,
         own_reports=frozenset(outlets["own_reports"]),
+        media_words=frozenset(outlets["media_words"]),
+        outlet_aliases=tuple(
+            tuple(name.strip() for name in group.split("|")) for group in outlets["aliases"]
+        ),
         cue_re=compile_phrases([*cue_words, *cues["open"], *cues["phrases"]]),
         non_attribution_re=compile_phrases(cues["non_attributions"], lead="none"),
         # Outlet names are matched case-sensitively: "RT" is not "rt".
@@ -333,6 +380,18 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
             + "|".join(_first_letter_either_case(p) for p in sorted(outlets["interview_phrases"]))
             + r")\s+(?:the\s+)?"
         ),
+        channel_re=_channel_re(g["channel_nouns"], grammar["platforms"]),
+    )
+
+
+def _channel_re(nouns, platforms) -> re.Pattern:
+    """A trailing 'in a Twitter post', 'at a news briefing', 'on Telegram': how or where the
+    speaker spoke, not who."""
+    noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    place = "|".join(sorted(map(re.escape, platforms), key=len, reverse=True))
+    return re.compile(
+        r"\s+(?:(?:in|during|via|through|at)\s+(?:a|an|the|his|her|their|its)\s+"
+        rf"(?:[\w'-]+\s+){{0,3}}?(?:{noun})s?|on\s+(?:{place}))\b"
     )
 
 

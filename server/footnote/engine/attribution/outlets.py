@@ -13,7 +13,7 @@ def is_outlet(norm: str, cand: Candidate, lex: Lexicon) -> str | None:
     m = lex.outlet_re.search(norm, cand.start, cand.end)
     if m and m.end() >= cand.end - 1 and cand.end - cand.start <= len(m.group()) + 40:
         return m.group()
-    return None
+    return media_name(norm, cand.start, cand.end, lex)
 
 
 _OUTLET_LEAD = re.compile(r"(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,3}")
@@ -41,3 +41,24 @@ def outlet_in(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
 
 def ends_with(text: str, outlet: str) -> bool:
     return text.rstrip(" .").endswith(outlet)
+
+
+def media_name(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'the Daily Ledger', 'USA Today': a capitalised name ending in a media word, an outlet
+    though it is not in the list."""
+    names = [w for w in _WORD.finditer(norm, start, end)]
+    if names and names[0].group() in {"the", "The"}:
+        names = names[1:]
+    if not 1 < len(names) <= 5 or not all(w.group()[0].isupper() for w in names):
+        return None
+    if names[-1].group().lower() not in lex.media_words:
+        return None
+    return norm[names[0].start() : names[-1].end()]
+
+
+def outlet_or_media(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """A listed outlet named in norm[start:end], else a name there that reads as one."""
+    return outlet_in(norm, start, end, lex) or media_name(norm, start, end, lex)
+
+
+_WORD = re.compile(r"[\w][\w'.&-]*")

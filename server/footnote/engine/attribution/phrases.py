@@ -52,6 +52,7 @@ def skip_between_left(toks, i, lex) -> int:
         i >= 0
         and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
         and (toks[i].lower not in lex.not_adverbs)
+        and not (toks[i].cap and i > 0 and toks[i - 1].cap)  # "USA Today": part of a name
     ):
         i -= 1
     return i
@@ -132,8 +133,26 @@ def is_appositive(toks, seg_start, seg_end, lex) -> bool:
         before is not None
         and before.cap
         and before.text.isalpha()
-        and (not first.cap or first.lower.endswith("'s"))
+        and (
+            not first.cap
+            or first.lower.endswith("'s")
+            or _role_segment(toks, seg_start, seg_end, lex)  # ", Norwegian deputy minister,"
+        )
     )
+
+
+def _role_segment(toks: list[Tok], seg_start: int, seg_end: int, lex: Lexicon) -> bool:
+    """'Ukrainian deputy prime minister for ...', 'Chief Economist at ...': a role after a
+    name, its head a lower-case person noun or a title (capitalised or not)."""
+    head = None
+    for t in toks[seg_start : seg_end + 1]:
+        if t.lower in lex.prepositions or not t.text[0].isalnum():
+            break
+        head = t
+    if head is None or head is toks[seg_start] and head.cap:
+        return False
+    low = head.lower
+    return low in lex.person_titles or (low in lex.person_heads and head.text.islower())
 
 
 def segment_start(toks, end) -> int | None:

@@ -91,6 +91,12 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     if cand.pronoun:
         return _pronoun_target(cand.pronoun, known, lex)
     head_text = _head_text(ix.norm[cand.start : cand.end])
+    cut = _NAME_THEN_PREP.match(head_text)
+    if cut and not any(
+        w in lex.person_heads or w in lex.institution_heads or w in lex.document_heads
+        for w in cut.group(1).lower().split()
+    ):
+        head_text = cut.group(1)  # "Salama with the agency": the name before the phrase
     low = head_text.lower()
     words = [t for t in ix.tokenize(cand.start, cand.start + len(head_text)) if t.text[0].isalnum()]
     if not words:
@@ -101,8 +107,11 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
             return plural[-1]
     return (
         _same_name(words, known, lex)
+        or _initials(words, known)
         or next((k for k in reversed(known) if k.head_low == low), None)  # "The Kremlin" again
+        or _authors_or_group(words, known, cand, ix, lex)
         or _definite_description(words, known, lex)
+        or _definite_role(words, known, cand, lex)
     )
 
 
@@ -122,8 +131,75 @@ def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | No
     words = [w for w in words if w.lower.rstrip(".") not in lex.person_titles] or words
     if len(words) <= 3 and all(is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):
-            if k.source.kind == "named_person" and all(w.text in k.names for w in words):
+            if k.source.kind == "named_person" and all(w.text in k.names for w in words[-2:]):
                 return k
+    return None
+
+
+def _initials(words: list[Tok], known: list[Known]) -> Known | None:
+    """'the WSJ' after 'The Wall Street Journal': initials of a body named before."""
+    initials = [w.text for w in words if w.text.isupper() and len(w.text) >= 2]
+    if len(initials) != 1 or len(words) > 2:
+        return None
+    for k in reversed(known):
+        caps = [n for n in _head_text(k.source.mention).split() if n[:1].isupper()]
+        if "".join(n[0] for n in caps if n not in {"The", "A"}) == initials[0]:
+            return k
+    return None
+
+
+def _authors_or_group(
+    words: list[Tok], known: list[Known], cand: Candidate, ix: SentenceIndex, lex: Lexicon
+) -> Known | None:
+    """'Scottish scientists report ...' right after 'a new study found': its authors.
+    'sources who spoke with the paper', 'the sources' after 'three people familiar with the
+    matter said': the group already introduced ('sources' may stand for any such group)."""
+    head = words[-1].lower
+    if (
+        head in lex.document_backrefs
+        and head in lex.person_heads
+        and len(words) <= 3
+        and not any(w.lower in lex.numbers or w.text.isdigit() for w in words)
+    ):
+        for k in reversed(known):
+            if k.last_sentence < cand.sentence - 2:
+                break
+            if k.source.kind == "document":
+                return k
+    definite = words[0].lower in {"the", "these", "those"} and len(words) <= 3
+    if head not in lex.group_heads or not (definite or len(words) == 1 and words[0].lower == head):
+        return None
+    for k in reversed(known):
+        if k.last_sentence < cand.sentence - 2 and not definite:
+            break
+        group_head = head_noun_of(ix, (k.source.start, k.source.end), lex)
+        if (
+            k.plural
+            and k.source.kind in ("unnamed_individual", "vague_group")
+            and group_head in lex.group_heads
+            and head in {"sources", group_head}
+        ):
+            return k
+    return None
+
+
+def _definite_role(
+    words: list[Tok], known: list[Known], cand: Candidate, lex: Lexicon
+) -> Known | None:
+    """'the senior diplomat said' after a minister was named: the same person."""
+    head = words[-1].lower
+    if (
+        words[0].lower not in lex.definite
+        or len(words) > 4
+        or is_plural(head, lex)
+        or not (head in lex.person_heads or head in lex.person_titles)
+    ):
+        return None
+    for k in reversed(known):
+        if k.last_sentence < cand.sentence - 3:
+            break
+        if k.source.kind in ("named_person", "unnamed_individual") and not k.plural:
+            return k
     return None
 
 
@@ -132,13 +208,20 @@ def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) ->
     if words[0].lower not in lex.definite or len(words) > 4:
         return None
     head = words[-1].lower
-    modifiers = [w.lower for w in words[1:-1]]
+    modifiers = [w.lower for w in words[1:-1] if w.lower not in lex.contrast]  # "the other"
     if head in lex.document_backrefs or head in lex.document_heads:
         docs = [k for k in known if k.source.kind == "document"]
         if docs:
             return docs[-1]
         if head in lex.statement_nouns:
             return known[-1]  # "the statement": the last source's statement
+        outlets = [k for k in known if k.source.kind == "named_organization"]
+        if (
+            head in lex.own_reports
+            and outlets
+            and outlets[-1].source.cue in lex.own_reports | {"reported"}
+        ):
+            return outlets[-1]  # "the reports said" after "the Journal reported"
     stem = head.rstrip("s")
     for k in reversed(known):
         mention = k.source.mention.lower()
@@ -151,13 +234,21 @@ def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) ->
     return None
 
 
+_NAME_THEN_PREP = re.compile(
+    r"(?!(?:The|A|An|This)\b)((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\s+(?:with|of|from|at|for)\s+\S"
+)
+
+
 def _head_text(mention: str) -> str:
     return re.split(r",| who | which ", mention, maxsplit=1)[0]
 
 
-def remember(source: Source, ix: SentenceIndex, lex: Lexicon) -> Known:
+def remember(
+    source: Source, ix: SentenceIndex, lex: Lexicon, also: frozenset[str] | None = None
+) -> Known:
     toks = ix.tokenize(source.start, source.end)
     names = frozenset(t.text for t in toks if t.cap and t.text.isalpha() or "-" in t.text and t.cap)
+    names |= also or frozenset()
     heads = {
         t.lower
         for t in toks

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .checks import BY_STEP, CueSite, rejected
+from .checks import BY_STEP, rejected
+from .forms import citing_after, confirmed_to_by, quoted_as_saying, told_media
 from .kinds import head_noun_of
 from .lexicon import Lexicon
+from .names import role_before_name
 from .outlets import ends_with, outlet_at, outlet_in
 from .phrases import (
     is_appositive,
@@ -16,7 +18,12 @@ from .phrases import (
     segment_start,
     sentence_subject,
 )
+from .roles import relative_antecedent, who_antecedent
+from .site import CueSite
 from .tokens import Candidate, SentenceIndex, Tok
+
+# "according to her": the object pronoun stands for the speaker named before
+_SUBJECT_OF = {"him": "he", "her": "she", "them": "they"}
 
 _OPEN, _CUE_WORD, _CITING, _PASSIVE = (
     BY_STEP[k] for k in ("open", "cue word", "citing", "passive")
@@ -32,22 +39,16 @@ def find_speakers(
     if cue in lex.open_cues:
         if rejected(site, _OPEN):
             return []
+        nxt = site.nxt
+        if nxt is not None and nxt.lower in _SUBJECT_OF:
+            return [site.candidate((nxt.start, nxt.end), pronoun=_SUBJECT_OF[nxt.lower])]
         return _with_citing(site, right_phrase(toks, cj + 1, lex))
     if rejected(site, _CUE_WORD):
         return []
-    if cue in lex.citing:
-        if rejected(site, _CITING):
-            return []
-        span = right_phrase(toks, cj + 1, lex)
-        if span and head_noun_of(ix, span, lex) in lex.document_heads:
-            return [site.candidate(span, kind_hint="document")]
-        return []
-    if cue in lex.passive_by:
-        if rejected(site, _PASSIVE):
-            return []
-        if site.next_is("by"):  # "echoed by other analysts"
-            span = right_phrase(toks, cj + 2, lex)
-            return [site.candidate(span)] if span else []
+    if cue in lex.citing or cue in lex.passive_by:
+        found = _citing_or_passive(site)
+        if found is not None:
+            return found
     if rejected(site, _CLAUSE):
         return []
     if cue.endswith("ing"):
@@ -57,15 +58,53 @@ def find_speakers(
     return _subject_speakers(site)
 
 
+def _citing_or_passive(site: CueSite) -> list[Candidate] | None:
+    """The speakers of a citing verb ("cited a report", "quoted Y as saying") or a passive
+    ("echoed by X", "confirmed to X by Y"); None when the cue goes on as an ordinary verb."""
+    toks, cj, cue, lex, ix = site.toks, site.cj, site.cue, site.lex, site.ix
+    if cue in lex.citing and cue.endswith(("ed", "es", "s")):
+        quoted = quoted_as_saying(site)  # "X quoted Y as saying", "Y was quoted as saying"
+        if quoted is not None:
+            return quoted
+    if cue in lex.citing:
+        if rejected(site, _CITING):
+            return []
+        span = right_phrase(toks, cj + 1, lex)
+        if span and head_noun_of(ix, span, lex) in lex.document_heads:
+            return [site.candidate(span, kind_hint="document")]
+        return []
+    if cue in lex.passive_by:
+        confirmed = confirmed_to_by(site)  # "was confirmed to the Courier by a spokeswoman"
+        if confirmed is not None:
+            return confirmed
+        if rejected(site, _PASSIVE):
+            return []
+        if site.next_is("by"):  # "echoed by other analysts"
+            span = right_phrase(toks, cj + 2, lex)
+            return [site.candidate(span)] if span else []
+    return None
+
+
 def _subject_speakers(site: CueSite) -> list[Candidate]:
     """The speaker of a verb cue: its subject on the left (with an appositive), or the
     phrase after it when inverted ('..., said the minister')."""
     toks, cj, lex, nxt, before = site.toks, site.cj, site.lex, site.nxt, site.before
-    inverted_ok = (
+    if before >= 1 and toks[before].text == "who" and toks[before - 1].text == ",":
+        # "comments by Minister Tomas Rell on Monday, who said ...": the antecedent speaks
+        span = who_antecedent(toks, before - 1, lex)
+        return [site.candidate(span)] if span else []
+    if before >= 0 and toks[before].lower == "and" and site.cue in lex.verbs:
+        # "the board, which called the price fair and said ...": the relative clause's
+        # second verb; its speaker is the noun phrase before ", which"
+        span = relative_antecedent(toks, before, lex)
+        return [site.candidate(span)] if span else []
+    inverted_ok = nxt is not None and (
         site.cue in lex.inverted
-        and nxt is not None
         and (nxt.cap or nxt.lower in lex.determiners or nxt.lower in lex.numbers)
-        and nxt.lower not in lex.own_voice
+        and (nxt.lower not in lex.own_voice or nxt.text == "US")
+        # any reporting verb before a role and a name: ", revealed head coach Amir Sadek."
+        or site.cue in lex.verbs
+        and role_before_name(toks, cj + 1, lex)
     )
     after_quote = before >= 0 and toks[before].text in {"'", '"'}
     if after_quote and nxt is not None and nxt.text.isalpha() and nxt.lower not in lex.not_speakers:
@@ -103,8 +142,12 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
         return [site.candidate(span, pronoun=phrase[0].lower)]
     told = None
     if site.cue in site.lex.tell and site.nxt is not None:
-        told = outlet_at(site.ix.norm, site.nxt.start, site.lex)
-    return [site.candidate(span, told=told)]
+        told = outlet_at(site.ix.norm, site.nxt.start, site.lex) or told_media(
+            site.toks, site.cj + 1, site.ix.norm, site.lex
+        )
+    out = [site.candidate(span, told=told)]
+    cited = citing_after(site, span)  # "..., the Herald said, citing people close to it"
+    return out + [cited] if cited else out
 
 
 def _appositive_subject(toks: list[Tok], before: int, lex: Lexicon) -> bool:

@@ -1,0 +1,135 @@
+"""The forms real copy uses beyond "X said": "X quoted Y as saying", "Y was quoted by X as
+saying", "confirmed to X by Y", "..., X said, citing Y", two outlets reporting together,
+"told the Harbour Times", "reportedly"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import Lexicon
+from .outlets import media_name, outlet_or_media
+from .phrases import left_phrase, right_phrase, skip_adverbs_left
+from .tokens import Candidate, SentenceIndex, Tok
+
+
+def quoted_as_saying(site) -> list[Candidate] | None:
+    """'X quoted Y as saying', 'Y was quoted by X as saying', 'Y was cited as saying': Y is
+    the source, passed on by X when X is an outlet. None when there is no 'as saying'."""
+    toks, ci, cj, lex, norm = site.toks, site.ci, site.cj, site.lex, site.ix.norm
+    n = len(toks)
+    k = next(
+        (
+            j
+            for j in range(cj + 1, min(n - 1, cj + 16))
+            if toks[j].lower == "as" and toks[j + 1].lower in lex.as_saying
+        ),
+        None,
+    )
+    if k is None or any(t.text in {",", ".", ";", '"'} for t in toks[cj + 1 : k]):
+        return None
+    aux = skip_adverbs_left(toks, ci - 1, lex) if ci > 0 else -1
+    relay = None
+    if aux >= 0 and toks[aux].lower in lex.be_auxiliaries:
+        speaker = left_phrase(toks, aux, lex)
+        if cj + 1 < k and toks[cj + 1].lower == "by":
+            relay = outlet_or_media(norm, toks[cj + 2].start, toks[k - 1].end, lex)
+    else:
+        speaker = (toks[cj + 1].start, toks[k - 1].end) if cj + 1 < k else None
+        subject = left_phrase(toks, ci, lex)
+        relay = outlet_or_media(norm, subject[0], subject[1], lex) if subject else None
+    return [site.candidate(speaker, relay=relay)] if speaker else []
+
+
+def confirmed_to_by(site) -> list[Candidate] | None:
+    """'was confirmed to the Courier by a spokeswoman': the spokeswoman, via the Courier."""
+    toks, cj, lex, norm = site.toks, site.cj, site.lex, site.ix.norm
+    if not site.next_is("to"):
+        return None
+    k = next((j for j in range(cj + 2, min(len(toks), cj + 8)) if toks[j].lower == "by"), None)
+    if k is None or k <= cj + 2:
+        return None
+    outlet = outlet_or_media(norm, toks[cj + 2].start, toks[k - 1].end, lex)
+    span = right_phrase(toks, k + 1, lex)
+    if outlet is None or span is None:
+        return None
+    return [site.candidate(span, relay=outlet)]
+
+
+def citing_after(site, span: tuple[int, int]) -> Candidate | None:
+    """'..., the Herald said, citing people familiar with the matter': the people are a
+    source of their own, passed on by the speaker when the speaker is an outlet."""
+    toks, cj = site.toks, site.cj
+    if not (cj + 3 < len(toks) and toks[cj + 1].text == "," and toks[cj + 2].lower == "citing"):
+        return None
+    inner = right_phrase(toks, cj + 3, site.lex)
+    if not inner:
+        return None
+    cite = toks[cj + 2]
+    relay = outlet_or_media(site.ix.norm, span[0], span[1], site.lex)
+    return Candidate(inner[0], inner[1], "citing", cite.start, cite.end, site.sentence, relay=relay)
+
+
+def told_media(toks: list[Tok], i: int, norm: str, lex: Lexicon) -> str | None:
+    """'told the Harbour Times', 'told Radio Kestrel': an outlet not in the list by name."""
+    j = i
+    while j < len(toks) and j - i < 6 and (toks[j].cap or toks[j].lower == "the"):
+        j += 1
+    if j == i:
+        return None
+    return media_name(norm, toks[i].start, toks[j - 1].end, lex)
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
+def split_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candidate]:
+    """'The Journal and Reuters reported': two outlets, each a source of its own."""
+    out = []
+    for c in cands:
+        m = _AND.search(norm, c.start, c.end)
+        parts = [(c.start, m.start()), (m.end(), c.end)] if m else []
+        if (
+            parts
+            and c.start < c.cue_start
+            and all(_whole_outlet(norm, a, b, lex) for a, b in parts)
+        ):
+            out += [replace(c, start=a, end=b) for a, b in parts]
+        else:
+            out.append(c)
+    return out
+
+
+def _whole_outlet(norm: str, start: int, end: int, lex: Lexicon) -> bool:
+    if norm.startswith(("the ", "The "), start):
+        start += 4
+    m = lex.outlet_re.match(norm, start)
+    return bool(m and m.end() == end) or media_name(norm, start, end, lex) is not None
+
+
+_HEARSAY = re.compile(r"\breportedly\b", re.IGNORECASE)
+
+
+def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
+    """'The firm has reportedly held talks': hearsay with no one named, when nothing else in
+    the sentence says where it comes from."""
+    out = []
+    for m in _HEARSAY.finditer(ix.norm):
+        si = ix.sentence_of(m.start())
+        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
+            continue
+        out.append(
+            Candidate(
+                m.start(), m.end(), "reportedly", m.start(), m.end(), si, kind_hint="vague_group"
+            )
+        )
+    return out
+
+
+def handed_on_to(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'satellite imagery reviewed by the Coastal Courier': an unlisted outlet it reached."""
+    m = lex.handed_on_re.search(norm, start, end)
+    if m is None:
+        return None
+    by = re.compile(r"\s+(?:to|by)\s+").match(norm, m.end(), end)
+    return media_name(norm, by.end(), end, lex) if by else None

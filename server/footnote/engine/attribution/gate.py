@@ -1,0 +1,119 @@
+"""Can this phrase speak? The gate a candidate passes before it becomes a source.
+
+A cue word used in another sense ("violence claimed six lives", "following reports",
+"had issued repeated pleas") leaves a phrase on its left or right that cannot be cited: an
+event, a thing, a verb. A source is something that can speak or be cited: a person, a role,
+an organisation, a group of people, a document or data, a place standing for its
+government, or a pronoun standing for one of these. When the head of the phrase is none of
+these, the engine stays quiet rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .kinds import capitalised_elsewhere, classify, clause_start, head_noun_of, is_demonym
+from .lexicon import Lexicon
+from .tokens import Candidate, SentenceIndex, Tok
+
+
+def is_person_noun(low: str, lex: Lexicon) -> bool:
+    return (
+        low in lex.person_heads
+        or low in lex.person_titles
+        or (len(low) > 4 and low.endswith(lex.person_endings))
+    )
+
+
+def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon) -> bool:
+    """Whether the phrase at `span`, classified as `kind`, can be a source."""
+    words = [t for t in ix.tokenize(*span) if t.text[0].isalnum() or t.text in ",("]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower in lex.object_pronouns:
+        return False  # "according to her" is a back-reference, found by the cue
+    pre = _pre_chunk(words, lex)
+    if any(w.lower in lex.clause_cues and w.text.islower() for w in pre[1:]):
+        return False  # "the Telegraph and the Sun all reported": a clause, not a name
+    if any(
+        a.lower == "to" and b.text.isalpha() and b.text.islower() and b.lower not in lex.articles
+        for a, b in zip(pre, pre[1:], strict=False)
+    ):
+        return False  # "the administration to close its posts": an infinitive clause
+    if kind in ("named_person", "named_organization", "document"):
+        return True
+    head = head_noun_of(ix, span, lex)
+    if not head:
+        return False
+    if any(w.text in {"who", "whom"} for w in words):
+        return True  # "a principal who asked not to be named": the clause says it is a person
+    if head in lex.group_pronouns_as_heads:
+        return True  # "those with access to ...", "others", "many": people, unspecified
+    return any(
+        is_person_noun(form, lex)
+        or form in lex.institution_heads
+        or form in lex.document_heads
+        or form in lex.company_nouns
+        for form in _singulars(head)
+    ) or (head.endswith("s") and is_demonym(head[:-1], lex))  # "Russians", "Americans"
+
+
+def _singulars(noun: str) -> tuple[str, ...]:
+    """The noun and the singulars it may have: 'companies' → 'company', 'publishers'."""
+    if noun.endswith("ies"):
+        return noun, noun[:-3] + "y"
+    if noun.endswith("s"):
+        return noun, noun[:-1]
+    return (noun,)
+
+
+def may_speak(ix: SentenceIndex, c: Candidate, lex: Lexicon) -> bool:
+    """The gate, early: a phrase that cannot speak must not hide the cues around it
+    ("comments by the minister, who said ..." when "comments" is taken for a verb)."""
+    if c.kind_hint or c.pronoun:
+        return True
+    start, end = trimmed(ix.norm, c.start, c.end)
+    if end <= start:
+        return False
+    kind = classify(ix, (start, end), lex, clause_start(ix, ix.doc.sentences[c.sentence]))
+    return can_speak(ix, (start, end), kind, lex) or c.cue in lex.open_cues
+
+
+def trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and norm[end - 1] in " ,.;:-":
+        end -= 1
+    return start, end
+
+
+def lone_opening_word(ix: SentenceIndex, span: tuple[int, int], sentence_start: int) -> bool:
+    """A single capitalised word that opens its sentence and is capitalised nowhere else in
+    the text ("Flooding", "Halden"): its capital shows nothing by itself."""
+    toks = ix.tokenize(*span)
+    return (
+        len(toks) == 1
+        and toks[0].start == sentence_start
+        and not capitalised_elsewhere(ix, toks[0])
+    )
+
+
+_SKIP_AFTER_CUE = re.compile(
+    r"(?:\s+(?:that|on|in|at|during|via)\b(?:\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)?)*\s+"
+)
+
+
+def reported_subject(norm: str, cue_end: int, limit: int) -> str:
+    """The first word of what the speaker said: 'said (in a statement) (that) it would'."""
+    m = _SKIP_AFTER_CUE.match(norm, cue_end, limit)
+    pos = m.end() if m else cue_end
+    word = re.match(r"[A-Za-z]+", norm[pos:limit])
+    return word.group().lower() if word else ""
+
+
+def _pre_chunk(words: list[Tok], lex: Lexicon) -> list[Tok]:
+    """The words before any comma, bracket or relative clause."""
+    pre = []
+    for w in words:
+        if w.text in {",", "("} or w.text in lex.relativizers or w.text == "which":
+            break
+        pre.append(w)
+    return pre

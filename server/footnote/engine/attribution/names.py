@@ -1,0 +1,56 @@
+"""Names inside a speaker phrase that its head alone does not show: a role followed by a
+personal name ("State Department spokesperson Mary Stone"), a title whose office runs into
+the name ("Secretary of State Ana Ruiz"), a proper body ("The General Staff of the Army")."""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .phrases import is_name_tok
+from .tokens import Tok
+
+
+def role_then_name(pre: list[Tok], lex: Lexicon) -> bool:
+    """The phrase ends in a role word and a personal name of two or more words, or opens
+    with a title whose office runs into the name."""
+    k = len(pre)
+    while k > 0 and is_name_tok(pre[k - 1]) and pre[k - 1].lower not in lex.org_words:
+        k -= 1
+    names = len(pre) - k
+    if names < 2 or k == 0 or names > 5:
+        return False
+    role = pre[k - 1].lower.rstrip(".")
+    if role in lex.person_titles or role in lex.person_heads:
+        return names <= 4
+    first = next((t for t in pre if t.lower not in lex.determiners), None)
+    return (
+        first is not None
+        and first.cap
+        and first.lower in lex.person_titles
+        and all(t.cap or t.lower in {"of", "for", "the", "and"} for t in pre)
+    )
+
+
+def proper_body(toks: list[Tok]) -> bool:
+    """'The General Staff of the Harbour Guard', 'The Court of Appeal': 'The', then only
+    capitalised words, then 'of' and a capitalised name."""
+    if len(toks) < 4 or toks[0].text != "The":
+        return False
+    k = next((i for i, t in enumerate(toks) if t.lower == "of"), None)
+    if k is None or k < 2 or k + 1 >= len(toks):
+        return False
+    after = toks[k + 2] if toks[k + 1].lower == "the" and k + 2 < len(toks) else toks[k + 1]
+    return all(t.cap and t.text.isalpha() for t in toks[1:k]) and after.cap
+
+
+def role_before_name(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """'head coach Amir Sadek.', 'study author Gary Fraser,': up to four lower-case role
+    words, then a capitalised name running to the clause's end."""
+    j = i
+    while j < len(toks) and j - i < 4 and toks[j].text.islower() and toks[j].text.isalpha():
+        j += 1
+    if j == i or toks[j - 1].lower not in lex.person_heads | lex.person_titles:
+        return False
+    k = j
+    while k < len(toks) and is_name_tok(toks[k]):
+        k += 1
+    return k - j >= 2 and (k == len(toks) or toks[k].text in {",", ".", ";"})

@@ -1,0 +1,177 @@
+"""The tests of checks.py: each says whether a cue word is read otherwise at a cue site
+(a noun, an infinitive, a negation, a passive with no speaker ...)."""
+
+from __future__ import annotations
+
+from .kinds import head_noun_of, is_bare_form, plural_subject, tells_someone
+from .phrases import skip_adverbs_left
+from .site import CueSite
+from .tokens import Tok
+
+
+def per_is_a_rate(s: CueSite) -> bool:
+    toks, ci, nxt = s.toks, s.ci, s.nxt
+    return s.cue == "per" and not (
+        (toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"}))
+        and nxt is not None
+        and (nxt.cap or nxt.lower in s.lex.articles)
+    )
+
+
+def capitalised(s: CueSite) -> bool:
+    return not s.toks[s.ci].text[:1].islower()
+
+
+def after_noun_marker(s: CueSite) -> bool:
+    prev = s.prev
+    return prev is not None and (prev.lower in s.lex.noun_markers or prev.lower.endswith("'s"))
+
+
+def infinitive(s: CueSite) -> bool:
+    prev, toks, ci = s.prev, s.toks, s.ci
+    return (
+        prev is not None
+        and prev.lower == "to"
+        and not (ci > 1 and toks[ci - 2].lower in s.lex.continue_verbs)
+    )
+
+
+def citing_after_comma(s: CueSite) -> bool:
+    return s.cue.startswith("cit") and s.ci > 0 and s.toks[s.ci - 1].text == ","
+
+
+def cites_nothing(s: CueSite) -> bool:
+    return s.nxt is None or s.nxt.lower in s.lex.stop_left
+
+
+def handed_on(s: CueSite) -> bool:
+    if not s.next_is("by") or s.cue in s.lex.verbs:
+        return False
+    true_passive = (
+        s.ci > 0 and s.toks[skip_adverbs_left(s.toks, s.ci - 1, s.lex)].lower in s.lex.auxiliaries
+    )
+    return not true_passive
+
+
+def participle_without_by(s: CueSite) -> bool:
+    return not s.next_is("by") and s.cue not in s.lex.verbs
+
+
+def plural_noun_before_verb(s: CueSite) -> bool:
+    return (
+        s.nxt is not None
+        and s.nxt.lower in s.lex.copulas
+        and s.cue.endswith("s")
+        and s.cue not in s.lex.never_nouns
+    )
+
+
+def stance_with_object(s: CueSite) -> bool:
+    nxt = s.nxt
+    return s.cue in s.lex.stance and not (nxt is None or nxt.lower == "that" or nxt.text in ".,;:")
+
+
+def hypothetical(s: CueSite) -> bool:
+    modal = skip_adverbs_left(s.toks, s.ci - 1, s.lex) if s.ci > 0 else -1
+    return modal >= 0 and s.toks[modal].lower in s.lex.hypothetical and s.cue in s.lex.verbs
+
+
+def negated(s: CueSite) -> bool:
+    return s.before >= 0 and s.toks[s.before].lower in s.lex.negations
+
+
+def agentless_passive(s: CueSite) -> bool:
+    aux = skip_adverbs_left(s.toks, s.ci - 1, s.lex) if s.ci > 0 else -1
+    return (
+        aux >= 0
+        and s.toks[aux].lower in s.lex.be_auxiliaries
+        and s.cue.endswith(("ed", "told", "said", "found", "shown", "known"))
+        and not s.next_is("by")
+    )
+
+
+def tells_no_one(s: CueSite) -> bool:
+    return s.cue in s.lex.tell and not tells_someone(s.toks, s.cj + 1, s.lex)
+
+
+def participle_without_comma(s: CueSite) -> bool:
+    return s.cue.endswith("ing") and (s.before < 0 or s.toks[s.before].text != ",")
+
+
+def noun_before_punctuation(s: CueSite) -> bool:
+    word, lex = s.cue, s.lex
+    return (
+        s.nxt is not None
+        and s.nxt.text in {",", ".", ";"}
+        and word not in lex.inverted
+        and word not in lex.never_nouns
+        and " " not in word
+        and (is_bare_form(word, lex) or word.endswith("s"))  # forms that can also be nouns
+        and word not in lex.stance
+        # "..., a new study suggests.": a short phrase after a comma, the cue, the end
+        and not (s.nxt.text == "." and word.endswith("s") and _closing_clause(s.toks, s.ci))
+    )
+
+
+def _closing_clause(toks: list[Tok], ci: int) -> bool:
+    k = ci - 1
+    while k >= 0 and ci - k <= 6 and toks[k].text[0].isalnum():
+        k -= 1
+    return 0 <= k < ci - 1 and toks[k].text == ","
+
+
+def commitment(s: CueSite) -> bool:
+    return s.cue in s.lex.commitments and s.next_is("to")
+
+
+def act_not_reply(s: CueSite) -> bool:
+    nxt = s.nxt
+    return s.cue.startswith("respond") and not (
+        nxt is None or nxt.lower in {"that", "by"} or nxt.text in {",", ":", '"', "'", "."}
+    )
+
+
+def describes_people(s: CueSite) -> bool:
+    b = s.before
+    return b >= 0 and s.toks[b].text == "who" and not (b >= 1 and s.toks[b - 1].text == ",")
+
+
+def noun_before_verb(s: CueSite) -> bool:
+    nxt, lex = s.nxt, s.lex
+    return (
+        is_bare_form(s.cue, lex)
+        and nxt is not None
+        and nxt.text.islower()
+        and (
+            nxt.lower in lex.copulas
+            or nxt.lower in lex.verbs
+            and nxt.lower.endswith(("ed", "s", "wn"))
+        )
+    )
+
+
+def bare_form_without_plural_subject(s: CueSite) -> bool:
+    span = s.span
+    return (
+        span is not None
+        and is_bare_form(s.cue, s.lex)
+        and not plural_subject(s.ix, span, s.toks, s.ci, s.lex)
+    )
+
+
+def own_voice(s: CueSite) -> bool:
+    span = s.span
+    return span is not None and any(
+        t.lower in s.lex.own_voice and t.text != "US" for t in s.ix.tokenize(*span)
+    )
+
+
+def not_a_document(s: CueSite) -> bool:
+    span, lex = s.span, s.lex
+    if span is None or s.cue not in lex.document_only:
+        return False
+    phrase = s.ix.tokenize(*span)
+    if len(phrase) == 1 and phrase[0].lower in lex.pronouns:
+        return False  # "it found": the pronoun's antecedent decides
+    head = head_noun_of(s.ix, span, lex)
+    return head not in lex.document_heads and head not in lex.document_backrefs

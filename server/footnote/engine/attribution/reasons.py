@@ -1,0 +1,101 @@
+"""Reasons for anonymity given away from the attribution: once for the whole story ("All of
+the sources asked not to be named because ...") or later for one source ("The official,
+who wasn't authorized to speak publicly, did not say ...")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..model import Source
+from .lexicon import Lexicon
+from .patterns import starts_word
+from .references import Known
+from .tokens import SentenceIndex
+
+_ANONYMOUS = ("unnamed_individual", "vague_group")
+
+
+def apply_reasons(
+    ix: SentenceIndex, known: list[Known], attributed: frozenset[int], lex: Lexicon
+) -> list[Source]:
+    """The known sources with the reasons given elsewhere in the text added."""
+    sources = [k.source for k in known]
+    for index, text in _later_reasons(ix, known, attributed, lex):
+        sources[index] = replace(sources[index], anonymity_reason=text, anonymity_requested=True)
+    story = _story_reason(ix, attributed, lex)
+    if story:
+        said_at, text = story
+        sources = [
+            replace(s, anonymity_reason=text, anonymity_requested=True)
+            if s.kind in _ANONYMOUS
+            and not s.anonymity_reason
+            and s.start < said_at  # "the sources" are those introduced before it
+            and s.cue != "reportedly"
+            else s
+            for s in sources
+        ]
+    return sources
+
+
+def _reason_text(ix: SentenceIndex, start: int, limit: int) -> str:
+    stop = start
+    while stop < limit and ix.norm[stop] not in ",.;\"'":
+        stop += 1
+    return ix.doc.text[start:stop].strip()
+
+
+def _later_reasons(
+    ix: SentenceIndex, known: list[Known], attributed: frozenset[int], lex: Lexicon
+) -> Iterator[tuple[int, str]]:
+    """A reason in a later sentence with no attribution of its own, whose subject is a
+    definite description of one source already introduced: (index into known, reason)."""
+    norm = ix.norm
+    for m in lex.standalone_reason_re.finditer(norm):
+        si = ix.sentence_of(m.start())
+        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
+            continue
+        sent = ix.doc.sentences[si]
+        words = [t for t in ix.tokenize(sent.start, m.start()) if t.text[0].isalnum()]
+        if len(words) < 2 or words[0].lower not in {"the", "this"}:
+            continue
+        k = next((j for j, t in enumerate(words[1:5], 1) if t.lower in lex.person_heads), None)
+        if k is None:
+            continue
+        head = words[k].lower
+        for index in range(len(known) - 1, -1, -1):
+            source = known[index].source
+            if source.start >= sent.start:
+                continue
+            if (
+                source.kind in _ANONYMOUS
+                and not source.anonymity_reason
+                and head in known[index].heads
+            ):
+                yield index, _reason_text(ix, m.start(), sent.end)
+                break
+
+
+def _story_reason(
+    ix: SentenceIndex, attributed: frozenset[int], lex: Lexicon
+) -> tuple[int, str] | None:
+    """A reason given once for all the story's unnamed sources: a sentence with no
+    attribution of its own whose subject is the sources as a group. (Where it ends, reason.)"""
+    norm = ix.norm
+    for m in lex.marker_re.finditer(norm):
+        si = ix.sentence_of(m.start())
+        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
+            continue
+        sent = ix.doc.sentences[si]
+        subject = {t.lower for t in ix.tokenize(sent.start, m.start())}
+        if not subject & lex.group_subjects:
+            continue
+        reason = lex.reason_re.search(
+            norm, sent.start, sent.end
+        ) or lex.standalone_reason_re.search(norm, sent.start, sent.end)
+        if reason is None or not starts_word(norm, reason.start()):
+            continue
+        text = _reason_text(ix, reason.start(), sent.end)
+        if text:
+            return sent.end, text
+    return None

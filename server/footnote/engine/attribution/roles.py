@@ -1,0 +1,117 @@
+"""Who a role is: a definite role whose holder the text names nearby ("the region's
+governor" … "Riverside governor Ivan Petrenko"), and the speaker of a relative clause
+("comments by Minister X on Monday, who said", "the board, which ... and said")."""
+
+from __future__ import annotations
+
+from ..model import Source
+from .kinds import head_noun_of, is_plural
+from .lexicon import Lexicon
+from .phrases import is_name_tok
+from .tokens import Candidate, SentenceIndex, Tok
+
+
+def named_role(
+    ix: SentenceIndex, cand: Candidate, source: Source, lex: Lexicon
+) -> frozenset[str] | None:
+    """'The Ukrainian president said ...' and, a sentence later, 'President Anna Marek':
+    a definite singular role whose holder the text names nearby is that named person.
+    Returns the holder's name words, or None when no holder fits."""
+    norm = ix.norm
+    toks = [t for t in ix.tokenize(source.start, source.end) if t.text[0].isalnum()]
+    if not toks or toks[0].lower != "the" or len(toks) > 8:
+        return None
+    head = head_noun_of(ix, (source.start, source.end), lex)
+    if head not in lex.person_titles and head not in lex.leader_nouns or is_plural(head, lex):
+        return None
+    caps = [t for t in toks if t.cap and t.lower not in lex.determiners]
+    acronym = "".join(t.text[0] for t in caps)
+    named_body = norm[caps[0].start : caps[-1].end] if caps else "\0"
+    sentences = ix.doc.sentences
+    for si in range(max(0, cand.sentence - 2), min(len(sentences), cand.sentence + 3)):
+        sent = sentences[si]
+        words = ix.tokenize(sent.start, sent.end)
+        for k, t in enumerate(words):
+            if source.start <= t.start < source.end:
+                continue
+            if not t.cap and not (t.lower == head and _two_names_at(words, k + 1)):
+                continue
+            generic = head in lex.leader_nouns and any(
+                part in lex.person_titles for part in t.lower.rstrip(".").split("-")
+            )
+            lead = norm[max(sent.start, t.start - len(named_body) - 6) : t.start]
+            if t.lower != head and not (
+                generic and len(acronym) >= 2 and (acronym in lead or named_body in lead)
+            ):  # "WHO Director-General Ana Ruiz": the body stands right before the title
+                continue
+            run = []
+            for w in words[k + 1 : k + 5]:
+                if not (is_name_tok(w) and w.lower not in lex.person_titles):
+                    break
+                run.append(w)
+            if len(run) < 2 and not (
+                run and len(acronym) >= 2 and acronym in norm[sent.start : t.start]
+            ):
+                continue
+            return frozenset(w.text for w in run)
+    return None
+
+
+def _two_names_at(toks: list[Tok], k: int) -> bool:
+    return k + 1 < len(toks) and is_name_tok(toks[k]) and is_name_tok(toks[k + 1])
+
+
+def who_antecedent(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The named noun phrase ending at token k (before ', who'), skipping a time phrase
+    ('on Monday') and keeping a role before an appositive name ('the city's transport
+    chief, Maria Lenz'); None unless it holds a capitalised name."""
+    j = k - 1 if toks[k].text == "," else k
+    if j >= 1 and toks[j].cap and toks[j - 1].lower in {"on", "last", "this", "late", "early"}:
+        j -= 2  # "... Tomas Rell on Monday, who said"
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    end = start = j
+    while start > 0 and end - start < 8:
+        prev = toks[start - 1]
+        if not (prev.cap or prev.text.islower() and prev.lower in lex.person_heads):
+            break
+        start -= 1
+    if start > end or not any(is_name_tok(t) for t in toks[start : end + 1]):
+        return None
+    if start >= 2 and toks[start - 1].text == ",":
+        role_end = r = start - 2
+        while r > 0 and toks[r - 1].text[0].isalnum() and toks[r - 1].lower not in lex.prepositions:
+            r -= 1
+        if toks[role_end].lower in lex.person_heads | lex.person_titles:
+            start = r
+    return toks[start].start, toks[end].end
+
+
+def relative_antecedent(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The noun phrase before ', which'/', who' when the clause from there to token k (an
+    'and' before a second verb) has no other comma, quotation or verb of speech."""
+    j = k - 1
+    while j > 1 and k - j <= 25:
+        t = toks[j]
+        if t.text in {",", ";", ":", '"', "'", "(", ")"} and not (
+            t.text == "," and toks[j + 1].lower in {"which", "who"}
+        ):
+            return None
+        if t.lower in {"which", "who"} and toks[j - 1].text == ",":
+            end = start = j - 2
+            while start > 0 and start > end - 6:
+                prev = toks[start - 1]
+                if not prev.text[0].isalnum() or prev.lower in lex.prepositions:
+                    break
+                if (
+                    prev.lower in lex.stop_left
+                    or prev.lower in lex.verbs
+                    or (prev.text.islower() and prev.lower.endswith("ed"))
+                ):
+                    break
+                start -= 1
+                if prev.lower in lex.determiners:
+                    break
+            return toks[start].start, toks[end].end
+        j -= 1
+    return None

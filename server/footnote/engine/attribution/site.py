@@ -1,0 +1,50 @@
+"""A cue in its sentence: the tokens around it, what every check and speaker path reads."""
+
+from __future__ import annotations
+
+from .phrases import left_phrase, skip_between_left
+from .tokens import Candidate, SentenceIndex, Tok
+
+_UNSET: tuple = ()  # a span not looked for yet (a found span is a pair, a missing one None)
+
+
+class CueSite:
+    """A cue in its sentence: the tokens around it, what every check reads."""
+
+    __slots__ = (
+        "ix", "toks", "ci", "cj", "cue", "sentence", "lex", "cue_start", "cue_end", "nxt",
+        "prev", "_before", "_span",
+    )  # fmt: skip
+
+    def __init__(
+        self, ix: SentenceIndex, toks: list[Tok], ci: int, cj: int, cue: str, si: int, lex
+    ) -> None:
+        self.ix, self.toks, self.ci, self.cj = ix, toks, ci, cj
+        self.cue, self.sentence, self.lex = cue, si, lex
+        self.cue_start, self.cue_end = toks[ci].start, toks[cj].end
+        self.nxt = toks[cj + 1] if cj + 1 < len(toks) else None  # the token after the cue
+        self.prev = toks[ci - 1] if ci > 0 else None  # the token before it
+        self._before: int | None = None
+        self._span: tuple[int, int] | None = _UNSET
+
+    @property
+    def before(self) -> int:
+        """Index of the token before the cue, past adverbs and asides ("has repeatedly")."""
+        if self._before is None:
+            self._before = skip_between_left(self.toks, self.ci - 1, self.lex)
+        return self._before
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The subject phrase on the cue's left (looked for once)."""
+        if self._span is _UNSET:
+            self._span = left_phrase(self.toks, self.ci, self.lex)
+        return self._span
+
+    def next_is(self, word: str) -> bool:
+        return self.nxt is not None and self.nxt.lower == word
+
+    def candidate(self, span: tuple[int, int], **kw) -> Candidate:
+        return Candidate(
+            span[0], span[1], self.cue, self.cue_start, self.cue_end, self.sentence, **kw
+        )

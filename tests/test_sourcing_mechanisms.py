@@ -1,0 +1,658 @@
+"""The general mechanisms that make sourcing notes hold up on real news (issue 11).
+
+Every sentence here is written for this file. Each mechanism has examples that must give a
+source (or a note) and examples that must stay quiet: a false caution is worse than a
+missed one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from footnote import analyze, to_dict
+
+
+def run(text: str, **kw) -> dict:
+    return to_dict(analyze(text, **kw))
+
+
+def sources(text: str, **kw) -> list[tuple[str, str]]:
+    return [(s["mention"], s["kind"]) for s in run(text, **kw)["sources"]]
+
+
+def source(text: str, mention: str, **kw) -> dict:
+    found = [s for s in run(text, **kw)["sources"] if s["mention"] == mention]
+    assert found, f"no source {mention!r} in {sources(text, **kw)}"
+    return found[0]
+
+
+def caution_rules(text: str, **kw) -> list[str]:
+    return [
+        n["rule"]
+        for n in run(text, **kw)["notes"]
+        if n["category"] == "sourcing" and n["severity"] in ("caution", "warning")
+    ]
+
+
+# --- 3. Only something that can speak is a source ---------------------------------------
+
+CANNOT_SPEAK = [
+    "Flooding claimed at least nine lives in the valley last week.",
+    "The harbour board had issued repeated warnings about the pier.",
+    "The fever, blamed for four deaths, spread along the coast.",
+    "Shares fell following reports of a profit warning.",
+    "Prices rose sharply after the storm, which experts believed to be the worst in decades.",
+]
+
+
+@pytest.mark.parametrize("text", CANNOT_SPEAK)
+def test_a_cue_word_in_another_sense_makes_no_source(text):
+    assert not [s for s in sources(text) if s[1] in ("unnamed_individual", "named_person")]
+    assert "anonymous-no-reason" not in caution_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("A pharmacist in the town said supplies were short.", "A pharmacist in the town"),
+        (
+            "Those with knowledge of the plan said it would be delayed.",
+            "Those with knowledge of the plan",
+        ),
+        (
+            "One Lakeside teacher, who asked not to be named for fear of losing her job, "
+            "said classes were full.",
+            "One Lakeside teacher, who asked not to be named for fear of losing her job",
+        ),
+        (
+            "Regional health authorities confirmed two cases on Monday.",
+            "Regional health authorities",
+        ),
+    ],
+)
+def test_people_and_bodies_still_speak(text, mention):
+    assert mention in [m for m, _ in sources(text)]
+
+
+def test_a_counted_description_with_a_place_is_unnamed_not_named():
+    s = source(
+        "One Lakeside teacher, who asked not to be named for fear of losing her job, "
+        "said classes were full.",
+        "One Lakeside teacher, who asked not to be named for fear of losing her job",
+    )
+    assert s["kind"] == "unnamed_individual"
+    assert s["anonymity_reason"]
+
+
+def test_a_clause_is_not_a_name():
+    text = "The Morning Ledger and the Evening Star both reported comments from a council aide."
+    assert not [m for m, k in sources(text) if "reported" in m]
+
+
+def test_us_in_capitals_is_not_the_writers_voice():
+    text = '"We are near a deal," US Treasury spokesperson Dana Whitlock told reporters.'
+    assert sources(text) == [("US Treasury spokesperson Dana Whitlock", "named_person")]
+
+
+def test_the_writers_own_us_stays_quiet():
+    assert sources("Nothing about the plan surprised us, said nobody.") == []
+
+
+# --- 1. Who is named -------------------------------------------------------------------------
+
+
+def test_a_role_after_a_name_keeps_the_name():
+    text = (
+        "Rates will rise next year, Ingrid Falk, Norwegian deputy finance minister for "
+        "budget affairs, says."
+    )
+    s = run(text)["sources"][0]
+    assert s["mention"].startswith("Ingrid Falk")
+    assert s["kind"] == "named_person"
+    assert caution_rules(text) == []
+
+
+def test_a_bare_definite_role_refers_to_the_person_just_named():
+    text = (
+        "Deputy Foreign Minister Tomas Berg said the treaty was vital. "
+        "Breaking it would be reckless, the veteran diplomat said."
+    )
+    assert sources(text) == [("Deputy Foreign Minister Tomas Berg", "named_person")]
+    assert caution_rules(text) == []
+
+
+def test_a_new_unnamed_person_stays_new():
+    text = (
+        "Deputy Foreign Minister Tomas Berg said the treaty was vital. "
+        "A second diplomat said breaking it would be reckless."
+    )
+    assert ("A second diplomat", "unnamed_individual") in sources(text)
+
+
+def test_a_role_whose_holder_is_named_nearby_is_that_person():
+    text = (
+        "The Estonian president declared the border closed on Monday. "
+        "President Kaja Rebane said the measure would last a week."
+    )
+    assert [k for _, k in sources(text)] == ["named_person"]
+    assert caution_rules(text) == []
+
+
+def test_the_head_of_a_body_named_with_its_title_nearby():
+    text = (
+        "Vaccines will reach the coast within days, the head of the Arctic Health Agency said. "
+        "AHA Director-General Mira Solberg said a deal had been signed."
+    )
+    got = sources(text)
+    assert got[0][1] == "named_person"
+    assert "anonymous-no-reason" not in caution_rules(text)
+
+
+def test_according_to_a_pronoun_is_a_back_reference():
+    text = (
+        "Ingrid Falk, the finance minister, spoke on Monday. According to her, the plan would take "
+        "a decade."
+    )
+    assert [k for _, k in sources(text)] == ["named_person"]
+    assert caution_rules(text) == []
+
+
+def test_according_to_a_pronoun_with_no_one_before_stays_quiet():
+    assert sources("According to him, it would not.") == []
+
+
+def test_role_and_full_name_is_a_named_person_even_with_an_organisation():
+    text = "State Department spokesperson Mary Stone said the talks would resume."
+    assert sources(text) == [("State Department spokesperson Mary Stone", "named_person")]
+
+
+def test_how_a_speaker_spoke_is_not_part_of_the_speaker():
+    text = "Premier Ana Lopes in a Facebook post said the bridge would reopen."
+    assert sources(text) == [("Premier Ana Lopes", "named_person")]
+    kept = "A man in a red coat said the bridge would reopen."
+    assert sources(kept) == [("A man in a red coat", "unnamed_individual")]
+
+
+def test_a_surname_with_an_affiliation_is_a_back_reference():
+    text = (
+        "Dr. Ana Ruiz, the clinic's chief surgeon, told reporters the ward was full. "
+        '"We are stretched," Ruiz with the clinic said.'
+    )
+    assert len(sources(text)) == 1
+
+
+# --- 2. Groups and their members: a reason given once ---------------------------------------
+
+
+GROUP_REASON = (
+    "Two port officials said the cranes had stopped. Three dock workers said wages were late. "
+    "All of the sources asked not to be named because they were not allowed to speak to the press."
+)
+
+
+def test_a_reason_given_once_for_the_group_covers_each_source():
+    got = run(GROUP_REASON)
+    assert all(s["anonymity_reason"] for s in got["sources"])
+    assert "anonymous-no-reason" not in caution_rules(GROUP_REASON)
+    assert (
+        "each of them says why" in got["summary"]["headline"].lower()
+        or "say why" in (got["summary"]["headline"])
+    )
+
+
+def test_a_group_reason_does_not_cover_a_source_introduced_after_it():
+    text = GROUP_REASON + " A harbour pilot said the channel was silting up."
+    pilot = source(text, "A harbour pilot")
+    assert not pilot["anonymity_reason"]
+
+
+def test_a_reason_that_belongs_to_one_speaker_is_not_spread():
+    text = (
+        "Two port officials said the cranes had stopped. "
+        "A harbour spokesman, who asked not to be named because of company policy, said the same."
+    )
+    officials = source(text, "Two port officials")
+    assert not officials["anonymity_reason"]
+
+
+def test_mostly_unnamed_is_no_caution_when_each_says_why():
+    assert "mostly-unnamed" not in caution_rules(GROUP_REASON)
+
+
+# --- 4. The publisher --------------------------------------------------------------------
+
+
+TOLD = "Two port officials told Reuters the cranes had stopped."
+
+
+def test_told_the_publisher_is_first_hand():
+    assert "second-hand" not in caution_rules(TOLD, url="https://www.reuters.com/world/x")
+    assert "second-hand" not in caution_rules("OSLO, May 2 (Reuters) - " + TOLD)
+    assert "second-hand" not in caution_rules(
+        "MOSCOW, May 2. /TASS/. The deputy minister Ivan Orlov told TASS the talks were over."
+    )
+
+
+def test_told_another_outlet_is_second_hand():
+    assert "second-hand" in caution_rules(TOLD, url="https://www.example-times.com/a")
+    assert "second-hand" in caution_rules(TOLD)
+
+
+# --- 5. The forms real copy uses -----------------------------------------------------------
+
+
+def test_citing_after_a_said_clause():
+    text = (
+        "The buyer was close to a deal, the Harbour Tribune said, citing people close to the talks."
+    )
+    got = {s["mention"]: s for s in run(text)["sources"]}
+    assert got["people close to the talks"]["relayed_by"] == "Harbour Tribune"
+    assert got["people close to the talks"]["kind"] == "vague_group"
+
+
+def test_an_unlisted_outlet_at_the_end_of_a_sentence_relays_the_speaker():
+    text = "A harbour pilot said the channel was shallow, the Morning Ledger reported."
+    got = run(text)["sources"]
+    assert got[0]["mention"] == "A harbour pilot"
+    assert got[0]["relayed_by"] == "Morning Ledger"
+
+
+def test_a_sentence_final_told_reporters_governs_the_clause():
+    text = "Norway expects the envoy to explain the plan, Foreign Minister Ane Dahl told reporters."
+    assert sources(text) == [("Foreign Minister Ane Dahl", "named_person")]
+
+
+def test_a_compound_noun_report_is_not_a_cue():
+    text = "The Ardmore Institute report showed that prices had doubled."
+    assert sources(text) == [("The Ardmore Institute report", "document")]
+
+
+def test_told_an_outlet_not_in_the_list():
+    text = '"It is over," Mayor Lisa Horn told the Harbour Times on Monday.'
+    assert run(text)["sources"][0]["relayed_by"] == "Harbour Times"
+
+
+# --- hearsay -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The firm has reportedly held talks with two rivals.", "reportedly"),
+        ("Local media reports said the striker would cost 40 million.", "Local media reports"),
+        ("According to one theory, the fire began in the kitchen.", "one theory"),
+    ],
+)
+def test_hearsay_with_no_one_named_is_a_vague_group(text, mention):
+    assert (mention, "vague_group") in sources(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The firm has reportedly held talks with two rivals, two bankers said.", "two bankers"),
+        (
+            "A report by the Maritime Board said the hull was sound.",
+            "A report by the Maritime Board",
+        ),
+        ("Intelligence reports said the border was quiet.", "Intelligence reports"),
+    ],
+)
+def test_named_or_typed_reports_are_not_hearsay(text, expected):
+    got = sources(text)
+    assert got[0][0] == expected
+    assert all(k != "vague_group" for _, k in got)
+
+
+# --- back-references to a study and to a group ------------------------------------------
+
+
+def test_scientists_right_after_a_study_are_its_authors():
+    text = (
+        "Familiarity may help hearing, new research reveals. "
+        "Scottish scientists report that it is easier to hear a spouse."
+    )
+    assert sources(text) == [("new research", "document")]
+    assert caution_rules(text) == []
+
+
+def test_a_bare_plural_of_the_same_people_is_the_group_already_introduced():
+    text = (
+        "Three people familiar with the matter say the mayor pushed for the permit. "
+        "That is according to sources who spoke with the Herald."
+    )
+    assert [m for m, _ in sources(text)] == ["Three people familiar with the matter"]
+
+
+def test_sources_with_their_own_detail_are_a_new_group():
+    text = (
+        "Three people familiar with the matter say the mayor pushed for the permit. "
+        "Sources at the council said otherwise."
+    )
+    assert ("Sources at the council", "vague_group") in sources(text)
+
+
+def test_the_sources_later_on_are_the_group_already_introduced():
+    text = (
+        "Three people familiar with the matter say the mayor pushed for the permit. "
+        "The council clerk had doubts. The budget was tight. "
+        "But the sources say the mayor wanted it done quickly."
+    )
+    assert [m for m, _ in sources(text)] == ["Three people familiar with the matter"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The palace says it does not comment on security matters.",
+        "The ministry would not comment on the report.",
+        "A spokesman did not immediately respond to a request for comment.",
+    ],
+)
+def test_refusing_to_comment_attributes_nothing(text):
+    assert sources(text) == []
+
+
+def test_two_outlets_reporting_together_are_two_sources_and_initials_refer_back():
+    text = (
+        "The Wall Street Journal and Reuters reported the bid on Monday. "
+        "The deal was near, the WSJ said. According to Reuters, it was worth a billion."
+    )
+    got = run(text)["sources"]
+    assert [s["mention"] for s in got] == ["The Wall Street Journal", "Reuters"]
+    assert [s["attributions"] for s in got] == [2, 2]
+
+
+def test_a_company_with_and_in_its_name_stays_one_source():
+    assert len(sources("Marks and Spencer said sales fell.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "The offer drew praise from the harbour board, which called the price fair and "
+            "said it would vote next week.",
+            "the harbour board",
+        ),
+        (
+            "The plan won support from Mayor Ana Ruiz, who visited the site and said work "
+            "would start soon.",
+            "Mayor Ana Ruiz",
+        ),
+    ],
+)
+def test_the_second_verb_of_a_relative_clause_has_its_antecedent_as_speaker(text, mention):
+    assert [m for m, _ in sources(text)] == [mention]
+
+
+def test_a_plain_coordinated_verb_adds_no_source():
+    assert sources("He bought bread and said nothing.") == []
+
+
+# --- 5. more forms real copy uses ------------------------------------------------------------
+
+FORMS = [
+    (
+        "The Coastal Courier cited two harbour officials as saying the port would close.",
+        ("two harbour officials", "unnamed_individual", "Coastal Courier"),
+    ),
+    (
+        "The closure was confirmed to the Coastal Courier by a harbour spokeswoman.",
+        ("a harbour spokeswoman", "unnamed_individual", "Coastal Courier"),
+    ),
+    (
+        "In an interview with the Coastal Courier, Mayor Ana Ruiz said the port would close.",
+        ("Mayor Ana Ruiz", "named_person", "Coastal Courier"),
+    ),
+    (
+        "The Coastal Courier quoted Mayor Ana Ruiz as saying the port would close.",
+        ("Mayor Ana Ruiz", "named_person", "Coastal Courier"),
+    ),
+    (
+        "Mayor Ana Ruiz was quoted by the Coastal Courier as saying the port would close.",
+        ("Mayor Ana Ruiz", "named_person", "Coastal Courier"),
+    ),
+    (
+        "Mayor Ana Ruiz was quoted as saying the port would close.",
+        ("Mayor Ana Ruiz", "named_person", None),
+    ),
+    (
+        "Mayor Ana Ruiz said on X that the port would close.",
+        ("Mayor Ana Ruiz", "named_person", None),
+    ),
+    (
+        "The World Health Organization recommends two doses for adults.",
+        ("The World Health Organization", "named_organization", None),
+    ),
+    (
+        "Deaths rose to 41, according to the health ministry's count.",
+        ("the health ministry's count", "document", None),
+    ),
+    (
+        "Satellite imagery reviewed by the Coastal Courier shows new trenches near the port.",
+        ("Satellite imagery reviewed by the Coastal Courier", "document", "Coastal Courier"),
+    ),
+    (
+        "Independent testing by researchers at Lindqvist University found lead in the water.",
+        ("Independent testing by researchers at Lindqvist University", "document", None),
+    ),
+    (
+        "Data from the national statistics office show that exports fell.",
+        ("Data from the national statistics office", "document", None),
+    ),
+    (
+        "A poll by Northgate Research found that 40 percent backed the plan.",
+        ("A poll by Northgate Research", "document", None),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", FORMS)
+def test_the_forms_real_copy_uses(text, expected):
+    got = [(s["mention"], s["kind"], s["relayed_by"]) for s in run(text)["sources"]]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council quoted a price of two million for the bridge.",
+        "The report cited rising costs.",
+        "The board recommended that nothing change.",
+    ],
+)
+def test_quoting_a_price_or_citing_a_cause_is_no_source(text):
+    assert [k for _, k in sources(text)] in ([], ["named_organization"], ["document"])
+    assert caution_rules(text) == []
+
+
+# --- 1 and 6. titles, offices, names, organisations ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Senator Moira O'Neill said the vote would be close.", "Senator Moira O'Neill"),
+        (
+            "Former president Valery d'Estaing said the vote would be close.",
+            "Former president Valery d'Estaing",
+        ),
+        (
+            "Commission President Ursula van der Leyen said the vote would be close.",
+            "Commission President Ursula van der Leyen",
+        ),
+        (
+            "Secretary of State Ana Ruiz said the vote would be close.",
+            "Secretary of State Ana Ruiz",
+        ),
+        (
+            "Kremlin spokesman Ivan Petrov said the vote would be close.",
+            "Kremlin spokesman Ivan Petrov",
+        ),
+    ],
+)
+def test_a_title_or_role_with_a_name_is_a_named_person(text, mention):
+    assert sources(text) == [(mention, "named_person")]
+    assert caution_rules(text) == []
+
+
+def test_the_minister_after_a_named_minister_is_that_minister():
+    text = (
+        "Foreign Minister Ivan Petrov said the vote would be close. "
+        "The minister said talks would go on."
+    )
+    got = run(text)["sources"]
+    assert [(s["mention"], s["attributions"]) for s in got] == [("Foreign Minister Ivan Petrov", 2)]
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["the head of the Arctic Council", "The prime minister's chief of staff"],
+)
+def test_an_office_of_a_named_body_is_no_anonymous_source(mention):
+    text = f"{mention} said the vote would be close."
+    assert caution_rules(text) == []
+    assert "anonymous" not in run(text)["summary"]["headline"]
+
+
+def test_an_unnamed_official_is_still_anonymous():
+    assert caution_rules("A senior official said the vote would be close.") == [
+        "anonymous-no-reason"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Brightwater Logistics said in a statement that it would cut 200 jobs.",
+            "Brightwater Logistics",
+        ),
+        ("Halden said in a statement that it would cut jobs.", "Halden"),
+        ("Orvik Mining said its profits had halved.", "Orvik Mining"),
+    ],
+)
+def test_the_texts_own_evidence_makes_a_name_an_organisation(text, mention):
+    assert sources(text) == [(mention, "named_organization")]
+
+
+def test_a_person_who_says_it_stays_a_person():
+    text = "Anna Keller said it would be a difficult year."
+    assert sources(text) == [("Anna Keller", "named_person")]
+
+
+# --- more senses and frames ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The call led the Carter administration to close consular posts along the coast.",
+        "Hours before the vote, the mayor threatened to veto the budget.",
+        "Crews from the harbour station responded within minutes.",
+        "Voters who said they were undecided made up a third of the sample.",
+    ],
+)
+def test_intentions_acts_and_descriptions_cite_nobody(text):
+    assert sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor posted on Facebook that the road would close.",
+        "The ministry responded that the figures were wrong.",
+        '"I will veto it," the mayor threatened.',
+    ],
+)
+def test_the_same_verbs_in_a_speech_frame_still_cite(text):
+    assert len(sources(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Both strikers played through injuries, revealed head coach Amir Sadek.",
+            "head coach Amir Sadek",
+        ),
+        (
+            "The team played well, said chief executive Amir Sadek.",
+            "chief executive Amir Sadek",
+        ),
+        (
+            "The protest followed comments by Finance Minister Tomas Rell on Monday, who said "
+            "the budget would be cut.",
+            "Finance Minister Tomas Rell",
+        ),
+    ],
+)
+def test_inverted_and_relative_speakers_with_a_role_and_a_name(text, mention):
+    assert sources(text) == [(mention, "named_person")]
+
+
+def test_where_a_speaker_spoke_is_not_part_of_the_speaker():
+    text = (
+        '"We will not accept this," said Interior Ministry spokesperson Lena Kovac at a '
+        "regular news briefing. Kovac said the border would stay open."
+    )
+    got = run(text)["sources"]
+    assert [(s["mention"], s["attributions"]) for s in got] == [
+        ("Interior Ministry spokesperson Lena Kovac", 2)
+    ]
+
+
+def test_a_reason_given_later_for_one_source():
+    text = (
+        "The harbour plan will be shelved, a senior port official says. "
+        "The official said the board met on Monday. "
+        "The official, who wasn't authorized to speak publicly about the board's "
+        "deliberations, did not say when a new plan would come."
+    )
+    assert source(text, "a senior port official")["anonymity_reason"]
+    assert caution_rules(text) == []
+    quiet = (
+        "The harbour plan will be shelved, a senior port official says. "
+        "The official, who has spoken to reporters before, did not say when a plan would come."
+    )
+    assert not source(quiet, "a senior port official")["anonymity_reason"]
+
+
+def test_the_dateline_credits_alias_is_the_publisher():
+    text = (
+        "BRUSSELS (AP) - The bloc will delay the tariff vote, two diplomats told "
+        "The Associated Press on Friday."
+    )
+    assert "second-hand" not in caution_rules(text)
+
+
+def test_a_role_named_later_without_a_capital():
+    text = (
+        "The dam was shelled on Sunday, the region's governor said. Later, Riverside governor "
+        "Ivan Petrenko, writing on the Telegram messaging app, said two people were hurt."
+    )
+    got = run(text)["sources"]
+    assert [(s["kind"], s["attributions"]) for s in got] == [("named_person", 2)]
+    other = (
+        "The dam was shelled, the region's governor said. "
+        "Mayor Ivan Petrenko said two people were hurt."
+    )
+    assert len(sources(other)) == 2
+
+
+def test_the_other_member_of_a_counted_group():
+    text = (
+        "Two county officials said the road would close. "
+        "The other official said repairs would take a year."
+    )
+    assert len(sources(text)) == 1
+    new = "Two county officials said the road would close. A state official said it would not."
+    assert len(sources(new)) == 2
+
+
+def test_a_proper_body_with_of_is_an_organisation():
+    text = "The General Staff of the Harbour Guard said the attacks had been repelled."
+    assert sources(text) == [("The General Staff of the Harbour Guard", "named_organization")]
+    assert sources("General Oleh Marchuk said the attacks had been repelled.") == [
+        ("General Oleh Marchuk", "named_person")
+    ]
