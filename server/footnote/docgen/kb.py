@@ -156,6 +156,8 @@ def _link(url: str) -> str:
 def _facts(facts: Facts) -> list[str]:
     if not facts.offices and not facts.memberships and not facts.changes:
         return []
+    if facts.checked is None:  # parse_facts sets it whenever there are facts
+        raise ValueError("dated facts without a 'checked' date")
     counts = facts.counts()
     out = [
         "## Dated facts",

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Literal
 
 from .attribution.patterns import trie_pattern
-from .model import Attribution, Document, Finding, Source
+from .model import Attribution, Document, Finding, Quote, Source
 from .sentiment import Tone, combine, tone
 
 KINDS = ("loaded", "absolute", "intensifier", "weasel", "stance")
@@ -86,6 +86,21 @@ _BEFORE = "(?<![\\w'\\-\u2010\u2011])(?:"
 _AFTER = ")(?![\\w\\-\u2010\u2011])"
 
 
+def _check_entry(raw: dict, where: str) -> None:
+    """Raise LexiconError unless `raw` has known fields, the text fields, a kind and terms."""
+    unknown = set(raw) - _ENTRY_FIELDS
+    if unknown:
+        raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
+    for key in ("id", "kind", "alternative", "why"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise LexiconError(f"{where}: field '{key}' is missing or empty")
+    if raw["kind"] not in KINDS:
+        raise LexiconError(f"{where}: kind must be one of {KINDS}")
+    terms = raw.get("terms")
+    if not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise LexiconError(f"{where}: 'terms' must be a non-empty list of phrases")
+
+
 def parse_lexicon(files: dict[str, dict]) -> Lexicon:
     """Build the lexicon from parsed TOML: `files` maps a file name to its data."""
     entries: dict[str, Entry] = {}
@@ -97,17 +112,8 @@ def parse_lexicon(files: dict[str, dict]) -> Lexicon:
     for name, data in sorted(files.items()):
         for i, raw in enumerate(data.get("entry", ())):
             where = f"lexicon/{name}: entry {i + 1}"
-            unknown = set(raw) - _ENTRY_FIELDS
-            if unknown:
-                raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
-            for key in ("id", "kind", "alternative", "why"):
-                if not isinstance(raw.get(key), str) or not raw[key].strip():
-                    raise LexiconError(f"{where}: field '{key}' is missing or empty")
-            if raw["kind"] not in KINDS:
-                raise LexiconError(f"{where}: kind must be one of {KINDS}")
-            terms = raw.get("terms")
-            if not terms or not all(isinstance(t, str) and t.strip() for t in terms):
-                raise LexiconError(f"{where}: 'terms' must be a non-empty list of phrases")
+            _check_entry(raw, where)
+            terms = raw["terms"]
             if raw["id"] in entries:
                 raise LexiconError(f"{where}: id '{raw['id']}' defined twice")
             entry = Entry(
@@ -199,6 +205,40 @@ class _Hit:
     reported: bool = False  # in a sentence that reports what a source said
 
 
+class _Positions:
+    """What lies at a position of one document: its quotation, sentence, paragraph, sources.
+    Each look-up is a bisection on sorted starts."""
+
+    __slots__ = ("norm", "quotes", "quote_starts", "para_starts", "sent_starts", "source_spans")
+
+    def __init__(self, doc: Document, sources: tuple[Source, ...]) -> None:
+        self.norm = doc.norm
+        self.quotes = doc.quotes
+        self.quote_starts = [q.start for q in doc.quotes]
+        self.para_starts = [p.start for p in doc.paragraphs]
+        self.sent_starts = [s.start for s in doc.sentences]
+        self.source_spans = sorted((s.start, s.end) for s in sources)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        # quotations never nest or overlap: only the last one starting at or before `pos` can
+        i = bisect_right(self.quote_starts, pos) - 1
+        return self.quotes[i] if i >= 0 and pos < self.quotes[i].end else None
+
+    def sentence_initial(self, pos: int) -> bool:
+        i = bisect_right(self.sent_starts, pos) - 1
+        if i < 0:
+            return True
+        return not any(c.isalnum() for c in self.norm[self.sent_starts[i] : pos])
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.para_starts, pos) - 1)
+
+    def overlaps_source(self, start: int, end: int) -> bool:
+        spans = self.source_spans
+        i = bisect_right(spans, (end, end))
+        return any(s < end and start < e for s, e in spans[max(0, i - 8) : i])
+
+
 def _figure(x: float) -> str:
     return f"{x:.2f}".replace("-", "\u2212")
 
@@ -219,25 +259,8 @@ def find_language(
     lex = load_lexicon()
     norm = doc.norm
     quotes = doc.quotes
-    quote_starts = [q.start for q in quotes]
-    para_starts = [p.start for p in doc.paragraphs]
-    sent_starts = [s.start for s in doc.sentences]
-
-    def quote_at(pos: int):
-        # quotations never nest or overlap: only the last one starting at or before `pos` can
-        i = bisect_right(quote_starts, pos) - 1
-        return quotes[i] if i >= 0 and pos < quotes[i].end else None
-
-    def sentence_initial(pos: int) -> bool:
-        i = bisect_right(sent_starts, pos) - 1
-        if i < 0:
-            return True
-        return not any(c.isalnum() for c in norm[sent_starts[i] : pos])
-
-    def paragraph_of(pos: int) -> int:
-        return max(0, bisect_right(para_starts, pos) - 1)
-
-    source_spans = sorted((s.start, s.end) for s in sources)
+    at = _Positions(doc, sources)
+    sent_starts = at.sent_starts
     reported = {a.sentence for a in attributions}
 
     def named_by_speaker(sentence: int, pos: int, lowered: str) -> bool:
@@ -245,10 +268,6 @@ def find_language(
         begin = sent_starts[sentence] if sentence >= 0 else 0
         window = lowered[max(begin, pos - 60) : pos].split()[-6:]
         return bool(window) and lex.naming.search(" ".join(window)) is not None
-
-    def overlaps_source(start: int, end: int) -> bool:
-        i = bisect_right(source_spans, (end, end))
-        return any(s < end and start < e for s, e in source_spans[max(0, i - 8) : i])
 
     # One pass of the lexicon regex finds the writer's loaded, sweeping and weasel wording,
     # and the neutral camp words to leave out of the sentiment score.
@@ -269,16 +288,16 @@ def find_language(
         if entry is None:
             cuts.append((start, end))
             continue
-        if norm[start].isupper() and key not in lex.proper and not sentence_initial(start):
+        if norm[start].isupper() and key not in lex.proper and not at.sentence_initial(start):
             continue  # a name ("the Free Democrats"), not the writer's word
-        if quote_at(start) is not None:
+        if at.quote_at(start) is not None:
             continue
-        if entry.kind != "loaded" and overlaps_source(start, end):
+        if entry.kind != "loaded" and at.overlaps_source(start, end):
             continue  # the attribution stage already notes this phrase as a source
         sentence = bisect_right(sent_starts, start) - 1
         if entry.kind == "loaded" and named_by_speaker(sentence, start, lowered):
             continue  # "critics called the plan reckless": the critics' word, reported
-        hits.append(_Hit(entry, start, end, paragraph_of(start), sentence in reported))
+        hits.append(_Hit(entry, start, end, at.paragraph_of(start), sentence in reported))
     # Capitalised words inside a sentence are names: left out of the sentiment score, so that
     # "Great Britain" is not praise and swapping one country for another changes nothing. A
     # sentence's first word stays only when it is an adverb, the writer's comment ("Sadly").
@@ -286,7 +305,7 @@ def find_language(
         m.span()
         for m in _CAPITALISED.finditer(norm)
         if not (m.start() and _WORD_BEFORE.match(norm, m.start() - 1))
-        and not (m.group().endswith("ly") and sentence_initial(m.start()))
+        and not (m.group().endswith("ly") and at.sentence_initial(m.start()))
     ]
 
     cuts.sort()
@@ -303,9 +322,9 @@ def find_language(
     findings: list[Finding] = []
     findings += _lexicon_findings(hits, hot, doc.text)  # terms shown as the user wrote them
     findings += _passage_findings(doc, tones, hits, settings)
-    findings += _question_findings(doc, lex, quote_at)
-    findings += _scare_quote_findings(doc, lex, attributions, overlaps_source)
-    findings += _exclamation_findings(doc, quote_at)
+    findings += _question_findings(doc, lex, at.quote_at)
+    findings += _scare_quote_findings(doc, lex, attributions, at.overlaps_source)
+    findings += _exclamation_findings(doc, at.quote_at)
     if doc.clutter:  # the tone sentence counts only what the notes will show
         findings = [f for f in findings if f.start is None or not doc.in_clutter(f.start, f.end)]
     return LanguageResult(findings, _headline(doc, tones, quoted, findings, settings))

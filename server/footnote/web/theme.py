@@ -96,13 +96,13 @@ def plain_tone(tone: str | None) -> dict | None:
     too_few = "own words use too few opinion-bearing words" in text
     rest = text[text.rindex("; ") + 2 :] if "; " in text else ""
     found = rest[:1].upper() + rest[1:]
-    if not score and not too_few:
-        return {"plain": "", "found": text, "measured": text}
     if too_few:
         plain = (
             "The writer's own words have too few opinion words to say whether they are "
             "mostly opinion or mostly factual."
         )
+    elif not score:
+        return {"plain": "", "found": text, "measured": text}
     elif float(score[1]) >= TONE_OPINION_FROM:
         plain = "The writer's own words are mostly opinion."
     elif float(score[1]) < TONE_FACTUAL_BELOW:

@@ -207,7 +207,6 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
     for institution in kb.institutions:
         for acr in institution.acronyms:
             by_acronym.setdefault(acr, institution)
-    by_key = {inst.acronym: inst for inst in kb.institutions}
     norm = doc.norm
     issues: list[NameIssue] = []
     taken: list[tuple[int, int]] = []
@@ -234,7 +233,18 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
             continue
         issues.append(NameIssue(start, m.end(), name, acronym, inst))
         taken.append((start, m.end()))
-    # Known bodies under a wrong name, even without an acronym.
+    issues += _misnomer_issues(norm, kb, hits, taken)
+    issues.sort(key=lambda i: i.start)
+    return issues
+
+
+def _misnomer_issues(
+    norm: str, kb: KnowledgeBase, hits: list[Hit], taken: list[tuple[int, int]]
+) -> list[NameIssue]:
+    """Known bodies under a wrong name, even without an acronym, outside the `taken` spans."""
+    by_key = {inst.acronym: inst for inst in kb.institutions}
+    taken = list(taken)
+    issues: list[NameIssue] = []
     for hit in hits:
         for target in hit.targets:
             if target.kind != "anchor":
@@ -250,5 +260,4 @@ def find_name_issues(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> list[
                     continue
                 issues.append(NameIssue(mm.start(), mm.end(), mm.group(), None, inst))
                 taken.append((mm.start(), mm.end()))
-    issues.sort(key=lambda i: i.start)
     return issues

@@ -20,6 +20,7 @@ _HOLDER_KEYS = {"name", "names", "start", "end", "acting", "note", "source"}
 _MEMBER_KEYS = {"body", "member", "start", "end", "note", "source"}
 _CHANGE_KEYS = {"treaty", "date", "party", "status", "summary", "source", "scheduled"}
 _CONTEXT_KEYS = {"before", "after", "sentence", "capitalised_ok"}
+_FOLD = str.maketrans("ıłŁøØ", "ilLoO")  # letters NFKD does not decompose
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ EMPTY = Facts()
 
 def ascii_fold(text: str) -> str:
     """'Erdoğan' -> 'Erdogan', 'Yıldırım' -> 'Yildirim', 'Szydło' -> 'Szydlo'."""
-    text = text.translate(str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}))
+    text = text.translate(_FOLD)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -123,10 +124,8 @@ def _err(where: str, message: str):
     return KnowledgeBaseError(f"{where}: {message}")
 
 
-def _str(raw: dict, key: str, where: str, *, optional: bool = False) -> str | None:
+def _str(raw: dict, key: str, where: str) -> str:
     if key not in raw:
-        if optional:
-            return None
         raise _err(where, f"field '{key}' is missing")
     value = raw[key]
     if not isinstance(value, str) or not value.strip():
@@ -144,15 +143,21 @@ def _strs(raw: dict, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _day(raw: dict, key: str, where: str, *, optional: bool = False) -> date | None:
+def _opt_str(raw: dict, key: str, where: str) -> str | None:
+    return _str(raw, key, where) if key in raw else None
+
+
+def _day(raw: dict, key: str, where: str) -> date:
     if key not in raw:
-        if optional:
-            return None
         raise _err(where, f"field '{key}' is missing")
     value = raw[key]
     if not isinstance(value, date) or hasattr(value, "hour"):
         raise _err(where, f"field '{key}' must be a date (YYYY-MM-DD)")
     return value
+
+
+def _opt_day(raw: dict, key: str, where: str) -> date | None:
+    return _day(raw, key, where) if key in raw else None
 
 
 def _source(raw: dict, where: str) -> str:
@@ -193,7 +198,7 @@ def _tenure(raw: dict, office: str, i: int, where: str, checked: date) -> Tenure
     name = _str(raw, "name", here)
     here = f"{where}: holder[{i}] '{name}'"
     start = _day(raw, "start", here)
-    end = _day(raw, "end", here, optional=True)
+    end = _opt_day(raw, "end", here)
     if end is not None and end <= start:
         raise _err(here, "field 'end' must be after 'start' (end is the first day out of office)")
     if start > checked:
@@ -210,7 +215,7 @@ def _tenure(raw: dict, office: str, i: int, where: str, checked: date) -> Tenure
         end=end,
         acting=acting,
         source=_source(raw, here),
-        note=_str(raw, "note", here, optional=True),
+        note=_opt_str(raw, "note", here),
     )
 
 
@@ -259,7 +264,7 @@ def parse_offices(data: dict, file: str, expand) -> tuple[tuple[Office, ...], in
         if oid in seen:
             raise _err(where, "field 'id' is used twice")
         seen.add(oid)
-        place = _str(raw, "country", where, optional=True) or _str(raw, "body", where)
+        place = _opt_str(raw, "country", where) or _str(raw, "body", where)
         holders_raw = raw.get("holder")
         if not isinstance(holders_raw, list) or not holders_raw:
             raise _err(where, "field 'holder' is missing (a list of [[office.holder]] tables)")
@@ -269,7 +274,7 @@ def parse_offices(data: dict, file: str, expand) -> tuple[tuple[Office, ...], in
                 raise _err(f"{where}: holder[{j}]", "must be a table")
             holders.append(_tenure(h, oid, j, where, checked))
         _check_overlaps(holders, where)
-        abolished = _day(raw, "abolished", where, optional=True)
+        abolished = _opt_day(raw, "abolished", where)
         if abolished and any(h.end is None or h.end > abolished for h in holders):
             raise _err(where, "a tenure runs past the date in 'abolished'")
         titles = tuple(t for pattern in _strs(raw, "titles", where) for t in expand(pattern))
@@ -298,7 +303,7 @@ def parse_memberships(data: dict, file: str) -> tuple[Membership, ...]:
         body, member = _str(raw, "body", where), _str(raw, "member", where)
         where = f"{file}: membership '{member}' in '{body}'"
         start = _day(raw, "start", where)
-        end = _day(raw, "end", where, optional=True)
+        end = _opt_day(raw, "end", where)
         if end is not None and end <= start:
             raise _err(where, "field 'end' must be after 'start'")
         if start > checked:
@@ -313,7 +318,7 @@ def parse_memberships(data: dict, file: str) -> tuple[Membership, ...]:
                 start,
                 end,
                 _source(raw, where),
-                _str(raw, "note", where, optional=True),
+                _opt_str(raw, "note", where),
             )
         )
     return tuple(out)

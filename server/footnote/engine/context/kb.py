@@ -242,6 +242,68 @@ def _regex(fragment: str, where: str) -> str:
 # --- parsers ------------------------------------------------------------------------------
 
 
+def _timeline(raw: dict, where: str) -> list[Event]:
+    timeline: list[Event] = []
+    for i, ev in enumerate(_need(raw, "timeline", list, where)):
+        here = f"{where}: timeline[{i}]"
+        if not isinstance(ev, dict):
+            raise KnowledgeBaseError(f"{here}: must be a table with 'date' and 'event'")
+        timeline.append(
+            Event(
+                _date(ev, "date", here),
+                _need(ev, "event", str, here),
+                _need(ev, "date_text", str, here, optional=True),
+            )
+        )
+    if [e.date for e in timeline] != sorted(e.date for e in timeline):
+        raise KnowledgeBaseError(f"{where}: field 'timeline' must be in date order")
+    return timeline
+
+
+def _topic_facts(raw: dict, where: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for i, f in enumerate(_need(raw, "facts", list, where, optional=True, default=[])):
+        here = f"{where}: facts[{i}]"
+        if not isinstance(f, dict):
+            raise KnowledgeBaseError(f"{here}: must be a table")
+        valid_from = _date(f, "valid_from", here, optional=True)
+        valid_to = _date(f, "valid_to", here, optional=True)
+        if valid_from is None and valid_to is None:
+            raise KnowledgeBaseError(f"{here}: field 'valid_from' or 'valid_to' is needed")
+        if valid_from and valid_to and valid_to <= valid_from:
+            raise KnowledgeBaseError(f"{here}: field 'valid_to' must be after 'valid_from'")
+        facts.append(
+            Fact(
+                statement=_need(f, "statement", str, here),
+                valid_from=valid_from,
+                valid_to=valid_to,
+                framing=_strings(f, "framing", here, optional=False),
+                unless=_strings(f, "unless", here),
+                changed=_need(f, "changed", str, here),
+                subject=_strings(f, "subject", here),
+            )
+        )
+    return facts
+
+
+def _holders(raw: dict, where: str) -> list[Holder]:
+    holders: list[Holder] = []
+    for i, h in enumerate(_need(raw, "holders", list, where, optional=True, default=[])):
+        here = f"{where}: holders[{i}]"
+        if not isinstance(h, dict):
+            raise KnowledgeBaseError(f"{here}: must be a table")
+        holders.append(
+            Holder(
+                name=_need(h, "name", str, here),
+                short=_strings(h, "short", here),
+                valid_from=_date(h, "valid_from", here),
+                valid_to=_date(h, "valid_to", here, optional=True),
+                successor=_need(h, "successor", str, here, optional=True),
+            )
+        )
+    return holders
+
+
 def parse_topic(raw: dict, file: str) -> Topic:
     where = file
     tid = _need(raw, "id", str, where)
@@ -265,56 +327,9 @@ def parse_topic(raw: dict, file: str) -> Topic:
         near.append(_strings({"g": group}, "g", f"{where}: near[{i}]"))
     if weak and not near:
         raise KnowledgeBaseError(f"{where}: field 'near' is needed when 'weak_aliases' is set")
-    timeline = []
-    for i, ev in enumerate(_need(raw, "timeline", list, where)):
-        here = f"{where}: timeline[{i}]"
-        if not isinstance(ev, dict):
-            raise KnowledgeBaseError(f"{here}: must be a table with 'date' and 'event'")
-        timeline.append(
-            Event(
-                _date(ev, "date", here),
-                _need(ev, "event", str, here),
-                _need(ev, "date_text", str, here, optional=True),
-            )
-        )
-    if [e.date for e in timeline] != sorted(e.date for e in timeline):
-        raise KnowledgeBaseError(f"{where}: field 'timeline' must be in date order")
-    facts = []
-    for i, f in enumerate(_need(raw, "facts", list, where, optional=True, default=[])):
-        here = f"{where}: facts[{i}]"
-        if not isinstance(f, dict):
-            raise KnowledgeBaseError(f"{here}: must be a table")
-        valid_from = _date(f, "valid_from", here, optional=True)
-        valid_to = _date(f, "valid_to", here, optional=True)
-        if valid_from is None and valid_to is None:
-            raise KnowledgeBaseError(f"{here}: field 'valid_from' or 'valid_to' is needed")
-        if valid_from and valid_to and valid_to <= valid_from:
-            raise KnowledgeBaseError(f"{here}: field 'valid_to' must be after 'valid_from'")
-        facts.append(
-            Fact(
-                statement=_need(f, "statement", str, here),
-                valid_from=valid_from,
-                valid_to=valid_to,
-                framing=_strings(f, "framing", here, optional=False),
-                unless=_strings(f, "unless", here),
-                changed=_need(f, "changed", str, here),
-                subject=_strings(f, "subject", here),
-            )
-        )
-    holders = []
-    for i, h in enumerate(_need(raw, "holders", list, where, optional=True, default=[])):
-        here = f"{where}: holders[{i}]"
-        if not isinstance(h, dict):
-            raise KnowledgeBaseError(f"{here}: must be a table")
-        holders.append(
-            Holder(
-                name=_need(h, "name", str, here),
-                short=_strings(h, "short", here),
-                valid_from=_date(h, "valid_from", here),
-                valid_to=_date(h, "valid_to", here, optional=True),
-                successor=_need(h, "successor", str, here, optional=True),
-            )
-        )
+    timeline = _timeline(raw, where)
+    facts = _topic_facts(raw, where)
+    holders = _holders(raw, where)
     if kind == "office" and not holders:
         raise KnowledgeBaseError(f"{where}: field 'holders' is needed for an office topic")
     case_sensitive = frozenset(_strings(raw, "case_sensitive", where))
@@ -445,11 +460,8 @@ def _read(entry, name: str) -> dict:
         raise KnowledgeBaseError(f"{name}: {exc}") from exc
 
 
-def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
-    """Build and cross-check a knowledge base from parsed TOML, keyed by file name."""
-    meta = files.get("kb/kb.toml")
-    if meta is None:
-        raise KnowledgeBaseError("kb/kb.toml: file is missing")
+def _parse_topics(files: dict[str, dict]) -> dict[str, Topic]:
+    """The topics under kb/topics/, each in the file named after its id."""
     topics: dict[str, Topic] = {}
     for name in sorted(files):
         if name.startswith("kb/topics/"):
@@ -459,6 +471,15 @@ def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
             if name != f"kb/topics/{topic.id}.toml":
                 raise KnowledgeBaseError(f"{name}: field 'id' must match the file name")
             topics[topic.id] = topic
+    return topics
+
+
+def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
+    """Build and cross-check a knowledge base from parsed TOML, keyed by file name."""
+    meta = files.get("kb/kb.toml")
+    if meta is None:
+        raise KnowledgeBaseError("kb/kb.toml: file is missing")
+    topics = _parse_topics(files)
     for required in ("kb/outlets.toml", "kb/institutions.toml", "kb/cues.toml"):
         if required not in files:
             raise KnowledgeBaseError(f"{required}: file is missing")

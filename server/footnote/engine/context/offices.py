@@ -19,6 +19,7 @@ words at most once.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -118,15 +119,17 @@ class _Mention:
     count: int = 1
 
 
-def find_office_mismatches(doc: Document, taken: list[Finding] = ()) -> list[Finding]:
+def find_office_mismatches(doc: Document, taken: Sequence[Finding] = ()) -> list[Finding]:
     """Cautions for titles-and-names that do not fit `doc.published` (none when undated)."""
     day = doc.published
-    m = matcher() if day is not None else None
+    if day is None:
+        return []
+    m = matcher()
     if m is None:
         return []
     spans = [(f.start, f.end) for f in taken if f.start is not None and f.end is not None]
     past_sentence: dict[int, tuple[bool, frozenset[int]]] = {}
-    found: dict[tuple[str, str], _Mention] = {}
+    found: dict[tuple[str, tuple[str, ...]], _Mention] = {}  # (office, holders' names)
     norm = doc.norm
     for hit in m.pattern.finditer(norm):
         name = " ".join(hit.group("name").split())
@@ -236,17 +239,14 @@ def _finding(doc: Document, m: OfficeMatcher, mention: _Mention, day: date) -> F
         status = f"was no longer {office.name}."
         short = held
     holder = office.holder_on(day)
-    later = m.checked is not None and day > m.checked
     if office.abolished and day >= office.abolished:
         then = f"The office was abolished on {human_date(office.abolished)}."
     elif holder is None:
         then = "No holder of the office is listed for that date."
     else:
-        known = (
-            f", the latest holder in Footnote's list, checked up to {human_date(m.checked)}"
-            if later
-            else ""
-        )
+        known = ""
+        if m.checked is not None and day > m.checked:
+            known = f", the latest holder in Footnote's list, checked up to {human_date(m.checked)}"
         acting = "acting " if holder.acting else ""
         then = (
             f"The office was held then by {holder.name} ({acting}since "

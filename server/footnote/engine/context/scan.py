@@ -9,6 +9,7 @@ does not grow with the number of topics. The matched text is then looked up in a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,6 +69,25 @@ class Scanner:
         return hits
 
 
+def _aliases(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, bool]]:
+    """Every name the scanner looks for: (alias, kind, ref, case_sensitive)."""
+    for topic in kb.topics.values():
+        for alias in topic.aliases:
+            yield alias, "topic", topic.id, alias in topic.case_sensitive
+        for alias in topic.weak_aliases:
+            yield alias, "weak", topic.id, alias in topic.case_sensitive
+        for alias in topic.traps:
+            yield alias, "trap", topic.id, False
+        for alias in topic.back_references:
+            yield alias, "backref", topic.id, False
+    for outlet in kb.outlets:
+        for alias in outlet.aliases:
+            yield alias, "outlet", outlet.id, outlet.case_sensitive
+    for inst in kb.institutions:
+        for mis in inst.misnomers:
+            yield mis.anchor, "anchor", inst.acronym, True
+
+
 def build_scanner(kb: KnowledgeBase) -> Scanner:
     raw: dict[str, list[Target]] = {}
     exact_forms: dict[tuple[str, str, str], set[str]] = {}
@@ -83,21 +103,8 @@ def build_scanner(kb: KnowledgeBase) -> Scanner:
             if all((t.kind, t.ref) != (kind, ref) for t in raw[k]):
                 raw[k].append(Target(kind, ref))
 
-    for topic in kb.topics.values():
-        for alias in topic.aliases:
-            add(alias, "topic", topic.id, alias in topic.case_sensitive)
-        for alias in topic.weak_aliases:
-            add(alias, "weak", topic.id, alias in topic.case_sensitive)
-        for alias in topic.traps:
-            add(alias, "trap", topic.id, False)
-        for alias in topic.back_references:
-            add(alias, "backref", topic.id, False)
-    for outlet in kb.outlets:
-        for alias in outlet.aliases:
-            add(alias, "outlet", outlet.id, outlet.case_sensitive)
-    for inst in kb.institutions:
-        for mis in inst.misnomers:
-            add(mis.anchor, "anchor", inst.acronym, True)
+    for alias, kind, ref, case_sensitive in _aliases(kb):
+        add(alias, kind, ref, case_sensitive)
 
     table = {}
     for k, targets in raw.items():
