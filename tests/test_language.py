@@ -229,7 +229,7 @@ def test_attribution_in_the_sentence_silences_scare_quotes():
     doc = build_document(text)
     q = doc.quotes[0]
     assert isinstance(q, Quote)
-    attribution = Attribution("s1", "dismissed", 22, 31, 0, None)
+    attribution = Attribution("s1", "dismissed", 22, 31, 0)
     found = find_language(doc, (), (attribution,)).findings
     assert not [f for f in found if f.rule == "scare-quotes"]
 
@@ -376,7 +376,7 @@ def test_strong_word_in_a_reported_sentence_stays_information_and_says_why():
     text = "The barbaric attack killed nine people, the interior minister said on Monday."
     doc = build_document(text)
     said = text.index("said")
-    attribution = Attribution("s1", "said", said, said + 4, 0, None)
+    attribution = Attribution("s1", "said", said, said + 4, 0)
     [f] = find_language(doc, (), (attribution,)).findings
     assert f.rule == "loaded-language" and f.severity is None
     assert "reports what a source said" in f.params["voice"]

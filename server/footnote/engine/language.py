@@ -494,7 +494,6 @@ def _question_run(doc: Document, lex: Lexicon, run: list[int], opens_with, quote
 
 def _scare_quote_findings(doc, lex: Lexicon, attributions, overlaps_source):
     norm = doc.norm
-    quoted_by_cue = {a.quote.start for a in attributions if a.quote is not None}
     cue_positions = sorted(a.cue_start for a in attributions)
     for q in doc.quotes:
         inner = norm[q.inner_start : q.inner_end].strip(" ,.;:!?")
@@ -505,8 +504,6 @@ def _scare_quote_findings(doc, lex: Lexicon, attributions, overlaps_source):
             continue
         if all(w[0].isupper() for w in words if w[0].isalpha()):
             continue  # a title or a name ("the 'Sentinel' programme")
-        if q.start in quoted_by_cue:
-            continue
         sent = doc.sentences[doc.sentence_at(q.start)]
         i = bisect_right(cue_positions, sent.end) - 1
         if i >= 0 and cue_positions[i] >= sent.start:

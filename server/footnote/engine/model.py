@@ -125,7 +125,6 @@ class Attribution:
     cue_start: int
     cue_end: int
     sentence: int
-    quote: Quote | None = None
 
 
 @dataclass(frozen=True, slots=True)

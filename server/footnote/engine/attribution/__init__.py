@@ -107,9 +107,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             target.source = source
             target.last_sentence = cand.sentence
         attributions.append(
-            Attribution(
-                source.id, cand.cue, cand.cue_start, cand.cue_end, cand.sentence, cand.quote
-            )
+            Attribution(source.id, cand.cue, cand.cue_start, cand.cue_end, cand.sentence)
         )
     attributed = frozenset(a.sentence for a in attributions)
     return tuple(apply_reasons(ix, known, attributed, lex)), tuple(attributions)

@@ -64,6 +64,8 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
             continue
         cue = " ".join(m.group().lower().split())
         cj = token_index(toks, m.end() - 1)
+        if cj is None:
+            continue
         out.extend(find_speakers(ix, toks, ci, cj, cue, si, lex))
     # the speaker gate before nesting: a phrase that cannot speak hides no other cue
     out = [c for c in out if may_speak(ix, c, lex)]

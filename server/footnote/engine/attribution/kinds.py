@@ -3,6 +3,7 @@ individual or vague group, from its head noun and the names in it."""
 
 from __future__ import annotations
 
+from ..model import SourceKind
 from .lexicon import Lexicon
 from .names import proper_body, role_then_name
 from .outlets import ends_with, outlet_in
@@ -60,7 +61,9 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
     return head
 
 
-def classify(ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_start: int) -> str:
+def classify(
+    ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_start: int
+) -> SourceKind:
     """The kind of source a speaker phrase names."""
     toks = ix.tokenize(span[0], span[1])
     if not toks:
@@ -129,7 +132,7 @@ def _outlet_in_own_name(norm: str, span, pre: list[Tok], head_noun: str, lex: Le
 
 def _named_kind(
     ix: SentenceIndex, name: str | None, head_noun: str, appositive: list[Tok], lex: Lexicon
-) -> str | None:
+) -> SourceKind | None:
     """The kind when a name or a document head decides it, else None."""
     if (
         name == "person"
@@ -153,7 +156,7 @@ def _named_kind(
     return None
 
 
-def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexicon) -> str:
+def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexicon) -> SourceKind:
     """The kind from the head noun, its number and its quantifiers."""
     first = pre[0].lower
     plural = is_plural(head_noun, lex)

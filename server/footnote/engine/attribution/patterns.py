@@ -47,11 +47,11 @@ def compile_phrases(
     ("according to", "According to"), case-sensitively: re.IGNORECASE makes a scan several
     times slower. With `as_written`, phrases match exactly as given ("RT" but not "rt")."""
     if as_written:
-        words = set(phrases)
+        forms = set(phrases)
     else:
         lower = {p.lower() for p in phrases}
-        words = lower | {p[:1].upper() + p[1:] for p in lower}
-    words = sorted(words)
+        forms = lower | {p[:1].upper() + p[1:] for p in lower}
+    words = sorted(forms)
     body = trie_pattern(words) if words else r"(?!)"
     if bounded:
         # How the start of a word is checked changes the speed, not the matches: a

@@ -243,10 +243,10 @@ def right_phrase(
     With `strict`, the phrase must run to a comma, a quotation mark or the sentence's end
     without meeting a verb: "..., said the minister." but not "said the talks had failed"."""
     n = len(toks)
-    i = _phrase_opening(toks, i, lex)
-    if i is None:
+    opening = _phrase_opening(toks, i, lex)
+    if opening is None:
         return None
-    j = i
+    i = j = opening
     last = None
     while j < n and j - i < _MAX_PHRASE:
         tok = toks[j]

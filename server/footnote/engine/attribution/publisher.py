@@ -55,13 +55,13 @@ def publishers(
         t = _TITLE_SUFFIX.search(title)
         if t:
             suffix = t.group(1).strip()
-            keys = {_key(o): o for o in outlets}
-            if _key(suffix) in keys:
-                names.add(keys[_key(suffix)])
+            by_key = {_key(o): o for o in outlets}
+            if _key(suffix) in by_key:
+                names.add(by_key[_key(suffix)])
     # the same outlet under its other names ("AP", "Associated Press")
     keys = {_key(n) for n in names}
-    for group in aliases:
-        group = tuple(group)
+    for aliases_of in aliases:
+        group = tuple(aliases_of)
         if keys & {_key(g) for g in group}:
             names.update(group)
             keys.update(_key(g) for g in group)

@@ -122,6 +122,7 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
     if inverted_ok and (
         before < 0 or toks[before].text in {",", "'", '"'} or toks[before].lower == "as"
     ):
+        assert nxt is not None  # inverted_ok needs a next token
         if nxt.lower in lex.pronouns:
             return [site.candidate((nxt.start, nxt.end), pronoun=nxt.lower)]
         span = right_phrase(toks, cj + 1, lex, strict=True)
@@ -137,6 +138,8 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
     if rejected(site, _PHRASE):
         return []
     span = site.span
+    if span is None:
+        return []
     phrase = site.ix.tokenize(span[0], span[1])
     if len(phrase) == 1 and phrase[0].lower in site.lex.pronouns:
         return [site.candidate(span, pronoun=phrase[0].lower)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ..model import Document
+    from ..model import Document, SourceKind
     from .lexicon import Lexicon
 
 # Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
@@ -39,8 +39,7 @@ class Candidate:
     sentence: int
     told: str | None = None  # the object of "told" when it is an outlet
     relay: str | None = None  # an outlet inherited from a citing source
-    kind_hint: str | None = None
-    quote: object | None = None
+    kind_hint: SourceKind | None = None
     pronoun: str | None = None
 
 
@@ -113,7 +112,7 @@ def memo(table: dict, key, compute):
 
 def _scan(norm: str, start: int, end: int, ix: SentenceIndex) -> list[Tok]:
     marks, abbreviations = ix.quote_marks, ix.abbreviations
-    out = []
+    out: list[Tok] = []
     append = out.append
     new = tuple.__new__
     find = norm.find
