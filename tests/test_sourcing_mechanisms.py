@@ -656,3 +656,14 @@ def test_a_proper_body_with_of_is_an_organisation():
     assert sources("General Oleh Marchuk said the attacks had been repelled.") == [
         ("General Oleh Marchuk", "named_person")
     ]
+
+
+def test_a_reason_given_for_one_sort_of_source_covers_that_sort_only():
+    text = (
+        "The ferry contract was cancelled last month, two officials told the newspaper. "
+        "Councillors have said the cost had doubled. Both officials spoke on condition of "
+        "anonymity because they were not authorized to discuss the contract."
+    )
+    got = {s["mention"]: s["anonymity_reason"] for s in run(text)["sources"]}
+    assert got["two officials"]
+    assert not got["Councillors"]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..model import Source
+from .kinds import head_noun_of
 from .lexicon import Lexicon
 from .patterns import starts_word
 from .references import Known
@@ -25,17 +26,29 @@ def apply_reasons(
         sources[index] = replace(sources[index], anonymity_reason=text, anonymity_requested=True)
     story = _story_reason(ix, attributed, lex)
     if story:
-        said_at, text = story
+        said_at, heads, text = story
         sources = [
             replace(s, anonymity_reason=text, anonymity_requested=True)
             if s.kind in _ANONYMOUS
             and not s.anonymity_reason
             and s.start < said_at  # "the sources" are those introduced before it
             and s.cue != "reportedly"
+            and _named_by(heads, head_noun_of(ix, (s.start, s.end), lex), s.kind, lex)
             else s
             for s in sources
         ]
     return sources
+
+
+def _named_by(heads: frozenset[str], head: str, kind: str, lex: Lexicon) -> bool:
+    """Whether the subject of a reason given for the group ("both officials", "all of the
+    sources", "they") covers a source with this head noun. A named sort ("officials")
+    covers that sort only; a general one ("sources", "they") every unnamed person or group
+    of the story's informants, but not a collective such as "critics" or "lawmakers"."""
+    stems = {h.rstrip("s") for h in heads if h not in lex.group_subjects or h == "officials"}
+    if stems:
+        return head.rstrip("s") in stems
+    return kind == "unnamed_individual" or head in lex.group_heads
 
 
 def _reason_text(ix: SentenceIndex, start: int, limit: int) -> str:
@@ -78,9 +91,10 @@ def _later_reasons(
 
 def _story_reason(
     ix: SentenceIndex, attributed: frozenset[int], lex: Lexicon
-) -> tuple[int, str] | None:
+) -> tuple[int, frozenset[str], str] | None:
     """A reason given once for all the story's unnamed sources: a sentence with no
-    attribution of its own whose subject is the sources as a group. (Where it ends, reason.)"""
+    attribution of its own whose subject is the sources as a group. (Where it ends, the
+    subject's nouns, the reason.)"""
     norm = ix.norm
     for m in lex.marker_re.finditer(norm):
         si = ix.sentence_of(m.start())
@@ -90,6 +104,7 @@ def _story_reason(
         subject = {t.lower for t in ix.tokenize(sent.start, m.start())}
         if not subject & lex.group_subjects:
             continue
+        heads = frozenset(w for w in subject if w in lex.person_heads or w in lex.group_subjects)
         reason = lex.reason_re.search(
             norm, sent.start, sent.end
         ) or lex.standalone_reason_re.search(norm, sent.start, sent.end)
@@ -97,5 +112,5 @@ def _story_reason(
             continue
         text = _reason_text(ix, reason.start(), sent.end)
         if text:
-            return sent.end, text
+            return sent.end, heads, text
     return None
