@@ -667,3 +667,18 @@ def test_a_reason_given_for_one_sort_of_source_covers_that_sort_only():
     got = {s["mention"]: s["anonymity_reason"] for s in run(text)["sources"]}
     assert got["two officials"]
     assert not got["Councillors"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Milk intake was linked to risk, said study author Gary E. Fraser.",
+            ("study author Gary E. Fraser", "named_person"),
+        ),
+        ("Gary E. Fraser said the risk was small.", ("Gary E. Fraser", "named_person")),
+        ("The U.N. mission said the risk was small.", ("The U.N. mission", "named_organization")),
+    ],
+)
+def test_a_middle_initial_is_part_of_a_name(text, expected):
+    assert sources(text) == [expected]

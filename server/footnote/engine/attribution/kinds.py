@@ -294,6 +294,7 @@ def has_name(
             or base in lex.places
             or t.text.isupper()
             and len(t.text) > 1
+            and not (len(t.text) == 2 and t.text[1] == ".")  # an initial, not an acronym
             or t.text in lex.outlets
         ):
             best = best or "org"

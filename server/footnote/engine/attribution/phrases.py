@@ -337,4 +337,6 @@ def _dangling(low: str, lex: Lexicon) -> bool:
 
 
 def is_name_tok(tok: Tok) -> bool:
-    return tok.cap and tok.text.isalpha()
+    """A capitalised word or an initial ("E.") that can be part of a personal name."""
+    text = tok.text
+    return tok.cap and (text.isalpha() or len(text) == 2 and text[1] == ".")

@@ -135,7 +135,12 @@ def _scan(norm: str, start: int, end: int, ix: SentenceIndex) -> list[Tok]:
             continue
         if text[-1] == "." and len(text) > 1:
             stem = text[:-1]
-            if stem not in abbreviations and "." not in stem:
+            # an initial keeps its stop: "Gary E. Fraser" is one name
+            if (
+                stem not in abbreviations
+                and "." not in stem
+                and not (len(stem) == 1 and stem.isupper())
+            ):
                 append(new(Tok, (pos, stop - 1, stem, stem.lower())))
                 append(new(Tok, (stop - 1, stop, ".", ".")))
                 pos = stop
