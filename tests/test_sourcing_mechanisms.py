@@ -682,3 +682,12 @@ def test_a_reason_given_for_one_sort_of_source_covers_that_sort_only():
 )
 def test_a_middle_initial_is_part_of_a_name(text, expected):
     assert sources(text) == [expected]
+
+
+def test_a_bare_singular_noun_cut_from_its_phrase_is_no_speaker():
+    text = (
+        '"We were sharp," said coach Amir Sadek. Asked about the title race, the former '
+        "defender and coach added that the league was open."
+    )
+    assert sources(text) == [("coach Amir Sadek", "named_person")]
+    assert caution_rules(text) == []

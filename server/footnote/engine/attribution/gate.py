@@ -42,6 +42,8 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
         return False  # "the administration to close its posts": an infinitive clause
     if kind in ("named_person", "named_organization", "document"):
         return True
+    if kind == "unnamed_individual" and len(pre) == 1 and pre[0].text.islower():
+        return False  # "... and coach added": a bare singular noun is a cut phrase, not a speaker
     head = head_noun_of(ix, span, lex)
     if not head:
         return False
