@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from .readings import (
+    adjective_before_noun,
     act_not_reply,
     after_noun_marker,
     agentless_passive,
@@ -89,6 +90,15 @@ CHECKS: tuple[Check, ...] = (
         "Her report ran to forty pages.",
         "Engineers report that the bridge is safe.",
         after_noun_marker,
+    ),
+    Check(
+        "noun after an adjective",
+        "cue word",
+        'A cue form in -s after an adjective ("unfounded claims", "repeated warnings") is a '
+        "plural noun, not a verb.",
+        "The regime has made unfounded claims for years.",
+        "The ministry claims that the border is closed.",
+        adjective_before_noun,
     ),
     Check(
         "infinitive",

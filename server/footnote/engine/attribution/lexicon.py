@@ -118,6 +118,7 @@ class Lexicon:
     group_pronouns_as_heads: frozenset[str]
     clause_cues: frozenset[str]
     told_whom: frozenset[str]
+    adjective_endings: tuple[str, ...]
     # [outlets]
     outlets: tuple[str, ...]
     own_reports: frozenset[str]
@@ -247,6 +248,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         group_pronouns_as_heads=g["group_pronouns_as_heads"],
         clause_cues=g["clause_cues"],
         told_whom=g["told_whom"],
+        adjective_endings=tuple(grammar["adjective_endings"]),
         outlets=names,
         own_reports=frozenset(outlets["own_reports"]),
         media_words=frozenset(outlets["media_words"]),

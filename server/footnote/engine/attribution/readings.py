@@ -175,3 +175,15 @@ def not_a_document(s: CueSite) -> bool:
         return False  # "it found": the pronoun's antecedent decides
     head = head_noun_of(s.ix, span, lex)
     return head not in lex.document_heads and head not in lex.document_backrefs
+
+
+def adjective_before_noun(s: CueSite) -> bool:
+    prev = s.prev
+    return (
+        s.cue.endswith("s")
+        and s.cue not in s.lex.never_nouns
+        and prev is not None
+        and prev.text.islower()
+        and prev.lower.endswith(s.lex.adjective_endings)
+        and prev.lower not in s.lex.between
+    )
