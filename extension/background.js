@@ -4,7 +4,7 @@
 // script (its manifest entry lists lib/*.js first, as it has no importScripts).
 "use strict";
 if (typeof importScripts === "function") {
-  importScripts("lib/present.js", "lib/server.js");
+  importScripts("lib/notes-ui.js", "lib/present.js", "lib/server.js");
 }
 
 const ext = globalThis.browser ?? globalThis.chrome;
@@ -14,10 +14,14 @@ const { badgeText } = globalThis.FootnotePresent;
 
 const CONTENT_FILES = [
   "vendor/Readability.js",
+  "lib/notes-ui.js",
   "lib/offsets.js",
   "lib/dates.js",
   "lib/present.js",
-  "content.js",
+  "content/extract.js",
+  "content/highlights.js",
+  "content/panel.js",
+  "content/main.js",
 ];
 const REQUEST_TIMEOUT_MS = 30000;
 

@@ -4,15 +4,10 @@
 (function (root) {
   "use strict";
 
-  // One colour per category (in highlight.css / popup.css) plus a letter and an underline
-  // style, so a reader who cannot tell the colours apart still can tell the categories.
-  const CATEGORIES = [
-    { id: "sourcing", letter: "S", underline: "solid", label: "catSourcing", help: "catSourcingHelp" },
-    { id: "attribution", letter: "A", underline: "wavy", label: "catAttribution", help: "catAttributionHelp" },
-    { id: "context", letter: "C", underline: "double", label: "catContext", help: "catContextHelp" },
-    { id: "language", letter: "L", underline: "dotted", label: "catLanguage", help: "catLanguageHelp" },
-  ];
-  const CATEGORY_IDS = CATEGORIES.map((c) => c.id);
+  // The kinds of note, hasSpan, safeUrl and the reading-order numbers live in notes-ui.js
+  // (shared with the educators' page), loaded before this file.
+  const ui = root.FootnoteNotesUI || (typeof require === "function" ? require("./notes-ui.js") : null);
+  const { CATEGORIES, category, hasSpan, numberNotes, safeUrl } = ui;
   const SEVERITY_RANK = { warning: 0, caution: 1, info: 2 };
   const SEVERITY_LABEL = { warning: "sevWarning", caution: "sevCaution", info: "sevInfo" };
   const SEVERITY_MARK = { warning: "!!", caution: "!", info: "i" };
@@ -24,28 +19,6 @@
     vague_group: "kindVagueGroup",
     document: "kindDocument",
   };
-
-  function category(id) {
-    return CATEGORIES.find((c) => c.id === id) || null;
-  }
-
-  function hasSpan(note) {
-    return Number.isInteger(note.start) && Number.isInteger(note.end) && note.end > note.start;
-  }
-
-  /**
-   * Number each note in reading order (spanned notes by position, then the rest), so the
-   * popup, the margin markers and the panel all call a note by the same number.
-   * Returns a Map note.id → number (1-based).
-   */
-  function numberNotes(notes) {
-    const ordered = [...notes].sort((a, b) => {
-      const sa = hasSpan(a) ? a.start : Infinity;
-      const sb = hasSpan(b) ? b.start : Infinity;
-      return sa - sb || CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category);
-    });
-    return new Map(ordered.map((n, i) => [n.id, i + 1]));
-  }
 
   /**
    * Notes grouped by category in CATEGORIES order (unknown categories last, kept, not
@@ -118,16 +91,6 @@
     const counts = { warning: 0, caution: 0, info: 0 };
     for (const n of notes) if (n.severity in counts) counts[n.severity] += 1;
     return counts;
-  }
-
-  /** Only http(s) links from the server become clickable. */
-  function safeUrl(url) {
-    try {
-      const u = new URL(url);
-      return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
-    } catch {
-      return null;
-    }
   }
 
   const api = {

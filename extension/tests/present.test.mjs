@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 
 const require = createRequire(import.meta.url);
 const present = require("../lib/present.js");
@@ -130,7 +130,8 @@ test("the vendored Readability is the version package.json pins, licence kept", 
 
 test("every string the UI asks for is in messages.json, and every error kind has its words", () => {
   const dir = new URL("../", import.meta.url);
-  const files = ["popup.js", "popup.html", "content.js", "options.js", "options.html", "background.js"];
+  const files = readdirSync(dir).filter((f) => /\.(js|html)$/.test(f))
+    .concat(readdirSync(new URL("content/", dir)).map((f) => `content/${f}`));
   const source = files.map((f) => readFileSync(new URL(f, dir), "utf8")).join("\n");
   const used = new Set();
   for (const m of source.matchAll(/\bt\("([A-Za-z0-9_]+)"|data-i18n="([A-Za-z0-9_]+)"/g)) used.add(m[1] || m[2]);

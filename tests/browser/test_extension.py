@@ -429,9 +429,7 @@ def test_second_click_is_harmless(ext, servers):
     # Injecting the scripts again by hand (as after an extension update) retires the old
     # instance: still one panel, one set of highlights, one answer.
     ext.worker.evaluate(
-        "(id) => chrome.scripting.executeScript({target: {tabId: id}, files: "
-        "['vendor/Readability.js', 'lib/offsets.js', 'lib/dates.js', 'lib/present.js', "
-        "'content.js']})",
+        "(id) => chrome.scripting.executeScript({target: {tabId: id}, files: CONTENT_FILES})",
         tab,
     )
     assert ext.state(tab) == {"shown": False}

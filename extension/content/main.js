@@ -1,0 +1,137 @@
+// Injected last on click: the content script's state and messages. content/extract.js
+// reads the article, content/highlights.js places the notes, content/panel.js draws the UI.
+(function (root) {
+  "use strict";
+  const ext = root.browser ?? root.chrome;
+  // The background injects only when no instance answers its ping, i.e. there is none or
+  // only one orphaned by an update or reload of the extension. A new instance therefore
+  // retires any previous one (its listener, highlights and UI), so a second injection
+  // never doubles anything.
+  try {
+    root.__footnoteInstance?.dispose();
+  } catch {
+    // an orphaned instance may fail half-way; what it leaves is removed below
+  }
+
+  const { extract, HOST_TAG } = root.FootnoteExtract;
+  const H = root.FootnoteHighlights;
+  const { buildUi, FLASH_MS } = root.FootnotePanel;
+  const { numberNotes } = root.FootnoteNotesUI;
+  const t = (key, subs) => ext.i18n.getMessage(key, subs) || key;
+
+  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove(); // a dead instance's UI
+
+  let extraction = null; // {text, segments} of the last extraction
+  let shown = null; // {notes, ranges: Map id → Range[], numbers, ui, flashTimer, flashing}
+
+  function read(options) {
+    const { reply, extraction: fresh } = extract(options);
+    if (fresh) extraction = fresh;
+    return reply;
+  }
+
+  function show(analysis) {
+    clear(false);
+    if (!extraction) return { error: "noExtraction" };
+    const notes = Array.isArray(analysis.notes) ? analysis.notes : [];
+    const { ranges, spanned, mismatched } = H.place(notes, extraction);
+    H.paint(notes, ranges);
+    shown = { notes, ranges, numbers: numberNotes(notes), ui: null, flashTimer: null, flashing: null };
+    shown.ui = buildUi(shown, {
+      t,
+      highlightApi: H.supported,
+      notesAt: (x, y) => (shown ? H.notesAt(shown.notes, shown.ranges, x, y) : []),
+      onClear: () => clear(true),
+    });
+    return { placed: ranges.size, placedIds: [...ranges.keys()], spanned, mismatched, highlightApi: H.supported };
+  }
+
+  function clear(notify = true) {
+    H.unpaint();
+    if (shown) {
+      clearTimeout(shown.flashTimer);
+      if (shown.ui) shown.ui.destroy();
+    }
+    const had = Boolean(shown);
+    shown = null;
+    if (notify && had) ext.runtime.sendMessage({ type: "footnote:cleared" }).catch(() => {});
+    return { cleared: had };
+  }
+
+  function focusNote(id) {
+    if (!shown) return { found: false };
+    const note = shown.notes.find((n) => n.id === id);
+    if (!note) return { found: false };
+    shown.ui.select([note]);
+    const ranges = shown.ranges.get(id);
+    if (!ranges) return { found: true, highlighted: false };
+    const anchor = ranges[0].startContainer.parentElement;
+    const reduce = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    anchor.scrollIntoView({ block: "center", behavior: reduce ? "instant" : "smooth" });
+    H.flash(ranges);
+    shown.ui.flashMarker(id);
+    clearTimeout(shown.flashTimer);
+    shown.flashing = id;
+    const current = shown;
+    shown.flashTimer = setTimeout(() => {
+      H.unflash();
+      current.flashing = null;
+    }, FLASH_MS);
+    return { found: true, highlighted: true };
+  }
+
+  // What is shown, for the popup (and the end-to-end tests): each highlight's text.
+  function state() {
+    if (!shown) return { shown: false };
+    const highlights = [];
+    for (const [id, ranges] of shown.ranges) {
+      highlights.push({
+        id,
+        text: ranges.map((r) => r.toString()).join(" "),
+        crossesNodes: ranges.some((r) => r.startContainer !== r.endContainer),
+      });
+    }
+    return {
+      shown: true,
+      highlights,
+      registered: H.registered(),
+      flashing: shown.flashing || null,
+      ui: shown.ui.state(),
+      hostCount: document.querySelectorAll(HOST_TAG).length,
+    };
+  }
+
+  const HANDLERS = {
+    "footnote:extract": (m) => read(m.options || {}),
+    "footnote:show": (m) => show(m.analysis || {}),
+    "footnote:focus": (m) => focusNote(m.noteId),
+    "footnote:clear": () => clear(false),
+    "footnote:state": () => state(),
+    "footnote:ping": () => ({ ok: true }),
+    // test hook: press the panel's own Clear button
+    "footnote:click-clear": () => {
+      shown?.ui.clickClear();
+      return { ok: true };
+    },
+  };
+
+  function onMessage(message, sender, sendResponse) {
+    if (!message || typeof message.type !== "string" || !Object.hasOwn(HANDLERS, message.type)) return false;
+    let reply;
+    try {
+      reply = HANDLERS[message.type](message);
+    } catch (error) {
+      reply = { error: "script", detail: String(error && error.message) };
+    }
+    sendResponse(reply);
+    return false;
+  }
+
+  ext.runtime.onMessage.addListener(onMessage);
+  root.__footnoteInstance = {
+    dispose() {
+      ext.runtime.onMessage.removeListener(onMessage);
+      clear(false);
+    },
+  };
+})(globalThis);
