@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-python test-node lint bench browser clean fuzz load adversarial
+.PHONY: serve test test-python test-node lint lint-js sync-ui bench browser clean fuzz load adversarial
 
 $(BIN)/footnote: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ browser:
 
 lint: $(BIN)/footnote
 	$(BIN)/ruff check server tests bench
+
+# ESLint (eslint.config.js) on the extension and the page's scripts, and the page's copies
+# of the shared front-end files (scripts/sync-ui.py) up to date.
+lint-js: node_modules/.package-lock.json
+	npx --no-install eslint extension server/footnote/web/static eslint.config.js
+	$(PYTHON) scripts/sync-ui.py --check
+
+sync-ui:
+	$(PYTHON) scripts/sync-ui.py
 
 test-node: node_modules/.package-lock.json
 	node --test extension/tests/
