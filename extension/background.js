@@ -17,6 +17,7 @@ const CONTENT_FILES = [
   "lib/notes-ui.js",
   "lib/offsets.js",
   "lib/dates.js",
+  "lib/article.js",
   "lib/present.js",
   "content/extract.js",
   "content/highlights.js",
@@ -88,8 +89,12 @@ async function setBadge(tabId, text) {
   }
 }
 
-/** The whole click: → {ok, analysis, extraction, placement, timings} or {ok: false, error}. */
-async function analyzeTab(tabId) {
+/**
+ * The whole click: → {ok, analysis, extraction, placement, timings} or {ok: false, error}.
+ * options: {mode: "auto" | "article" | "selection", force (analyse a page that does not
+ * look like one article), published ("YYYY-MM-DD" the reader set, or "" for none)}.
+ */
+async function analyzeTab(tabId, options = {}) {
   const began = performance.now();
   const timings = {};
   const mark = (name, since) => {
@@ -105,13 +110,24 @@ async function analyzeTab(tabId) {
   step = performance.now();
   let extraction;
   try {
-    extraction = await ext.tabs.sendMessage(tabId, { type: "footnote:extract" });
+    extraction = await ext.tabs.sendMessage(tabId, {
+      type: "footnote:extract",
+      options: { mode: options.mode || "auto", force: Boolean(options.force) },
+    });
   } catch (error) {
     return failure("unreadable", { detail: String(error && error.message) });
   }
   mark("extract", step);
   if (!extraction || extraction.error) {
-    return failure(extraction ? extraction.error : "unreadable", { detail: extraction && extraction.detail });
+    const { error, ...about } = extraction || {};
+    return failure(error || "unreadable", about);
+  }
+  if (typeof options.published === "string") {
+    // The reader's own date wins over the page's (the popup offers it when the page gives
+    // none, or several).
+    extraction.published = options.published || null;
+    extraction.publishedFrom = options.published ? "reader" : null;
+    extraction.date = { ...extraction.date, date: extraction.published, from: extraction.publishedFrom, status: "reader" };
   }
   const origin = await serverOrigin();
   step = performance.now();
@@ -143,7 +159,7 @@ async function forward(tabId, message) {
 async function handle(message, sender) {
   switch (message.type) {
     case "analyze":
-      return analyzeTab(message.tabId);
+      return analyzeTab(message.tabId, message.options || {});
     case "focus":
       return forward(message.tabId, { type: "footnote:focus", noteId: message.noteId });
     case "state":

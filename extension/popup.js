@@ -32,6 +32,23 @@ async function targetTab() {
   return tab ? tab.id : null;
 }
 
+// The pages that are not one article, and the text too long to send: the way out is to
+// select the part to explain.
+const SELECT_INSTEAD = new Set(["paywall", "sectionFront", "tooShort", "tooLong", "noSelection"]);
+const NOT_ONE_ARTICLE = new Set(["paywall", "sectionFront", "tooShort"]);
+let lastOptions = {};
+
+// The command that starts a server at a loopback address ("make serve" runs on port 5000).
+function startCommand(server) {
+  try {
+    const u = new URL(server);
+    if (!["127.0.0.1", "localhost"].includes(u.hostname)) return null;
+    return u.port && u.port !== "5000" ? `make serve PORT=${u.port}` : "make serve";
+  } catch {
+    return null;
+  }
+}
+
 // Plain words for every way the click can fail.
 function showError(error) {
   $("status").hidden = true;
@@ -39,14 +56,33 @@ function showError(error) {
   const kind = error && error.kind ? error.kind : "internal";
   const key = `err_${kind}`;
   const known = t(key) !== key;
-  const subs = [error.server || "", error.retryAfter ? String(error.retryAfter) : "", error.message || (error.status ? `HTTP ${error.status}` : "")];
+  const subs = NOT_ONE_ARTICLE.has(kind)
+    ? [String(error.characters ?? 0), String(error.limit ?? "")]
+    : [error.server || "", error.retryAfter ? String(error.retryAfter) : "", error.message || (error.status ? `HTTP ${error.status}` : "")];
   $("error-title").textContent = t(known ? `${key}_title` : "err_internal_title");
   const bodyKey = kind === "rateLimited" && error.retryAfter ? "err_rateLimitedWait" : key;
   $("error-body").textContent = t(known ? bodyKey : "err_internal", subs);
   const command = $("error-command");
-  command.hidden = kind !== "serverDown";
-  command.textContent = kind === "serverDown" ? "make serve" : "";
+  const start = kind === "serverDown" ? startCommand(error.server) : null;
+  command.hidden = !start;
+  command.textContent = start || "";
+  // "Try again" only where trying again can work.
+  $("retry").hidden = SELECT_INSTEAD.has(kind) || ["pdf", "notHtml", "notFootnote"].includes(kind);
+  $("use-selection").hidden = !SELECT_INSTEAD.has(kind);
+  $("force").hidden = !NOT_ONE_ARTICLE.has(kind);
   $("error").hidden = false;
+}
+
+function dateLine(extraction) {
+  const date = extraction.date || {};
+  if (date.status === "reader" && date.date) return t("aboutDateReader", [date.date]);
+  if (date.status === "conflict" && date.others && date.others.length) {
+    const other = date.others[0];
+    return t("aboutDateConflict", [date.date, t(`dateFrom_${date.from}`), other.date, t(`dateFrom_${other.from}`)]);
+  }
+  if (extraction.published) return t("aboutDate", [extraction.published, t(`dateFrom_${extraction.publishedFrom}`)]);
+  if (date.updated) return t("aboutOnlyUpdated", [date.updated]);
+  return t("aboutNoDate");
 }
 
 function noteItem(note, tabId, placed) {
@@ -137,9 +173,11 @@ function showResult(reply, tabId) {
   $("ledger-table").hidden = rows.length === 0;
   $("ledger-empty").hidden = rows.length !== 0;
 
-  $("about-date").textContent = extraction.published
-    ? t("aboutDate", [extraction.published, t(`dateFrom_${extraction.publishedFrom}`)])
-    : t("aboutNoDate");
+  $("about-date").textContent = dateLine(extraction);
+  $("about-date").dataset.status = (extraction.date && extraction.date.status) || "none";
+  $("date-input").value = extraction.published || "";
+  $("selection-note").hidden = extraction.method !== "selection";
+  $("selection-text").textContent = t("selectionNote", [String(extraction.characters)]);
   $("about-size").textContent = t("aboutSize", [String(extraction.characters), reply.server]);
   if (placement && placement.mismatched) {
     $("about-size").textContent += " " + t("aboutMismatch", [String(placement.mismatched)]);
@@ -149,7 +187,8 @@ function showResult(reply, tabId) {
   $("result").dataset.elapsedMs = String(Math.round(performance.now()));
 }
 
-async function run() {
+async function run(options = {}) {
+  lastOptions = options;
   $("error").hidden = true;
   $("result").hidden = true;
   $("status").hidden = false;
@@ -161,7 +200,7 @@ async function run() {
   }
   let reply;
   try {
-    reply = await ext.runtime.sendMessage({ type: "analyze", tabId });
+    reply = await ext.runtime.sendMessage({ type: "analyze", tabId, options });
   } catch (error) {
     reply = { ok: false, error: { kind: "internal", message: String(error && error.message) } };
   }
@@ -181,5 +220,12 @@ $("options").addEventListener("click", (event) => {
   event.preventDefault();
   ext.runtime.openOptionsPage();
 });
-$("retry").addEventListener("click", run);
+$("retry").addEventListener("click", () => run(lastOptions));
+$("use-selection").addEventListener("click", () => run({ mode: "selection" }));
+$("force").addEventListener("click", () => run({ mode: "article", force: true }));
+$("whole-article").addEventListener("click", () => run({ mode: "article" }));
+$("date-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  run({ ...lastOptions, published: $("date-input").value || "" });
+});
 run();
