@@ -20,8 +20,10 @@ node_modules/.package-lock.json: package.json
 serve: $(BIN)/footnote
 	$(BIN)/footnote serve --host $(HOST) --port $(PORT)
 
+# Debian's Chromium and Firefox ESR for the browser tests (each installed once, when missing).
 browser:
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-firefox.sh
 
 lint: $(BIN)/footnote
 	$(BIN)/ruff check server tests bench
