@@ -85,43 +85,63 @@ function dateLine(extraction) {
   return t("aboutNoDate");
 }
 
+// One line per note, in reading order: its marker ("S3"), title and severity; the line
+// opens to the note card (lib/notes-ui.js). "Show" scrolls the page to the passage.
 function noteItem(note, tabId, placed) {
-  const li = el("li", { class: "note", "data-note": note.id, "data-category": note.category });
-  const head = el("div", { class: "note-head" },
-    el("span", { class: `sev sev-${note.severity}`, text: t(note.severityLabel) }),
-    el("span", { class: "title", text: `${note.number}. ${note.title || ""}` }),
+  const cat = present.category(note.category);
+  const label = globalThis.FootnoteNotesUI.noteLabel(note, note.number);
+  const li = el("li", { class: `note fn-${cat ? cat.id : "other"}`, "data-note": note.id, "data-category": note.category });
+  const details = el("details", {},
+    el("summary", {},
+      el("span", { class: "fn-badge", text: label }),
+      el("span", { class: "title", text: note.title || "" }),
+      el("span", { class: `fn-sev fn-sev-${note.severity}`, text: t(note.severityLabel) }),
+    ),
   );
-  li.append(head);
-  if (note.excerpt) li.append(el("blockquote", { text: note.excerpt }));
-  if (note.explanation) li.append(el("p", { text: note.explanation }));
-  if (note.check) {
-    li.append(el("p", {}, el("strong", { text: t("checkLabel") + " " }), document.createTextNode(note.check)));
-  }
-  const refs = (note.references || []).map((r) => ({ title: r.title, href: present.safeUrl(r.url) })).filter((r) => r.href);
-  if (refs.length) {
-    const list = el("ul", { class: "refs" });
-    for (const r of refs) {
-      const a = el("a", { text: r.title || r.href, target: "_blank", rel: "noopener noreferrer" });
-      a.href = r.href;
-      list.append(el("li", {}, a));
-    }
-    li.append(list);
-  }
+  const card = globalThis.FootnoteNotesUI.renderNoteCard(document, note, { number: note.number, t, headingLevel: 3 });
+  card.querySelector(".card-head")?.remove(); // the summary line already says it
+  card.querySelector(".card-title")?.remove();
+  details.append(card);
+  li.append(details);
   if (note.spanned && placed.has(note.id)) {
     const button = el("button", {
       type: "button",
       class: "show",
       text: t("showInPage"),
-      "aria-label": t("showInPageLabel", [String(note.number), note.title || ""]),
+      "aria-label": t("showInPageLabel", [label, note.title || ""]),
     });
     button.addEventListener("click", async () => {
       await ext.runtime.sendMessage({ type: "focus", tabId, noteId: note.id });
     });
     li.append(button);
   } else {
-    li.append(el("p", { class: "muted", text: t(note.spanned ? "noteNotPlaced" : "noteWholeText") }));
+    card.append(el("p", { class: "muted", text: t(note.spanned ? "noteNotPlaced" : "noteWholeText") }));
   }
   return li;
+}
+
+function showTone(tone) {
+  const plain = present.plainTone(tone);
+  $("tone").hidden = !plain;
+  if (!plain) return;
+  const sentences = [plain.key ? t(plain.key) : plain.detail];
+  if (plain.found) sentences.push(plain.found);
+  $("tone-plain").textContent = sentences.join(" ");
+  $("tone-more").hidden = !plain.key;
+  $("tone-detail").textContent = plain.figure ? t("toneFigure", [plain.figure, plain.detail]) : plain.detail;
+}
+
+function showView(which) {
+  const notes = which === "notes";
+  $("notes-view").hidden = !notes;
+  $("ledger").hidden = notes;
+  $("view-notes").setAttribute("aria-pressed", String(notes));
+  $("view-sources").setAttribute("aria-pressed", String(!notes));
+}
+
+function filterNotes() {
+  const off = new Set([...$("filters").querySelectorAll("input:not(:checked)")].map((i) => i.value));
+  for (const li of $("notes").children) li.hidden = off.has(li.dataset.category);
 }
 
 function showResult(reply, tabId) {
@@ -129,31 +149,28 @@ function showResult(reply, tabId) {
   $("status").hidden = true;
   $("error").hidden = true;
   $("headline").textContent = analysis.summary.headline || "";
-  if (analysis.summary.tone) {
-    $("tone").textContent = analysis.summary.tone;
-    $("tone").hidden = false;
-  }
+  showTone(analysis.summary.tone);
   const counts = present.severityCounts(analysis.notes);
   $("counts").textContent = analysis.notes.length
     ? t("countsLine", [String(analysis.notes.length), String(counts.warning), String(counts.caution), String(counts.info)])
     : t("countsNone");
 
-  const groups = $("groups");
-  groups.replaceChildren();
+  const notes = present.readingOrder(analysis.notes);
+  const placed = new Set((placement && placement.placedIds) || []);
+  $("notes").replaceChildren(...notes.map((note) => noteItem(note, tabId, placed)));
+  $("notes-empty").hidden = notes.length > 0;
+  const filters = $("filters");
+  filters.replaceChildren(filters.querySelector("legend"));
   for (const group of present.groupNotes(analysis.notes)) {
-    const section = el("section", { class: "group", "data-category": group.id },
-      el("h2", {},
-        el("span", { class: `letter c-${group.id} u-${group.underline}`, text: group.letter }),
-        el("span", { text: `${t(group.label)} (${group.notes.length})` }),
-      ),
-      el("p", { class: "help", text: t(group.help) }),
-    );
-    const list = el("ol", { class: "notes" });
-    const placed = new Set((placement && placement.placedIds) || []);
-    for (const note of group.notes) list.append(noteItem(note, tabId, placed));
-    section.append(list);
-    groups.append(section);
+    const input = el("input", { type: "checkbox", value: group.id, checked: "" });
+    input.addEventListener("change", filterNotes);
+    filters.append(el("label", { class: `filter fn-${group.id}` },
+      input,
+      el("span", { class: `fn-sample sample u-${group.underline}`, text: group.letter, "aria-hidden": "true" }),
+      el("span", { text: `${t(group.label)} (${group.notes.length})` }),
+    ));
   }
+  filters.hidden = notes.length === 0;
 
   const rows = present.sourceLedger(analysis.sources);
   const body = $("ledger-table").querySelector("tbody");
@@ -172,6 +189,9 @@ function showResult(reply, tabId) {
   }
   $("ledger-table").hidden = rows.length === 0;
   $("ledger-empty").hidden = rows.length !== 0;
+  $("view-notes").textContent = t("viewNotes", [String(notes.length)]);
+  $("view-sources").textContent = t("viewSources", [String(rows.length)]);
+  showView("notes");
 
   $("about-date").textContent = dateLine(extraction);
   $("about-date").dataset.status = (extraction.date && extraction.date.status) || "none";
@@ -182,8 +202,10 @@ function showResult(reply, tabId) {
   if (placement && placement.mismatched) {
     $("about-size").textContent += " " + t("aboutMismatch", [String(placement.mismatched)]);
   }
+  $("clear").hidden = false;
+  $("clear").disabled = false;
   $("result").hidden = false;
-  // Time since the popup began loading, i.e. since the click (read by the end-to-end test).
+  // test hook: time since the popup began loading, i.e. since the click
   $("result").dataset.elapsedMs = String(Math.round(performance.now()));
 }
 
@@ -221,6 +243,8 @@ $("options").addEventListener("click", (event) => {
   ext.runtime.openOptionsPage();
 });
 $("retry").addEventListener("click", () => run(lastOptions));
+$("view-notes").addEventListener("click", () => showView("notes"));
+$("view-sources").addEventListener("click", () => showView("sources"));
 $("use-selection").addEventListener("click", () => run({ mode: "selection" }));
 $("force").addEventListener("click", () => run({ mode: "article", force: true }));
 $("whole-article").addEventListener("click", () => run({ mode: "article" }));

@@ -93,9 +93,49 @@
     return counts;
   }
 
+  /**
+   * Notes in reading order (the order of their numbers), each with its number, whether it
+   * has a span, and its severity's label key.
+   */
+  function readingOrder(notes) {
+    const numbers = numberNotes(notes);
+    return notes
+      .map((note) => ({
+        ...note,
+        number: numbers.get(note.id),
+        spanned: hasSpan(note),
+        severityLabel: SEVERITY_LABEL[note.severity] || "sevInfo",
+      }))
+      .sort((a, b) => a.number - b.number);
+  }
+
+  /**
+   * The server's tone sentence in plain words: → {key, figure, found, detail} where key is
+   * the message for the plain sentence (mostly factual / mixed / mostly opinion / too few
+   * words), figure the subjectivity score behind it ("0.26", for "how is this measured?"),
+   * found the sentence's second half ("they hold 2 loaded words …") as its own sentence,
+   * and detail the server's whole sentence. null when there is no tone.
+   */
+  function plainTone(tone) {
+    if (typeof tone !== "string" || !tone.trim()) return null;
+    const score = /\bscore (\d(?:\.\d+)?) on\b/.exec(tone);
+    const tooFew = /too few opinion-bearing words/.test(tone);
+    let key = "toneTooFew";
+    if (score) {
+      const x = Number(score[1]);
+      key = x < 0.35 ? "toneFactual" : x <= 0.55 ? "toneMixed" : "toneOpinion";
+    } else if (!tooFew) {
+      return { key: null, figure: null, found: null, detail: tone };
+    }
+    const semi = tone.lastIndexOf(";");
+    let found = semi >= 0 ? tone.slice(semi + 1).trim() : null;
+    if (found) found = found.charAt(0).toUpperCase() + found.slice(1);
+    return { key, figure: score ? score[1] : null, found, detail: tone };
+  }
+
   const api = {
     CATEGORIES, category, hasSpan, numberNotes, groupNotes, legend, countWarnings, badgeText,
-    sourceLedger, severityCounts, safeUrl,
+    sourceLedger, severityCounts, safeUrl, readingOrder, plainTone,
   };
   root.FootnotePresent = api;
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -490,17 +490,33 @@ def test_popup_lists_notes_and_shows_one_in_the_page(ext, servers):
     expect = sync_api.expect
     expect(popup.locator("#result")).to_be_visible(timeout=10000)
     expect(popup.locator("#headline")).to_have_text("Fake headline: 1 source.")
-    groups = popup.locator(".group")
-    expect(groups).to_have_count(4)
-    assert groups.evaluate_all("gs => gs.map(g => g.dataset.category)") == [
-        "sourcing",
-        "attribution",
-        "context",
-        "language",
-    ]
-    expect(popup.locator("li.note")).to_have_count(len(PHRASES) + 1)
+    # One line per note, in reading order: numbers 1, 2, 3 … from the top.
+    items = popup.locator("li.note")
+    expect(items).to_have_count(len(PHRASES) + 1)
+    badges = items.locator(".fn-badge").all_inner_texts()
+    assert [int(b[1:]) for b in badges] == list(range(1, len(PHRASES) + 2))
+    assert badges[0] == "S1" and badges[-1] == f"S{len(PHRASES) + 1}"  # the whole-text note
+    # The first screen (600 px, the popup's usual height) shows the summary and the first
+    # notes; each line opens to its explanation.
+    assert popup.locator("#headline").bounding_box()["y"] < 120
+    assert items.nth(0).bounding_box()["y"] + 20 < 600
+    first = items.nth(0).locator(":scope > details")
+    assert first.evaluate("d => d.open") is False
+    first.locator(":scope > summary").click()
+    expect(first.locator(".card-lead")).to_be_visible()
+    # Filters by kind: unticking "Sources" hides the sourcing notes.
+    popup.locator('#filters input[value="sourcing"]').uncheck()
+    visible = items.evaluate_all("lis => lis.filter(li => !li.hidden).map(li => li.dataset.category)")
+    assert visible and "sourcing" not in visible
+    popup.locator('#filters input[value="sourcing"]').check()
+    # The sources table is one click away.
+    expect(popup.locator("#ledger")).to_be_hidden()
+    popup.locator("#view-sources").click()
     expect(popup.locator("#ledger-table tbody tr")).to_have_count(1)
+    popup.locator("#view-notes").click()
     expect(popup.locator("#about-date")).to_contain_text("2023-06-14")
+    expect(popup.locator("#clear")).to_be_visible()
+    assert popup.locator("#clear").bounding_box()["y"] < 50  # controls at the top
     assert popup.locator(".note b").count() == 0
     before = page.evaluate("scrollY")
     popup.locator('li.note[data-note="n8"] button.show').click()
