@@ -15,6 +15,7 @@
   // Without Readability's verdict, leave out the page furniture around the article.
   const FALLBACK_SKIP = new Set(["NAV", "ASIDE", "HEADER", "FOOTER", "FORM", "FIGCAPTION"]);
   const HOST_TAG = "footnote-reader-ui";
+  const MARKER_TAG = "footnote-marker";
   const INDEX_ATTR = "data-footnote-index";
   const GAP = { type: "gap" };
   const TEXT_CHECKED = new Set(["P", "LI", "DD", "DT", "DIV", "SECTION", "SPAN", "SMALL", "UL", "OL", "ASIDE", "FIGURE", "H2", "H3", "H4", "H5", "H6", "STRONG", "EM", "B"]);
@@ -226,7 +227,7 @@
             items.push({ type: "break", size: 1 });
             continue;
           }
-          if (child.localName === HOST_TAG || SKIP_TAGS.has(tag) || (!kept && !range && FALLBACK_SKIP.has(tag)) || !visible(child)) {
+          if (child.localName === HOST_TAG || child.localName === MARKER_TAG || SKIP_TAGS.has(tag) || (!kept && !range && FALLBACK_SKIP.has(tag)) || !visible(child)) {
             items.push(GAP);
             continue;
           }
@@ -345,7 +346,7 @@
     const counts = {};
     for (const d of found.dropped) counts[d.kind] = (counts[d.kind] || 0) + 1;
     return {
-      extraction: { text: built.text, segments: built.segments },
+      extraction: { text: built.text, segments: built.segments, root: choice.root },
       reply: {
         text: built.text,
         title: pageTitle(choice.title),
@@ -360,5 +361,5 @@
     };
   }
 
-  root.FootnoteExtract = { extract, HOST_TAG };
+  root.FootnoteExtract = { extract, HOST_TAG, MARKER_TAG };
 })(globalThis);

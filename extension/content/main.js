@@ -19,7 +19,8 @@
   const { numberNotes } = root.FootnoteNotesUI;
   const t = (key, subs) => ext.i18n.getMessage(key, subs) || key;
 
-  for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove(); // a dead instance's UI
+  // a dead instance's UI
+  for (const stale of document.querySelectorAll(`${HOST_TAG}, ${root.FootnoteExtract.MARKER_TAG}`)) stale.remove();
 
   let extraction = null; // {text, segments} of the last extraction
   let shown = null; // {notes, ranges: Map id → Range[], numbers, ui, flashTimer, flashing}
@@ -28,6 +29,26 @@
     const { reply, extraction: fresh } = extract(options);
     if (fresh) extraction = fresh;
     return reply;
+  }
+
+  // Where the article's text runs on screen, left to right: the blocks of a sample of the
+  // text nodes it was read from (the extracted part's own box may be the whole page).
+  function textColumn(read) {
+    const segments = read.segments;
+    if (!segments.length) return null;
+    let left = Infinity;
+    let right = -Infinity;
+    const step = Math.max(1, Math.floor(segments.length / 40));
+    for (let i = 0; i < segments.length; i += step) {
+      let node = segments[i].node.parentElement;
+      while (node && node.parentElement && getComputedStyle(node).display.startsWith("inline")) node = node.parentElement;
+      if (!node || !node.isConnected) continue;
+      const box = node.getBoundingClientRect();
+      if (!box.width) continue;
+      left = Math.min(left, box.left);
+      right = Math.max(right, box.right);
+    }
+    return left < right ? { left, right } : null;
   }
 
   function show(analysis) {
@@ -42,6 +63,7 @@
       highlightApi: H.supported,
       notesAt: (x, y) => (shown ? H.notesAt(shown.notes, shown.ranges, x, y) : []),
       onClear: () => clear(true),
+      articleBox: () => textColumn(extraction),
     });
     return { placed: ranges.size, placedIds: [...ranges.keys()], spanned, mismatched, highlightApi: H.supported };
   }

@@ -1,12 +1,17 @@
-// Injected on click: the UI Footnote adds to a page, in a closed Shadow DOM so the page's
-// CSS and scripts cannot reach it: margin markers (one per note, in reading order), a
-// legend and a panel of note cards (lib/notes-ui.js). Page and server strings go in as
-// textContent only.
+// Injected on click: the UI Footnote adds to a page, each part in a closed Shadow DOM so
+// the page's CSS and scripts cannot reach it. Markers: one per passage (listing every note
+// on it), inserted at the start of the passage's paragraph, so they come in reading order
+// right inside the article for the keyboard and are painted under the site's own fixed
+// bars; they hang in the left gutter beside the passage's line when there is room, and sit
+// inline at the paragraph's start when there is not, so they never cover text. The panel
+// (legend and note cards from lib/notes-ui.js) sits beside the article when there is room,
+// else as a bar along the bottom that opens on demand. Strings go in as textContent only.
 (function (root) {
   "use strict";
   const ui = root.FootnoteNotesUI;
   const present = root.FootnotePresent;
-  const HOST_TAG = root.FootnoteExtract.HOST_TAG;
+  const { HOST_TAG, MARKER_TAG } = root.FootnoteExtract;
+  const GUTTER_GAP = 6; // px between a hanging marker and the text
   const FLASH_MS = 1600;
 
   // Colours: lib/theme.css's custom properties, with the same values as literal fallbacks
@@ -20,16 +25,20 @@
     .fn-context { --cat: var(--fn-context, #1f5fa8); --cat-bg: var(--fn-context-bg, #d3e5fb); }
     .fn-language { --cat: var(--fn-language, #2e6b2a); --cat-bg: var(--fn-language-bg, #d9efd3); }
     .fn-other { --cat: #4a4a55; --cat-bg: #e6e6ec; }
-    .marker { position: absolute; z-index: 2147483646; min-width: 22px; height: 18px; padding: 0 4px;
-      border-radius: 9px; border: 0; font: 700 11px/18px system-ui, sans-serif; background: var(--cat);
-      color: #fff; cursor: pointer; text-align: center; box-shadow: 0 1px 2px rgba(0,0,0,.25); }
+    .marker { display: inline-flex; gap: 3px; height: 18px; padding: 0; border: 0; background: none; cursor: pointer;
+      font: 700 11px/18px system-ui, sans-serif; vertical-align: baseline; }
+    .marker span { display: inline-block; min-width: 22px; padding: 0 4px; border-radius: 9px; background: var(--cat);
+      color: #fff; text-align: center; box-shadow: 0 1px 2px rgba(0,0,0,.25); }
     .marker:focus-visible, button:focus-visible, a:focus-visible, summary:focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
-    .marker.flash { animation: pulse .5s ease-in-out 3; }
+    .marker.flash span { animation: pulse .5s ease-in-out 3; }
     @keyframes pulse { 50% { transform: scale(1.35); } }
-    @media (prefers-reduced-motion: reduce) { .marker.flash { animation: none; outline: 3px solid #e66100; } }
-    .panel { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; width: 340px; max-width: calc(100vw - 32px);
-      max-height: 70vh; overflow: auto; background: #fff; color: #1b1b1f; border: 1px solid #888;
+    @media (prefers-reduced-motion: reduce) { .marker.flash span { animation: none; outline: 3px solid #e66100; } }
+    .panel { position: fixed; right: 8px; top: 64px; z-index: 2147483647; width: 340px; max-width: calc(100vw - 16px);
+      max-height: calc(100vh - 80px); overflow: auto; background: #fff; color: #1b1b1f; border: 1px solid #888;
       border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.25); font: 14px/1.45 system-ui, sans-serif; }
+    .panel.side-left { right: auto; left: 8px; }
+    .panel.bottom { top: auto; bottom: 0; left: 0; right: 0; width: auto; max-width: none; max-height: 45vh;
+      border-radius: 10px 10px 0 0; }
     .panel header { display: flex; align-items: center; gap: 8px; padding: 8px 10px; border-bottom: 1px solid #ddd; }
     .panel header h2 { flex: 1; margin: 0; font-size: 14px; }
     .panel button.text { font: inherit; font-size: 12px; padding: 2px 8px; border: 1px solid #888; border-radius: 6px;
@@ -74,6 +83,17 @@
     return node;
   }
 
+  function kindLabelFor(t) {
+    return (note) => t((ui.category(note.category) || { label: "catOther" }).label);
+  }
+
+  // The nearest ancestor laid out as a block (a paragraph, a list item…).
+  function blockOf(element) {
+    let node = element;
+    while (node && node.parentElement && getComputedStyle(node).display.startsWith("inline")) node = node.parentElement;
+    return node && node !== document.documentElement ? node : null;
+  }
+
   function addStyles(shadowRoot) {
     try {
       const sheet = new CSSStyleSheet();
@@ -91,13 +111,13 @@
    */
   function buildUi(shown, hooks) {
     const { t } = hooks;
+    const kindLabel = kindLabelFor(t);
     const host = document.createElement(HOST_TAG);
     for (const [p, v] of [["all", "initial"], ["position", "absolute"], ["top", "0"], ["left", "0"], ["display", "block"], ["z-index", "2147483647"]]) {
       host.style.setProperty(p, v, "important");
     }
     const shadowRoot = host.attachShadow({ mode: "closed" });
     addStyles(shadowRoot);
-    const layer = el("div", { class: "layer" });
     const tip = el("div", { class: "tip", hidden: "" });
     const cards = el("div", { class: "cards", "aria-live": "polite" });
     const notes = shown.notes;
@@ -113,11 +133,12 @@
     }
     const panel = el("div", { class: "panel", role: "region", "aria-label": t("panelLabel") });
     const toggle = el("button", { class: "text", type: "button", "aria-expanded": "true", text: t("panelHide") });
-    toggle.addEventListener("click", () => {
-      const collapsed = panel.classList.toggle("collapsed");
+    function collapse(collapsed) {
+      panel.classList.toggle("collapsed", collapsed);
       toggle.textContent = t(collapsed ? "panelShow" : "panelHide");
       toggle.setAttribute("aria-expanded", String(!collapsed));
-    });
+    }
+    toggle.addEventListener("click", () => collapse(!panel.classList.contains("collapsed")));
     const clearButton = el("button", { class: "text", type: "button", text: t("clearHighlights"), onclick: () => hooks.onClear() });
     panel.append(
       el("header", {}, el("h2", { text: t("panelTitle", [String(placed), String(counts.warning)]) }), toggle, clearButton),
@@ -125,65 +146,127 @@
       el("p", { class: "hint", text: t(hooks.highlightApi ? "panelHint" : "panelHintNoHighlights") }),
       cards,
     );
-    shadowRoot.append(layer, panel, tip);
+    shadowRoot.append(panel, tip);
 
-    const markers = new Map();
-    const inReadingOrder = [...notes].sort((a, b) => shown.numbers.get(a.id) - shown.numbers.get(b.id));
-    for (const note of inReadingOrder) { // so Tab visits the markers in reading order
-      if (!shown.ranges.has(note.id)) continue;
-      const cat = ui.category(note.category);
-      const label = ui.noteLabel(note, shown.numbers.get(note.id));
-      const marker = el("button", {
-        type: "button",
-        class: `marker fn-${cat ? cat.id : "other"}`,
-        text: label,
-        // The accessible name starts with the visible text ("S1"), as WCAG 2.5.3 asks.
-        "aria-label": t("markerLabel", [label, t(cat ? cat.label : "catOther"), note.title || ""]),
-        "data-note": note.id,
-      });
-      marker.addEventListener("click", () => select([note]));
-      markers.set(note.id, marker);
-      layer.append(marker);
+    // One marker per passage: notes whose spans overlap share one, in reading order.
+    const spanned = [...notes]
+      .filter((n) => shown.ranges.has(n.id))
+      .sort((x, y) => x.start - y.start || shown.numbers.get(x.id) - shown.numbers.get(y.id));
+    const passages = [];
+    for (const note of spanned) {
+      const last = passages[passages.length - 1];
+      if (last && note.start < last.end) {
+        last.notes.push(note);
+        last.end = Math.max(last.end, note.end);
+      } else {
+        passages.push({ notes: [note], start: note.start, end: note.end });
+      }
     }
+    const markers = []; // {host, button, notes, range, block}
+    for (const passage of passages) {
+      const range = shown.ranges.get(passage.notes[0].id)[0];
+      const block = blockOf(range.startContainer.parentElement);
+      if (!block) continue;
+      const labels = passage.notes.map((n) => ui.noteLabel(n, shown.numbers.get(n.id)));
+      const button = el("button", {
+        type: "button",
+        class: "marker",
+        // The accessible name starts with the visible text ("S1 A2"), as WCAG 2.5.3 asks.
+        "aria-label": passage.notes.length === 1
+          ? t("markerLabel", [labels[0], kindLabel(passage.notes[0]), passage.notes[0].title || ""])
+          : t("markerGroupLabel", [labels.join(" "), passage.notes.map((n) => `${kindLabel(n)}: ${n.title || ""}`).join("; ")]),
+        "data-note": passage.notes.map((n) => n.id).join(" "),
+      });
+      passage.notes.forEach((n, i) => button.append(el("span", { class: `fn-${ui.category(n.category)?.id || "other"}`, text: labels[i] })));
+      button.addEventListener("click", () => select(passage.notes));
+      const markerHost = document.createElement(MARKER_TAG);
+      for (const [p, v] of [["all", "initial"], ["display", "inline-block"], ["position", "static"], ["margin", "0 4px 0 0"], ["padding", "0"], ["border", "0"], ["visibility", "visible"], ["opacity", "1"], ["line-height", "normal"]]) {
+        markerHost.style.setProperty(p, v, "important");
+      }
+      const markerRoot = markerHost.attachShadow({ mode: "closed" });
+      addStyles(markerRoot);
+      markerRoot.append(button);
+      markers.push({ host: markerHost, button, notes: passage.notes, range, block });
+    }
+    // Insert at the start of each paragraph, keeping reading order inside a paragraph.
+    for (let i = markers.length - 1; i >= 0; i--) {
+      const m = markers[i];
+      m.block.insertBefore(m.host, m.block.firstChild);
+    }
+    const markerById = new Map();
+    for (const m of markers) for (const n of m.notes) markerById.set(n.id, m);
 
     function select(list) {
       cards.replaceChildren(...list.map((note) => ui.renderNoteCard(document, note, { number: shown.numbers.get(note.id), t })));
-      panel.classList.remove("collapsed");
-      toggle.textContent = t("panelHide");
+      panel.dataset.chosen = "1";
+      collapse(false);
     }
 
-    // The left edge of the block (paragraph, list item…) that holds an inline element.
-    function blockLeft(element) {
-      let node = element;
-      while (node.parentElement && getComputedStyle(node).display.startsWith("inline")) node = node.parentElement;
-      return node.getBoundingClientRect().left;
+    function setStyle(node, props) {
+      for (const [p, v] of Object.entries(props)) node.style.setProperty(p, v, "important");
     }
 
-    // Markers sit in the left margin of the line where their note starts.
+    // Markers hang in the gutter beside their passage's line when every one fits there;
+    // otherwise all sit inline at their paragraph's start (never over text).
+    let mode = null;
+    function placeMarkers() {
+      const fits = markers.every((m) => {
+        const left = m.block.getBoundingClientRect().left + scrollX;
+        return left - scrollX >= m.button.offsetWidth + GUTTER_GAP + 4;
+      });
+      const wanted = fits ? "gutter" : "inline";
+      if (wanted === "inline") {
+        if (mode !== "inline") for (const m of markers) setStyle(m.host, { position: "static", "margin-left": "0", "margin-top": "0", "margin-right": "4px" });
+        mode = "inline";
+        return;
+      }
+      mode = "gutter";
+      const rows = new Map(); // markers on one line stand side by side, in reading order
+      for (const m of markers) {
+        setStyle(m.host, { position: "absolute", "margin-left": "0", "margin-top": "0", "margin-right": "0" });
+      }
+      for (const m of markers) {
+        const line = m.range.getClientRects()[0];
+        const at = m.host.getBoundingClientRect();
+        if (!line) continue;
+        const blockLeft = m.block.getBoundingClientRect().left;
+        const key = Math.round(line.top / 8);
+        const row = rows.get(key) || [];
+        row.push(m);
+        rows.set(key, row);
+        m.dy = line.top + (line.height - at.height) / 2 - at.top;
+        m.x0 = at.left;
+        m.edge = blockLeft - GUTTER_GAP;
+      }
+      for (const row of rows.values()) {
+        let right = Math.min(...row.map((m) => m.edge));
+        for (let i = row.length - 1; i >= 0; i--) {
+          const m = row[i];
+          const width = m.button.offsetWidth;
+          setStyle(m.host, { "margin-left": `${Math.round(right - width - m.x0)}px`, "margin-top": `${Math.round(m.dy)}px` });
+          right -= width + 4;
+        }
+      }
+    }
+
+    // The panel beside the article when there is room (right, else left), else a bar along
+    // the bottom of the window that opens when a note is chosen.
+    function placePanel() {
+      const box = hooks.articleBox();
+      const right = innerWidth - (box ? box.right : innerWidth);
+      const left = box ? box.left : 0;
+      const side = right >= 280 ? "right" : left >= 280 ? "left" : "bottom";
+      panel.classList.toggle("side-left", side === "left");
+      panel.classList.toggle("bottom", side === "bottom");
+      if (side !== "bottom") panel.style.setProperty("width", `${Math.min(360, (side === "right" ? right : left) - 16)}px`);
+      else panel.style.removeProperty("width");
+      if (side === "bottom" && !panel.dataset.chosen) collapse(true);
+      panel.dataset.side = side;
+    }
+
     function place() {
-      const origin = host.getBoundingClientRect(); // the layer's (0, 0) in the viewport
-      const rootLeft = document.body.getBoundingClientRect().left;
-      const rows = []; // markers whose notes start on the same line, in reading order
-      for (const [id, marker] of markers) {
-        const range = shown.ranges.get(id)[0];
-        const first = range.getClientRects()[0];
-        marker.hidden = !first;
-        if (!first) continue;
-        const top = first.top - origin.top - 1;
-        const edge = Math.max(rootLeft, Math.min(first.left, blockLeft(range.startContainer.parentElement)));
-        let row = rows.find((r) => Math.abs(r.top - top) < 10);
-        if (!row) rows.push((row = { top, edge, markers: [] }));
-        row.markers.push(marker);
-      }
-      for (const row of rows) {
-        const n = row.markers.length;
-        let start = row.edge - 4 - n * 30; // the last marker ends just left of the text
-        if (start < 2) start = 2;
-        row.markers.forEach((marker, i) => {
-          marker.style.setProperty("top", `${row.top}px`);
-          marker.style.setProperty("left", `${start + i * 30 - origin.left}px`);
-        });
-      }
+      placeMarkers();
+      placePanel();
     }
     let scheduled = false;
     const schedule = () => {
@@ -237,17 +320,25 @@
     return {
       select,
       flashMarker(id) {
-        const m = markers.get(id);
+        const m = markerById.get(id);
         if (!m) return;
-        m.classList.remove("flash");
-        void m.offsetWidth; // restart the animation
-        m.classList.add("flash");
-        setTimeout(() => m.classList.remove("flash"), FLASH_MS);
+        m.button.classList.remove("flash");
+        void m.button.offsetWidth; // restart the animation
+        m.button.classList.add("flash");
+        setTimeout(() => m.button.classList.remove("flash"), FLASH_MS);
       },
       // ---- test hooks: what the end-to-end tests read (never used by the product) ----
       state() {
         return {
-          markers: [...markers.values()].filter((m) => !m.hidden).map((m) => m.textContent),
+          markers: markers.filter((m) => m.host.isConnected).map((m) => m.button.textContent),
+          markerMode: mode,
+          markerBoxes: markers.map((m) => {
+            const b = m.button.getBoundingClientRect();
+            return { label: m.button.textContent, left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+          }),
+          panelSide: panel.dataset.side,
+          panelBox: (({ left, right, top, bottom }) => ({ left, right, top, bottom }))(panel.getBoundingClientRect()),
+          column: hooks.articleBox(),
           legend: [...legendList.children].map((li) => li.textContent),
           cards: [...cards.children].map((c) => c.getAttribute("data-note")),
           cardText: cards.textContent,
@@ -255,7 +346,7 @@
           collapsed: panel.classList.contains("collapsed"),
           panelPosition: getComputedStyle(panel).position,
           hostStyle: ["display", "visibility", "opacity"].map((p) => getComputedStyle(host)[p]),
-          markerFontSize: markers.size ? getComputedStyle(markers.values().next().value).fontSize : null,
+          markerFontSize: markers.length ? getComputedStyle(markers[0].button).fontSize : null,
         };
       },
       clickClear() {
@@ -266,6 +357,7 @@
         document.removeEventListener("click", onClick, true);
         document.removeEventListener("mousemove", onMove);
         document.removeEventListener("keydown", onKey);
+        for (const m of markers) m.host.remove();
         host.remove();
       },
     };

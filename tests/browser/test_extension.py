@@ -506,7 +506,9 @@ def test_popup_lists_notes_and_shows_one_in_the_page(ext, servers):
     expect(first.locator(".card-lead")).to_be_visible()
     # Filters by kind: unticking "Sources" hides the sourcing notes.
     popup.locator('#filters input[value="sourcing"]').uncheck()
-    visible = items.evaluate_all("lis => lis.filter(li => !li.hidden).map(li => li.dataset.category)")
+    visible = items.evaluate_all(
+        "lis => lis.filter(li => !li.hidden).map(li => li.dataset.category)"
+    )
     assert visible and "sourcing" not in visible
     popup.locator('#filters input[value="sourcing"]').check()
     # The sources table is one click away.
@@ -893,18 +895,42 @@ def test_firefox_real_server_highlights_match_excerpts(firefox, servers, name, c
 def test_markers_are_reachable_with_the_keyboard(ext, servers):
     ext.use_server(servers["fake"])
     page, tab = ext.open(f"{servers['pages']}/talks.html")
-    assert ext.analyze(tab)["ok"]
+    reply = ext.analyze(tab)
+    assert reply["ok"]
+    starts = {n["id"]: n["start"] for n in reply["analysis"]["notes"]}
     page.evaluate("document.activeElement.blur()")
-    for _ in range(40):
+    presses = 0
+    while page.evaluate("document.activeElement.localName") != "footnote-marker":
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.localName") == "footnote-reader-ui":
-            break
-    else:
-        pytest.fail("Tab never reached the extension's markers")
+        presses += 1
+        if presses > 80:
+            pytest.fail("Tab never reached the extension's markers")
+    # Right after the article's start: only the links before the first marked paragraph
+    # come first, not the whole page's.
+    before = page.evaluate(
+        """() => {
+          const first = document.querySelector("footnote-marker");
+          const all = [...document.querySelectorAll("a[href], button, input, select, textarea")];
+          const before = (e) => first.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING;
+          return all.filter(before).length;
+        }"""
+    )
+    assert presses <= before + 1
     page.keyboard.press("Enter")
     assert ext.state(tab)["ui"]["cards"] == ["n1"]  # the first marker in reading order
     page.keyboard.press("Escape")
     assert ext.state(tab)["ui"]["cards"] == []
+    # The next Tab presses reach the next markers in reading order.
+    labels = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.localName") == "footnote-marker":
+            page.keyboard.press("Enter")
+            labels.append(ext.state(tab)["ui"]["cards"][0])
+        if len(labels) == 3:
+            break
+    positions = [starts[n] for n in labels]
+    assert positions == sorted(positions) and len(positions) == 3
 
 
 # ---- the article and nothing else: realistic pages with their exact expected text -------
@@ -1030,3 +1056,46 @@ def test_firefox_extraction_keeps_the_article_and_its_date(firefox, servers, nam
     reply = analyze("", f"{servers['pages']}/{name}", FIREFOX_EXTRACT)
     check_extraction(name, reply)
     assert [x for x in lines if "moz-extension://" in x and "rror" in x] == []
+
+
+SCROLL_TO = "(f) => scrollTo(0, f * (document.body.scrollHeight - innerHeight))"
+OVERLAPS = (Path(__file__).parent / "overlaps.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("width", [1280, 1024, 800, 480])
+@pytest.mark.parametrize("name", ["news-health.html", "news-longread.html", "talks.html"])
+def test_markers_never_cover_text_or_fixed_bars_and_the_panel_leaves_the_article(
+    ext, servers, name, width, capsys
+):
+    ext.use_server(servers["real"])
+    page, tab = ext.open(f"{servers['pages']}/{name}")
+    page.set_viewport_size({"width": width, "height": 800})
+    reply = ext.analyze(tab)
+    assert reply["ok"], reply
+    page.wait_for_timeout(100)  # the markers are placed in the next animation frame
+    ui = ext.state(tab)["ui"]
+    assert ui["markers"], "the real server gave notes with spans"
+    seen = 0
+    for fraction in (0, 0.35, 0.7):
+        page.evaluate(SCROLL_TO, fraction)
+        page.wait_for_timeout(50)
+        got = page.evaluate(OVERLAPS)
+        assert got["overText"] == 0 and got["overBars"] == 0, (fraction, got)
+        seen += got["markers"]
+    assert seen > 0
+    box = page.evaluate(
+        "() => { const a = document.querySelector('article, .story, .wrap, main');"
+        " const r = a.getBoundingClientRect(); return {left: r.left, right: r.right}; }"
+    )
+    if ui["panelSide"] in {"right", "left"}:  # beside the text column, not over it
+        panel, column = ui["panelBox"], ui["column"]
+        assert panel["left"] >= column["right"] or panel["right"] <= column["left"], ui
+    else:
+        assert ui["panelSide"] == "bottom"
+        assert ui["collapsed"] is True  # a bar along the bottom until a note is chosen
+        assert ui["panelBox"]["top"] > 800 - 60
+    with capsys.disabled():
+        print(
+            f"\n[markers] {name} at {width}px: {len(ui['markers'])} markers "
+            f"({ui['markerMode']}), panel {ui['panelSide']}, article {box}"
+        )
