@@ -190,5 +190,10 @@ ext.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === "loading") setBadge(tabId, "");
 });
 
+// The first-run page: what Footnote needs, the server check, what is sent and never kept.
+ext.runtime.onInstalled.addListener((details) => {
+  if (details.reason === "install") ext.tabs.create({ url: ext.runtime.getURL("welcome.html") }).catch(() => {});
+});
+
 // Expose the click's work to the worker's own scope (tests drive it with worker.evaluate).
 globalThis.footnoteAnalyzeTab = analyzeTab;

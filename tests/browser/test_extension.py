@@ -227,6 +227,9 @@ def servers():
             server.server_close()
 
 
+FIRST_RUN: dict = {}
+
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     profile = tmp_path_factory.mktemp("chromium-profile")
@@ -247,6 +250,13 @@ def browser(tmp_path_factory):
         )
         workers = ctx.service_workers
         worker = workers[0] if workers else ctx.wait_for_event("serviceworker")
+        for _ in range(100):  # the first-run page opens on install
+            FIRST_RUN["urls"] = worker.evaluate(
+                "chrome.tabs.query({}).then((tabs) => tabs.map((t) => t.url || t.pendingUrl))"
+            )
+            if any((u or "").endswith("/welcome.html") for u in FIRST_RUN["urls"]):
+                break
+            time.sleep(0.05)
         yield ctx, worker, p, profile
         ctx.close()
 
@@ -642,7 +652,10 @@ def test_popup_and_options_pass_axe(ext, servers):
     options = ext.ctx.new_page()
     options.goto(f"chrome-extension://{ext.id}/options.html")
     sync_api.expect(options.locator("#server")).to_have_value(servers["fake"])
-    for view in (popup, options):
+    welcome = ext.ctx.new_page()
+    welcome.goto(f"chrome-extension://{ext.id}/welcome.html")
+    sync_api.expect(welcome.locator("#server")).to_have_value(servers["fake"])
+    for view in (popup, options, welcome):
         view.evaluate(axe)
         result = view.evaluate("axe.run(document, {resultTypes: ['violations']})")
         problems = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]]
@@ -1099,3 +1112,25 @@ def test_markers_never_cover_text_or_fixed_bars_and_the_panel_leaves_the_article
             f"\n[markers] {name} at {width}px: {len(ui['markers'])} markers "
             f"({ui['markerMode']}), panel {ui['panelSide']}, article {box}"
         )
+
+
+def test_first_run_page_says_what_is_needed_and_sent_and_checks_the_address(ext, servers):
+    assert any((u or "").endswith("/welcome.html") for u in FIRST_RUN["urls"]), FIRST_RUN
+    welcome = ext.ctx.new_page()
+    welcome.goto(f"chrome-extension://{ext.id}/welcome.html")
+    text = welcome.locator("main").inner_text()
+    for words in (
+        "Footnote server",
+        "your school's or your newsroom's",
+        "nothing else",
+        "does not store or log",
+        "Nothing is sent until you click",
+    ):
+        assert words in text, words
+    welcome.fill("#server", servers["real"].removeprefix("http://"))
+    welcome.click("button[type=submit]")
+    sync_api.expect(welcome.locator("#message")).to_contain_text("is a Footnote server")
+    assert ext.worker.evaluate("chrome.storage.sync.get('server')") == {"server": servers["real"]}
+    welcome.fill("#server", servers["down"])
+    welcome.click("button[type=submit]")
+    sync_api.expect(welcome.locator("#message")).to_contain_text("nothing answered there")
