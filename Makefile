@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-python test-node lint lint-js sync-ui bench browser clean fuzz load adversarial
+.PHONY: serve test test-python test-node lint lint-js sync-ui package bench browser clean fuzz load adversarial
 
 $(BIN)/footnote: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ lint-js: node_modules/.package-lock.json
 
 sync-ui:
 	$(PYTHON) scripts/sync-ui.py
+
+# Store-ready archives in dist/: a Chrome zip and a Firefox package (web-ext build), the
+# version from pyproject.toml, the Firefox one checked with web-ext lint.
+package: node_modules/.package-lock.json
+	$(PYTHON) scripts/package-extension.py
 
 test-node: node_modules/.package-lock.json
 	node --test extension/tests/
