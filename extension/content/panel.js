@@ -39,8 +39,8 @@
     .panel.side-left { right: auto; left: 8px; }
     .panel.bottom { top: auto; bottom: 0; left: 0; right: 0; width: auto; max-width: none; max-height: 45vh;
       border-radius: 10px 10px 0 0; }
-    .panel header { display: flex; align-items: center; gap: 8px; padding: 8px 10px; border-bottom: 1px solid #ddd; }
-    .panel header h2 { flex: 1; margin: 0; font-size: 14px; }
+    .panel header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 8px; padding: 8px 10px; border-bottom: 1px solid #ddd; }
+    .panel header h2 { flex: 1 1 180px; margin: 0; font-size: 14px; }
     .panel button.text { font: inherit; font-size: 12px; padding: 2px 8px; border: 1px solid #888; border-radius: 6px;
       background: #f4f4f4; color: #1b1b1f; cursor: pointer; }
     .legend { list-style: none; margin: 0; padding: 6px 10px; display: grid; grid-template-columns: auto 1fr auto; gap: 3px 8px; }
