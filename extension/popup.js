@@ -178,7 +178,9 @@ function showResult(reply, tabId) {
   for (const row of rows) {
     const details = [];
     if (row.reason) details.push(t("ledgerReason", [row.reason]));
-    else if (row.anonymous) details.push(t("ledgerNoReason"));
+    // "No reason given for anonymity" is about one unnamed person; a vague group ("experts")
+    // is not anonymous in that sense.
+    else if (row.kind === "unnamed_individual") details.push(t("ledgerNoReason"));
     if (row.relayedBy) details.push(t("ledgerRelayed", [row.relayedBy]));
     if (row.attributions > 1) details.push(t("ledgerTimes", [String(row.attributions)]));
     body.append(el("tr", { "data-source": row.id },
