@@ -191,9 +191,41 @@ ext.tabs.onUpdated.addListener((tabId, changeInfo) => {
 });
 
 // The first-run page: what Footnote needs, the server check, what is sent and never kept.
+// And the context-menu item for a selection ("analyse the text I selected").
+const MENU_ID = "footnote-selection";
 ext.runtime.onInstalled.addListener((details) => {
   if (details.reason === "install") ext.tabs.create({ url: ext.runtime.getURL("welcome.html") }).catch(() => {});
+  try {
+    ext.contextMenus.create({ id: MENU_ID, title: ext.i18n.getMessage("menuSelection"), contexts: ["selection"] }, () => void ext.runtime.lastError);
+  } catch {
+    // already there (an update)
+  }
 });
 
-// Expose the click's work to the worker's own scope (tests drive it with worker.evaluate).
+/**
+ * The context menu's "Explain the selected text with Footnote": the selection is analysed
+ * and shown in the page (the menu click grants activeTab); a failure is told in the page.
+ */
+async function analyzeSelection(tabId) {
+  const reply = await analyzeTab(tabId, { mode: "selection" });
+  if (!reply.ok) {
+    const kind = reply.error.kind;
+    const message = (key, subs) => ext.i18n.getMessage(key, subs) || ext.i18n.getMessage("err_internal");
+    const subs = [reply.error.server || "", "", reply.error.message || ""];
+    await forward(tabId, {
+      type: "footnote:notice",
+      title: message(`err_${kind}_title`),
+      body: message(`err_${kind}`, subs),
+    });
+  }
+  return reply;
+}
+
+ext.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && tab && tab.id >= 0) analyzeSelection(tab.id);
+});
+
+// test hooks: the click's and the menu's work, in the worker's own scope (tests drive them
+// with worker.evaluate).
 globalThis.footnoteAnalyzeTab = analyzeTab;
+globalThis.footnoteAnalyzeSelection = analyzeSelection;

@@ -15,7 +15,7 @@
 
   const { extract, HOST_TAG } = root.FootnoteExtract;
   const H = root.FootnoteHighlights;
-  const { buildUi, FLASH_MS } = root.FootnotePanel;
+  const { buildUi, showNotice, FLASH_MS } = root.FootnotePanel;
   const { numberNotes } = root.FootnoteNotesUI;
   const t = (key, subs) => ext.i18n.getMessage(key, subs) || key;
 
@@ -68,8 +68,12 @@
     return { placed: ranges.size, placedIds: [...ranges.keys()], spanned, mismatched, highlightApi: H.supported };
   }
 
+  let dismissNotice = null; // removes the context menu's message, if one is shown
+
   function clear(notify = true) {
     H.unpaint();
+    if (dismissNotice) dismissNotice();
+    dismissNotice = null;
     if (shown) {
       clearTimeout(shown.flashTimer);
       if (shown.ui) shown.ui.destroy();
@@ -130,6 +134,11 @@
     "footnote:clear": () => clear(false),
     "footnote:state": () => state(),
     "footnote:ping": () => ({ ok: true }),
+    "footnote:notice": (m) => {
+      clear(false);
+      dismissNotice = showNotice(String(m.title || ""), String(m.body || ""), t);
+      return { ok: true };
+    },
     // test hook: press the panel's own Clear button
     "footnote:click-clear": () => {
       shown?.ui.clickClear();

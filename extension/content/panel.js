@@ -363,5 +363,22 @@
     };
   }
 
-  root.FootnotePanel = { buildUi, FLASH_MS };
+  /** A short message in the page (for the context menu, which has no popup): → remove(). */
+  function showNotice(title, body, t) {
+    const host = document.createElement(HOST_TAG);
+    for (const [p, v] of [["all", "initial"], ["position", "fixed"], ["right", "16px"], ["bottom", "16px"], ["display", "block"], ["z-index", "2147483647"]]) {
+      host.style.setProperty(p, v, "important");
+    }
+    const shadowRoot = host.attachShadow({ mode: "closed" });
+    addStyles(shadowRoot);
+    const close = el("button", { class: "text", type: "button", text: t("noticeClose"), onclick: () => host.remove() });
+    shadowRoot.append(el("div", { class: "panel notice", role: "alert", style: "position: static; width: 340px" },
+      el("header", {}, el("h2", { text: title }), close),
+      el("p", { class: "hint", style: "padding-top: 8px", text: body }),
+    ));
+    (document.body || document.documentElement).append(host);
+    return () => host.remove();
+  }
+
+  root.FootnotePanel = { buildUi, showNotice, FLASH_MS };
 })(globalThis);

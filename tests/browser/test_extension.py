@@ -329,7 +329,7 @@ def assert_highlights_match(reply: dict, state: dict) -> int:
 def test_manifest_asks_for_little():
     manifest = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["manifest_version"] == 3
-    assert sorted(manifest["permissions"]) == ["activeTab", "scripting", "storage"]
+    assert sorted(manifest["permissions"]) == ["activeTab", "contextMenus", "scripting", "storage"]
     assert manifest["host_permissions"] == ["http://127.0.0.1/*", "http://localhost/*"]
     assert "<all_urls>" not in json.dumps(manifest)
     assert "content_scripts" not in manifest, "the content script is injected on click only"
@@ -1134,3 +1134,30 @@ def test_first_run_page_says_what_is_needed_and_sent_and_checks_the_address(ext,
     welcome.fill("#server", servers["down"])
     welcome.click("button[type=submit]")
     sync_api.expect(welcome.locator("#message")).to_contain_text("nothing answered there")
+
+
+def test_context_menu_explains_the_selected_text_in_the_page(ext, servers):
+    ext.use_server(servers["fake"])
+    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    # Nothing selected: the page says so (the menu has no popup to say it in).
+    reply = ext.worker.evaluate("(id) => footnoteAnalyzeSelection(id)", tab)
+    assert reply["ok"] is False and reply["error"]["kind"] == "noSelection"
+    assert page.evaluate("document.querySelectorAll('footnote-reader-ui').length") == 1
+    page.evaluate(
+        """() => {
+          const p = [...document.querySelectorAll("article p")].find((x) =>
+            x.textContent.includes("documents obtained by TASS"));
+          const r = document.createRange();
+          r.selectNodeContents(p);
+          document.getSelection().removeAllRanges();
+          document.getSelection().addRange(r);
+        }"""
+    )
+    reply = ext.worker.evaluate("(id) => footnoteAnalyzeSelection(id)", tab)
+    assert reply["ok"], reply
+    assert reply["extraction"]["method"] == "selection"
+    sent = servers["fake_server"].requests[-1]["text"]
+    assert sent.startswith("According to documents obtained by TASS")
+    state = ext.state(tab)
+    assert [h["text"] for h in state["highlights"]] == ["documents obtained by TASS"]
+    assert state["hostCount"] == 1  # the notice gave way to the panel
