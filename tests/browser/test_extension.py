@@ -1161,3 +1161,53 @@ def test_context_menu_explains_the_selected_text_in_the_page(ext, servers):
     state = ext.state(tab)
     assert [h["text"] for h in state["highlights"]] == ["documents obtained by TASS"]
     assert state["hostCount"] == 1  # the notice gave way to the panel
+
+
+FIREFOX_MARKERS = """(async () => {
+  await browser.storage.sync.set({server: %(server)s});
+  const win = await browser.windows.getCurrent();
+  await browser.windows.update(win.id, {width: %(width)s, height: 800});
+  const tab = await browser.tabs.create({url: %(url)s});
+  for (let i = 0; i < 200; i++) {
+    const t = await browser.tabs.get(tab.id);
+    if (t.url === %(url)s && t.status === "complete") break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const reply = await footnoteAnalyzeTab(tab.id);
+  await new Promise((r) => setTimeout(r, 200));
+  const [{result}] = await browser.scripting.executeScript({target: {tabId: tab.id}, func: () => {
+    const measure = %(overlaps)s;
+    const out = [];
+    for (const f of [0, 0.35, 0.7]) {
+      scrollTo(0, f * (document.body.scrollHeight - innerHeight));
+      out.push(measure());
+    }
+    return {views: out, width: innerWidth};
+  }});
+  const state = await browser.tabs.sendMessage(tab.id, {type: "footnote:state"});
+  await browser.tabs.remove(tab.id);
+  return {ok: reply.ok, result, ui: state.ui};
+})()"""
+
+
+@pytest.mark.parametrize("width", [1280, 800])
+def test_firefox_markers_never_cover_text_or_fixed_bars(firefox, servers, width, capsys):
+    analyze, lines = firefox
+    script = FIREFOX_MARKERS % {
+        "server": json.dumps(servers["real"]),
+        "url": "%(url)s",
+        "width": width,
+        "overlaps": OVERLAPS.split("\n", 2)[2].strip(),
+    }
+    got = analyze(servers["real"], f"{servers['pages']}/news-longread.html", script)
+    assert got["ok"]
+    views = got["result"]["views"]
+    assert sum(v["markers"] for v in views) > 0
+    for v in views:
+        assert v["overText"] == 0 and v["overBars"] == 0, views
+    with capsys.disabled():
+        print(
+            f"\n[markers] Firefox, news-longread.html in a {got['result']['width']}px window: "
+            f"{len(got['ui']['markers'])} markers ({got['ui']['markerMode']}), "
+            f"panel {got['ui']['panelSide']}"
+        )
