@@ -177,9 +177,8 @@
     // A short line around a date ("By … · Published 12 March", "Updated 1 September") is
     // the byline or dateline, not the article.
     if (/^(?:P|DIV|SPAN|SMALL|LI)$/.test(el.tagName.toUpperCase()) && el.querySelector("time") && !el.querySelector("h1, h2, h3, h4, p")) {
-      let around = el.textContent.length;
-      for (const time of el.querySelectorAll("time")) around -= time.textContent.length;
-      if (around <= 80) return "byline";
+      const dateText = [...el.querySelectorAll("time")].map((time) => time.textContent).join(" ");
+      if (article.isDateline({ text: el.textContent, dateText })) return "byline";
     }
     if (!TEXT_CHECKED.has(el.tagName.toUpperCase()) || el.childElementCount > 12) return null;
     const text = el.textContent;

@@ -82,6 +82,17 @@
     return null;
   }
 
+  /**
+   * A byline or dateline around a date ("By … · Published 12 March", "Updated 1 September"):
+   * {text (the block's), dateText (its <time> elements' text)} → true when little else is
+   * said and it is not a sentence ("On <time>Tuesday</time> the council met." is text).
+   */
+  function isDateline(block) {
+    const text = String(block.text || "").replace(/\s+/g, " ").trim();
+    const rest = text.length - String(block.dateText || "").replace(/\s+/g, " ").trim().length;
+    return rest <= 80 && !/[a-z][.!?]["”’)]?$/.test(text);
+  }
+
   /** Does a short block read like a paywall's message? */
   function isPaywallText(text) {
     return PAYWALL.test(String(text || "").replace(/\s+/g, " "));
@@ -104,7 +115,7 @@
     return null;
   }
 
-  const api = { furnitureByStructure, furnitureByText, isPaywallText, pageVerdict, MIN_ARTICLE, PAYWALL_STUB };
+  const api = { furnitureByStructure, furnitureByText, isDateline, isPaywallText, pageVerdict, MIN_ARTICLE, PAYWALL_STUB };
   root.FootnoteArticle = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 })(globalThis);

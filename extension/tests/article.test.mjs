@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { furnitureByStructure, furnitureByText, pageVerdict, MIN_ARTICLE } = require("../lib/article.js");
+const { furnitureByStructure, furnitureByText, isDateline, pageVerdict, MIN_ARTICLE } = require("../lib/article.js");
 
 test("furniture by structure: what the element is and what the site calls it", () => {
   const kinds = [
@@ -59,4 +59,11 @@ test("page verdict: a paywall stub, a section front, too little text, or go ahea
   assert.deepEqual(pageVerdict({ characters: 2400, paywall: false, teasers: 9 }), { kind: "sectionFront", characters: 2400 });
   assert.deepEqual(pageVerdict({ characters: MIN_ARTICLE - 1, teasers: 0 }), { kind: "tooShort", characters: MIN_ARTICLE - 1 });
   assert.equal(pageVerdict({ characters: MIN_ARTICLE, teasers: 1 }), null);
+});
+
+test("a byline or dateline around a date, but not a sentence that holds a date", () => {
+  assert.equal(isDateline({ text: "By Ana Petrov, health reporter · Published 12 March 2020", dateText: "12 March 2020" }), true);
+  assert.equal(isDateline({ text: "Updated 1 September 2023", dateText: "1 September 2023" }), true);
+  assert.equal(isDateline({ text: "On Tuesday the council met again.", dateText: "Tuesday" }), false);
+  assert.equal(isDateline({ text: `Published 2 May. ${"Words ".repeat(20)}`, dateText: "2 May" }), false);
 });
