@@ -676,6 +676,10 @@ def test_options_save_a_loopback_server_and_check_it(ext, servers):
     assert ext.worker.evaluate("chrome.storage.sync.get('server')") == {"server": servers["real"]}
     options.click("#check")
     sync_api.expect(options.locator("#message")).to_contain_text("is a Footnote server")
+    options.fill("#server", servers["down"])
+    options.click("#check")
+    port = servers["down"].rsplit(":", 1)[1]
+    sync_api.expect(options.locator("#message")).to_contain_text(f"run: make serve PORT={port}")
 
 
 def test_a_pdf_is_not_read(ext, servers):
