@@ -107,7 +107,10 @@ def main() -> None:
             time.sleep(1.8)  # let the flash fade
             page.screenshot(path=str(OUT / "extension-page.png"))
             page.set_viewport_size({"width": 800, "height": 860})
-            page.evaluate("window.scrollTo(0, 0)")
+            page.evaluate(
+                "document.querySelectorAll('footnote-marker')[1].scrollIntoView({block: 'start'});"
+                "window.scrollBy(0, -120)"
+            )
             time.sleep(0.3)
             page.screenshot(path=str(OUT / "extension-page-narrow.png"))
             stub = ctx.new_page()
