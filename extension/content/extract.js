@@ -334,7 +334,8 @@
     if (!range && !options.force) {
       const verdict = article.pageVerdict({
         characters,
-        paywall: found.paywall || paywallOnPage(metadata.jsonLd),
+        // Only a short text can be a paywall's stub: the page-wide search is skipped otherwise.
+        paywall: characters < article.PAYWALL_STUB && (found.paywall || paywallOnPage(metadata.jsonLd)),
         teasers: found.teasers,
       });
       if (verdict) return { reply: { error: verdict.kind, characters, limit: article.MIN_ARTICLE } };
