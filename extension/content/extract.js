@@ -85,9 +85,12 @@
     return { meta, jsonLd, times };
   }
 
+  // Furniture that holds other stories' dates (a byline or a caption holds the article's).
+  const FOREIGN_DATES = new Set(["related", "comments", "promo", "share", "tags", "navigation", "footer", "header", "dialog", "cookie"]);
+
   function furnitureAncestor(el, scope) {
     for (let up = el.parentElement; up && up !== scope; up = up.parentElement) {
-      if (structuralFurniture(up)) return true;
+      if (FOREIGN_DATES.has(structuralFurniture(up))) return true;
     }
     return false;
   }
