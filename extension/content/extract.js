@@ -340,6 +340,7 @@
         // Only a short text can be a paywall's stub: the page-wide search is skipped otherwise.
         paywall: characters < article.PAYWALL_STUB && (found.paywall || paywallOnPage(metadata.jsonLd)),
         teasers: found.teasers,
+        longParagraphs: built.text.split("\n\n").filter((p) => p.length >= 300).length,
       });
       if (verdict) return { reply: { error: verdict.kind, characters, limit: article.MIN_ARTICLE } };
     }

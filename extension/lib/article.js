@@ -104,13 +104,17 @@
   /**
    * Is this one article worth analysing? stats: {characters (of the extracted text),
    * paywall (a paywall's message or marker is on the page), teasers (story teasers —
-   * headings that link elsewhere, or separate <article>s — inside the extracted part)}.
+   * headings that link elsewhere, or separate <article>s — inside the extracted part),
+   * longParagraphs (paragraphs of 300 characters or more in the extracted text)}.
    * → null (go ahead) or {kind: "paywall" | "sectionFront" | "tooShort", characters}.
    */
   function pageVerdict(stats) {
     const characters = stats.characters || 0;
     if (stats.paywall && characters < PAYWALL_STUB) return { kind: "paywall", characters };
-    if ((stats.teasers || 0) >= 4) return { kind: "sectionFront", characters };
+    // A list of teasers, unless the text also has as many long paragraphs (an article whose
+    // comments or related stories are marked up as <article>s).
+    const teasers = stats.teasers || 0;
+    if (teasers >= 4 && teasers > (stats.longParagraphs || 0)) return { kind: "sectionFront", characters };
     if (characters < MIN_ARTICLE) return { kind: "tooShort", characters };
     return null;
   }

@@ -57,6 +57,7 @@ test("page verdict: a paywall stub, a section front, too little text, or go ahea
   assert.deepEqual(pageVerdict({ characters: 600, paywall: true, teasers: 0 }), { kind: "paywall", characters: 600 });
   assert.equal(pageVerdict({ characters: 6000, paywall: true, teasers: 0 }), null); // the whole text is there
   assert.deepEqual(pageVerdict({ characters: 2400, paywall: false, teasers: 9 }), { kind: "sectionFront", characters: 2400 });
+  assert.equal(pageVerdict({ characters: 9000, teasers: 5, longParagraphs: 12 }), null); // comments as <article>s
   assert.deepEqual(pageVerdict({ characters: MIN_ARTICLE - 1, teasers: 0 }), { kind: "tooShort", characters: MIN_ARTICLE - 1 });
   assert.equal(pageVerdict({ characters: MIN_ARTICLE, teasers: 1 }), null);
 });
