@@ -38,8 +38,10 @@ def stage(target: Path, manifest: dict) -> None:
     shutil.copytree(
         EXTENSION,
         target,
-        ignore=lambda d, names: [n for n in names if n in LEFT_OUT and Path(d) == EXTENSION]
-        + [n for n in names if n.startswith(".") or n.endswith("~")],
+        ignore=lambda d, names: (
+            [n for n in names if n in LEFT_OUT and Path(d) == EXTENSION]
+            + [n for n in names if n.startswith(".") or n.endswith("~")]
+        ),
     )
     (target / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 

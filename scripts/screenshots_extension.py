@@ -43,7 +43,7 @@ class Quiet(SimpleHTTPRequestHandler):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--page", default="news-longread.html", help="a page in tests/browser/pages")
+    parser.add_argument("--page", default="news-longread.html", help="in tests/browser/pages")
     parser.add_argument("--port-base", type=int, default=5280, help="first loopback port to try")
     args = parser.parse_args()
 
