@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-fast test-python test-node lint bench browser clean fuzz load adversarial golden
+.PHONY: serve test test-fast test-python test-node lint lint-js sync-ui package bench browser clean fuzz load adversarial golden
 
 $(BIN)/footnote: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,15 +20,32 @@ node_modules/.package-lock.json: package.json
 serve: $(BIN)/footnote
 	$(BIN)/footnote serve --host $(HOST) --port $(PORT)
 
+# Debian's Chromium and Firefox ESR for the browser tests (each installed once, when missing).
 browser:
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-firefox.sh
 
-# ruff, the import rules (pyproject [tool.importlinter]) and mypy; `make test` runs it first.
-lint: $(BIN)/footnote
+# ruff, the import rules (pyproject [tool.importlinter]), mypy and ESLint; `make test` runs
+# it first.
+lint: $(BIN)/footnote lint-js
 	$(BIN)/ruff check server tests bench scripts
 	$(BIN)/ruff format --check server tests bench scripts
 	PYTHONPATH=server:. $(BIN)/lint-imports
 	$(BIN)/mypy
+
+# ESLint (eslint.config.js) on the extension and the page's scripts, and the page's copies
+# of the shared front-end files (scripts/sync-ui.py) up to date.
+lint-js: node_modules/.package-lock.json
+	npx --no-install eslint extension server/footnote/web/static eslint.config.js
+	$(PYTHON) scripts/sync-ui.py --check
+
+sync-ui:
+	$(PYTHON) scripts/sync-ui.py
+
+# Store-ready archives in dist/: a Chrome zip and a Firefox package (web-ext build), the
+# version from pyproject.toml, the Firefox one checked with web-ext lint.
+package: node_modules/.package-lock.json
+	$(PYTHON) scripts/package-extension.py
 
 test-node: node_modules/.package-lock.json
 	node --test extension/tests/

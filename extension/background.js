@@ -4,7 +4,7 @@
 // script (its manifest entry lists lib/*.js first, as it has no importScripts).
 "use strict";
 if (typeof importScripts === "function") {
-  importScripts("lib/present.js", "lib/server.js");
+  importScripts("lib/notes-ui.js", "lib/present.js", "lib/server.js");
 }
 
 const ext = globalThis.browser ?? globalThis.chrome;
@@ -14,10 +14,15 @@ const { badgeText } = globalThis.FootnotePresent;
 
 const CONTENT_FILES = [
   "vendor/Readability.js",
+  "lib/notes-ui.js",
   "lib/offsets.js",
   "lib/dates.js",
+  "lib/article.js",
   "lib/present.js",
-  "content.js",
+  "content/extract.js",
+  "content/highlights.js",
+  "content/panel.js",
+  "content/main.js",
 ];
 const REQUEST_TIMEOUT_MS = 30000;
 
@@ -84,8 +89,12 @@ async function setBadge(tabId, text) {
   }
 }
 
-/** The whole click: → {ok, analysis, extraction, placement, timings} or {ok: false, error}. */
-async function analyzeTab(tabId) {
+/**
+ * The whole click: → {ok, analysis, extraction, placement, timings} or {ok: false, error}.
+ * options: {mode: "auto" | "article" | "selection", force (analyse a page that does not
+ * look like one article), published ("YYYY-MM-DD" the reader set, or "" for none)}.
+ */
+async function analyzeTab(tabId, options = {}) {
   const began = performance.now();
   const timings = {};
   const mark = (name, since) => {
@@ -101,13 +110,24 @@ async function analyzeTab(tabId) {
   step = performance.now();
   let extraction;
   try {
-    extraction = await ext.tabs.sendMessage(tabId, { type: "footnote:extract" });
+    extraction = await ext.tabs.sendMessage(tabId, {
+      type: "footnote:extract",
+      options: { mode: options.mode || "auto", force: Boolean(options.force) },
+    });
   } catch (error) {
     return failure("unreadable", { detail: String(error && error.message) });
   }
   mark("extract", step);
   if (!extraction || extraction.error) {
-    return failure(extraction ? extraction.error : "unreadable", { detail: extraction && extraction.detail });
+    const { error, ...about } = extraction || {};
+    return failure(error || "unreadable", about);
+  }
+  if (typeof options.published === "string") {
+    // The reader's own date wins over the page's (the popup offers it when the page gives
+    // none, or several).
+    extraction.published = options.published || null;
+    extraction.publishedFrom = options.published ? "reader" : null;
+    extraction.date = { ...extraction.date, date: extraction.published, from: extraction.publishedFrom, status: "reader" };
   }
   const origin = await serverOrigin();
   step = performance.now();
@@ -139,7 +159,7 @@ async function forward(tabId, message) {
 async function handle(message, sender) {
   switch (message.type) {
     case "analyze":
-      return analyzeTab(message.tabId);
+      return analyzeTab(message.tabId, message.options || {});
     case "focus":
       return forward(message.tabId, { type: "footnote:focus", noteId: message.noteId });
     case "state":
@@ -170,5 +190,42 @@ ext.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === "loading") setBadge(tabId, "");
 });
 
-// Expose the click's work to the worker's own scope (tests drive it with worker.evaluate).
+// The first-run page: what Footnote needs, the server check, what is sent and never kept.
+// And the context-menu item for a selection ("analyse the text I selected").
+const MENU_ID = "footnote-selection";
+ext.runtime.onInstalled.addListener((details) => {
+  if (details.reason === "install") ext.tabs.create({ url: ext.runtime.getURL("welcome.html") }).catch(() => {});
+  try {
+    ext.contextMenus.create({ id: MENU_ID, title: ext.i18n.getMessage("menuSelection"), contexts: ["selection"] }, () => void ext.runtime.lastError);
+  } catch {
+    // already there (an update)
+  }
+});
+
+/**
+ * The context menu's "Explain the selected text with Footnote": the selection is analysed
+ * and shown in the page (the menu click grants activeTab); a failure is told in the page.
+ */
+async function analyzeSelection(tabId) {
+  const reply = await analyzeTab(tabId, { mode: "selection" });
+  if (!reply.ok) {
+    const kind = reply.error.kind;
+    const message = (key, subs) => ext.i18n.getMessage(key, subs) || ext.i18n.getMessage("err_internal");
+    const subs = [reply.error.server || "", "", reply.error.message || ""];
+    await forward(tabId, {
+      type: "footnote:notice",
+      title: message(`err_${kind}_title`),
+      body: message(`err_${kind}`, subs),
+    });
+  }
+  return reply;
+}
+
+ext.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && tab && tab.id >= 0) analyzeSelection(tab.id);
+});
+
+// test hooks: the click's and the menu's work, in the worker's own scope (tests drive them
+// with worker.evaluate).
 globalThis.footnoteAnalyzeTab = analyzeTab;
+globalThis.footnoteAnalyzeSelection = analyzeSelection;

@@ -67,7 +67,10 @@ $("check").addEventListener("click", async () => {
     if (response.ok && body.status === "ok") say("optionsHealthy", [origin, String(body.version)]);
     else say("optionsNotFootnote", [origin]);
   } catch {
-    say("optionsDown", [origin]);
+    // "make serve" starts one on port 5000; another port needs PORT=.
+    const port = new URL(origin).port;
+    if (isLoopback(origin)) say("optionsDown", [origin, port && port !== "5000" ? `make serve PORT=${port}` : "make serve"]);
+    else say("optionsDownRemote", [origin]);
   }
 });
 

@@ -32,6 +32,23 @@ async function targetTab() {
   return tab ? tab.id : null;
 }
 
+// The pages that are not one article, and the text too long to send: the way out is to
+// select the part to explain.
+const SELECT_INSTEAD = new Set(["paywall", "sectionFront", "tooShort", "tooLong", "noSelection"]);
+const NOT_ONE_ARTICLE = new Set(["paywall", "sectionFront", "tooShort"]);
+let lastOptions = {};
+
+// The command that starts a server at a loopback address ("make serve" runs on port 5000).
+function startCommand(server) {
+  try {
+    const u = new URL(server);
+    if (!["127.0.0.1", "localhost"].includes(u.hostname)) return null;
+    return u.port && u.port !== "5000" ? `make serve PORT=${u.port}` : "make serve";
+  } catch {
+    return null;
+  }
+}
+
 // Plain words for every way the click can fail.
 function showError(error) {
   $("status").hidden = true;
@@ -39,53 +56,92 @@ function showError(error) {
   const kind = error && error.kind ? error.kind : "internal";
   const key = `err_${kind}`;
   const known = t(key) !== key;
-  const subs = [error.server || "", error.retryAfter ? String(error.retryAfter) : "", error.message || (error.status ? `HTTP ${error.status}` : "")];
+  const subs = NOT_ONE_ARTICLE.has(kind)
+    ? [String(error.characters ?? 0), String(error.limit ?? "")]
+    : [error.server || "", error.retryAfter ? String(error.retryAfter) : "", error.message || (error.status ? `HTTP ${error.status}` : "")];
   $("error-title").textContent = t(known ? `${key}_title` : "err_internal_title");
   const bodyKey = kind === "rateLimited" && error.retryAfter ? "err_rateLimitedWait" : key;
   $("error-body").textContent = t(known ? bodyKey : "err_internal", subs);
   const command = $("error-command");
-  command.hidden = kind !== "serverDown";
-  command.textContent = kind === "serverDown" ? "make serve" : "";
+  const start = kind === "serverDown" ? startCommand(error.server) : null;
+  command.hidden = !start;
+  command.textContent = start || "";
+  // "Try again" only where trying again can work.
+  $("retry").hidden = SELECT_INSTEAD.has(kind) || ["pdf", "notHtml", "notFootnote"].includes(kind);
+  $("use-selection").hidden = !SELECT_INSTEAD.has(kind);
+  $("force").hidden = !NOT_ONE_ARTICLE.has(kind);
   $("error").hidden = false;
 }
 
+function dateLine(extraction) {
+  const date = extraction.date || {};
+  if (date.status === "reader" && date.date) return t("aboutDateReader", [date.date]);
+  if (date.status === "conflict" && date.others && date.others.length) {
+    const other = date.others[0];
+    return t("aboutDateConflict", [date.date, t(`dateFrom_${date.from}`), other.date, t(`dateFrom_${other.from}`)]);
+  }
+  if (extraction.published) return t("aboutDate", [extraction.published, t(`dateFrom_${extraction.publishedFrom}`)]);
+  if (date.updated) return t("aboutOnlyUpdated", [date.updated]);
+  return t("aboutNoDate");
+}
+
+// One line per note, in reading order: its marker ("S3"), title and severity; the line
+// opens to the note card (lib/notes-ui.js). "Show" scrolls the page to the passage.
 function noteItem(note, tabId, placed) {
-  const li = el("li", { class: "note", "data-note": note.id, "data-category": note.category });
-  const head = el("div", { class: "note-head" },
-    el("span", { class: `sev sev-${note.severity}`, text: t(note.severityLabel) }),
-    el("span", { class: "title", text: `${note.number}. ${note.title || ""}` }),
+  const cat = present.category(note.category);
+  const label = globalThis.FootnoteNotesUI.noteLabel(note, note.number);
+  const li = el("li", { class: `note fn-${cat ? cat.id : "other"}`, "data-note": note.id, "data-category": note.category });
+  const details = el("details", {},
+    el("summary", {},
+      el("span", { class: "fn-badge", text: label }),
+      el("span", { class: "title", text: note.title || "" }),
+      el("span", { class: `fn-sev fn-sev-${note.severity}`, text: t(note.severityLabel) }),
+    ),
   );
-  li.append(head);
-  if (note.excerpt) li.append(el("blockquote", { text: note.excerpt }));
-  if (note.explanation) li.append(el("p", { text: note.explanation }));
-  if (note.check) {
-    li.append(el("p", {}, el("strong", { text: t("checkLabel") + " " }), document.createTextNode(note.check)));
-  }
-  const refs = (note.references || []).map((r) => ({ title: r.title, href: present.safeUrl(r.url) })).filter((r) => r.href);
-  if (refs.length) {
-    const list = el("ul", { class: "refs" });
-    for (const r of refs) {
-      const a = el("a", { text: r.title || r.href, target: "_blank", rel: "noopener noreferrer" });
-      a.href = r.href;
-      list.append(el("li", {}, a));
-    }
-    li.append(list);
-  }
+  const card = globalThis.FootnoteNotesUI.renderNoteCard(document, note, { number: note.number, t, headingLevel: 3 });
+  card.querySelector(".card-head")?.remove(); // the summary line already says it
+  card.querySelector(".card-title")?.remove();
+  details.append(card);
+  li.append(details);
   if (note.spanned && placed.has(note.id)) {
     const button = el("button", {
       type: "button",
       class: "show",
       text: t("showInPage"),
-      "aria-label": t("showInPageLabel", [String(note.number), note.title || ""]),
+      "aria-label": t("showInPageLabel", [label, note.title || ""]),
     });
     button.addEventListener("click", async () => {
       await ext.runtime.sendMessage({ type: "focus", tabId, noteId: note.id });
     });
     li.append(button);
   } else {
-    li.append(el("p", { class: "muted", text: t(note.spanned ? "noteNotPlaced" : "noteWholeText") }));
+    card.append(el("p", { class: "muted", text: t(note.spanned ? "noteNotPlaced" : "noteWholeText") }));
   }
   return li;
+}
+
+function showTone(tone) {
+  const plain = present.plainTone(tone);
+  $("tone").hidden = !plain;
+  if (!plain) return;
+  const sentences = [plain.key ? t(plain.key) : plain.detail];
+  if (plain.found) sentences.push(plain.found);
+  $("tone-plain").textContent = sentences.join(" ");
+  $("tone-more").hidden = !plain.key;
+  $("tone-detail").textContent = plain.figure ? t("toneFigure", [plain.figure, plain.detail]) : plain.detail;
+}
+
+function showView(which) {
+  const notes = which === "notes";
+  $("notes-view").hidden = !notes;
+  $("ledger").hidden = notes;
+  $("view-notes").setAttribute("aria-pressed", String(notes));
+  $("view-sources").setAttribute("aria-pressed", String(!notes));
+}
+
+function filterNotes() {
+  const off = new Set([...$("filters").querySelectorAll("input:not(:checked)")].map((i) => i.value));
+  for (const li of $("notes").children) li.hidden = off.has(li.dataset.category);
 }
 
 function showResult(reply, tabId) {
@@ -93,31 +149,28 @@ function showResult(reply, tabId) {
   $("status").hidden = true;
   $("error").hidden = true;
   $("headline").textContent = analysis.summary.headline || "";
-  if (analysis.summary.tone) {
-    $("tone").textContent = analysis.summary.tone;
-    $("tone").hidden = false;
-  }
+  showTone(analysis.summary.tone);
   const counts = present.severityCounts(analysis.notes);
   $("counts").textContent = analysis.notes.length
     ? t("countsLine", [String(analysis.notes.length), String(counts.warning), String(counts.caution), String(counts.info)])
     : t("countsNone");
 
-  const groups = $("groups");
-  groups.replaceChildren();
+  const notes = present.readingOrder(analysis.notes);
+  const placed = new Set((placement && placement.placedIds) || []);
+  $("notes").replaceChildren(...notes.map((note) => noteItem(note, tabId, placed)));
+  $("notes-empty").hidden = notes.length > 0;
+  const filters = $("filters");
+  filters.replaceChildren(filters.querySelector("legend"));
   for (const group of present.groupNotes(analysis.notes)) {
-    const section = el("section", { class: "group", "data-category": group.id },
-      el("h2", {},
-        el("span", { class: `letter c-${group.id} u-${group.underline}`, text: group.letter }),
-        el("span", { text: `${t(group.label)} (${group.notes.length})` }),
-      ),
-      el("p", { class: "help", text: t(group.help) }),
-    );
-    const list = el("ol", { class: "notes" });
-    const placed = new Set((placement && placement.placedIds) || []);
-    for (const note of group.notes) list.append(noteItem(note, tabId, placed));
-    section.append(list);
-    groups.append(section);
+    const input = el("input", { type: "checkbox", value: group.id, checked: "" });
+    input.addEventListener("change", filterNotes);
+    filters.append(el("label", { class: `filter fn-${group.id}` },
+      input,
+      el("span", { class: `fn-sample sample u-${group.underline}`, text: group.letter, "aria-hidden": "true" }),
+      el("span", { text: `${t(group.label)} (${group.notes.length})` }),
+    ));
   }
+  filters.hidden = notes.length === 0;
 
   const rows = present.sourceLedger(analysis.sources);
   const body = $("ledger-table").querySelector("tbody");
@@ -125,7 +178,9 @@ function showResult(reply, tabId) {
   for (const row of rows) {
     const details = [];
     if (row.reason) details.push(t("ledgerReason", [row.reason]));
-    else if (row.anonymous) details.push(t("ledgerNoReason"));
+    // "No reason given for anonymity" is about one unnamed person; a vague group ("experts")
+    // is not anonymous in that sense.
+    else if (row.kind === "unnamed_individual") details.push(t("ledgerNoReason"));
     if (row.relayedBy) details.push(t("ledgerRelayed", [row.relayedBy]));
     if (row.attributions > 1) details.push(t("ledgerTimes", [String(row.attributions)]));
     body.append(el("tr", { "data-source": row.id },
@@ -136,20 +191,28 @@ function showResult(reply, tabId) {
   }
   $("ledger-table").hidden = rows.length === 0;
   $("ledger-empty").hidden = rows.length !== 0;
+  $("view-notes").textContent = t("viewNotes", [String(notes.length)]);
+  $("view-sources").textContent = t("viewSources", [String(rows.length)]);
+  showView("notes");
 
-  $("about-date").textContent = extraction.published
-    ? t("aboutDate", [extraction.published, t(`dateFrom_${extraction.publishedFrom}`)])
-    : t("aboutNoDate");
+  $("about-date").textContent = dateLine(extraction);
+  $("about-date").dataset.status = (extraction.date && extraction.date.status) || "none";
+  $("date-input").value = extraction.published || "";
+  $("selection-note").hidden = extraction.method !== "selection";
+  $("selection-text").textContent = t("selectionNote", [String(extraction.characters)]);
   $("about-size").textContent = t("aboutSize", [String(extraction.characters), reply.server]);
   if (placement && placement.mismatched) {
     $("about-size").textContent += " " + t("aboutMismatch", [String(placement.mismatched)]);
   }
+  $("clear").hidden = false;
+  $("clear").disabled = false;
   $("result").hidden = false;
-  // Time since the popup began loading, i.e. since the click (read by the end-to-end test).
+  // test hook: time since the popup began loading, i.e. since the click
   $("result").dataset.elapsedMs = String(Math.round(performance.now()));
 }
 
-async function run() {
+async function run(options = {}) {
+  lastOptions = options;
   $("error").hidden = true;
   $("result").hidden = true;
   $("status").hidden = false;
@@ -161,7 +224,7 @@ async function run() {
   }
   let reply;
   try {
-    reply = await ext.runtime.sendMessage({ type: "analyze", tabId });
+    reply = await ext.runtime.sendMessage({ type: "analyze", tabId, options });
   } catch (error) {
     reply = { ok: false, error: { kind: "internal", message: String(error && error.message) } };
   }
@@ -181,5 +244,14 @@ $("options").addEventListener("click", (event) => {
   event.preventDefault();
   ext.runtime.openOptionsPage();
 });
-$("retry").addEventListener("click", run);
+$("retry").addEventListener("click", () => run(lastOptions));
+$("view-notes").addEventListener("click", () => showView("notes"));
+$("view-sources").addEventListener("click", () => showView("sources"));
+$("use-selection").addEventListener("click", () => run({ mode: "selection" }));
+$("force").addEventListener("click", () => run({ mode: "article", force: true }));
+$("whole-article").addEventListener("click", () => run({ mode: "article" }));
+$("date-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  run({ ...lastOptions, published: $("date-input").value || "" });
+});
 run();

@@ -11,5 +11,5 @@ if [ "$(id -u)" != "0" ]; then
 fi
 echo "Installing Debian's chromium package for the browser tests..."
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq chromium >/dev/null
+apt-get update -qq -o DPkg::Lock::Timeout=300
+apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >/dev/null

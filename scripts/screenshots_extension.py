@@ -1,5 +1,8 @@
 """Screenshots of the extension for the docs: docs/img/extension-page.png (a test article
-with its notes highlighted and one note open) and docs/img/extension-popup.png (the popup).
+with its notes highlighted and one note open), docs/img/extension-page-narrow.png (the same
+at 800 px: markers inline or in the gutter, the panel as a bar), docs/img/extension-popup.png
+(the popup's first screen), docs/img/extension-not-article.png (a paywall stub) and
+docs/img/extension-welcome.png (the first-run page).
 
 Runs the real server and the unpacked extension in headless Chromium:
     .venv/bin/python -m scripts.screenshots_extension [--page talks.html]
@@ -43,7 +46,7 @@ class Quiet(SimpleHTTPRequestHandler):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--page", default="talks.html", help="a page in tests/browser/pages")
+    parser.add_argument("--page", default="news-longread.html", help="in tests/browser/pages")
     parser.add_argument("--port-base", type=int, default=5280, help="first loopback port to try")
     args = parser.parse_args()
 
@@ -96,21 +99,42 @@ def main() -> None:
                 "[0].id"
             )
             popup = ctx.new_page()
-            popup.set_viewport_size({"width": 420, "height": 720})
+            popup.set_viewport_size({"width": 440, "height": 600})
             popup.goto(f"chrome-extension://{ext_id}/popup.html?tabId={tab}")
             expect(popup.locator("#result")).to_be_visible(timeout=15000)
+            popup.locator("li.note > details > summary").first.click()  # one note opened
             popup.screenshot(path=str(OUT / "extension-popup.png"))
-            # Open a background note (else any) in the page, as clicking it in the popup does.
-            first = popup.locator('.group[data-category="context"] button.show').first
-            if not first.count():
-                first = popup.locator("button.show").first
-            first.click()
+            # Show a note in the page, as its "Show" button in the popup does.
+            popup.locator("button.show").nth(1).click()
             page.bring_to_front()
-            page.evaluate("window.scrollTo(0, 0)")
             time.sleep(1.8)  # let the flash fade
             page.screenshot(path=str(OUT / "extension-page.png"))
+            page.set_viewport_size({"width": 800, "height": 860})
+            page.evaluate(
+                "document.querySelectorAll('footnote-marker')[1].scrollIntoView({block: 'start'});"
+                "window.scrollBy(0, -120)"
+            )
+            time.sleep(0.3)
+            page.screenshot(path=str(OUT / "extension-page-narrow.png"))
+            stub = ctx.new_page()
+            stub.goto(f"http://127.0.0.1:{pages_port}/news-paywall.html")
+            stub.bring_to_front()
+            stub_tab = worker.evaluate(
+                "async () => (await chrome.tabs.query({active: true, lastFocusedWindow: true}))"
+                "[0].id"
+            )
+            popup.goto(f"chrome-extension://{ext_id}/popup.html?tabId={stub_tab}")
+            expect(popup.locator("#error")).to_be_visible(timeout=15000)
+            popup.set_viewport_size({"width": 440, "height": 330})
+            popup.screenshot(path=str(OUT / "extension-not-article.png"))
+            welcome = ctx.new_page()
+            welcome.set_viewport_size({"width": 900, "height": 900})
+            welcome.goto(f"chrome-extension://{ext_id}/welcome.html")
+            welcome.click("button[type=submit]")
+            expect(welcome.locator("#message")).to_contain_text("Footnote server", timeout=10000)
+            welcome.screenshot(path=str(OUT / "extension-welcome.png"))
             ctx.close()
-        print("wrote", OUT / "extension-popup.png", "and", OUT / "extension-page.png")
+        print("wrote the extension's screenshots to", OUT)
     finally:
         server.terminate()
         server.wait(timeout=10)

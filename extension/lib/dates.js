@@ -98,38 +98,77 @@
     return fallback;
   }
 
-  function metaDate(metas) {
+  const MODIFIED_KEYS = ["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"];
+
+  function metaDates(metas) {
     const byKey = new Map();
     for (const { key, value } of metas || []) {
       const k = String(key || "").toLowerCase();
-      if (!byKey.has(k) && normaliseDate(value)) byKey.set(k, normaliseDate(value));
+      const date = normaliseDate(value);
+      if (!byKey.has(k) && date) byKey.set(k, date);
     }
-    for (const key of META_KEYS) {
-      if (byKey.has(key)) return { date: byKey.get(key), key };
+    return byKey;
+  }
+
+  /** The article's dateModified from JSON-LD (article types only), or null. */
+  function jsonLdModified(blocks) {
+    for (const block of blocks || []) {
+      for (const node of jsonLdNodes(block)) {
+        const raw = Array.isArray(node.dateModified) ? node.dateModified[0] : node.dateModified;
+        const date = normaliseDate(raw);
+        if (date && typesOf(node).some((t) => ARTICLE_TYPES.test(t))) return date;
+      }
     }
     return null;
+  }
+
+  function dayNumber(date) {
+    const [y, m, d] = date.split("-").map(Number);
+    return Date.UTC(y, m - 1, d) / 86400000;
+  }
+
+  /** Two calendar dates a day apart may be one moment in two time zones. */
+  function sameDay(a, b) {
+    return Math.abs(dayNumber(a) - dayNumber(b)) <= 1;
   }
 
   /**
-   * metadata: {meta: [{key, value}], jsonLd: [parsed JSON], times: [datetime strings]}
-   * → {date: "YYYY-MM-DD", from: "meta" | "json-ld" | "time"} or null.
-   * Order: article:published_time, then JSON-LD datePublished, then other date metas,
-   * then the first <time datetime> (the content script lists the article's own first).
+   * metadata: {meta: [{key, value}], jsonLd: [parsed JSON], times: [{value, label, where}]}
+   * where a time's label is "published", "updated" or "unknown" (what the page says next to
+   * it) and where is "article" (in the article or its byline) or "page" (the site's header,
+   * a teaser, a sidebar); a bare string counts as an unlabelled time in the article.
+   * → {date, from, status, others, updated}:
+   *   date    "YYYY-MM-DD" or null; from: "meta" | "jsonld" | "time" | null;
+   *   status  "found", "conflict" (the article's own sources give different days: date is
+   *           the most trusted one, others lists the rest) or "none";
+   *   updated the page's "updated" date when it gives one, never used as the published date.
+   * Trust: article:published_time, then JSON-LD datePublished of an article, then the
+   * article's own <time> (not one labelled "Updated"), then generic date metas. A page-level
+   * stamp (a site header's "Updated …") is never the article's date.
    */
   function publishedDate(metadata) {
-    const meta = metaDate(metadata.meta);
-    if (meta && meta.key === "article:published_time") return { date: meta.date, from: "meta" };
-    const ld = jsonLdDate(metadata.jsonLd);
-    if (ld) return { date: ld, from: "jsonld" };
-    if (meta) return { date: meta.date, from: "meta" };
-    for (const t of metadata.times || []) {
-      const date = normaliseDate(t);
-      if (date) return { date, from: "time" };
-    }
-    return null;
+    const metas = metaDates(metadata && metadata.meta);
+    const times = ((metadata && metadata.times) || []).map((t) =>
+      typeof t === "string" ? { value: t, label: "unknown", where: "article" } : t,
+    );
+    const strong = [];
+    if (metas.has("article:published_time")) strong.push({ date: metas.get("article:published_time"), from: "meta" });
+    const ld = jsonLdDate(metadata && metadata.jsonLd);
+    if (ld) strong.push({ date: ld, from: "jsonld" });
+    const own = times.filter((t) => t.where === "article" && t.label !== "updated");
+    const byline = own.map((t) => normaliseDate(t.value)).find(Boolean);
+    if (byline) strong.push({ date: byline, from: "time" });
+    const weak = META_KEYS.filter((k) => k !== "article:published_time" && metas.has(k)).map((k) => metas.get(k));
+    let updated = times.filter((t) => t.label === "updated").map((t) => normaliseDate(t.value)).find(Boolean)
+      || MODIFIED_KEYS.map((k) => metas.get(k)).find(Boolean) || jsonLdModified(metadata && metadata.jsonLd) || null;
+    const chosen = strong[0] || (weak.length ? { date: weak[0], from: "meta" } : null);
+    if (!chosen) return { date: null, from: null, status: "none", others: [], updated };
+    if (updated === chosen.date) updated = null;
+    const others = strong.slice(1).filter((s) => !sameDay(s.date, chosen.date));
+    return { date: chosen.date, from: chosen.from, status: others.length ? "conflict" : "found", others, updated };
   }
 
-  const api = { normaliseDate, jsonLdDate, publishedDate };
+  const api = { normaliseDate, jsonLdDate, publishedDate, sameDay };
   root.FootnoteDates = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 })(globalThis);

@@ -1,6 +1,7 @@
 // Text extraction and offset mapping, with no DOM: the content script hands in text items
 // (each with an opaque node reference) and gets back the analysed text plus the segments
-// that map every UTF-16 position of that text to a position in a node.
+// that map every UTF-16 position of that text to a position in a node. (Code points →
+// UTF-16 positions is lib/notes-ui.js's codePointIndex.)
 (function (root) {
   "use strict";
 
@@ -10,7 +11,9 @@
 
   /**
    * Build the text to analyse from items in document order:
-   *   {type: "text", text, node, pre?}  a text node's data (pre: keep whitespace as is)
+   *   {type: "text", text, node, pre?, offset?}  a text node's data, or the part of it
+   *                                     from `offset` on (a selection that starts inside
+   *                                     the node); pre: keep whitespace as is
    *   {type: "break", size: 1|2}        a line break (<br>) or a block boundary
    *   {type: "gap"}                     page content left out here (an advert, a hidden
    *                                     element): no text, but a DOM Range must not span it
@@ -69,9 +72,10 @@
       }
       const data = item.text;
       if (!data) continue;
+      const base = item.offset || 0;
       if (item.pre) {
         flushBefore();
-        emit(data, item.node, 0);
+        emit(data, item.node, base);
         continue;
       }
       COLLAPSIBLE.lastIndex = 0;
@@ -80,11 +84,11 @@
         const run = match[0];
         if (/^[ \t\n\r\f]/.test(run)) {
           if (!pendingSpace && !pendingBreak) {
-            pendingSpace = { node: item.node, offset: match.index, afterGap: gap };
+            pendingSpace = { node: item.node, offset: base + match.index, afterGap: gap };
           }
         } else {
           flushBefore();
-          emit(run, item.node, match.index);
+          emit(run, item.node, base + match.index);
         }
       }
     }
@@ -137,49 +141,7 @@
     return pieces;
   }
 
-  /**
-   * A converter from code-point offsets (what the server counts: Python string indices)
-   * to UTF-16 positions (what JavaScript strings and DOM offsets count) for one text.
-   */
-  function codePointIndex(text) {
-    const astral = []; // code-point offsets of characters outside the BMP
-    let cp = 0;
-    for (let i = 0; i < text.length; i++, cp++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          astral.push(cp);
-          i++;
-        }
-      }
-    }
-    const length = cp;
-    function before(offset) {
-      let lo = 0;
-      let hi = astral.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (astral[mid] < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    }
-    return {
-      length,
-      toUtf16(offset) {
-        if (!Number.isInteger(offset) || offset < 0 || offset > length) return null;
-        return offset + before(offset);
-      },
-      slice(start, end) {
-        const a = this.toUtf16(start);
-        const b = this.toUtf16(end);
-        return a === null || b === null || b < a ? null : text.slice(a, b);
-      },
-    };
-  }
-
-  const api = { buildText, piecesFor, codePointIndex };
+  const api = { buildText, piecesFor };
   root.FootnoteOffsets = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 })(globalThis);

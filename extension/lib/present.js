@@ -4,15 +4,10 @@
 (function (root) {
   "use strict";
 
-  // One colour per category (in highlight.css / popup.css) plus a letter and an underline
-  // style, so a reader who cannot tell the colours apart still can tell the categories.
-  const CATEGORIES = [
-    { id: "sourcing", letter: "S", underline: "solid", label: "catSourcing", help: "catSourcingHelp" },
-    { id: "attribution", letter: "A", underline: "wavy", label: "catAttribution", help: "catAttributionHelp" },
-    { id: "context", letter: "C", underline: "double", label: "catContext", help: "catContextHelp" },
-    { id: "language", letter: "L", underline: "dotted", label: "catLanguage", help: "catLanguageHelp" },
-  ];
-  const CATEGORY_IDS = CATEGORIES.map((c) => c.id);
+  // The kinds of note, hasSpan, safeUrl and the reading-order numbers live in notes-ui.js
+  // (shared with the educators' page), loaded before this file.
+  const ui = root.FootnoteNotesUI || (typeof require === "function" ? require("./notes-ui.js") : null);
+  const { CATEGORIES, category, hasSpan, numberNotes, safeUrl } = ui;
   const SEVERITY_RANK = { warning: 0, caution: 1, info: 2 };
   const SEVERITY_LABEL = { warning: "sevWarning", caution: "sevCaution", info: "sevInfo" };
   const SEVERITY_MARK = { warning: "!!", caution: "!", info: "i" };
@@ -24,28 +19,6 @@
     vague_group: "kindVagueGroup",
     document: "kindDocument",
   };
-
-  function category(id) {
-    return CATEGORIES.find((c) => c.id === id) || null;
-  }
-
-  function hasSpan(note) {
-    return Number.isInteger(note.start) && Number.isInteger(note.end) && note.end > note.start;
-  }
-
-  /**
-   * Number each note in reading order (spanned notes by position, then the rest), so the
-   * popup, the margin markers and the panel all call a note by the same number.
-   * Returns a Map note.id → number (1-based).
-   */
-  function numberNotes(notes) {
-    const ordered = [...notes].sort((a, b) => {
-      const sa = hasSpan(a) ? a.start : Infinity;
-      const sb = hasSpan(b) ? b.start : Infinity;
-      return sa - sb || CATEGORY_IDS.indexOf(a.category) - CATEGORY_IDS.indexOf(b.category);
-    });
-    return new Map(ordered.map((n, i) => [n.id, i + 1]));
-  }
 
   /**
    * Notes grouped by category in CATEGORIES order (unknown categories last, kept, not
@@ -120,19 +93,49 @@
     return counts;
   }
 
-  /** Only http(s) links from the server become clickable. */
-  function safeUrl(url) {
-    try {
-      const u = new URL(url);
-      return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
-    } catch {
-      return null;
+  /**
+   * Notes in reading order (the order of their numbers), each with its number, whether it
+   * has a span, and its severity's label key.
+   */
+  function readingOrder(notes) {
+    const numbers = numberNotes(notes);
+    return notes
+      .map((note) => ({
+        ...note,
+        number: numbers.get(note.id),
+        spanned: hasSpan(note),
+        severityLabel: SEVERITY_LABEL[note.severity] || "sevInfo",
+      }))
+      .sort((a, b) => a.number - b.number);
+  }
+
+  /**
+   * The server's tone sentence in plain words: → {key, figure, found, detail} where key is
+   * the message for the plain sentence (mostly factual / mixed / mostly opinion / too few
+   * words), figure the subjectivity score behind it ("0.26", for "how is this measured?"),
+   * found the sentence's second half ("they hold 2 loaded words …") as its own sentence,
+   * and detail the server's whole sentence. null when there is no tone.
+   */
+  function plainTone(tone) {
+    if (typeof tone !== "string" || !tone.trim()) return null;
+    const score = /\bscore (\d(?:\.\d+)?) on\b/.exec(tone);
+    const tooFew = /too few opinion-bearing words/.test(tone);
+    let key = "toneTooFew";
+    if (score) {
+      const x = Number(score[1]);
+      key = x < 0.35 ? "toneFactual" : x <= 0.55 ? "toneMixed" : "toneOpinion";
+    } else if (!tooFew) {
+      return { key: null, figure: null, found: null, detail: tone };
     }
+    const semi = tone.lastIndexOf(";");
+    let found = semi >= 0 ? tone.slice(semi + 1).trim() : null;
+    if (found) found = found.charAt(0).toUpperCase() + found.slice(1);
+    return { key, figure: score ? score[1] : null, found, detail: tone };
   }
 
   const api = {
     CATEGORIES, category, hasSpan, numberNotes, groupNotes, legend, countWarnings, badgeText,
-    sourceLedger, severityCounts, safeUrl,
+    sourceLedger, severityCounts, safeUrl, readingOrder, plainTone,
   };
   root.FootnotePresent = api;
   if (typeof module === "object" && module.exports) module.exports = api;

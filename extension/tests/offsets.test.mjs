@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { buildText, piecesFor, codePointIndex } = require("../lib/offsets.js");
+const { buildText, piecesFor } = require("../lib/offsets.js");
+const { codePointIndex } = require("../lib/notes-ui.js");
 
 // Stand-ins for DOM text nodes: the mapping only needs identity and `data`.
 const node = (data) => ({ data });

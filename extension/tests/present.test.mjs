@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 
 const require = createRequire(import.meta.url);
 const present = require("../lib/present.js");
@@ -130,7 +130,8 @@ test("the vendored Readability is the version package.json pins, licence kept", 
 
 test("every string the UI asks for is in messages.json, and every error kind has its words", () => {
   const dir = new URL("../", import.meta.url);
-  const files = ["popup.js", "popup.html", "content.js", "options.js", "options.html", "background.js"];
+  const files = readdirSync(dir).filter((f) => /\.(js|html)$/.test(f))
+    .concat(readdirSync(new URL("content/", dir)).map((f) => `content/${f}`));
   const source = files.map((f) => readFileSync(new URL(f, dir), "utf8")).join("\n");
   const used = new Set();
   for (const m of source.matchAll(/\bt\("([A-Za-z0-9_]+)"|data-i18n="([A-Za-z0-9_]+)"/g)) used.add(m[1] || m[2]);
@@ -142,4 +143,27 @@ test("every string the UI asks for is in messages.json, and every error kind has
   const manifest = JSON.parse(readFileSync(new URL("manifest.json", dir), "utf8"));
   for (const m of JSON.stringify(manifest).matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) assert.ok(messages[m[1]], m[1]);
   for (const key of Object.keys(messages)) assert.match(key, /^[A-Za-z0-9_@]+$/);
+});
+
+test("readingOrder numbers notes by position, whole-text notes last", () => {
+  const ordered = present.readingOrder(NOTES);
+  assert.deepEqual(ordered.map((n) => n.id), ["n5", "n2", "n3", "n1", "n4"]);
+  assert.deepEqual(ordered.map((n) => n.number), [1, 2, 3, 4, 5]);
+  assert.equal(ordered[4].spanned, false);
+  assert.equal(ordered[2].severityLabel, "sevWarning");
+});
+
+test("plainTone turns the server's tone sentence into plain words, the number kept for 'how'", () => {
+  const tone = (x) => `The writer's own words score ${x} on TextBlob's word-list subjectivity scale (0 factual, 1 opinion; descriptive words raise it too); they hold 2 loaded words or phrases.`;
+  assert.deepEqual(present.plainTone(tone("0.26")), {
+    key: "toneFactual", figure: "0.26", found: "They hold 2 loaded words or phrases.", detail: tone("0.26"),
+  });
+  assert.equal(present.plainTone(tone("0.45")).key, "toneMixed");
+  assert.equal(present.plainTone(tone("0.71")).key, "toneOpinion");
+  const few = "The writer's own words use too few opinion-bearing words for a subjectivity figure; no loaded or sweeping wording, weasel phrases or rhetorical questions were found.";
+  assert.equal(present.plainTone(few).key, "toneTooFew");
+  assert.equal(present.plainTone(few).figure, null);
+  assert.equal(present.plainTone("Something else entirely.").key, null);
+  assert.equal(present.plainTone(null), null);
+  for (const key of ["toneFactual", "toneMixed", "toneOpinion", "toneTooFew", "toneFigure", "toneHow"]) assert.ok(messages[key], key);
 });

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from .readings import (
-    adjective_before_noun,
     act_not_reply,
+    adjective_before_noun,
     after_noun_marker,
     agentless_passive,
     bare_form_without_plural_subject,

@@ -38,8 +38,9 @@ SCHEMA: dict[str, dict[str, str]] = {
             "ending_participles noun_markers continue_verbs hurry_verbs clause_verbs "
             "right_breaks soft_breaks not_phrase_starts modals auxiliaries copulas hypothetical "
             "negations connectives tail_starts not_adverbs not_speakers definite "
-            "document_determiners adjective_endings channel_nouns indefinite some_view group_subjects group_heads "
-            "contrast leader_nouns group_pronouns_as_heads clause_cues told_whom"
+            "document_determiners adjective_endings channel_nouns indefinite some_view "
+            "group_subjects group_heads contrast leader_nouns group_pronouns_as_heads "
+            "clause_cues told_whom"
         ).split()
     }
     | {"partitives": "phrases", "platforms": "phrases"},
