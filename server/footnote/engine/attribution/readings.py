@@ -138,6 +138,9 @@ def describes_people(s: CueSite) -> bool:
 
 def noun_before_verb(s: CueSite) -> bool:
     nxt, lex = s.nxt, s.lex
+    span = s.span
+    if span is not None and plural_subject(s.ix, span, s.toks, s.ci, lex):
+        return False  # "in what officials believe was ...": a verb after its plural subject
     return (
         is_bare_form(s.cue, lex)
         and nxt is not None
