@@ -691,3 +691,50 @@ def test_a_bare_singular_noun_cut_from_its_phrase_is_no_speaker():
     )
     assert sources(text) == [("coach Amir Sadek", "named_person")]
     assert caution_rules(text) == []
+
+
+# --- round three: curly quotes, far back-references, document kinds, clauses -----------------
+
+
+def test_a_repeated_mention_with_a_curly_apostrophe_is_one_source():
+    text = (
+        "Norway\u2019s health ministry said the clinic would close. A nurse said staff were "
+        "tired. Later, Norway\u2019s health ministry said the date was not set."
+    )
+    got = [s["mention"] for s in run(text)["sources"]]
+    assert got.count("Norway\u2019s health ministry") == 1
+
+
+def test_bare_officials_far_on_are_the_officials_already_quoted():
+    text = (
+        "Harbour officials said the pier was unsafe. The pier was built in 1920. It has "
+        "been repaired twice. The town has grown since. The ferries are busy in summer. "
+        "Officials said repairs would start in May."
+    )
+    assert len([s for s in run(text)["sources"] if s["kind"] == "vague_group"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("An opinion piece in the Harbour Times argued that the pier must go.", "document"),
+        ("According to the council's website, the pier will close in May.", "document"),
+        ("A half-dozen dock workers said the pier was unsafe.", "unnamed_individual"),
+    ],
+)
+def test_documents_and_counted_groups(text, kind):
+    assert [k for _, k in sources(text)] == [kind]
+
+
+def test_a_stance_contradicted_by_sources_makes_them_the_source():
+    text = "The stance was contradicted by four harbour officials on Monday."
+    assert sources(text) == [("four harbour officials", "unnamed_individual")]
+
+
+def test_a_clause_between_commas_is_not_an_appositive():
+    text = "As of Sunday night, the house was fully engulfed, said Fire Chief Dana Kerr."
+    assert sources(text) == [("Fire Chief Dana Kerr", "named_person")]
+
+
+def test_a_cue_form_after_a_preposition_is_a_noun():
+    assert sources("The minister was asked about reports that the port would close.") == []

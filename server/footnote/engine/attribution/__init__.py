@@ -57,6 +57,15 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         channel = lex.channel_re.search(ix.norm, cand.start, cand.end)
         if channel and channel.start() > cand.start and not cand.kind_hint:
             cand = replace(cand, end=channel.start())  # "X in a Facebook post said": how
+        when = lex.time_re.search(ix.norm, cand.start, cand.end)
+        if (
+            when
+            and when.start() > cand.start
+            and not cand.kind_hint
+            and ix.norm[when.end() : cand.end].strip(" ,.;") == ""  # it ends the phrase
+            and not ix.norm[cand.start : when.start()].endswith("ed")  # "unsealed on Tuesday"
+        ):
+            cand = replace(cand, end=when.start())  # "four officials on Monday": when
         if cand.pronoun in lex.person_pronouns and not any(
             k.last_sentence >= cand.sentence - 1
             and k.source.kind in ("named_person", "unnamed_individual")

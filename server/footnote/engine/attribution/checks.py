@@ -18,6 +18,7 @@ from .readings import (
     act_not_reply,
     adjective_before_noun,
     after_noun_marker,
+    after_preposition,
     agentless_passive,
     bare_form_without_plural_subject,
     capitalised,
@@ -90,6 +91,15 @@ CHECKS: tuple[Check, ...] = (
         "Her report ran to forty pages.",
         "Engineers report that the bridge is safe.",
         after_noun_marker,
+    ),
+    Check(
+        "noun after a preposition",
+        "cue word",
+        'After "about", "amid", "following" and other prepositions a cue form is a noun '
+        '("asked about reports that ...", "amid claims of fraud").',
+        "The minister was asked about reports that the port would close.",
+        "The minister reports that the port will close.",
+        after_preposition,
     ),
     Check(
         "noun after an adjective",
@@ -238,7 +248,7 @@ CHECKS: tuple[Check, ...] = (
         "noun",
         'A cue form that can be a noun, right before a comma or full stop, is a noun ("the '
         'public reports, ...").',
-        "The inspectors read the public reports.",
+        "The inspectors read the weekly reports.",
         "The council reports that the bridge is safe.",
         noun_before_punctuation,
     ),

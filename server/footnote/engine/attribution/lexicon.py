@@ -109,6 +109,7 @@ class Lexicon:
     # the speaker gate and the forms of real copy (issue 11)
     commitments: frozenset[str]
     as_saying: frozenset[str]
+    document_participles: frozenset[str]
     indefinite: frozenset[str]
     some_view: frozenset[str]
     group_subjects: frozenset[str]
@@ -119,6 +120,7 @@ class Lexicon:
     clause_cues: frozenset[str]
     told_whom: frozenset[str]
     adjective_endings: tuple[str, ...]
+    noun_prepositions: frozenset[str]
     # [outlets]
     outlets: tuple[str, ...]
     own_reports: frozenset[str]
@@ -138,6 +140,7 @@ class Lexicon:
     handed_on_re: re.Pattern
     interview_re: re.Pattern
     channel_re: re.Pattern  # "in a Twitter post", "at a news briefing", "on Telegram"
+    time_re: re.Pattern  # "on Monday", "last week", "in March": when, not who
 
 
 def _alternatives(words) -> str:
@@ -239,6 +242,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         person_endings=kinds["person_endings"],
         commitments=frozenset(cues["commitments"]),
         as_saying=frozenset(cues["as_saying"]),
+        document_participles=frozenset(cues["document_participles"]),
         indefinite=g["indefinite"],
         some_view=g["some_view"],
         group_subjects=g["group_subjects"],
@@ -249,6 +253,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         clause_cues=g["clause_cues"],
         told_whom=g["told_whom"],
         adjective_endings=tuple(grammar["adjective_endings"]),
+        noun_prepositions=g["noun_prepositions"],
         outlets=names,
         own_reports=frozenset(outlets["own_reports"]),
         media_words=frozenset(outlets["media_words"]),
@@ -278,6 +283,11 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
             + r")\s+(?:the\s+)?"
         ),
         channel_re=_channel_re(g["channel_nouns"], grammar["platforms"]),
+        time_re=re.compile(
+            r"\s+(?:on|last|this|earlier|late|in|early)\s+(?:[Tt]he\s+)?(?:"
+            + "|".join(w.capitalize() + "|" + w for w in sorted(g["time_words"]))
+            + r")\b"
+        ),
     )
 
 

@@ -119,6 +119,13 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
 
 def is_appositive(toks, seg_start, seg_end, lex) -> bool:
     first = toks[seg_start]
+    segment = toks[seg_start : seg_end + 1]
+    if (
+        first.lower in lex.articles
+        and any(t.lower in lex.clause_verbs for t in segment)
+        and not any(t.lower in lex.relativizers or t.lower in {"that", "which"} for t in segment)
+    ):
+        return False  # "..., the house was fully engulfed, said ...": a clause
     if first.lower in lex.appositive_starters:
         return True
     if first.lower in lex.example_starters:

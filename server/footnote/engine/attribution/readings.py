@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from .kinds import head_noun_of, is_bare_form, plural_subject, tells_someone
+from .kinds import head_noun_of, is_bare_form, is_plural, plural_subject, tells_someone
 from .phrases import skip_adverbs_left
 from .site import CueSite
 from .tokens import Tok
@@ -27,6 +27,15 @@ def after_noun_marker(s: CueSite) -> bool:
     return prev is not None and (prev.lower in s.lex.noun_markers or prev.lower.endswith("'s"))
 
 
+def after_preposition(s: CueSite) -> bool:
+    prev = s.prev
+    return (
+        prev is not None
+        and prev.lower in s.lex.noun_prepositions
+        and (s.cue.endswith("s") or is_bare_form(s.cue, s.lex))
+    )
+
+
 def infinitive(s: CueSite) -> bool:
     prev, toks, ci = s.prev, s.toks, s.ci
     return (
@@ -47,6 +56,8 @@ def cites_nothing(s: CueSite) -> bool:
 def handed_on(s: CueSite) -> bool:
     if not s.next_is("by") or s.cue in s.lex.verbs:
         return False
+    if s.cue not in s.lex.document_participles:
+        return False  # "a stance contradicted by four sources": the agent speaks
     true_passive = (
         s.ci > 0 and s.toks[skip_adverbs_left(s.toks, s.ci - 1, s.lex)].lower in s.lex.auxiliaries
     )
@@ -139,7 +150,7 @@ def describes_people(s: CueSite) -> bool:
 def noun_before_verb(s: CueSite) -> bool:
     nxt, lex = s.nxt, s.lex
     span = s.span
-    if span is not None and plural_subject(s.ix, span, s.toks, s.ci, lex):
+    if span is not None and is_plural(head_noun_of(s.ix, span, lex), lex):
         return False  # "in what officials believe was ...": a verb after its plural subject
     return (
         is_bare_form(s.cue, lex)

@@ -170,9 +170,9 @@ def _authors_or_group(
     if head not in lex.group_heads or not (definite or len(words) == 1 and words[0].lower == head):
         return None
     for k in reversed(known):
-        if k.last_sentence < cand.sentence - 2 and not definite:
-            break
         group_head = head_noun_of(ix, (k.source.start, k.source.end), lex)
+        if k.last_sentence < cand.sentence - 2 and not definite and group_head != head:
+            continue  # farther back only the same sort: "officials" after "U.S. officials"
         if (
             k.plural
             and k.source.kind in ("unnamed_individual", "vague_group")
@@ -258,7 +258,7 @@ def remember(
     }
     return Known(
         source=source,
-        head_low=_head_text(source.mention).lower(),
+        head_low=_head_text(ix.norm[source.start : source.end]).lower(),  # folded quotes
         names=names,
         heads=frozenset(heads),
         plural=is_plural(head_noun_of(ix, (source.start, source.end), lex), lex),

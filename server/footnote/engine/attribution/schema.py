@@ -27,6 +27,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "not_bare": "words",
         "commitments": "words",
         "as_saying": "words",
+        "document_participles": "words",
     },
     "grammar": {
         k: "words"
@@ -38,8 +39,9 @@ SCHEMA: dict[str, dict[str, str]] = {
             "ending_participles noun_markers continue_verbs hurry_verbs clause_verbs "
             "right_breaks soft_breaks not_phrase_starts modals auxiliaries copulas hypothetical "
             "negations connectives tail_starts not_adverbs not_speakers definite "
-            "document_determiners adjective_endings channel_nouns indefinite some_view "
-            "group_subjects group_heads contrast leader_nouns group_pronouns_as_heads "
+            "document_determiners adjective_endings noun_prepositions channel_nouns time_words "
+            "indefinite "
+            "some_view group_subjects group_heads contrast leader_nouns group_pronouns_as_heads "
             "clause_cues told_whom"
         ).split()
     }
