@@ -738,3 +738,20 @@ def test_a_clause_between_commas_is_not_an_appositive():
 
 def test_a_cue_form_after_a_preposition_is_a_noun():
     assert sources("The minister was asked about reports that the port would close.") == []
+
+
+def test_a_hedge_inside_someone_elses_words_is_theirs():
+    text = "It is believed the fire began in the kitchen, the fire chief said."
+    assert [m for m, _ in sources(text)] == ["the fire chief"]
+    assert [m for m, _ in sources("It is believed the fire began in the kitchen.")] == [
+        "It is believed"
+    ]
+
+
+def test_an_unnamed_group_in_a_headline_line_is_left_to_the_body():
+    text = (
+        "Ministry denies talks, officials say\n\n"
+        "OSLO - Foreign Minister Ane Dahl said on Monday there were no talks. "
+        "Two officials said the talks had stalled."
+    )
+    assert [m for m, _ in sources(text)] == ["Foreign Minister Ane Dahl", "Two officials"]

@@ -42,7 +42,7 @@ from .publisher import publishers
 from .reasons import apply_reasons
 from .references import Known, antecedent, document_antecedent, remember, resolve
 from .roles import named_role
-from .tokens import SentenceIndex
+from .tokens import Candidate, SentenceIndex
 
 
 def find_sources(doc: Document, lexicon: Lexicon | None = None):
@@ -51,6 +51,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     ix = SentenceIndex(doc, lex)
     candidates = find_candidates(ix, lex)
     own = publishers(ix.norm, doc.title, doc.url, lex.outlets, lex.outlet_aliases)
+    headline = _headline_end(doc)
     known: list[Known] = []
     attributions: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
@@ -66,25 +67,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             and not ix.norm[cand.start : when.start()].endswith("ed")  # "unsealed on Tuesday"
         ):
             cand = replace(cand, end=when.start())  # "four officials on Monday": when
-        if cand.pronoun in lex.person_pronouns and not any(
-            k.last_sentence >= cand.sentence - 1
-            and k.source.kind in ("named_person", "unnamed_individual")
-            for k in known[-3:]
-        ):
-            # "Manager Ricardo Silva was less happy. He complained ...": the pronoun stands
-            # for the last person named, who may not have been a source until now (when a
-            # person spoke in this sentence or the one before, the pronoun is theirs)
-            name = antecedent(ix, cand, lex)
-            if name is not None:
-                cand = replace(cand, start=name[0], end=name[1], pronoun=None)
-        elif cand.pronoun in lex.thing_pronouns and not any(
-            k.last_sentence >= cand.sentence - 1 and k.source.kind == "document" for k in known[-3:]
-        ):
-            # "The research, published on Wednesday, pooled data ... It found ...": "it"
-            # stands for a study named just before, though the study has not spoken yet
-            study = document_antecedent(ix, cand, lex)
-            if study is not None:
-                cand = replace(cand, start=study[0], end=study[1], pronoun=None)
+        cand = _bind_pronoun(cand, known, ix, lex)
         target = resolve(cand, known, ix, lex)
         if target is None:
             if cand.cue in lex.citing and known and known[-1].source.relayed_by:
@@ -94,6 +77,8 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             source = new_source(cand, len(known) + 1, ix, lex, own)
             if source is None:
                 continue
+            if source.start < headline and source.kind in ("unnamed_individual", "vague_group"):
+                continue  # "Spokesman dismisses ...", "..., officials say" in a headline line
             named = (
                 named_role(ix, cand, source, lex) if source.kind == "unnamed_individual" else None
             )
@@ -120,3 +105,42 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         )
     attributed = frozenset(a.sentence for a in attributions)
     return tuple(apply_reasons(ix, known, attributed, lex)), tuple(attributions)
+
+
+def _headline_end(doc: Document) -> int:
+    """Where a headline line that opens the text ends (0 when there is none): a short first
+    paragraph with no closing stop. Its unnamed "officials say" is the body's source,
+    described there in full, and is not counted twice."""
+    if len(doc.paragraphs) < 2:
+        return 0
+    first = doc.paragraphs[0]
+    line = doc.norm[first.start : first.end].strip()
+    if not line or line[-1] in ".!?\"'" or len(line.split()) > 20:
+        return 0
+    return first.end
+
+
+def _bind_pronoun(
+    cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
+) -> Candidate:
+    """A he/she or it whose antecedent has not spoken yet takes the antecedent's place."""
+    if cand.pronoun in lex.person_pronouns and not any(
+        k.last_sentence >= cand.sentence - 1
+        and k.source.kind in ("named_person", "unnamed_individual")
+        for k in known[-3:]
+    ):
+        # "Manager Ricardo Silva was less happy. He complained ...": the pronoun stands
+        # for the last person named, who may not have been a source until now (when a
+        # person spoke in this sentence or the one before, the pronoun is theirs)
+        name = antecedent(ix, cand, lex)
+        if name is not None:
+            cand = replace(cand, start=name[0], end=name[1], pronoun=None)
+    elif cand.pronoun in lex.thing_pronouns and not any(
+        k.last_sentence >= cand.sentence - 1 and k.source.kind == "document" for k in known[-3:]
+    ):
+        # "The research, published on Wednesday, pooled data ... It found ...": "it"
+        # stands for a study named just before, though the study has not spoken yet
+        study = document_antecedent(ix, cand, lex)
+        if study is not None:
+            cand = replace(cand, start=study[0], end=study[1], pronoun=None)
+    return cand

@@ -118,11 +118,11 @@ def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candid
     for group in by_sentence.values():
         group.sort(key=lambda c: c.cue_start)
         for k, c in enumerate(group):
-            if _open(c, lex) or c.kind_hint:
+            if _open(c, lex):
                 keep.append(c)
                 continue
             nested = False
-            for other in group[max(0, k - _NEIGHBOURS) : k]:
+            for other in group[max(0, k - _NEIGHBOURS) : k] if not c.kind_hint else ():
                 if _open(other, lex) or other.kind_hint:
                     continue
                 gap = norm[other.cue_end : min(c.start, c.cue_start)]
