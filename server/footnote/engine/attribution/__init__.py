@@ -54,7 +54,9 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     headline = _headline_end(doc)
     known: list[Known] = []
     attributions: list[Attribution] = []
-    for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
+    # a headline line's "officials say" is read last: it attaches to the body's fuller
+    # mention of the same source, or is left out
+    for cand in sorted(candidates, key=lambda c: (c.start < headline, c.start, c.cue_start)):
         channel = lex.channel_re.search(ix.norm, cand.start, cand.end)
         if channel and channel.start() > cand.start and not cand.kind_hint:
             cand = replace(cand, end=channel.start())  # "X in a Facebook post said": how
@@ -74,11 +76,11 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
                 last = known[-1].source  # "documents obtained by TASS, which cite a review"
                 if ix.sentence_of(last.start) == cand.sentence:
                     cand.relay = last.relayed_by
+            if cand.start < headline:
+                continue  # "Spokesman dismisses ...": no body mention to attach to
             source = new_source(cand, len(known) + 1, ix, lex, own)
             if source is None:
                 continue
-            if source.start < headline and source.kind in ("unnamed_individual", "vague_group"):
-                continue  # "Spokesman dismisses ...", "..., officials say" in a headline line
             named = (
                 named_role(ix, cand, source, lex) if source.kind == "unnamed_individual" else None
             )
@@ -108,16 +110,22 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
 
 
 def _headline_end(doc: Document) -> int:
-    """Where a headline line that opens the text ends (0 when there is none): a short first
-    paragraph with no closing stop. Its unnamed "officials say" is the body's source,
+    """Where a headline line that opens the text ends (0 when there is none): the first line
+    that is not page clutter, short, with no closing stop, and followed by more text. Who
+    "says" in a headline ("Ministry denies talks, officials say") is the body's source,
     described there in full, and is not counted twice."""
-    if len(doc.paragraphs) < 2:
-        return 0
-    first = doc.paragraphs[0]
-    line = doc.norm[first.start : first.end].strip()
-    if not line or line[-1] in ".!?\"'" or len(line.split()) > 20:
-        return 0
-    return first.end
+    norm, pos = doc.norm, 0
+    while pos < len(norm):
+        end = norm.find("\n", pos)
+        end = len(norm) if end < 0 else end
+        line = norm[pos:end].strip()
+        if line and not doc.in_clutter(pos, end):
+            words = line.split()
+            if line[-1] in ".!?\"'" or len(words) > 20 or end >= len(norm.rstrip()):
+                return 0
+            return end
+        pos = end + 1
+    return 0
 
 
 def _bind_pronoun(

@@ -137,7 +137,9 @@ def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candid
                 if (
                     "," in lead
                     and other.start < other.cue_start
-                    and _ends_sentence(tail, lex)
+                    # a hedge ("it is believed ...") before ", he said," is his, wherever
+                    # his sentence goes on
+                    and (_ends_sentence(tail, lex) or c.kind_hint is not None)
                     and is_outlet(norm, other, lex) is None  # ", Xinhua reported": a relay
                 ):
                     nested = True  # "..., the researchers found."

@@ -112,7 +112,16 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         or _authors_or_group(words, known, cand, ix, lex)
         or _definite_description(words, known, lex)
         or _definite_role(words, known, cand, lex)
+        or _bare_head(words, known)
     )
+
+
+def _bare_head(words: list[Tok], known: list[Known]) -> Known | None:
+    """'..., ministry says' in a headline, read after the body: the source with that head."""
+    if len(words) != 1 or not words[0].text.islower():
+        return None
+    stem = words[0].lower.rstrip("s")
+    return next((k for k in reversed(known) if any(h.rstrip("s") == stem for h in k.heads)), None)
 
 
 def _pronoun_target(pronoun: str, known: list[Known], lex: Lexicon) -> Known:
