@@ -14,6 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 
+pytestmark = pytest.mark.browser
+
 
 def project_version() -> str:
     with (ROOT / "pyproject.toml").open("rb") as f:
