@@ -755,3 +755,28 @@ def test_an_unnamed_group_in_a_headline_line_is_left_to_the_body():
         "Two officials said the talks had stalled."
     )
     assert [m for m, _ in sources(text)] == ["Foreign Minister Ane Dahl", "Two officials"]
+
+
+def test_headline_lines_after_page_furniture_and_hard_wrapped_text():
+    from footnote.engine.attribution import _headline_end
+    from footnote.engine.document import build_document
+
+    headed = (
+        "All news\n\nSpokesman dismisses talk of a snap vote\n\n"
+        "MOSCOW - Kremlin spokesman Ivan Petrov said there would be no snap vote."
+    )
+    assert [m for m, _ in sources(headed)] == ["Kremlin spokesman Ivan Petrov"]
+    wrapped = (
+        "Dock workers stayed home on Monday and their union\nsaid the strike would last a week."
+    )
+    assert _headline_end(build_document(wrapped)) == 0  # a wrapped line goes on
+
+
+def test_the_counted_group_again_and_documents_handed_to_a_paper():
+    text = (
+        "Four government sources said the talks had failed. The four sources, who are "
+        "familiar with the files, said a new round was unlikely."
+    )
+    assert [(m, k) for m, k in sources(text)] == [("Four government sources", "unnamed_individual")]
+    handed = "A copy of the plan, which was obtained by the Harbour Times, lists six closures."
+    assert "the Harbour Times" not in [m for m, _ in sources(handed)]

@@ -110,22 +110,33 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
 
 
 def _headline_end(doc: Document) -> int:
-    """Where a headline line that opens the text ends (0 when there is none): the first line
-    that is not page clutter, short, with no closing stop, and followed by more text. Who
-    "says" in a headline ("Ministry denies talks, officials say") is the body's source,
-    described there in full, and is not counted twice."""
-    norm, pos = doc.norm, 0
-    while pos < len(norm):
+    """Where the headline lines that open the text end (0 when there are none): up to three
+    leading lines that are not page clutter, short, with no closing stop, and followed by
+    more text. Who "says" in a headline ("Ministry denies talks, officials say") is the
+    body's source, described there in full, and is not counted twice."""
+    norm, pos, found, lines = doc.norm, 0, 0, 0
+    while pos < len(norm) and lines < 3:
         end = norm.find("\n", pos)
         end = len(norm) if end < 0 else end
         line = norm[pos:end].strip()
         if line and not doc.in_clutter(pos, end):
-            words = line.split()
-            if line[-1] in ".!?\"'" or len(words) > 20 or end >= len(norm.rstrip()):
-                return 0
-            return end
+            if line[-1] in ".!?\"'" or len(line.split()) > 20 or not _stands_alone(norm, end):
+                break
+            found, lines = end, lines + 1
         pos = end + 1
-    return 0
+    return found
+
+
+def _stands_alone(norm: str, end: int) -> bool:
+    """Whether the line ending at `end` stands on its own: a blank line or a bulleted line
+    follows (a hard-wrapped sentence goes on in the next line)."""
+    rest = norm[end : end + 200]
+    if not rest.strip():
+        return False
+    if rest.startswith("\n\n") or rest.startswith("\n \n"):
+        return True
+    nxt = rest.lstrip("\n ")
+    return bool(nxt) and not nxt[0].isalnum()
 
 
 def _bind_pronoun(

@@ -124,6 +124,7 @@ class Lexicon:
     # [outlets]
     outlets: tuple[str, ...]
     own_reports: frozenset[str]
+    handed_on_words: frozenset[str]
     media_words: frozenset[str]
     outlet_aliases: tuple[tuple[str, ...], ...]
     # patterns
@@ -256,6 +257,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         noun_prepositions=g["noun_prepositions"],
         outlets=names,
         own_reports=frozenset(outlets["own_reports"]),
+        handed_on_words=frozenset(outlets["handed_on"]),
         media_words=frozenset(outlets["media_words"]),
         outlet_aliases=tuple(
             tuple(name.strip() for name in group.split("|")) for group in outlets["aliases"]

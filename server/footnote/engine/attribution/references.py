@@ -175,6 +175,11 @@ def _authors_or_group(
                 break
             if k.source.kind == "document":
                 return k
+    counted = [w.lower for w in words if w.lower in lex.numbers]
+    if words[0].lower in lex.definite and counted and is_plural(head, lex):
+        for k in reversed(known):  # "the four sources, who ..." after "four sources said"
+            if k.plural and counted[0] in k.source.mention.lower().split():
+                return k
     definite = words[0].lower in {"the", "these", "those"} and len(words) <= 3
     if head not in lex.group_heads or not (definite or len(words) == 1 and words[0].lower == head):
         return None

@@ -80,6 +80,8 @@ def _citing_or_passive(site: CueSite) -> list[Candidate] | None:
         if rejected(site, _PASSIVE):
             return []
         if site.next_is("by"):  # "echoed by other analysts"
+            if cue in lex.handed_on_words:
+                return []  # "a copy was obtained by the Herald": handed on, not said
             span = right_phrase(toks, cj + 2, lex)
             return [site.candidate(span)] if span else []
     return None
