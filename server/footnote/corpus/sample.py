@@ -58,26 +58,41 @@ OUTLETS = [
 ]
 
 
-def _paragraphs(rng: random.Random) -> list[str]:
+# How readily each invented outlet quotes people it does not name, early and late in the two
+# years the corpus covers: the report's charts then have differences to show.
+UNNAMED_LEAN = {
+    "northwind-daily.example": (0.2, 0.25),
+    "harbour-gazette.example": (0.45, 0.8),
+    "www.valley-courier.example": (0.6, 0.55),
+    "plainsradio.example": (0.3, 0.15),
+}
+
+
+def _paragraphs(rng: random.Random, lean: float) -> list[str]:
     subject, outcome = rng.choice(SUBJECTS), rng.choice(OUTCOMES)
     name, role = rng.choice(PEOPLE)
     body = rng.choice(BODIES)
     out = [f"{name}, {role}, said on Tuesday that {subject} {outcome}."]
-    pool = [
+    on_record = [
         f"{body.capitalize()} said in a statement that it was reviewing the figures.",
-        "A senior official, who spoke on condition of anonymity because she was not "
-        "authorised to discuss the matter, said the decision had been made last month.",
-        "One diplomat said the proposal had stalled.",
-        "Sources familiar with the matter said the cost had doubled.",
-        "Critics say the plan was rushed through without a vote.",
         f"A report published by {rng.choice(BODIES)} found that traffic fell by a third.",
         f'"We have waited long enough," {name.split()[-1]} told reporters.',
         f"{rng.choice(BODIES).capitalize()} will publish its review in the autumn.",
         "The measure is certain to hurt small farmers.",
         "Local residents, according to the regional broadcaster, were not consulted.",
     ]
-    rng.shuffle(pool)
-    out += pool[: rng.randint(3, 7)]
+    unnamed = [
+        "A senior official, who spoke on condition of anonymity because she was not "
+        "authorised to discuss the matter, said the decision had been made last month.",
+        "One diplomat said the proposal had stalled.",
+        "Sources familiar with the matter said the cost had doubled.",
+        "Critics say the plan was rushed through without a vote.",
+    ]
+    rng.shuffle(on_record)
+    picked = on_record[: rng.randint(2, 4)]
+    picked += [s for s in unnamed if rng.random() < lean]
+    rng.shuffle(picked)
+    out += picked
     if rng.random() < 0.5:
         out.append(rng.choice(BACKGROUND))
     return out
@@ -85,14 +100,17 @@ def _paragraphs(rng: random.Random) -> list[str]:
 
 def article(rng: random.Random, number: int, start: date) -> dict:
     """One invented article as a corpus record."""
-    day = start + timedelta(days=rng.randrange(730))
+    offset = rng.randrange(730)
+    day = start + timedelta(days=offset)
     host = rng.choice(OUTLETS)
+    early, late = UNNAMED_LEAN[host]
+    lean = early + (late - early) * offset / 730
     return {
         "id": f"a{number:06d}",
         "url": f"https://{host}/news/{day:%Y/%m}/{number}",
         "date": day.isoformat(),
         "title": f"Update on {rng.choice(SUBJECTS)}",
-        "text": "\n\n".join(_paragraphs(rng)),
+        "text": "\n\n".join(_paragraphs(rng, lean)),
     }
 
 
