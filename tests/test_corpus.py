@@ -246,3 +246,37 @@ def test_report_sums_the_tables(tmp_path):
     assert page.count('data-spec="spec-') == 4
     assert "Test &lt;corpus&gt;" in page and "https://" not in page.split("<script")[0]
     _no_corpus_text(page)
+
+
+def test_the_frame_function_for_spark_and_ray_gives_the_same_tables(tmp_path):
+    import pandas as pd
+    from footnote.corpus import frames
+
+    folder = tmp_path / "in"
+    write_corpus(folder, 60, shards=1, gz=False)
+    out = tmp_path / "out"
+    runner.run_corpus([str(folder / "shard-00.jsonl")], out, scheduler="inprocess")
+    lines = (folder / "shard-00.jsonl").read_text(encoding="utf-8").splitlines()
+    frame = pd.DataFrame([json.loads(line) for line in lines])
+    nested = frames.analyze_frame(frame)
+    assert nested.schema == frames.BATCH_SCHEMA
+    got = frames.split_tables(nested)
+    expected = _tables(out)
+    place = ["input", "record"]  # where a record sat: a file's line here, a batch's row there
+    assert got["articles"].drop_columns(place) == expected["articles"].drop_columns(place)
+    assert got["sources"] == expected["sources"] and got["notes"] == expected["notes"]
+    # Records without an id, or broken, in a batch as Spark or Ray would pass it.
+    odd = pd.DataFrame(
+        {
+            "text": ["Officials said the pier reopened.", None, "Critics say it is late."],
+            "date": ["2024-05-01", "2024-05-02", None],
+        }
+    )
+    nested = frames.analyze_frame(odd, input="batch-7")
+    tables = frames.split_tables(nested)
+    assert [r["id"][:5] for r in tables["articles"].to_pylist()] == ["sha1:", "sha1:"]
+    assert tables["errors"].to_pylist()[0]["reason"].startswith("no text")
+    assert tables["errors"].to_pylist()[0]["input"] == "batch-7"
+    # What mapInPandas receives back: plain pandas, maps as dicts.
+    (batch,) = list(frames.analyze_batches(iter([odd])))
+    assert isinstance(batch, pd.DataFrame) and len(batch) == 3
