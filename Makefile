@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-python test-node lint bench browser clean fuzz load adversarial
+.PHONY: serve test test-python test-node lint bench bench-corpus browser clean fuzz load adversarial
 
 $(BIN)/footnote: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: lint test-node test-python
 
 bench: $(BIN)/footnote
 	$(BIN)/python bench/speed.py
+
+# Articles per second: one process, footnote analyze on every core, and Dask (docs/corpus.md).
+bench-corpus: $(BIN)/footnote
+	$(BIN)/python bench/corpus.py
 
 # 10,000 generated requests against the app from its own OpenAPI document.
 fuzz: $(BIN)/footnote

@@ -280,3 +280,15 @@ def test_the_frame_function_for_spark_and_ray_gives_the_same_tables(tmp_path):
     # What mapInPandas receives back: plain pandas, maps as dicts.
     (batch,) = list(frames.analyze_batches(iter([odd])))
     assert isinstance(batch, pd.DataFrame) and len(batch) == 3
+
+
+def test_the_footnote_command_does_not_load_dask_or_pyarrow():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, footnote.cli; footnote.cli.build_parser(); "
+        "print(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'pandas') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
