@@ -292,3 +292,18 @@ def test_the_footnote_command_does_not_load_dask_or_pyarrow():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_report_of_csv_tables_without_urls_or_dates_says_what_it_cannot_draw(tmp_path):
+    from footnote.corpus import report
+
+    (tmp_path / "in").mkdir()
+    texts = ["Officials said the ferry was late.", "Critics say the port is too small."]
+    (tmp_path / "in" / "a.jsonl").write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+    out = tmp_path / "out"
+    settings = runner.Settings(fmt="csv")
+    runner.run_corpus([str(tmp_path / "in")], out, settings=settings, scheduler="inprocess")
+    page = report.write_report(out, title="Plain").read_text(encoding="utf-8")
+    assert "No article had a URL" in page and "No article with sources had a date" in page
+    assert "No article got a context note." in page
+    assert page.count('data-spec="spec-') == 1  # only the rules chart has data

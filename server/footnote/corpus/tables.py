@@ -200,7 +200,9 @@ def read_table(folder: Path, table: str, columns: list[str] | None = None) -> pa
             parts.append(pq.read_table(shard, columns=wanted))
         else:
             types = {f.name: f.type for f in schema if f.name != "notes_by_rule"}
-            options = pa_csv.ConvertOptions(column_types=types, include_columns=wanted)
+            options = pa_csv.ConvertOptions(
+                column_types=types, include_columns=wanted, strings_can_be_null=True
+            )
             parts.append(pa_csv.read_csv(shard, convert_options=options))
     if not parts:
         return pa.Table.from_pylist([], schema=pa.schema([schema.field(c) for c in wanted]))
