@@ -307,3 +307,11 @@ def test_report_of_csv_tables_without_urls_or_dates_says_what_it_cannot_draw(tmp
     assert "No article had a URL" in page and "No article with sources had a date" in page
     assert "No article got a context note." in page
     assert page.count('data-spec="spec-') == 1  # only the rules chart has data
+
+
+def test_a_scheduler_that_is_not_one_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "Officials said so."}) + "\n")
+    out = tmp_path / "out"
+    assert main(["corpus", str(tmp_path / "a.jsonl"), "-o", str(out), "--scheduler", "lcoal"]) == 2
+    assert "--scheduler takes" in capsys.readouterr().err
+    assert not out.exists()

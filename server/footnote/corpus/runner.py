@@ -160,6 +160,11 @@ def run_corpus(
     such as "tcp://host:8786" (an existing scheduler), or "auto" (in-process below
     IN_PROCESS_BELOW records, else local). `progress`: a stream for a progress bar, or None."""
     began = time.perf_counter()
+    if scheduler not in ("auto", "inprocess", "local") and ":" not in scheduler:
+        raise RunError(
+            f"--scheduler takes inprocess, local, auto or an address like tcp://host:8786, "
+            f"not {scheduler!r}"
+        )
     settings = settings or Settings()
     out = Path(out)
     parts = plan(inputs, settings.partition_size)
@@ -227,8 +232,11 @@ def _distributed(tasks, scheduler, workers, bar, summary) -> list[dict]:
         else:
             try:
                 client = Client(scheduler, timeout="20s")
-            except OSError as exc:
-                raise RunError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            except (OSError, ValueError, TypeError) as exc:  # unreachable, or not an address
+                raise RunError(
+                    f"cannot reach a Dask scheduler at {scheduler!r} ({type(exc).__name__}); "
+                    "--scheduler takes inprocess, local, auto or an address like tcp://host:8786"
+                ) from None
             summary.where = f"on the cluster at {scheduler}"
         with client:
             client.register_plugin(WarmEngine(), name="footnote-warm-engine")
