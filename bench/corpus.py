@@ -7,11 +7,15 @@ is about the length of a news story (`--join`, default 6: about 3,500 characters
 JSON-lines files. Each way is run `--repeat` times and its best run kept (the machine is shared,
 so the best run is the least disturbed). Overhead per core = 1 - (Dask rate / workers) / (one
 process's rate through the same `footnote corpus` code); "cluster running" excludes the
-cluster's start-up, which a long run pays once. On a machine other work shares, wall-clock
-rates swing; CPU overhead (all CPU seconds the way used, client, scheduler and workers, against
-the in-process run's) is the steadier measure of what Dask itself costs.
+cluster's start-up, which a long run pays once. CPU overhead compares all the CPU seconds a way
+used (client, scheduler and workers) with the in-process run's: on a machine other work
+shares, wall-clock rates swing more. Two busy processes on a small shared machine can each use
+more CPU per article than one alone, Dask or not: compare `footnote analyze --jsonl`, which has
+no Dask. So Dask's own cost is measured apart: the same code on one core, in this process and
+on a one-worker cluster, in alternating pairs.
 
-Usage: PYTHONPATH=server python bench/corpus.py [--articles 4000] [--repeat 2] [--workers N]
+Usage: PYTHONPATH=server python bench/corpus.py [--articles 4000] [--repeat 2] [--pairs 4]
+       [--workers N]
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import tempfile
 import time
 from datetime import date
@@ -80,6 +85,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--partition-size", type=int, default=1000)
+    parser.add_argument("--pairs", type=int, default=4, help="alternating pairs for the overhead")
     args = parser.parse_args()
     n, cores = args.articles, args.workers
     tmp = Path(tempfile.mkdtemp(prefix="footnote-bench-"))
@@ -125,8 +131,19 @@ def main() -> None:
         ) as cluster:
             corpus(cluster.scheduler_address)()  # workers warm
             running = best(corpus(cluster.scheduler_address), args.repeat)
-        rows.append(("footnote corpus, local cluster running", cores, *running))
+        rows.append((f"footnote corpus, local cluster running ({cores})", cores, *running))
 
+        # Dask's own cost: the same code on one core, in this process and on a one-worker
+        # cluster, run in alternating pairs so that both see the same neighbours.
+        pairs = []
+        with LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster:
+            corpus(cluster.scheduler_address)()
+            for _ in range(args.pairs):
+                alone = best(corpus("inprocess"), 1)
+                dask_ = best(corpus(cluster.scheduler_address), 1)
+                pairs.append((dask_[0] / alone[0] - 1, dask_[1] / alone[1] - 1))
         single, single_cpu = n / rows[1][2], rows[1][3]
         print(
             f"{n} articles of {chars:,.0f} characters on average, {cores} cores, "
@@ -143,11 +160,20 @@ def main() -> None:
             rate = n / seconds
             per = rate / procs
             overhead = f"{1 - per / single:+.0%}" if "cluster" in name else ""
-            cpu_overhead = f"{cpu / single_cpu - 1:+.0%}" if procs > 1 else ""
+            cpu_overhead = f"{cpu / single_cpu - 1:+.0%}" if "cluster" in name or procs > 1 else ""
             print(
                 f"| {name:<46} | {procs:>5} | {seconds:7.2f} | {rate:10.1f} | {per:11.1f} "
                 f"| {overhead:>13} | {cpu:5.1f} | {cpu_overhead:>12} |"
             )
+        walls, cpus = zip(*pairs, strict=True)
+        print(
+            f"\nDask's own cost on one core (a one-worker cluster against this process, "
+            f"{len(pairs)} alternating pairs): wall clock "
+            + ", ".join(f"{w:+.0%}" for w in walls)
+            + f" (median {statistics.median(walls):+.0%}); CPU "
+            + ", ".join(f"{c:+.0%}" for c in cpus)
+            + f" (median {statistics.median(cpus):+.0%})."
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
