@@ -141,6 +141,7 @@ def test_a_rerun_rewrites_only_the_missing_shard(corpus, in_process, capsys, cap
         scheduler="inprocess",
     )
     assert summary.rewritten == [gone.stem]
+    assert summary.line().endswith(f"{summary.parts - 1} finished partitions skipped.")
     assert summary.skipped == summary.parts - 1
     after = {p: p.stat().st_mtime_ns for p in in_process.rglob("*.parquet")}
     assert set(after) == set(before)
@@ -202,6 +203,9 @@ def test_a_folder_from_other_settings_is_refused(tmp_path, capsys):
     assert "other settings" in capsys.readouterr().err
     assert main(["corpus", str(tmp_path / "in"), "-o", str(out), "--partition-size", "5",
                  "--overwrite", "--no-progress"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["corpus", str(tmp_path / "in"), "-o", str(out), "--partition-size", "5"]) == 0
+    assert "Nothing to do: every partition (1) was finished before." in capsys.readouterr().err
 
 
 def test_missing_input_and_empty_report_folder_are_usage_errors(tmp_path, capsys):

@@ -43,7 +43,10 @@ def add_commands(sub) -> None:
         "tcp://host:8786, or auto (default: in-process below 2,000 articles, else local)",
     )
     p.add_argument(
-        "--workers", type=_positive, help="worker processes of a local cluster (default: cores)"
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="worker processes of a local cluster (default: cores)",
     )
     p.add_argument(
         "--partition-size",

@@ -108,6 +108,8 @@ class Summary:
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
         done = self.parts - self.skipped
+        if not done:
+            return f"Nothing to do: every partition ({self.parts}) was finished before."
         text = (
             f"Analysed {self.articles:,} articles ({self.errors:,} errors) in {done} "
             f"partition{'' if done == 1 else 's'} {self.where} in {self.seconds:.1f} s "
