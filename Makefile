@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: serve test test-fast test-python test-node lint lint-js sync-ui package bench browser clean fuzz load adversarial golden
+.PHONY: serve test test-fast test-python test-node lint lint-js sync-ui package bench bench-corpus browser clean fuzz load adversarial golden
 
 $(BIN)/footnote: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ golden: $(BIN)/footnote
 
 bench: $(BIN)/footnote
 	$(BIN)/python bench/speed.py
+
+# Articles per second: one process, footnote analyze on every core, and Dask (docs/corpus.md).
+bench-corpus: $(BIN)/footnote
+	$(BIN)/python bench/corpus.py
 
 # 10,000 generated requests against the app from its own OpenAPI document.
 fuzz: $(BIN)/footnote

@@ -155,6 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="progress bar on stderr (default: only when stderr is a terminal)",
     )
     p.set_defaults(func=_cmd_analyze)
+
+    from footnote.corpus.cli import add_commands  # `corpus` and `report` (docs/corpus.md)
+
+    add_commands(sub)
     return parser
 
 
