@@ -780,3 +780,27 @@ def test_the_counted_group_again_and_documents_handed_to_a_paper():
     assert [(m, k) for m, k in sources(text)] == [("Four government sources", "unnamed_individual")]
     handed = "A copy of the plan, which was obtained by the Harbour Times, lists six closures."
     assert "the Harbour Times" not in [m for m, _ in sources(handed)]
+
+
+def test_the_publisher_from_a_credit_line_or_a_longer_host():
+    assert "second-hand" not in caution_rules(
+        "A Pentagon official told Sputnik no decision had been made.",
+        url="https://sputnikglobe.com/20230909/x.html",
+    )
+    assert "second-hand" not in caution_rules(
+        "Reuters | Washington | Updated 12-04-2022\n\nA US official told Reuters the "
+        "team had found nothing."
+    )
+
+
+def test_a_spokesperson_named_later_and_spokespeople_as_offices():
+    named = (
+        "A Foreign Ministry spokesperson said on Friday the claims were false. "
+        "Spokesperson Lin Jian said the report was a smear."
+    )
+    assert [
+        (k, n)
+        for _, k, n in [(s["mention"], s["kind"], s["attributions"]) for s in run(named)["sources"]]
+    ] == [("named_person", 2)]
+    assert caution_rules("A company spokesman said the plant would close.") == []
+    assert caution_rules("A senior official said the plant would close.") == ["anonymous-no-reason"]

@@ -83,7 +83,9 @@ def find_gaps(
 
 
 _SPOKESPERSON = re.compile(
-    r"^(?:a|an|the)\s+(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+\S", re.IGNORECASE
+    r"^(?:a|an|the)\s+(?:(?:\w+\s+){0,4}spokes(?:person|man|woman)(?:\s+(?:for|of|at)\s+\S.*)?"
+    r"|(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+\S.*)$",
+    re.IGNORECASE,
 )
 
 

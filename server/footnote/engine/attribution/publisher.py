@@ -22,6 +22,7 @@ _DATELINE = re.compile(
     r"(?:\(\s*([A-Z][\w.&' -]{0,40}?)\s*\)|/\s*([A-Z][\w.&' -]{0,40}?)\s*/)"
     r"\s*(?:[-\u2013\u2014]+|\.)"
 )
+_CREDIT_LINE = re.compile(r"\s*([A-Z][\w.&' -]{1,40}?)\s*[|\u2022]")
 _TITLE_SUFFIX = re.compile(r"\s[-|\u2013\u2014]\s*([A-Z][\w.&' ]{1,40})\s*$")
 _OPENING = 300  # a dateline sits in the first lines of the text
 
@@ -46,11 +47,20 @@ def publishers(
         stem = labels[-2] if len(labels) >= 2 else labels[0]
         for outlet in outlets:
             key = _key(outlet)
-            if len(key) >= 2 and stem in (key, key + "news", "the" + key):
+            if (
+                len(key) >= 2
+                and stem in (key, key + "news", "the" + key)
+                or (
+                    len(key) >= 4 and stem.startswith(key)  # "sputnikglobe.com", "rtnews"
+                )
+            ):
                 names.add(outlet)
     m = _DATELINE.search(text, 0, min(len(text), _OPENING))
     if m:
         names.add((m.group(1) or m.group(2)).strip())
+    credit = _CREDIT_LINE.match(text)
+    if credit and credit.group(1) in outlets:
+        names.add(credit.group(1))  # "Reuters | Washington | Updated ...": a credit line
     if title:
         t = _TITLE_SUFFIX.search(title)
         if t:

@@ -19,11 +19,15 @@ def named_role(
     Returns the holder's name words, or None when no holder fits."""
     norm = ix.norm
     toks = [t for t in ix.tokenize(source.start, source.end) if t.text[0].isalnum()]
-    if not toks or toks[0].lower != "the" or len(toks) > 8:
+    if not toks or len(toks) > 8:
         return None
     head = head_noun_of(ix, (source.start, source.end), lex)
     if head not in lex.person_titles and head not in lex.leader_nouns or is_plural(head, lex):
         return None
+    if toks[0].lower != "the" and not (
+        toks[0].lower in {"a", "an"} and any(t.cap for t in toks[1:])
+    ):
+        return None  # "the president", or "a Foreign Ministry spokesperson" named later
     caps = [t for t in toks if t.cap and t.lower not in lex.determiners]
     acronym = "".join(t.text[0] for t in caps)
     named_body = norm[caps[0].start : caps[-1].end] if caps else "\0"
