@@ -244,15 +244,16 @@ def test_historical_mention_is_background_not_warning():
         "The Minsk agreements remain valid, the Russian foreign minister said on Monday.",
     ],
 )
-def test_reported_speech_presenting_as_current_is_explained_not_warned(text):
+def test_reported_speech_presenting_as_current_gets_a_caution_that_says_so(text):
     note = by_topic(text, "minsk-agreements", "2024-05-01")
-    assert note.severity == "info" and "reported" in note.explanation
+    assert (note.rule, note.severity) == ("context-outdated-quoted", "caution")
+    assert "speaker" in note.title.lower() and "reported" in note.explanation
 
 
-def test_quoted_speaker_presenting_as_current_is_explained_not_warned():
+def test_quoted_speaker_presenting_as_current_gets_a_caution_not_a_warning():
     text = '"The Minsk agreements remain the only way forward," the envoy said.'
     note = by_topic(text, "minsk-agreements", "2024-05-01")
-    assert note.severity == "info" and "quoted" in note.explanation
+    assert note.severity == "caution" and "quoted" in note.explanation
 
 
 @pytest.mark.parametrize(

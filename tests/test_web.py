@@ -305,7 +305,7 @@ def test_question_templates_are_valid_and_cover_every_category():
 def test_every_rule_gets_a_question_from_its_own_fires_example():
     for rule in load_rules().values():
         ex = rule.fires[0]
-        result = to_dict(analyze(ex.text, published=ex.published, title=ex.title))
+        result = to_dict(analyze(ex.text, published=ex.published, title=ex.title, as_of=ex.as_of))
         sheet = build_worksheet(ex.text, result)
         assert len(sheet.questions) == len(result["notes"]) + len(load_questions().summary)
         for q in sheet.questions:

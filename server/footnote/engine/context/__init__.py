@@ -10,13 +10,13 @@ and Russian-style spellings get their own notes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
 from ..model import Document, Finding, Source
 from .acronyms import NameIssue, find_name_issues
-from .kb import Fact, Holder, KnowledgeBase, Outlet, Topic, human_date, load_kb
+from .kb import MONTHS, Fact, Holder, KnowledgeBase, Outlet, Topic, human_date, load_kb
 from .offices import find_office_mismatches
 from .scan import Hit, scanner
 
@@ -43,25 +43,67 @@ class Mention:
     end: int
     sentence: int
     backref: bool = False
+    unnamed: bool = False  # a description ("the September truce"), linked by its setting
 
 
-def find_context(doc: Document, sources: tuple[Source, ...]) -> list[Finding]:
-    """Context findings for one article, read as of `doc.published` (or the KB's date)."""
+def find_context(
+    doc: Document, sources: tuple[Source, ...], as_of: date | None = None
+) -> list[Finding]:
+    """Context findings for one article, read as of `doc.published` (or, undated, the KB's
+    date). `as_of` is the reader's today, passed in: on an older article, each topic's note
+    first says what changed after the article's date ("Since this article was published")."""
     kb = load_kb()
-    as_of = doc.published or kb.as_of
+    on = doc.published or kb.as_of
     hits = [h for h in scanner().scan(doc.norm) if not doc.in_clutter(h.start, h.end)]
     findings: list[Finding] = []
     issues = find_name_issues(doc, kb, hits)
     covered = {i.institution.topic for i in issues if i.institution and i.institution.topic}
     findings += [_name_finding(doc, issue) for issue in issues]
     mentions = _topic_mentions(doc, kb, hits)
+    read = _Reading(on, as_of if doc.published and as_of and as_of > on else None)
+    if doc.published is None:
+        read = _Reading(on, None, _not_before(doc, kb, mentions))
     for topic_id, found in mentions.items():
         if topic_id in covered:
             continue
-        findings.append(_topic_finding(doc, kb, kb.topics[topic_id], found, as_of))
+        findings.append(_topic_finding(doc, kb, kb.topics[topic_id], found, read))
     findings += find_office_mismatches(doc, findings)  # dated texts only
     findings += _state_media(doc, kb, hits, sources)
     return findings
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """The dates a note is written for: the article's date (or the KB's, undated), the
+    reader's today when later than the article, and for an undated text the earliest date
+    it can have been written, from an office holder it names with a current title."""
+
+    on: date
+    today: date | None = None
+    not_before: tuple[date, str] | None = None
+
+
+def _not_before(doc: Document, kb: KnowledgeBase, mentions) -> tuple[date, str] | None:
+    """'NATO Secretary General Mark Rutte', not marked as former: written on or after the
+    day Rutte took office. The latest such day, with the words that show it."""
+    best: tuple[date, str] | None = None
+    for topic_id, found in mentions.items():
+        topic = kb.topics[topic_id]
+        if topic.kind != "office":
+            continue
+        for m in found:
+            if m.backref or m.unnamed:
+                continue
+            named = _named_holder(doc, topic, m)
+            if named is None:
+                continue
+            prefix = doc.norm[max(0, m.start - _TITLE_PREFIX) : m.start]
+            if kb.cues.classes["former-title"].search(prefix):
+                continue
+            words = doc.text[named[1] : named[2]]
+            if best is None or named[0].valid_from > best[0]:
+                best = (named[0].valid_from, words)
+    return best
 
 
 # --- finding topic mentions ---------------------------------------------------------------
@@ -121,6 +163,7 @@ def _topic_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> dict[s
                 found.setdefault(topic.id, []).append(
                     Mention(hit.start, hit.end, doc.sentence_at(hit.start))
                 )
+    _unnamed_mentions(doc, kb, hits, found)
     # Back-references ("the agreements") extend a topic into later sentences of a paragraph.
     for hit in hits:
         for target in hit.targets:
@@ -134,6 +177,43 @@ def _topic_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> dict[s
     for mentions in found.values():
         mentions.sort(key=lambda m: m.start)
     return found
+
+
+def _setting_words(doc: Document, words: tuple[str, ...]) -> list[str]:
+    """Which of the setting words the text uses (each entry once), in the list's order."""
+    low = doc.norm.lower()
+    tokens = set(_TOKEN.findall(low))
+    return [w.rstrip("*") for w in words if _has((w,), low, tokens)]
+
+
+def _unnamed_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit], found) -> None:
+    """Descriptions ("the September truce") count for a topic only in its setting and time:
+    enough of the setting's words in the text, none of another setting in the paragraph."""
+    checked: dict[str, bool] = {}
+    for hit in hits:
+        for target in hit.targets:
+            if target.kind != "unnamed":
+                continue
+            topic = kb.topics[target.ref]
+            spec = topic.unnamed
+            if spec is None:
+                continue
+            if target.ref not in checked:
+                day = doc.published
+                in_time = day is None or (
+                    (spec.valid_from is None or spec.valid_from <= day)
+                    and (spec.valid_to is None or day < spec.valid_to)
+                )
+                words = _setting_words(doc, spec.setting) if in_time else []
+                checked[target.ref] = len(words) >= spec.setting_min
+            if not checked[target.ref]:
+                continue
+            si = doc.sentence_at(hit.start)
+            if spec.not_near:
+                para = _window(doc, hit.start, "paragraph").lower()
+                if _has(spec.not_near, para, set(_TOKEN.findall(para))):
+                    continue
+            found.setdefault(topic.id, []).append(Mention(hit.start, hit.end, si, unnamed=True))
 
 
 # --- time-aware notes ---------------------------------------------------------------------
@@ -202,6 +282,7 @@ class Outdated:
     changed: str
     quoted: bool
     phrase: str = ""  # the words that present it as current
+    ended: date | None = None  # the day it stopped holding (None: it had not yet begun)
 
 
 def _check_facts(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_of: date):
@@ -222,7 +303,15 @@ def _check_facts(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_of
             if phrase is None or _anchored_in(sentence, fact.valid_from, fact.valid_to):
                 continue
             quoted = doc.in_quote(m.start, m.end) is not None or _reported(kb, fact, doc, m)
-            framed.append(Outdated(m, _changed(fact, as_of), quoted, doc.text[slice(*phrase)]))
+            framed.append(
+                Outdated(
+                    m,
+                    _changed(fact, as_of),
+                    quoted,
+                    doc.text[slice(*phrase)],
+                    fact.valid_to if fact.valid_to and fact.valid_to <= as_of else None,
+                )
+            )
         if framed:
             # the writer's own words count first; a quoted speaker's only when nothing else
             return next((o for o in framed if not o.quoted), framed[0])
@@ -301,30 +390,65 @@ def _check_office(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_o
             )
         span = Mention(named[1], named[2], m.sentence)
         quoted = doc.in_quote(m.start, m.end) is not None
-        return Outdated(span, changed, quoted, doc.text[span.start : span.end])
+        ended = holder.valid_to if as_of >= holder.valid_from else None
+        return Outdated(span, changed, quoted, doc.text[span.start : span.end], ended)
     return None
 
 
-def _date_note(doc: Document, kb: KnowledgeBase, as_of: date) -> str:
+def _date_note(doc: Document, kb: KnowledgeBase, read: _Reading) -> str:
+    as_of = read.on
     if doc.published and as_of > kb.as_of:
         return (
             f"Read as of the article's date, {human_date(as_of)}; the knowledge base was last "
             f"checked on {human_date(kb.as_of)}, so later changes are not known to it."
         )
+    if doc.published and read.today:
+        note = f"Background as of the article's date, {human_date(as_of)}; read on {human_date(read.today)}."
+        if read.today > kb.as_of:
+            note += f" The knowledge base was last checked on {human_date(kb.as_of)}."
+        return note
     if doc.published:
         return f"Read as of the article's date, {human_date(as_of)}."
     return (
-        f"The article has no date, so this note uses the knowledge base's own date, "
-        f"{human_date(as_of)}."
+        "The article has no date, so Footnote cannot tell which of these events its writer "
+        f"knew of (the knowledge base was last checked on {human_date(kb.as_of)})."
     )
 
 
-def _timeline(topic: Topic, as_of: date, last: int = 4) -> str:
+def _timeline(topic: Topic, as_of: date, last: int = 4, dated: bool = True) -> str:
     events = [e for e in topic.timeline if e.date <= as_of]
     if not events:
         return ""
     shown = events[-last:]
-    return " Timeline up to that date: " + " ".join(f"{e.when}: {e.event}" for e in shown)
+    head = " Timeline up to that date: " if dated else " Timeline: "
+    return head + " ".join(f"{e.when}: {e.event}" for e in shown)
+
+
+def _since(topic: Topic, after: date, until: date) -> list[str]:
+    """What changed after the article's date, up to the reader's today, as plain clauses."""
+    return [e.since for e in topic.timeline if e.since and after < e.date <= until]
+
+
+def _since_sentence(clauses: list[str]) -> str:
+    return "Since this article was published, " + "; ".join(clauses) + "."
+
+
+def _month(day: date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def _undated_lead(topic: Topic) -> str:
+    """For a text with no date: what a writer before the first change could not know."""
+    if topic.undated:
+        return topic.undated + " "
+    events = [e for e in topic.timeline if e.since]
+    if not events:
+        return ""
+    clauses = "; ".join(e.since for e in events[:3])
+    return (
+        f"If this was written before {_month(events[0].date)}, its writer could not know "
+        f"what came later: {clauses}. "
+    )
 
 
 def _others(doc: Document, mentions: list[Mention], first: Mention) -> str:
@@ -341,10 +465,23 @@ def _others(doc: Document, mentions: list[Mention], first: Mention) -> str:
     return f" The text mentions it {times} ({shown})."
 
 
-def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], as_of: date) -> Finding:
+def _unnamed_lead(doc: Document, kb: KnowledgeBase, topic: Topic, first: Mention) -> str:
+    if not first.unnamed or topic.unnamed is None:
+        return ""
+    found = doc.text[first.start : first.end]
+    words = _setting_words(doc, topic.unnamed.setting)
+    shown = ", ".join(f"'{w}'" for w in words[:4])
+    return (
+        f"The text does not name it, but '{found}' most likely refers to {topic.title}: "
+        f"{topic.unnamed.why} (the text mentions {shown}). "
+    )
+
+
+def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], read: _Reading) -> Finding:
+    as_of = read.on
     real = [m for m in mentions if not m.backref]
     first = real[0]
-    date_note = _date_note(doc, kb, as_of)
+    date_note = _date_note(doc, kb, read)
     others = _others(doc, mentions, first)
     base = {"topic_title": topic.title, "as_of": as_of.isoformat(), "date_note": date_note}
     if topic.kind == "spelling":
@@ -368,8 +505,55 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], as_of: date) 
         outdated = _check_office(doc, kb, topic, real, as_of)
     else:
         outdated = _check_facts(doc, kb, topic, mentions, as_of)
-    if outdated and not outdated.quoted:
+    since = _since(topic, as_of, read.today) if read.today else []
+    undated = doc.published is None
+    if outdated and undated:
+        known = read.not_before
+        if not (known and outdated.ended and known[0] >= outdated.ended):
+            # no date and nothing that dates it: say when it would have been out of date
+            if outdated.ended:
+                lead = (
+                    f"The text presents this as current ('{outdated.phrase}'). If it was "
+                    f"written on or after {human_date(outdated.ended)}, that was already out "
+                    f"of date: {outdated.changed} "
+                )
+            else:
+                lead = f"The text presents this as current ('{outdated.phrase}'). "
+            return _background(
+                doc, topic, first, base, lead, as_of, date_note, others, False, conditional=True
+            )
+        date_note = (
+            f"The article has no date; it is read as written on or after {human_date(known[0])}."
+        )
+        outdated = replace(
+            outdated,
+            changed=(
+                f"The article has no date, but it names '{known[1]}', so it was written on or "
+                f"after {human_date(known[0])}. {outdated.changed}"
+            ),
+        )
+    if outdated:
         m = outdated.mention
+        after = f" {_since_sentence(since)}" if since else ""
+        by = "by then" if undated else f"by {human_date(as_of)}"
+        if outdated.quoted:  # a quoted speaker presents it as current: a caution
+            return Finding(
+                rule="context-outdated-quoted",
+                start=m.start,
+                end=m.end,
+                topic=topic.id,
+                references=topic.references,
+                params={
+                    **base,
+                    "changed": outdated.changed,
+                    "explanation": (
+                        f"A speaker quoted or reported here presents this as current "
+                        f"('{outdated.phrase}'), but {by} it had changed. "
+                        f"{outdated.changed} The writer does not say so.{after} {date_note} "
+                        f"{topic.summary}{others}"
+                    ),
+                },
+            )
         return Finding(
             rule="context-outdated",
             start=m.start,
@@ -380,36 +564,57 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], as_of: date) 
                 **base,
                 "changed": outdated.changed,
                 "explanation": (
-                    f"The text presents this as current ('{outdated.phrase}'), but by "
-                    f"{human_date(as_of)} it had changed. {outdated.changed} {date_note} "
-                    f"{topic.summary}{others}"
+                    f"The text presents this as current ('{outdated.phrase}'), but {by} it "
+                    f"had changed. {outdated.changed}{after} "
+                    f"{date_note} {topic.summary}{others}"
                 ),
             },
         )
-    lead = ""
-    if outdated:  # a quoted speaker presents it as current: explain, do not warn
-        lead = (
-            f"A speaker quoted or reported here presents this as current "
-            f"('{outdated.phrase}'); by {human_date(as_of)} it had changed. "
-            f"{outdated.changed} "
-        )
+    lead = _unnamed_lead(doc, kb, topic, first)
+    if since:
+        lead = f"{_since_sentence(since)} {lead}"
     start, end = first.start, first.end
-    timeline = _timeline(topic, as_of) if topic.kind != "office" else ""
     if topic.kind == "office":
         current = _holder_at(topic, as_of)
         named = _named_holder(doc, topic, first)
-        if named and named[0] is current and not outdated:
+        if undated and named:
+            start, end = named[1], named[2]
+            held = (
+                f"until {human_date(named[0].valid_to)}"
+                if named[0].valid_to
+                else f"and still held it on {human_date(kb.as_of)}"
+            )
+            lead += (
+                f"{named[0].name} took this office on {human_date(named[0].valid_from)} "
+                f"{held}; the title fits a text written in that time. "
+            )
+        elif named and named[0] is current:
             start, end = named[1], named[2]
             lead += (
                 f"{current.name} has held this office since {human_date(current.valid_from)}, "
                 f"so the title fits on {human_date(as_of)}. "
             )
-        elif current:
+        elif current and not undated:
             lead += f"On {human_date(as_of)} the office was held by {current.name}. "
+    finding = _background(doc, topic, first, base, lead, as_of, date_note, others, bool(since))
+    return replace(finding, start=start, end=end)
+
+
+def _background(
+    doc, topic, first, base, lead, as_of, date_note, others, since, *, conditional=False
+) -> Finding:
+    """A background note (or, with `since`, a since-published one). An undated text gets a
+    conditional sentence: what a writer before the first change could not know."""
+    undated = doc.published is None
+    if undated and not conditional:
+        lead += _undated_lead(topic)
+    timeline = ""
+    if topic.kind != "office":
+        timeline = _timeline(topic, as_of, dated=not undated)
     return Finding(
-        rule="context-background",
-        start=start,
-        end=end,
+        rule="context-since" if since else "context-background",
+        start=first.start,
+        end=first.end,
         topic=topic.id,
         references=topic.references,
         params={

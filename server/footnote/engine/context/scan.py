@@ -20,7 +20,7 @@ _SEP = re.compile(r"[\s\-]+")
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    kind: str  # topic | weak | trap | backref | outlet | anchor
+    kind: str  # topic | weak | unnamed | trap | backref | outlet | anchor
     ref: str  # topic id, outlet id or institution acronym
     exact: frozenset[str] | None = None  # case-sensitive forms, when the alias needs case
 
@@ -92,6 +92,9 @@ def build_scanner(kb: KnowledgeBase) -> Scanner:
             add(alias, "trap", topic.id, False)
         for alias in topic.back_references:
             add(alias, "backref", topic.id, False)
+        if topic.unnamed:
+            for alias in topic.unnamed.phrases:
+                add(alias, "unnamed", topic.id, False)
     for outlet in kb.outlets:
         for alias in outlet.aliases:
             add(alias, "outlet", outlet.id, outlet.case_sensitive)
