@@ -403,7 +403,10 @@ def _date_note(doc: Document, kb: KnowledgeBase, read: _Reading) -> str:
             f"checked on {human_date(kb.as_of)}, so later changes are not known to it."
         )
     if doc.published and read.today:
-        note = f"Background as of the article's date, {human_date(as_of)}; read on {human_date(read.today)}."
+        note = (
+            f"Background as of the article's date, {human_date(as_of)}; "
+            f"read on {human_date(read.today)}."
+        )
         if read.today > kb.as_of:
             note += f" The knowledge base was last checked on {human_date(kb.as_of)}."
         return note
