@@ -687,10 +687,25 @@ def _blocked(outlet: Outlet, following: str) -> bool:
     return bool(nxt) and nxt[0] in {w.lower() for w in outlet.not_next}
 
 
+_CREDIT_AFTER = re.compile(r"\)\s*(?:-{1,2}|:)")
+
+
+def _credit(doc: Document, hit: Hit) -> bool:
+    """The outlet's credit on the copy itself: a dateline "MOSCOW, Nov 15 /TASS/" or
+    "BEIJING, May 2 (Xinhua) --": the text is that outlet's copy."""
+    before = doc.norm[hit.start - 1 : hit.start] if hit.start else ""
+    after = doc.norm[hit.end : hit.end + 4]
+    if before == "/" and after.startswith("/"):
+        return True
+    return before == "(" and bool(_CREDIT_AFTER.match(after))
+
+
 def _outlet_is_source(doc: Document, kb: KnowledgeBase, outlet: Outlet, hit: Hit, sources):
     after = doc.norm[hit.end : hit.end + 60]
     if _blocked(outlet, after):
         return False
+    if _credit(doc, hit):
+        return True
     for s in sources:
         if s.start < hit.end and hit.start < s.end:
             return True
@@ -740,6 +755,10 @@ def _state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit], sources) -> 
                 used.append((outlets[target.ref], first.start, first.end))
     findings = []
     refs_topic = topic.references if topic else ()
+    if not used:
+        generic = _unnamed_state_media(doc, kb, hits)
+        if generic:
+            findings.append(generic)
     if used:
         used.sort(key=lambda u: u[1])
         outlet, start, end = used[0]
@@ -788,6 +807,53 @@ def _state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit], sources) -> 
             )
         )
     return findings
+
+
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_PLAIN_OPENERS = frozenset({"The", "A", "An", "According", "Citing", "Quoting", "Its", "Their"})
+
+
+def _unnamed_state_media(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> Finding | None:
+    """State media the text relies on without naming the outlet: "Iranian state television
+    said", "according to Russian state media". Only next to a speech word."""
+    words = kb.state_media
+    if words is None:
+        return None
+    for m in words.pattern.finditer(doc.norm):
+        if doc.in_clutter(m.start(), m.end()):
+            continue
+        sent_start = doc.sentences[doc.sentence_at(m.start())].start if doc.sentences else 0
+        before = doc.norm[max(sent_start, m.start() - 40) : m.start()]
+        after = doc.norm[m.end() : m.end() + 40]
+        if not (words.said_after.match(after) or words.said_before.search(before)):
+            continue
+        adj = m.group("adj")
+        if adj is None:
+            other = _CAPITAL_BEFORE.search(before)
+            if other and other.group(1) not in _PLAIN_OPENERS:
+                continue  # "British state broadcaster": a country the list does not know
+        country = words.countries.get(adj.lower()) if adj else None
+        written = doc.text[m.start() : m.end()]
+        whose = f"the state of {country}" if country else "a state (the text does not say which)"
+        topic = kb.topics.get("state-affiliated-media")
+        return Finding(
+            rule="state-media",
+            start=m.start(),
+            end=m.end(),
+            topic="state-affiliated-media",
+            references=topic.references if topic else (),
+            params={
+                "outlet": written,
+                "country": country or "country not named",
+                "title": f"State media as a source: {written}",
+                "explanation": (
+                    f"The text relies on '{written}' without naming the outlet. Outlets run "
+                    f"by {whose} may report accurately, but they are not independent of that "
+                    f"government, and an unnamed outlet cannot be looked up."
+                ),
+            },
+        )
+    return None
 
 
 def _url_outlet(url: str | None, kb: KnowledgeBase) -> Outlet | None:
