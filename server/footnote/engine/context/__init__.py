@@ -468,15 +468,24 @@ def _others(doc: Document, mentions: list[Mention], first: Mention) -> str:
     return f" The text mentions it {times} ({shown})."
 
 
+def _lower_the(title: str) -> str:
+    return "the" + title[3:] if title.startswith("The ") else title
+
+
 def _unnamed_lead(doc: Document, kb: KnowledgeBase, topic: Topic, first: Mention) -> str:
     if not first.unnamed or topic.unnamed is None:
         return ""
     found = doc.text[first.start : first.end]
     words = _setting_words(doc, topic.unnamed.setting)
     shown = ", ".join(f"'{w}'" for w in words[:4])
+    when = (
+        f"the article is dated {human_date(doc.published)}"
+        if doc.published
+        else "the article has no date, so this is less certain"
+    )
     return (
-        f"The text does not name it, but '{found}' most likely refers to {topic.title}: "
-        f"{topic.unnamed.why} (the text mentions {shown}). "
+        f"The text does not name it, but '{found}' most likely refers to {_lower_the(topic.title)}: "
+        f"{topic.unnamed.why} (the text mentions {shown}), and {when}. "
     )
 
 
