@@ -62,6 +62,10 @@ RAISES = {
         "Russia proclaimed the annexation of Donetsk, Luhansk, Zaporizhzhia and Kherson.",
     ],
     "donbas-spelling": ["Residents of the Donbass say water has returned."],
+    "kyiv-spelling": ["Talks in Kiev ended without a statement."],
+    "luhansk-spelling": ["Shelling was reported near Lugansk overnight."],
+    "kharkiv-spelling": ["The tractor plant in Kharkov reopened on Monday."],
+    "odesa-spelling": ["Grain ships left the port of Odessa at dawn."],
     "nato-secretary-general": [
         "NATO Secretary-General Mark Rutte urged allies to spend more.",
         "The alliance's secretary general met ministers in Brussels.",
@@ -132,6 +136,13 @@ TRAPS = {
     "donbas-spelling": [
         "Soldiers captured in the Donbas region returned home.",
         "Shakhtar played at the Donbass Arena.",
+    ],
+    "kyiv-spelling": ["The menu offered chicken Kiev and borscht.", "Talks in Kyiv ended."],
+    "luhansk-spelling": ["Shelling was reported near Luhansk overnight."],
+    "kharkiv-spelling": ["The tractor plant in Kharkiv reopened on Monday."],
+    "odesa-spelling": [
+        "The oil boom reached Odessa, Texas, in the 1920s.",
+        "Grain ships left the port of Odesa at dawn.",
     ],
     "nato-secretary-general": [
         "UN Secretary-General Antonio Guterres called for a ceasefire.",
