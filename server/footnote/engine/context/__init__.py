@@ -484,8 +484,8 @@ def _unnamed_lead(doc: Document, kb: KnowledgeBase, topic: Topic, first: Mention
         else "the article has no date, so this is less certain"
     )
     return (
-        f"The text does not name it, but '{found}' most likely refers to "
-        f"{_lower_the(topic.title)}: "
+        f"The text does not name {_lower_the(topic.title)} outright, but '{found}' most "
+        f"likely refers to it: "
         f"{topic.unnamed.why} (the text mentions {shown}), and {when}. "
     )
 
