@@ -440,11 +440,12 @@ def _month(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
-def _undated_lead(topic: Topic) -> str:
-    """For a text with no date: what a writer before the first change could not know."""
-    if topic.undated:
+def _undated_lead(topic: Topic, not_before: date | None = None) -> str:
+    """For a text with no date: what a writer before the first change could not know
+    (only changes after the earliest date the text itself shows, when it shows one)."""
+    events = [e for e in topic.timeline if e.since and (not_before is None or e.date > not_before)]
+    if topic.undated and events:
         return topic.undated + " "
-    events = [e for e in topic.timeline if e.since]
     if not events:
         return ""
     clauses = "; ".join(e.since for e in events[:3])
@@ -609,18 +610,32 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], read: _Readin
             )
         elif current and not undated:
             lead += f"On {human_date(as_of)} the office was held by {current.name}. "
-    finding = _background(doc, topic, first, base, lead, as_of, date_note, others, bool(since))
+    known = read.not_before[0] if read.not_before else None
+    finding = _background(
+        doc, topic, first, base, lead, as_of, date_note, others, bool(since), not_before=known
+    )
     return replace(finding, start=start, end=end)
 
 
 def _background(
-    doc, topic, first, base, lead, as_of, date_note, others, since, *, conditional=False
+    doc,
+    topic,
+    first,
+    base,
+    lead,
+    as_of,
+    date_note,
+    others,
+    since,
+    *,
+    conditional=False,
+    not_before: date | None = None,
 ) -> Finding:
     """A background note (or, with `since`, a since-published one). An undated text gets a
     conditional sentence: what a writer before the first change could not know."""
     undated = doc.published is None
     if undated and not conditional:
-        lead += _undated_lead(topic)
+        lead += _undated_lead(topic, not_before)
     timeline = ""
     if topic.kind != "office":
         timeline = _timeline(topic, as_of, dated=not undated)

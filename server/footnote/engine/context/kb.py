@@ -419,9 +419,10 @@ def parse_spellings(data: dict, file: str) -> list[Topic]:
         raw = {
             "kind": "spelling",
             "timeline": shared,
-            "references": row.get("references", []) + refs,
             "last_checked": data.get("last_checked"),
             **row,
+            # the table's references, then the row's own
+            "references": refs + row.get("references", []),
         }
         topic = parse_topic(raw, where)
         if topic.preferred is None:
