@@ -390,8 +390,8 @@ def _check_office(doc: Document, kb: KnowledgeBase, topic: Topic, mentions, as_o
             )
         span = Mention(named[1], named[2], m.sentence)
         quoted = doc.in_quote(m.start, m.end) is not None
-        ended = holder.valid_to if as_of >= holder.valid_from else None
-        return Outdated(span, changed, quoted, doc.text[span.start : span.end], ended)
+        left = holder.valid_to if as_of >= holder.valid_from else None
+        return Outdated(span, changed, quoted, doc.text[span.start : span.end], left)
     return None
 
 
@@ -448,7 +448,7 @@ def _undated_lead(topic: Topic, not_before: date | None = None) -> str:
         return topic.undated + " "
     if not events:
         return ""
-    clauses = "; ".join(e.since for e in events[:3])
+    clauses = "; ".join(e.since or "" for e in events[:3])
     return (
         f"If this was written before {_month(events[0].date)}, its writer could not know "
         f"what came later: {clauses}. "
@@ -610,9 +610,9 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], read: _Readin
             )
         elif current and not undated:
             lead += f"On {human_date(as_of)} the office was held by {current.name}. "
-    known = read.not_before[0] if read.not_before else None
+    earliest = read.not_before[0] if read.not_before else None
     finding = _background(
-        doc, topic, first, base, lead, as_of, date_note, others, bool(since), not_before=known
+        doc, topic, first, base, lead, as_of, date_note, others, bool(since), not_before=earliest
     )
     return replace(finding, start=start, end=end)
 
