@@ -564,3 +564,11 @@ def test_the_engine_tone_sentence_still_has_the_shape_the_page_reads():
     text = "The minister said the plan was a disaster and a shameful failure, and critics agreed."
     tone = to_dict(analyze(text))["summary"]["tone"]
     assert plain_tone(tone)["plain"], tone
+
+
+def test_worksheet_reads_an_old_article_as_of_today(client):
+    text = "Envoys in Berlin pressed both sides to carry out the Minsk agreements before winter."
+    data = {"text": text, "published": "2016-10-20"}
+    res = client.post("/worksheet", data=data, content_type="multipart/form-data")
+    assert res.status_code == 200
+    assert "Since this was published" in res.get_data(as_text=True)
