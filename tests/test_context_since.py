@@ -346,3 +346,40 @@ def test_cli_as_of(monkeypatch, capsys):
     body = json.loads(capsys.readouterr().out)
     assert body["meta"]["as_of"] == "2016-12-01"
     assert not any(n["rule"] == "context-since" for n in body["notes"])
+
+
+# --- a text written before a topic began, and undated texts placed by the titles they use ---
+
+
+def test_invasion_words_in_a_text_dated_before_the_build_up_are_not_the_2022_invasion():
+    text = "Russia's invasion of Ukraine has shocked Europe, the editorial argues."
+    assert by_topic(text, "russia-invasion-2022", "2015-03-01", TODAY) is None
+    warning = "A Russian invasion of Ukraine could come within weeks, officials in Kyiv warned."
+    note = by_topic(warning, "russia-invasion-2022", "2022-01-20", TODAY)
+    assert note.rule == "context-since" and "24 February 2022" in note.explanation
+
+
+def test_undated_text_naming_a_past_office_holder_is_placed_in_his_term():
+    text = (
+        "Russia's invasion of Ukraine has shocked Europe, President Barack Obama told "
+        "reporters in Washington."
+    )
+    assert by_topic(text, "russia-invasion-2022") is None
+    minsk = (
+        "President Petro Poroshenko spoke in Kiev. The Minsk agreements remain in force and "
+        "both sides must implement them."
+    )
+    note = by_topic(minsk, "minsk-agreements")
+    assert (note.rule, note.severity) == ("context-background", "info")
+    assert "President Petro Poroshenko" in note.explanation
+    assert "20 May 2019" in note.explanation and "could not know" in note.explanation
+
+
+def test_a_former_title_does_not_place_an_undated_text():
+    text = (
+        "Former President Petro Poroshenko spoke in Kyiv. The Minsk agreements remain in force "
+        "and both sides must implement them."
+    )
+    note = by_topic(text, "minsk-agreements")
+    assert "20 May 2019" not in note.explanation
+    assert "If it was written on or after 22 February 2022" in note.explanation

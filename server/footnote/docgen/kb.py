@@ -34,7 +34,10 @@ _HOW_TO = """\
    (`as_of`, today in the API) the note becomes `context-since` and opens with "Since this
    article was published, ..." followed by those clauses. On an undated text the same
    clauses are worded conditionally ("If this was written before February 2022, ..."), or
-   `undated` gives the topic's own conditional sentence.
+   `undated` gives the topic's own conditional sentence. An undated text that names office
+   holders with their titles as current (from `kb/facts/offices.toml`) is placed in their
+   terms, and the note says so. `counts_from`: a text written before this date (dated, or
+   placed by those titles) cannot refer to the topic ("Russia's invasion" in 2014).
 5. Descriptions that refer to the topic without naming it ("the September truce") go in an
    `[unnamed]` table: `phrases`, the `setting` words the text must use (at least
    `setting_min` distinct ones), `not_near` words of other settings that keep the paragraph

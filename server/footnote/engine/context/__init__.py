@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from ..model import Document, Finding, Source
 from .acronyms import NameIssue, find_name_issues
 from .kb import MONTHS, Fact, Holder, KnowledgeBase, Outlet, Topic, human_date, load_kb
-from .offices import find_office_mismatches
+from .offices import date_from_titles, find_office_mismatches
 from .scan import Hit, scanner
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -62,10 +62,18 @@ def find_context(
     mentions = _topic_mentions(doc, kb, hits)
     read = _Reading(on, as_of if doc.published and as_of and as_of > on else None)
     if doc.published is None:
-        read = _Reading(on, None, _not_before(doc, kb, mentions))
+        dating = date_from_titles(doc)
+        early = [d for d in (_not_before(doc, kb, mentions), dating.not_before) if d]
+        read = _Reading(
+            on, None, max(early, key=lambda d: d[0]) if early else None, dating.not_after
+        )
     for topic_id, found in mentions.items():
         if topic_id in covered:
             continue
+        begins = kb.topics[topic_id].counts_from
+        written = doc.published or (read.not_after[0] if read.not_after else None)
+        if begins and written and written < begins:
+            continue  # "Russia's invasion" in 2014: not the topic that began later
         findings.append(_topic_finding(doc, kb, kb.topics[topic_id], found, read))
     findings += find_office_mismatches(doc, findings)  # dated texts only
     findings += _state_media(doc, kb, hits, sources)
@@ -81,6 +89,7 @@ class _Reading:
     on: date
     today: date | None = None
     not_before: tuple[date, str] | None = None
+    not_after: tuple[date, str] | None = None  # the text names someone in an office that ended
 
 
 def _not_before(doc: Document, kb: KnowledgeBase, mentions) -> tuple[date, str] | None:
@@ -440,15 +449,23 @@ def _month(day: date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
-def _undated_lead(topic: Topic, not_before: date | None = None) -> str:
+def _undated_lead(
+    topic: Topic, not_before: date | None = None, not_after: tuple[date, str] | None = None
+) -> str:
     """For a text with no date: what a writer before the first change could not know
     (only changes after the earliest date the text itself shows, when it shows one)."""
     events = [e for e in topic.timeline if e.since and (not_before is None or e.date > not_before)]
-    if topic.undated and events:
-        return topic.undated + " "
     if not events:
         return ""
     clauses = "; ".join(e.since or "" for e in events[:3])
+    if not_after and events[0].date >= not_after[0]:
+        return (
+            f"The article has no date, but it names '{not_after[1]}' as in office, which "
+            f"most likely places it before {human_date(not_after[0])}; its writer could not "
+            f"know what came later: {clauses}. "
+        )
+    if topic.undated:
+        return topic.undated + " "
     return (
         f"If this was written before {_month(events[0].date)}, its writer could not know "
         f"what came later: {clauses}. "
@@ -521,6 +538,9 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], read: _Readin
         outdated = _check_facts(doc, kb, topic, mentions, as_of)
     since = _since(topic, as_of, read.today) if read.today else []
     undated = doc.published is None
+    ended = outdated.ended if outdated else None
+    if undated and read.not_after and ended and read.not_after[0] <= ended:
+        outdated = None  # written, most likely, while it still held
     if outdated and undated:
         known = read.not_before
         if not (known and outdated.ended and known[0] >= outdated.ended):
@@ -612,7 +632,17 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], read: _Readin
             lead += f"On {human_date(as_of)} the office was held by {current.name}. "
     earliest = read.not_before[0] if read.not_before else None
     finding = _background(
-        doc, topic, first, base, lead, as_of, date_note, others, bool(since), not_before=earliest
+        doc,
+        topic,
+        first,
+        base,
+        lead,
+        as_of,
+        date_note,
+        others,
+        bool(since),
+        not_before=earliest,
+        not_after=read.not_after,
     )
     return replace(finding, start=start, end=end)
 
@@ -630,12 +660,13 @@ def _background(
     *,
     conditional=False,
     not_before: date | None = None,
+    not_after: tuple[date, str] | None = None,
 ) -> Finding:
     """A background note (or, with `since`, a since-published one). An undated text gets a
     conditional sentence: what a writer before the first change could not know."""
     undated = doc.published is None
     if undated and not conditional:
-        lead += _undated_lead(topic, not_before)
+        lead += _undated_lead(topic, not_before, not_after)
     timeline = ""
     if topic.kind != "office":
         timeline = _timeline(topic, as_of, dated=not undated)

@@ -113,6 +113,7 @@ class Topic:
     file: str
     unnamed: Unnamed | None = None
     undated: str | None = None  # the conditional sentence for a text with no date
+    counts_from: date | None = None  # a text written before this cannot refer to the topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,6 +361,7 @@ def parse_topic(raw: dict, file: str) -> Topic:
     return Topic(
         unnamed=_parse_unnamed(raw, where),
         undated=_need(raw, "undated", str, where, optional=True),
+        counts_from=_date(raw, "counts_from", where, optional=True),
         id=tid,
         title=_need(raw, "title", str, where),
         summary=_need(raw, "summary", str, where),
