@@ -10,6 +10,7 @@ and Russian-style spellings get their own notes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
@@ -188,17 +189,58 @@ def _topic_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> dict[s
     return found
 
 
-def _setting_words(doc: Document, words: tuple[str, ...]) -> list[str]:
-    """Which of the setting words the text uses (each entry once), in the list's order."""
-    low = doc.norm.lower()
-    tokens = set(_TOKEN.findall(low))
-    return [w.rstrip("*") for w in words if _has((w,), low, tokens)]
+@dataclass(slots=True)
+class _Words:
+    """A text's lower-cased form and its words, read once: `has` answers whole words, stems
+    ("separatist*", by binary search in the sorted words) and phrases."""
+
+    low: str
+    tokens: set[str]
+    ordered: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        low = text.lower()
+        tokens = set(_TOKEN.findall(low))
+        return cls(low, tokens, sorted(tokens))
+
+    def has(self, word: str) -> bool:
+        w = word.lower()
+        if w.endswith("*"):
+            stem = w[:-1]
+            i = bisect_left(self.ordered, stem)
+            return i < len(self.ordered) and self.ordered[i].startswith(stem)
+        if _TOKEN.fullmatch(w):
+            return w in self.tokens
+        return re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", self.low) is not None
+
+
+def _setting_words(
+    doc: Document, words: tuple[str, ...], cache: dict | None = None, enough: int = 0
+) -> list[str]:
+    """Which of the setting words the text uses (each entry once), in the list's order;
+    with `enough`, stop once that many are found."""
+    read = cache.get("doc") if cache is not None else None
+    if read is None:
+        read = _Words.of(doc.norm)
+        if cache is not None:
+            cache["doc"] = read
+    found = []
+    for w in words:
+        if read.has(w):
+            found.append(w.rstrip("*"))
+            if len(found) == enough:
+                break
+    return found
 
 
 def _unnamed_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit], found) -> None:
     """Descriptions ("the September truce") count for a topic only in its setting and time:
-    enough of the setting's words in the text, none of another setting in the paragraph."""
+    enough of the setting's words in the text, none of another setting in the paragraph.
+    The text and each paragraph are read for words at most once."""
     checked: dict[str, bool] = {}
+    cache: dict = {}
+    paragraphs: dict[tuple[int, int], _Words] = {}
     for hit in hits:
         for target in hit.targets:
             if target.kind != "unnamed":
@@ -213,16 +255,27 @@ def _unnamed_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit], found) 
                     (spec.valid_from is None or spec.valid_from <= day)
                     and (spec.valid_to is None or day < spec.valid_to)
                 )
-                words = _setting_words(doc, spec.setting) if in_time else []
+                words = (
+                    _setting_words(doc, spec.setting, cache, spec.setting_min) if in_time else []
+                )
                 checked[target.ref] = len(words) >= spec.setting_min
             if not checked[target.ref]:
                 continue
             si = doc.sentence_at(hit.start)
             if spec.not_near:
-                para = _window(doc, hit.start, "paragraph").lower()
-                if _has(spec.not_near, para, set(_TOKEN.findall(para))):
+                key = _paragraph_span(doc, si)
+                if key not in paragraphs:
+                    paragraphs[key] = _Words.of(doc.norm[key[0] : key[1]])
+                if any(paragraphs[key].has(w) for w in spec.not_near):
                     continue
             found.setdefault(topic.id, []).append(Mention(hit.start, hit.end, si, unnamed=True))
+
+
+def _paragraph_span(doc: Document, si: int) -> tuple[int, int]:
+    if not doc.sentences:
+        return 0, len(doc.norm)
+    para = doc.paragraphs[doc.sentences[si].paragraph]
+    return para.start, para.end
 
 
 # --- time-aware notes ---------------------------------------------------------------------
