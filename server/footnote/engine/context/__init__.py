@@ -62,7 +62,7 @@ def find_context(
     findings += [_name_finding(doc, issue) for issue in issues]
     mentions = _topic_mentions(doc, kb, hits)
     read = _Reading(on, as_of if doc.published and as_of and as_of > on else None)
-    if doc.published is None:
+    if doc.published is None and mentions:  # dating only matters to the topics' notes
         dating = date_from_titles(doc)
         early = [d for d in (_not_before(doc, kb, mentions), dating.not_before) if d]
         read = _Reading(
