@@ -383,3 +383,32 @@ def test_a_former_title_does_not_place_an_undated_text():
     note = by_topic(text, "minsk-agreements")
     assert "20 May 2019" not in note.explanation
     assert "If it was written on or after 22 February 2022" in note.explanation
+
+
+def test_undated_text_with_only_the_word_invasion_is_not_the_2022_invasion():
+    text = "The invasion was condemned in every region of Ukraine, the editorial argues."
+    assert by_topic(text, "russia-invasion-2022") is None
+    placed = text.replace("the editorial argues", "NATO Secretary General Mark Rutte said")
+    assert by_topic(placed, "russia-invasion-2022") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "Moscow will not recognise the Donbass republics, a deputy minister said in Lugansk.",
+            "dpr-lpr-recognition",
+        ),
+        (
+            "The Kremlin rules out recognising the two breakaway republics in the Donbas.",
+            "dpr-lpr-recognition",
+        ),
+        (
+            "Kiev hopes the ceasefire agreed upon in September will hold, as rebels in Donetsk "
+            "and Ukrainian troops trade fire.",
+            "minsk-agreements",
+        ),
+    ],
+)
+def test_more_ways_of_naming_the_republics_and_the_truce(text, topic):
+    assert topic in {n.topic for n in context(text, "2016-05-01")}

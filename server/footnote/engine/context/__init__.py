@@ -20,6 +20,7 @@ from .acronyms import NameIssue, find_name_issues
 from .kb import MONTHS, Fact, Holder, KnowledgeBase, Outlet, Topic, human_date, load_kb
 from .offices import date_from_titles, find_office_mismatches
 from .scan import Hit, scanner
+from .scan import key as scan_key
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
@@ -75,10 +76,29 @@ def find_context(
         written = doc.published or (read.not_after[0] if read.not_after else None)
         if begins and written and written < begins:
             continue  # "Russia's invasion" in 2014: not the topic that began later
+        if (
+            begins
+            and not doc.published
+            and not _placed_after(read, begins)
+            and not any(_named_outright(doc, topic_id, m) for m in found)
+        ):
+            continue  # undated, only "invasion": it may well mean an earlier one
         findings.append(_topic_finding(doc, kb, kb.topics[topic_id], found, read))
     findings += find_office_mismatches(doc, findings)  # dated texts only
     findings += _state_media(doc, kb, hits, sources)
     return findings
+
+
+def _placed_after(read: _Reading, day: date) -> bool:
+    return read.not_before is not None and read.not_before[0] >= day
+
+
+def _named_outright(doc: Document, topic_id: str, m: Mention) -> bool:
+    """The mention is one of the topic's own names, not a weak word or a description."""
+    if m.backref or m.unnamed:
+        return False
+    targets = scanner().table.get(scan_key(doc.norm[m.start : m.end]), ())
+    return any(t.kind == "topic" and t.ref == topic_id for t in targets)
 
 
 @dataclass(frozen=True, slots=True)
