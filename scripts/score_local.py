@@ -7,6 +7,7 @@ Same figures as scoring a running server, faster to iterate with.
 
 import importlib.util
 import sys
+from datetime import date
 from pathlib import Path
 
 import footnote
@@ -31,6 +32,8 @@ def main() -> int:
                 published=payload.get("published"),
                 title=payload.get("title"),
                 url=payload.get("url"),
+                # as the API does: the reader's date defaults to today
+                as_of=payload.get("as_of") or date.today(),
             )
         )
 

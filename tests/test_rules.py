@@ -16,7 +16,11 @@ CASES = [
 @pytest.mark.parametrize(("rule_id", "example", "fires"), CASES)
 def test_rule_examples(rule_id, example, fires):
     result = analyze(
-        example.text, published=example.published, title=example.title, url=example.url
+        example.text,
+        published=example.published,
+        title=example.title,
+        url=example.url,
+        as_of=example.as_of,
     )
     emitted = {n.rule for n in result.notes}
     if fires:

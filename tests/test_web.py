@@ -305,7 +305,7 @@ def test_question_templates_are_valid_and_cover_every_category():
 def test_every_rule_gets_a_question_from_its_own_fires_example():
     for rule in load_rules().values():
         ex = rule.fires[0]
-        result = to_dict(analyze(ex.text, published=ex.published, title=ex.title))
+        result = to_dict(analyze(ex.text, published=ex.published, title=ex.title, as_of=ex.as_of))
         sheet = build_worksheet(ex.text, result)
         assert len(sheet.questions) == len(result["notes"]) + len(load_questions().summary)
         for q in sheet.questions:
@@ -564,3 +564,11 @@ def test_the_engine_tone_sentence_still_has_the_shape_the_page_reads():
     text = "The minister said the plan was a disaster and a shameful failure, and critics agreed."
     tone = to_dict(analyze(text))["summary"]["tone"]
     assert plain_tone(tone)["plain"], tone
+
+
+def test_worksheet_reads_an_old_article_as_of_today(client):
+    text = "Envoys in Berlin pressed both sides to carry out the Minsk agreements before winter."
+    data = {"text": text, "published": "2016-10-20"}
+    res = client.post("/worksheet", data=data, content_type="multipart/form-data")
+    assert res.status_code == 200
+    assert "Since this was published" in res.get_data(as_text=True)

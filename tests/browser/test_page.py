@@ -612,3 +612,30 @@ def test_a_tone_sentence_in_another_shape_is_shown_whole(page):
     explain(page, "The minister said the plan was ready.")
     assert page.locator("#tone-plain").inner_text() == "A tone sentence the page does not know."
     assert page.locator("#tone-detail").is_hidden()
+
+
+def test_notes_on_what_changed_since_publication_come_first(page):
+    text = "Officials praised the ceasefire deal.\n\nThe minister said nothing more."
+    since = note(
+        "n2",
+        "context",
+        "context-since",
+        text,
+        "the ceasefire deal",
+        severity="info",
+        title="Since this was published: a made-up deal",
+        explanation="Since this article was published, the deal lapsed. More background here.",
+    )
+    other = note("n1", "sourcing", "vague-source", text, "Officials")
+    mock_api(page, result([other, since], []))
+    explain(page, text)
+    box = page.locator("#notes .since-box")
+    assert box.count() == 1
+    # above the notes in reading order, with the plain first sentence and a link to the note
+    assert page.evaluate(
+        "() => { const n = document.getElementById('notes');"
+        " return n.firstElementChild.classList.contains('since-box'); }"
+    )
+    assert box.locator("p").inner_text() == "Since this article was published, the deal lapsed."
+    assert box.locator("a").get_attribute("href") == "#note-n2"
+    assert "a made-up deal" in box.locator("a").inner_text()

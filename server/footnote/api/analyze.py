@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, current_app, jsonify, request
 from marshmallow import ValidationError
 
@@ -36,7 +38,11 @@ def analyze_view():
     limit = current_app.config["MAX_TEXT_CHARS"]
     if len(req["text"]) > limit:
         raise ApiError(413, f"The text is longer than {limit:,} characters.", "text")
-    result = analyze(req["text"], published=req["published"], title=req["title"], url=req["url"])
+    # The reader's today: the API layer reads the clock, the engine never does.
+    as_of = req["as_of"] or date.today()
+    result = analyze(
+        req["text"], published=req["published"], title=req["title"], url=req["url"], as_of=as_of
+    )
     return jsonify(to_dict(result))
 
 

@@ -52,6 +52,15 @@ class AnalyzeRequest(Schema):
         allow_none=True,
         metadata={"description": "Publication date, YYYY-MM-DD: the 'as of' date."},
     )
+    as_of = fields.Date(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "description": "The reader's date, YYYY-MM-DD; default: today on the server. On an "
+            "article published before it, context notes with rule 'context-since' say first "
+            "what changed after the article's date."
+        },
+    )
 
     @validates("text")
     def _not_blank(self, value: str, **_kwargs) -> None:
@@ -199,6 +208,11 @@ class MetaSchema(_Response):
     published = fields.String(
         dump_only=True, allow_none=True, metadata={"description": "The 'as of' date used."}
     )
+    as_of = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "The reader's date used for 'context-since' notes."},
+    )
     elapsed_ms = fields.Float(
         dump_only=True, required=True, metadata={"description": "Analysis time."}
     )
@@ -337,6 +351,11 @@ class TimelineEventSchema(_Response):
     date = fields.Date(dump_only=True, required=True)
     when = fields.String(dump_only=True, metadata={"description": "The date as written."})
     event = fields.String(dump_only=True, required=True)
+    since = fields.String(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "What a 'context-since' note says of this change."},
+    )
 
 
 class TopicFactSchema(_Response):
@@ -368,6 +387,7 @@ class TopicDetailResponse(TopicSummarySchema):
 class RuleExampleSchema(_Response):
     text = fields.String(dump_only=True, required=True)
     published = fields.String(dump_only=True)
+    as_of = fields.String(dump_only=True)
 
 
 class RuleSchema(_Response):

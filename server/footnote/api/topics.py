@@ -32,7 +32,8 @@ def topic_detail(topic: Topic) -> dict:
         "kind": topic.kind,
         "aliases": list(topic.aliases),
         "timeline": [
-            {"date": e.date.isoformat(), "when": e.when, "event": e.event} for e in topic.timeline
+            {"date": e.date.isoformat(), "when": e.when, "event": e.event, "since": e.since}
+            for e in topic.timeline
         ],
         "facts": [
             {

@@ -29,7 +29,7 @@ def _cmd_analyze(args) -> int:
     if not text.strip():
         print("footnote: the text is empty", file=sys.stderr)
         return 2
-    result = to_dict(analyze(text, published=args.published, title=args.title))
+    result = to_dict(analyze(text, published=args.published, title=args.title, as_of=_today(args)))
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -47,11 +47,17 @@ def _cmd_batch(args) -> int:
         as_json=args.json or args.jsonl,
         published=args.published,
         title=args.title,
+        as_of=_today(args),
         jobs=args.jobs,
         out=sys.stdout,
         err=sys.stderr,
         progress=sys.stderr.isatty() if args.progress is None else args.progress,
     )
+
+
+def _today(args) -> date:
+    """The reader's date: --as-of, or today. The CLI reads the clock; the engine never does."""
+    return args.as_of or date.today()
 
 
 def _why(exc: Exception) -> str:
@@ -146,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
         help='input is JSON lines: {"text", "published"?, "title"?, "id"?} per line',
     )
     p.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        help="the reader's date, YYYY-MM-DD (default: today); on an older article, context "
+        "notes say first what changed since it was published",
+    )
     p.add_argument("--title")
     p.add_argument("--jobs", type=_positive, help="processes for a batch (default: cores)")
     p.add_argument(

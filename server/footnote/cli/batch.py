@@ -57,8 +57,9 @@ def _record(line: str) -> dict:
 
 
 def _work(task: tuple) -> dict:
-    """Analyse one task in a worker process. `task` is (id, kind, payload, published, title)."""
-    ident, kind, payload, published, title = task
+    """Analyse one task in a worker process. `task` is (id, kind, payload, published, title,
+    as_of): as_of is the reader's date, the same for every text of the batch."""
+    ident, kind, payload, published, title, as_of = task
     try:
         if kind == "file":
             text = _read_file(payload)
@@ -70,27 +71,35 @@ def _work(task: tuple) -> dict:
             title = record.get("title") or title
         if not text.strip():
             raise _BadInput("the text is empty")
-        return {"id": ident, "result": to_dict(analyze(text, published=published, title=title))}
+        result = analyze(text, published=published, title=title, as_of=as_of)
+        return {"id": ident, "result": to_dict(result)}
     except _BadInput as exc:
         return {"id": ident, "error": {"code": "invalid_input", "message": str(exc)}}
     except Exception as exc:  # one bad text must not stop a batch; its type is enough
         return {"id": ident, "error": {"code": "internal_error", "message": type(exc).__name__}}
 
 
-def _tasks(paths: list[str], *, jsonl: bool, published: str | None, title: str | None) -> list:
+def _tasks(
+    paths: list[str],
+    *,
+    jsonl: bool,
+    published: str | None,
+    title: str | None,
+    as_of: str | None = None,
+) -> list:
     if not jsonl:
-        return [(path, "file", path, published, title) for path in paths]
+        return [(path, "file", path, published, title, as_of) for path in paths]
     tasks: list[tuple] = []
     for path in paths:
         try:
             lines = _read_file(path).splitlines()
         except _BadInput as exc:
-            tasks.append((path, "error", str(exc), None, None))
+            tasks.append((path, "error", str(exc), None, None, None))
             continue
         for number, line in enumerate(lines, 1):
             if line.strip():
                 ident = number if len(paths) == 1 else f"{path}:{number}"
-                tasks.append((ident, "record", line, published, title))
+                tasks.append((ident, "record", line, published, title, as_of))
     return tasks
 
 
@@ -174,13 +183,20 @@ def run_batch(
     published: date | None,
     title: str | None,
     jobs: int | None,
+    as_of: date | None = None,
     out: TextIO,
     err: TextIO,
     progress: bool,
 ) -> int:
     began = time.perf_counter()
     iso = published.isoformat() if published else None
-    tasks = _tasks(paths, jsonl=jsonl, published=iso, title=title)
+    tasks = _tasks(
+        paths,
+        jsonl=jsonl,
+        published=iso,
+        title=title,
+        as_of=as_of.isoformat() if as_of else None,
+    )
     processes = max(1, min(jobs or cpu_count(), len(tasks)))
     bar = Progress(len(tasks), err, progress)
     tally = Tally()

@@ -29,7 +29,23 @@ _HOW_TO = """\
    day it no longer holds), which phrase classes from `kb/cues.toml` present it as current
    (`framing`) and which show the writer knows it changed (`unless`), and `changed`, the
    sentence the note uses. An office topic lists `holders` with their terms instead.
-5. Add texts that must raise the topic and traps that must not to `tests/test_context.py`,
+   A timeline event may carry `since`, a plain clause saying what changed ("Russia
+   recognised ... on 21 February 2022"): on an article older than the reader's date
+   (`as_of`, today in the API) the note becomes `context-since` and opens with "Since this
+   article was published, ..." followed by those clauses. On an undated text the same
+   clauses are worded conditionally ("If this was written before February 2022, ..."), or
+   `undated` gives the topic's own conditional sentence. An undated text that names office
+   holders with their titles as current (from `kb/facts/offices.toml`) is placed in their
+   terms, and the note says so. `counts_from`: a text written before this date (dated, or
+   placed by those titles) cannot refer to the topic ("Russia's invasion" in 2014).
+5. Descriptions that refer to the topic without naming it ("the September truce") go in an
+   `[unnamed]` table: `phrases`, the `setting` words the text must use (at least
+   `setting_min` distinct ones), `not_near` words of other settings that keep the paragraph
+   quiet (a ceasefire in Gaza is not Minsk), the article dates it applies to
+   (`valid_from`, `valid_to`) and `why`, which the note gives as its reason.
+6. A place name spelled two ways (Kiev/Kyiv) is one row of `kb/spellings.toml`, not a topic
+   file: `id`, `title`, `summary`, the spelling found (`aliases`), `preferred`, `traps`.
+7. Add texts that must raise the topic and traps that must not to `tests/test_context.py`,
    test every dated fact on both sides of its date, bump `version` in `kb/kb.toml`, and run
    `python -m footnote.docgen.kb > docs/knowledge-base.md`.
 
@@ -51,14 +67,19 @@ The text, undated: *"This includes, according to the official, a renewed commitm
 Minsk agreements, which aim to resolve the conflict in Donbass through dialogue."*
 
 1. The scan finds "Minsk agreements" (an alias of `minsk-agreements`) and "Donbass" (an
-   alias of the spelling topic `donbas-spelling`).
-2. With no date, the note is read as of the knowledge base's date ({as_of}) and says so.
-3. The fact "The Minsk agreements are in force" holds only until 22 February 2022. The
+   alias of the spelling topic `donbas-spelling`, a row of `kb/spellings.toml`).
+2. The fact "The Minsk agreements are in force" holds only until 22 February 2022. The
    phrase "renewed commitment to" (class `in-force`) frames the mention as current, and
-   nothing nearby says the agreements ended (class `lapse`), so the note is
-   `context-outdated` (warning), explaining what changed and when, with references.
-4. The same sentence dated 2019-06-01 gets `context-background` (info) instead: on that
-   date the agreements were in force.
+   nothing nearby says the agreements ended (class `lapse`). The words are reported
+   ("according to the official"), but the writer adds "which aim to" in their own relative
+   clause, so a dated text gets `context-outdated` (warning); had only the official
+   presented them as current, it would be `context-outdated-quoted` (caution).
+3. With no date, the note is conditional: "If it was written on or after 22 February 2022,
+   that was already out of date". Only when the text dates itself (an office holder named
+   with a current title, "NATO Secretary General Mark Rutte") does it say so outright.
+4. The same sentence dated 2019-06-01 gets `context-background` (info): on that date the
+   agreements were in force. Read on a later date (`as_of`), it gets `context-since`,
+   opening with "Since this article was published, the Minsk agreements lapsed: ...".
 5. "Donbass" gets a `spelling` note (info) explaining the Ukrainian and Russian spellings.
 """
 
@@ -93,8 +114,12 @@ def render(kb: KnowledgeBase) -> str:
             if t.weak_aliases:
                 weak = ", ".join(f'"{a}"' for a in t.weak_aliases)
                 out.append(f"- Names that need context words nearby: {weak}")
+        if t.unnamed:
+            phrases = ", ".join(f'"{a}"' for a in t.unnamed.phrases)
+            out.append(f"- Unnamed references (only in its setting): {phrases}")
         for e in t.timeline:
-            out.append(f"- {e.when}: {e.event}")
+            after = f" *Since then:* {e.since}." if e.since else ""
+            out.append(f"- {e.when}: {e.event}{after}")
         for f in t.facts:
             until = human_date(f.valid_to) if f.valid_to else "today"
             since = human_date(f.valid_from) if f.valid_from else "the start"

@@ -29,7 +29,8 @@ def _md(text: str) -> str:
 def _example(example: dict) -> str:
     line = f"> {_md(' '.join(example['text'].split()))}"
     if example.get("published"):
-        line += f"  \n> *(published {example['published']})*"
+        read = f", read on {example['as_of']}" if example.get("as_of") else ""
+        line += f"  \n> *(published {example['published']}{read})*"
     return line
 
 

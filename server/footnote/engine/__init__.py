@@ -40,16 +40,21 @@ def analyze(
     published: date | str | None = None,
     title: str | None = None,
     url: str | None = None,
+    as_of: date | str | None = None,
 ) -> Analysis:
-    """Analyse an article's text. `published` (a date or "YYYY-MM-DD") is the "as of" date
-    for time-aware notes; without it the knowledge base's own date is used."""
+    """Analyse an article's text. `published` (a date or "YYYY-MM-DD") is the date the
+    article is read as of for background and out-of-date notes; without it the notes speak
+    conditionally. `as_of` is the reader's today, passed in (the engine never reads the
+    clock): on an article older than it, context notes say first what changed since."""
     began = time.perf_counter()
     if isinstance(published, str):
         published = date.fromisoformat(published)
+    if isinstance(as_of, str):
+        as_of = date.fromisoformat(as_of)
     doc = build_document(text, title=title, published=published, url=url)
     sources, attributions = _outside_clutter(doc, *find_sources(doc))
     findings = list(find_gaps(doc, sources, attributions))
-    findings += find_context(doc, sources)
+    findings += find_context(doc, sources, as_of)
     language = find_language(doc, sources, attributions)
     findings += language.findings
     findings = [f for f in findings if not _on_clutter(doc, f)]
@@ -60,6 +65,7 @@ def analyze(
         "knowledge_version": knowledge_version(),
         "characters": len(text),
         "published": published.isoformat() if published else None,
+        "as_of": as_of.isoformat() if as_of else None,
         "elapsed_ms": round((time.perf_counter() - began) * 1000, 2),
     }
     return Analysis(headline, counts, sources, notes, meta, tone)

@@ -25,6 +25,7 @@ class Example:
     published: str | None = None
     title: str | None = None
     url: str | None = None
+    as_of: str | None = None  # the reader's today, for "since this was published" notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,12 @@ def _example(raw, where: str) -> Example:
     if isinstance(raw, str):
         return Example(raw)
     if isinstance(raw, dict) and isinstance(raw.get("text"), str):
-        unknown = set(raw) - {"text", "published", "title", "url"}
+        unknown = set(raw) - {"text", "published", "title", "url", "as_of"}
         if unknown:
             raise CatalogueError(f"{where}: unknown example field(s) {sorted(unknown)}")
-        return Example(raw["text"], raw.get("published"), raw.get("title"), raw.get("url"))
+        return Example(
+            raw["text"], raw.get("published"), raw.get("title"), raw.get("url"), raw.get("as_of")
+        )
     raise CatalogueError(f"{where}: an example must be a string or a table with 'text'")
 
 
@@ -104,7 +107,8 @@ def rule_as_dict(rule: Rule) -> dict:
     """The public description of a rule (API and docs)."""
 
     def ex(e: Example) -> dict:
-        return {k: v for k, v in (("text", e.text), ("published", e.published)) if v}
+        pairs = (("text", e.text), ("published", e.published), ("as_of", e.as_of))
+        return {k: v for k, v in pairs if v}
 
     return {
         "id": rule.id,

@@ -177,7 +177,8 @@ def worksheet():
             "The web address must start with http:// or https:// (copy it from the browser's "
             "address bar), or be left empty.",
         )
-    result = to_dict(analyze(text, published=published, title=title, url=url))
+    # the reader's date, as the API passes it: notes on what changed since publication
+    result = to_dict(analyze(text, published=published, title=title, url=url, as_of=date.today()))
     sheet = build_worksheet(text, result, title=title, published=published, url=url)
     return render_template("worksheet.html", sheet=sheet, categories=CATEGORIES)
 

@@ -35,6 +35,9 @@ class Event:
     date: date
     event: str
     date_text: str | None = None
+    # A plain clause for a reader of an older article: what changed on this date
+    # ("Russia recognised the 'DPR' and 'LPR' as independent states on 21 February 2022").
+    since: str | None = None
 
     @property
     def when(self) -> str:
@@ -72,6 +75,22 @@ class Holder:
 
 
 @dataclass(frozen=True, slots=True)
+class Unnamed:
+    """Descriptions that refer to a topic without naming it ("the September truce"): they
+    count only in a text set where the topic happened (`setting`, at least `setting_min`
+    distinct words in the text), with no other setting in the paragraph (`not_near`), and
+    dated inside [valid_from, valid_to) or undated. `why` says so in the note."""
+
+    phrases: tuple[str, ...]
+    setting: tuple[str, ...]
+    setting_min: int
+    not_near: tuple[str, ...]
+    valid_from: date | None
+    valid_to: date | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     id: str
     title: str
@@ -92,6 +111,9 @@ class Topic:
     references: tuple[Reference, ...]
     preferred: str | None
     file: str
+    unnamed: Unnamed | None = None
+    undated: str | None = None  # the conditional sentence for a text with no date
+    counts_from: date | None = None  # a text written before this cannot refer to the topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +132,17 @@ class Outlet:
     control: str = (
         "controlled"  # controlled: run by the state; funded: paid for, by statute independent
     )
+
+
+@dataclass(frozen=True, slots=True)
+class StateMediaWords:
+    """Unnamed state media as a source, from the text itself ("Iranian state television
+    said"): the nouns, the country adjectives, and the speech words that make it a source."""
+
+    pattern: re.Pattern  # group "adj": the adjective, if any
+    countries: dict[str, str]  # adjective (lower case) -> country
+    said_after: re.Pattern
+    said_before: re.Pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +181,7 @@ class KnowledgeBase:
     own_language_places: frozenset[str] = frozenset()
     digest: str = ""  # a hash of the files' text: which data answered, even between versions
     facts: Facts = NO_FACTS  # typed dated facts from kb/facts/ (offices, memberships, treaties)
+    state_media: StateMediaWords | None = None
 
 
 MONTHS = (
@@ -253,6 +287,7 @@ def _timeline(raw: dict, where: str) -> list[Event]:
                 _date(ev, "date", here),
                 _need(ev, "event", str, here),
                 _need(ev, "date_text", str, here, optional=True),
+                _need(ev, "since", str, here, optional=True),
             )
         )
     if [e.date for e in timeline] != sorted(e.date for e in timeline):
@@ -339,6 +374,9 @@ def parse_topic(raw: dict, file: str) -> Topic:
                 f"{where}: field 'case_sensitive' names '{alias}', which is not an alias"
             )
     return Topic(
+        unnamed=_parse_unnamed(raw, where),
+        undated=_need(raw, "undated", str, where, optional=True),
+        counts_from=_date(raw, "counts_from", where, optional=True),
         id=tid,
         title=_need(raw, "title", str, where),
         summary=_need(raw, "summary", str, where),
@@ -359,6 +397,55 @@ def parse_topic(raw: dict, file: str) -> Topic:
         preferred=_need(raw, "preferred", str, where, optional=True),
         file=file,
     )
+
+
+def _parse_unnamed(raw: dict, where: str) -> Unnamed | None:
+    data = _need(raw, "unnamed", dict, where, optional=True)
+    if data is None:
+        return None
+    here = f"{where}: unnamed"
+    valid_from = _date(data, "valid_from", here, optional=True)
+    valid_to = _date(data, "valid_to", here, optional=True)
+    if valid_from and valid_to and valid_to <= valid_from:
+        raise KnowledgeBaseError(f"{here}: field 'valid_to' must be after 'valid_from'")
+    setting = _strings(data, "setting", here, optional=False)
+    setting_min = _need(data, "setting_min", int, here, optional=True, default=2)
+    if not 1 <= setting_min <= len(setting):
+        raise KnowledgeBaseError(f"{here}: field 'setting_min' must be 1 to len(setting)")
+    return Unnamed(
+        phrases=_strings(data, "phrases", here, optional=False),
+        setting=setting,
+        setting_min=setting_min,
+        not_near=_strings(data, "not_near", here),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        why=_need(data, "why", str, here),
+    )
+
+
+def parse_spellings(data: dict, file: str) -> list[Topic]:
+    """One table of place names with a Russian-based and a Ukrainian-based spelling; each row
+    becomes a topic of kind "spelling" (info only: the note explains both spellings)."""
+    shared = _need(data, "timeline", list, file, optional=True, default=[])
+    refs = _need(data, "references", list, file)
+    out = []
+    for i, row in enumerate(_need(data, "spelling", list, file)):
+        where = f"{file}: spelling[{i}]"
+        if not isinstance(row, dict):
+            raise KnowledgeBaseError(f"{where}: must be a table")
+        raw = {
+            "kind": "spelling",
+            "timeline": shared,
+            "last_checked": data.get("last_checked"),
+            **row,
+            # the table's references, then the row's own
+            "references": refs + row.get("references", []),
+        }
+        topic = parse_topic(raw, where)
+        if topic.preferred is None:
+            raise KnowledgeBaseError(f"{where}: field 'preferred' is missing")
+        out.append(topic)
+    return out
 
 
 def parse_outlets(data: dict, file: str) -> tuple[Outlet, ...]:
@@ -425,6 +512,35 @@ def _choice(raw: dict, key: str, choices: tuple[str, ...], where: str) -> str:
     return value
 
 
+def parse_state_media(data: dict, file: str) -> StateMediaWords | None:
+    raw = _need(data, "state_media", dict, file, optional=True)
+    if raw is None:
+        return None
+    where = f"{file}: state_media"
+    nouns = _strings(raw, "nouns", where, optional=False)
+    countries = _need(raw, "countries", dict, where)
+    for adj, country in countries.items():
+        if not isinstance(country, str) or not country.strip():
+            raise KnowledgeBaseError(f"{where}: countries.{adj} must be a non-empty string")
+    after = _strings(raw, "said_after", where, optional=False)
+    before = _strings(raw, "said_before", where, optional=False)
+    for j, frag in enumerate(nouns + after + before):
+        _regex(frag, f"{where}: pattern {j}")
+    adjs = "|".join(re.escape(a) for a in sorted(countries, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w-])(?:(?P<adj>{adjs})\s+)?(?:official\s+)?(?:{_alternation(list(nouns))})(?![\w-])",
+        re.I,
+    )
+    return StateMediaWords(
+        pattern=pattern,
+        countries={k.lower(): v for k, v in countries.items()},
+        said_after=re.compile(
+            rf"^(?:[\s,]+[\w-]+){{0,3}}?[\s,]+(?:{_alternation(list(after))})\b", re.I
+        ),
+        said_before=re.compile(rf"\b(?:{_alternation(list(before))})\s+(?:the\s+)?$", re.I),
+    )
+
+
 def _alternation(fragments: list[str]) -> str:
     return "|".join(f"(?:{f})" for f in fragments)
 
@@ -480,6 +596,13 @@ def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
     if meta is None:
         raise KnowledgeBaseError("kb/kb.toml: file is missing")
     topics = _parse_topics(files)
+    if "kb/spellings.toml" in files:
+        for topic in parse_spellings(files["kb/spellings.toml"], "kb/spellings.toml"):
+            if topic.id in topics:
+                raise KnowledgeBaseError(
+                    f"kb/spellings.toml: field 'id' '{topic.id}' is used twice"
+                )
+            topics[topic.id] = topic
     for required in ("kb/outlets.toml", "kb/institutions.toml", "kb/cues.toml"):
         if required not in files:
             raise KnowledgeBaseError(f"{required}: file is missing")
@@ -506,6 +629,7 @@ def build_kb(files: dict[str, dict], digest: str = "") -> KnowledgeBase:
         as_of=_date(meta, "as_of", "kb/kb.toml"),
         topics=topics,
         outlets=parse_outlets(files["kb/outlets.toml"], "kb/outlets.toml"),
+        state_media=parse_state_media(files["kb/outlets.toml"], "kb/outlets.toml"),
         institutions=institutions,
         cues=cues,
         own_language_places=frozenset(

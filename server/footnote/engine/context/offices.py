@@ -283,3 +283,44 @@ def _finding(doc: Document, m: OfficeMatcher, mention: _Mention, day: date) -> F
             "explanation": explanation,
         },
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """When an undated text was most likely written, from the office holders it names with
+    their title as current: on or after the latest start of those tenures, and before the
+    earliest end. Each bound keeps the words that show it."""
+
+    not_before: tuple[date, str] | None = None
+    not_after: tuple[date, str] | None = None
+
+
+def date_from_titles(doc: Document) -> Dating:
+    """Titles-and-names read as current ("President Petro Poroshenko said"), with the same
+    quiet cases as the office-holder check: past titles, past-time sentences, a year inside
+    the tenure, a name that fits more than one holder."""
+    m = matcher()
+    if m is None:
+        return Dating()
+    far = m.checked or date.max
+    past_sentence: dict[int, tuple[bool, frozenset[int]]] = {}
+    lo: tuple[date, str] | None = None
+    hi: tuple[date, str] | None = None
+    for hit in m.pattern.finditer(doc.norm):
+        name = " ".join(hit.group("name").split())
+        if name not in m.exact:
+            continue
+        offices = m.titles.get(_key(hit.group("title")), frozenset())
+        tenures = tuple(t for t in m.names.get(_key(name), ()) if t.office in offices)
+        if not tenures or len({t.name for t in tenures}) > 1:
+            continue
+        if _quiet(doc, m, hit, offices, tenures, far, past_sentence):
+            continue
+        words = doc.text[hit.start() : hit.end()]
+        start = min(t.start for t in tenures)
+        end = None if any(t.end is None for t in tenures) else max(t.end for t in tenures if t.end)
+        if lo is None or start > lo[0]:
+            lo = (start, words)
+        if end is not None and (hi is None or end < hi[0]):
+            hi = (end, words)
+    return Dating(lo, hi)

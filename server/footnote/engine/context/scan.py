@@ -21,7 +21,7 @@ _SEP = re.compile(r"[\s\-]+")
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    kind: str  # topic | weak | trap | backref | outlet | anchor
+    kind: str  # topic | weak | unnamed | trap | backref | outlet | anchor
     ref: str  # topic id, outlet id or institution acronym
     exact: frozenset[str] | None = None  # case-sensitive forms, when the alias needs case
 
@@ -80,6 +80,9 @@ def _aliases(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, bool]]:
             yield alias, "trap", topic.id, False
         for alias in topic.back_references:
             yield alias, "backref", topic.id, False
+        if topic.unnamed:
+            for alias in topic.unnamed.phrases:
+                yield alias, "unnamed", topic.id, False
     for outlet in kb.outlets:
         for alias in outlet.aliases:
             yield alias, "outlet", outlet.id, outlet.case_sensitive

@@ -304,6 +304,22 @@
       container.append(el("p", { text: "Footnote has no notes on this text." }));
       return;
     }
+    const since = S.sinceNotes(notes);
+    if (since.length) {
+      // What changed after the article's date comes first: an old article still reads as news.
+      const items = since.map((note) =>
+        el("li", {}, [
+          el("a", { href: `#note-${note.id}`, text: `${markerText(note)} ${note.title}` }),
+          el("p", { text: S.firstSentence(note.explanation) }),
+        ]),
+      );
+      container.append(
+        el("section", { className: `since-box fn-card ${kindClass("context")}`, "aria-labelledby": "since-heading" }, [
+          el("h4", { id: "since-heading", text: "Since this article was published" }),
+          el("ul", { className: "since-list" }, items),
+        ]),
+      );
+    }
     const list = el("ol", { className: "note-list" });
     for (const note of notes) {
       const item = el("li", { id: `note-${note.id}`, className: `note fn-card ${kindClass(note.category)}`, tabindex: "-1" }, [

@@ -78,6 +78,18 @@
       .map((x) => x.note);
   }
 
+  /* Notes on what changed since the article was published (rule "context-since"), in the
+     order given: the page shows them first, above the notes in reading order. */
+  function sinceNotes(notes) {
+    return notes.filter((n) => n.category === "context" && n.rule === "context-since");
+  }
+
+  /* The first sentence of an explanation: a since-note says what changed in it. */
+  function firstSentence(text) {
+    const m = /^.*?[.!?](?=\s|$)/s.exec(text || "");
+    return m ? m[0] : text || "";
+  }
+
   function groupByCategory(notes, categories) {
     const groups = new Map(categories.map((c) => [c, []]));
     for (const note of notes) {
@@ -163,6 +175,8 @@
     codePointMap,
     hasSpan,
     readingOrder,
+    sinceNotes,
+    firstSentence,
     segment,
     groupByCategory,
     sortRows,
