@@ -412,3 +412,15 @@ def test_undated_text_with_only_the_word_invasion_is_not_the_2022_invasion():
 )
 def test_more_ways_of_naming_the_republics_and_the_truce(text, topic):
     assert topic in {n.topic for n in context(text, "2016-05-01")}
+
+
+def test_a_state_agency_in_an_opening_credit_group_is_the_copys_source():
+    from footnote import analyze, to_dict
+
+    text = (
+        "OSLO (Fjord News / Sputnik - 12th April, 2023) The ministry has cut access to the "
+        "files, officials said."
+    )
+    assert "state-media" in [n["rule"] for n in to_dict(analyze(text))["notes"]]
+    aside = "The ministry (which Sputnik once praised) cut access to the files, officials said."
+    assert "state-media" not in [n["rule"] for n in to_dict(analyze(aside))["notes"]]

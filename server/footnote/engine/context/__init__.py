@@ -817,6 +817,7 @@ def _blocked(outlet: Outlet, following: str) -> bool:
 
 
 _CREDIT_AFTER = re.compile(r"\)\s*(?:-{1,2}|:)")
+_OPENING_CREDIT = 160  # characters: a dateline's credit sits on the opening line
 
 
 def _credit(doc: Document, hit: Hit) -> bool:
@@ -826,7 +827,19 @@ def _credit(doc: Document, hit: Hit) -> bool:
     after = doc.norm[hit.end : hit.end + 4]
     if before == "/" and after.startswith("/"):
         return True
-    return before == "(" and bool(_CREDIT_AFTER.match(after))
+    if before == "(" and bool(_CREDIT_AFTER.match(after)):
+        return True
+    # "MOSCOW (UrduPoint News / Sputnik - 12th April, 2023) The ...": a credit group in
+    # brackets on the opening line names every agency whose copy this is
+    if hit.start > _OPENING_CREDIT:
+        return False
+    line_start = doc.norm.rfind("\n", 0, hit.start) + 1
+    opened = doc.norm.rfind("(", line_start, hit.start)
+    closed = doc.norm.find(")", hit.end, hit.end + 60)
+    if opened < 0 or ")" in doc.norm[opened : hit.start] or closed < 0:
+        return False
+    place = doc.norm[line_start:opened].strip().rstrip(",")
+    return 0 < len(place) <= 40 and place.replace(",", "").replace(" ", "").isupper()
 
 
 def _outlet_is_source(doc: Document, kb: KnowledgeBase, outlet: Outlet, hit: Hit, sources):
