@@ -64,7 +64,14 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
 def classify(
     ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_start: int
 ) -> SourceKind:
-    """The kind of source a speaker phrase names."""
+    """The kind of source a speaker phrase names (once per span and analysis)."""
+    key = (span[0], span[1], sentence_start)
+    return memo(ix.kinds, key, lambda: _classify(ix, span, lex, sentence_start))
+
+
+def _classify(
+    ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_start: int
+) -> SourceKind:
     toks = ix.tokenize(span[0], span[1])
     if not toks:
         return "vague_group"

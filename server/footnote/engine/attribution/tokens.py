@@ -61,6 +61,7 @@ class SentenceIndex:
         "relays",
         "capitals",
         "clause_starts",
+        "kinds",
     )
 
     def __init__(self, doc: Document, lex: Lexicon) -> None:
@@ -78,6 +79,7 @@ class SentenceIndex:
         self.relays: dict[int, str | None] = {}
         self.capitals: dict[str, bool] = {}
         self.clause_starts: dict[int, int] = {}
+        self.kinds: dict[tuple[int, int, int], SourceKind] = {}  # classify(), by span
 
     def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
         """Sentence si's tokens and their start offsets."""
