@@ -804,3 +804,45 @@ def test_a_spokesperson_named_later_and_spokespeople_as_offices():
     ] == [("named_person", 2)]
     assert caution_rules("A company spokesman said the plant would close.") == []
     assert caution_rules("A senior official said the plant would close.") == ["anonymous-no-reason"]
+
+
+# --- round four -------------------------------------------------------------------------------
+
+
+def test_a_call_made_is_no_statement():
+    text = "A passing driver called the Harbour Control Centre shortly after midnight."
+    assert sources(text) == []
+    assert sources("The mayor called the plan a mistake.") == [("The mayor", "unnamed_individual")]
+
+
+def test_a_role_then_its_holders_name_on_the_right():
+    text = (
+        '"The link was strong," said the lead researcher, Assoc Prof Ann Hodge of the '
+        "Harbour Cancer Council."
+    )
+    got = run(text)["sources"]
+    assert got[0]["kind"] == "named_person"
+    assert "Ann Hodge" in got[0]["mention"]
+
+
+def test_the_spaniard_after_a_named_coach_is_the_coach():
+    text = (
+        '"We did everything we could," said coach Sergio Ramos Vidal. '
+        'Asked about injuries, the Spaniard said, "This is the situation."'
+    )
+    assert [(m, k) for m, k in sources(text)] == [("coach Sergio Ramos Vidal", "named_person")]
+
+
+def test_the_source_after_the_sources_is_one_of_them():
+    text = (
+        "Two people close to the matter said the talks had stalled. "
+        "The source said a new offer was unlikely."
+    )
+    assert len(sources(text)) == 1
+
+
+def test_anonymity_to_speak_freely_is_a_reason():
+    text = "A harbour official, requesting anonymity to speak freely, said the pier was unsafe."
+    assert source(text, "A harbour official, requesting anonymity to speak freely")[
+        "anonymity_reason"
+    ]

@@ -37,6 +37,7 @@ from .readings import (
     participle_without_by,
     participle_without_comma,
     per_is_a_rate,
+    phoned,
     plural_noun_before_verb,
     stance_with_object,
     tells_no_one,
@@ -91,6 +92,15 @@ CHECKS: tuple[Check, ...] = (
         "Her report ran to forty pages.",
         "Engineers report that the bridge is safe.",
         after_noun_marker,
+    ),
+    Check(
+        "a call made",
+        "cue word",
+        '"Called" before a number, the police or "the" and a name is a call made ("called '
+        'the Harbour Control Centre"), not a view given ("called the plan a mistake").',
+        "A passing driver called the Harbour Control Centre shortly after midnight.",
+        "The mayor called the plan a mistake.",
+        phoned,
     ),
     Check(
         "noun after a preposition",

@@ -319,9 +319,18 @@ def _clause_after_comma(
     n = len(toks)
     nxt = toks[j + 1].lower if j + 1 < n else ""
     after_name = strict and last is not None and is_name_tok(toks[last])
+    after_role = (
+        strict
+        and last is not None
+        and toks[last].lower in lex.person_heads
+        and j + 2 < n
+        and is_name_tok(toks[j + 1])
+        and is_name_tok(toks[j + 2])
+    )
     if not (
         nxt in {"who", "whose", "speaking"}  # "..., said X, who ...", "X, speaking to ..."
         or (after_name and (nxt in lex.right_appositive_starters or nxt.endswith("'s")))
+        or after_role  # "..., said the lead researcher, Assoc Prof Ann Hodge of ..."
     ):
         return None
     k = j + 1

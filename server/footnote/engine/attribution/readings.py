@@ -36,6 +36,19 @@ def after_preposition(s: CueSite) -> bool:
     )
 
 
+def phoned(s: CueSite) -> bool:
+    """'called the Communications Center', 'called 911': a call made, not a view given."""
+    toks, cj, nxt = s.toks, s.cj, s.nxt
+    if not s.cue.startswith("call") or nxt is None:
+        return False
+    if nxt.text.isdigit() or nxt.lower in {"police", "emergency"}:
+        return True
+    if nxt.lower != "the" or cj + 2 >= len(toks):
+        return False
+    name = toks[cj + 2]
+    return name.cap and not name.lower.endswith("'s")
+
+
 def infinitive(s: CueSite) -> bool:
     prev, toks, ci = s.prev, s.toks, s.ci
     return (

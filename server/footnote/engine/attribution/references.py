@@ -180,6 +180,10 @@ def _authors_or_group(
         for k in reversed(known):  # "the four sources, who ..." after "four sources said"
             if k.plural and counted[0] in k.source.mention.lower().split():
                 return k
+    if words[0].lower in lex.definite and len(words) == 2 and head == "source":
+        for k in reversed(known):  # "The source said ..." after "the sources said"
+            if k.source.kind in ("unnamed_individual", "vague_group"):
+                return k
     definite = words[0].lower in {"the", "these", "those"} and len(words) <= 3
     if head not in lex.group_heads or not (definite or len(words) == 1 and words[0].lower == head):
         return None
@@ -206,7 +210,12 @@ def _definite_role(
         words[0].lower not in lex.definite
         or len(words) > 4
         or is_plural(head, lex)
-        or not (head in lex.person_heads or head in lex.person_titles)
+        or not (
+            head in lex.person_heads
+            or head in lex.person_titles
+            or words[-1].cap
+            and is_demonym(head, lex)  # "the Spaniard said"
+        )
     ):
         return None
     for k in reversed(known):
