@@ -846,3 +846,13 @@ def test_anonymity_to_speak_freely_is_a_reason():
     assert source(text, "A harbour official, requesting anonymity to speak freely")[
         "anonymity_reason"
     ]
+
+
+def test_the_headline_counts_office_holders_apart_from_anonymous_sources():
+    text = (
+        "The mayor said the bridge would reopen. Two officials said repairs were late. "
+        "A spokeswoman for the council said the cost had doubled."
+    )
+    headline = run(text)["summary"]["headline"]
+    assert "1 unnamed individual, 2 office holders" in headline
+    assert "The one anonymous source" in headline

@@ -23,12 +23,20 @@ def _plural(n: int, one: str, many: str) -> str:
 def summarize(sources: tuple[Source, ...], notes: tuple[Note, ...], tone: str | None = None):
     by_kind: dict[str, int] = {k: sum(1 for s in sources if s.kind == k) for k in KIND_ORDER}
     # an office holder ("the mayor", "a spokeswoman for the ministry") is unnamed, not anonymous
-    anonymous = [s for s in sources if s.kind in ANONYMOUS and not identified_by_office(s.mention)]
+    offices = [s for s in sources if s.kind in ANONYMOUS and identified_by_office(s.mention)]
+    anonymous = [s for s in sources if s.kind in ANONYMOUS and s not in offices]
     with_reason = sum(1 for s in anonymous if s.anonymity_reason)
     if not sources:
         headline = "No sources found: the text does not say where its information comes from."
     else:
-        parts = [_plural(n, *_KIND_WORDS[k]) for k, n in by_kind.items() if n]
+        # the headline's counts agree with its sentence on anonymity: office holders are
+        # counted as such, not among the unnamed individuals it calls anonymous
+        shown = dict(by_kind)
+        for s in offices:
+            shown[s.kind] -= 1
+        parts = [_plural(n, *_KIND_WORDS[k]) for k, n in shown.items() if n]
+        if offices:
+            parts.append(_plural(len(offices), "office holder", "office holders"))
         headline = f"{_plural(len(sources), 'source', 'sources')}: {', '.join(parts)}."
         if anonymous:
             total = len(anonymous)
