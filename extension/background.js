@@ -8,7 +8,7 @@ if (typeof importScripts === "function") {
 }
 
 const ext = globalThis.browser ?? globalThis.chrome;
-const { DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, requestBody, classifyResponse } =
+const { DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, localDate, requestBody, classifyResponse } =
   globalThis.FootnoteServer;
 const { badgeText } = globalThis.FootnotePresent;
 
@@ -131,7 +131,9 @@ async function analyzeTab(tabId, options = {}) {
   }
   const origin = await serverOrigin();
   step = performance.now();
-  const answer = await askServer(origin, requestBody(extraction));
+  // Today's date where the reader is (not UTC), so notes on an older article can say what
+  // changed since it was published.
+  const answer = await askServer(origin, requestBody(extraction, localDate(new Date())));
   mark("server", step);
   if (!answer.ok) return answer;
   step = performance.now();

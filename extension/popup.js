@@ -85,7 +85,8 @@ function dateLine(extraction) {
   return t("aboutNoDate");
 }
 
-// One line per note, in reading order: its marker ("S3"), title and severity; the line
+// One line per note, in reading order (notes on what changed since publication first among
+// the context notes): its marker ("S3"), title and severity; the line
 // opens to the note card (lib/notes-ui.js). "Show" scrolls the page to the passage.
 function noteItem(note, tabId, placed) {
   const cat = present.category(note.category);
@@ -155,7 +156,9 @@ function showResult(reply, tabId) {
     ? t("countsLine", [String(analysis.notes.length), String(counts.warning), String(counts.caution), String(counts.info)])
     : t("countsNone");
 
-  const notes = present.readingOrder(analysis.notes);
+  // Reading order, with what changed since the article was published first among the
+  // context notes.
+  const notes = present.sinceFirst(present.readingOrder(analysis.notes));
   const placed = new Set((placement && placement.placedIds) || []);
   $("notes").replaceChildren(...notes.map((note) => noteItem(note, tabId, placed)));
   $("notes-empty").hidden = notes.length > 0;

@@ -51,13 +51,24 @@
     }
   }
 
-  /** The contract's request body from the content script's extraction. */
-  function requestBody(extraction) {
+  /** A day as the contract writes it, YYYY-MM-DD, in the reader's own time zone (not UTC). */
+  function localDate(when) {
+    const pad = (n, width) => String(n).padStart(width, "0");
+    return `${pad(when.getFullYear(), 4)}-${pad(when.getMonth() + 1, 2)}-${pad(when.getDate(), 2)}`;
+  }
+
+  /**
+   * The contract's request body from the content script's extraction; `asOf` is the
+   * reader's date ("YYYY-MM-DD"), sent as as_of so that notes on an older article say
+   * what changed since it was published.
+   */
+  function requestBody(extraction, asOf) {
     const body = { text: extraction.text };
     if (extraction.title) body.title = extraction.title.slice(0, 500);
     const url = requestUrl(extraction.url);
     if (url) body.url = url;
     if (extraction.published) body.published = extraction.published;
+    if (typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) body.as_of = asOf;
     return body;
   }
 
@@ -85,7 +96,8 @@
   }
 
   const api = {
-    DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, requestBody, classifyResponse,
+    DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, localDate, requestBody,
+    classifyResponse,
   };
   root.FootnoteServer = api;
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -7,6 +7,7 @@ fixed set of spans). See docs/extension.md and shared/notes/browser-testing.md.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import os
 import re
@@ -395,6 +396,13 @@ def test_real_server_highlights_match_excerpts_and_get_the_date(ext, servers, na
         )
 
 
+def assert_reader_date(sent: dict) -> None:
+    """as_of is the reader's local day (the browser runs in this process's time zone); a
+    day either side allows for a test run across midnight."""
+    today = datetime.date.today()
+    assert sent["as_of"] in {(today + datetime.timedelta(days=d)).isoformat() for d in (-1, 0, 1)}
+
+
 def test_fake_spans_map_onto_the_page(ext, servers):
     ext.use_server(servers["fake"])
     page, tab = ext.open(f"{servers['pages']}/talks.html")
@@ -410,6 +418,7 @@ def test_fake_spans_map_onto_the_page(ext, servers):
     assert text.startswith("Talks on a new ceasefire line stalled")
     assert text.rstrip().endswith("supplies of medicine are running low.")
     assert sent["published"] == "2023-06-14"
+    assert_reader_date(sent)
     assert sent["title"].startswith("Ceasefire talks stall")
     assert sent["url"].endswith("/talks.html")
     found = [p for _, _, p in PHRASES if p in text]
@@ -879,6 +888,7 @@ def test_firefox_fake_spans_map_onto_the_page(firefox, servers):
     assert reply["ok"], reply
     sent = servers["fake_server"].requests[-1]
     assert sent["published"] == "2023-06-14"
+    assert_reader_date(sent)
     assert "Most read" not in sent["text"] and "sponsored:" not in sent["text"]
     assert assert_highlights_match(reply, state) == len(PHRASES)
     by_id = {h["id"]: h["text"] for h in state["highlights"]}
