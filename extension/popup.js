@@ -37,6 +37,8 @@ async function targetTab() {
 const SELECT_INSTEAD = new Set(["paywall", "sectionFront", "tooShort", "tooLong", "noSelection"]);
 const NOT_ONE_ARTICLE = new Set(["paywall", "sectionFront", "tooShort"]);
 let lastOptions = {};
+// The reader agreed, in this popup, to send the text unencrypted to the saved server.
+let plainHttpOk = false;
 
 // The command that starts a server at a loopback address ("make serve" runs on port 5000).
 function startCommand(server) {
@@ -67,7 +69,8 @@ function showError(error) {
   command.hidden = !start;
   command.textContent = start || "";
   // "Try again" only where trying again can work.
-  $("retry").hidden = SELECT_INSTEAD.has(kind) || ["pdf", "notHtml", "notFootnote"].includes(kind);
+  $("retry").hidden = SELECT_INSTEAD.has(kind) || ["pdf", "notHtml", "notFootnote", "plainHttp"].includes(kind);
+  $("send-anyway").hidden = kind !== "plainHttp";
   $("use-selection").hidden = !SELECT_INSTEAD.has(kind);
   $("force").hidden = !NOT_ONE_ARTICLE.has(kind);
   $("error").hidden = false;
@@ -216,6 +219,7 @@ function showResult(reply, tabId) {
 
 async function run(options = {}) {
   lastOptions = options;
+  if (plainHttpOk) options = { ...options, plainHttpOk: true };
   $("error").hidden = true;
   $("result").hidden = true;
   $("status").hidden = false;
@@ -248,6 +252,10 @@ $("options").addEventListener("click", (event) => {
   ext.runtime.openOptionsPage();
 });
 $("retry").addEventListener("click", () => run(lastOptions));
+$("send-anyway").addEventListener("click", () => {
+  plainHttpOk = true;
+  run(lastOptions);
+});
 $("view-notes").addEventListener("click", () => showView("notes"));
 $("view-sources").addEventListener("click", () => showView("sources"));
 $("use-selection").addEventListener("click", () => run({ mode: "selection" }));

@@ -36,19 +36,53 @@
     return `${u.protocol}//${u.hostname}/*`;
   }
 
+  /**
+   * Whether a server address is on this machine: localhost, any 127.x.x.x or [::1]. Text
+   * sent there never crosses a network.
+   */
+  function isLocalAddress(origin) {
+    try {
+      const host = new URL(origin).hostname.toLowerCase();
+      if (host === "localhost" || host === "[::1]") return true;
+      return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Whether sending text to this server needs the reader's consent first: a plain http://
+   * address off this machine, where anyone on the network between can read the text.
+   */
+  function needsPlainHttpConsent(origin) {
+    try {
+      return new URL(origin).protocol === "http:" && !isLocalAddress(origin);
+    } catch {
+      return false;
+    }
+  }
+
   const MAX_URL = 2048; // the server refuses longer ones (422), which would lose the analysis
 
-  /** The page address to send: without its query when too long, left out if still too long. */
+  /**
+   * The page address to send: without its query string, fragment and any user name or
+   * password (they can carry a reader's session, e-mail or search), or null when it is
+   * not an address or still too long.
+   */
   function requestUrl(url) {
     if (typeof url !== "string" || !url) return null;
-    if (url.length <= MAX_URL) return url;
+    let clean;
     try {
       const u = new URL(url);
-      const short = u.origin + u.pathname;
-      return short.length <= MAX_URL ? short : null;
+      u.search = "";
+      u.hash = "";
+      u.username = "";
+      u.password = "";
+      clean = u.href;
     } catch {
       return null;
     }
+    return clean.length <= MAX_URL ? clean : null;
   }
 
   /** A day as the contract writes it, YYYY-MM-DD, in the reader's own time zone (not UTC). */
@@ -96,8 +130,8 @@
   }
 
   const api = {
-    DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, localDate, requestBody,
-    classifyResponse,
+    DEFAULT_SERVER, normaliseServer, isLoopback, isLocalAddress, needsPlainHttpConsent,
+    originPattern, requestUrl, localDate, requestBody, classifyResponse,
   };
   root.FootnoteServer = api;
   if (typeof module === "object" && module.exports) module.exports = api;

@@ -115,6 +115,7 @@ test("every message key the logic can return exists in messages.json", () => {
   for (const [status, body] of [[413, null], [429, null], [404, null], [500, null], [200, {}]]) {
     keys.add("err_" + server.classifyResponse(status, body, null).kind);
   }
+  keys.add("err_plainHttp").add("err_plainHttp_title").add("err_plainHttpMenu").add("sendAnyway");
   for (const key of keys) assert.ok(messages[key], `missing message ${key}`);
 });
 
@@ -154,6 +155,50 @@ test("the request carries text, title, url and a valid date only when present", 
   assert.equal(server.requestBody({ text: "t", url: longQuery }).url, "http://x.test/a/b");
   const longPath = "http://x.test/" + "p".repeat(3000);
   assert.equal("url" in server.requestBody({ text: "t", url: longPath }), false);
+});
+
+test("the page address goes without its query string, fragment or login", () => {
+  const clean = server.requestUrl;
+  assert.equal(clean("https://news.example.org/world/talks.html?utm_source=mail&session=ab12#comments"), "https://news.example.org/world/talks.html");
+  assert.equal(clean("https://news.example.org/a?x=1"), "https://news.example.org/a");
+  assert.equal(clean("https://news.example.org/a#part-2"), "https://news.example.org/a");
+  assert.equal(clean("https://news.example.org/a#frag?not-a-query"), "https://news.example.org/a");
+  assert.equal(clean("https://news.example.org/a/?"), "https://news.example.org/a/");
+  assert.equal(clean("https://reader:secret@news.example.org/a"), "https://news.example.org/a");
+  assert.equal(clean("http://x/"), "http://x/");
+  assert.equal(clean("http://news.example.org:8080/a;b"), "http://news.example.org:8080/a;b", "a path's own parameters stay");
+  assert.equal(clean("file:///home/reader/saved.html?x=1"), "file:///home/reader/saved.html");
+  assert.equal(clean("not an address"), null);
+  assert.equal(clean(""), null);
+  assert.equal(clean(undefined), null);
+  const body = server.requestBody({ text: "t", url: "https://news.example.org/a?email=reader%40example.org" });
+  assert.equal(body.url, "https://news.example.org/a");
+});
+
+test("addresses on this machine are told from others; only plain http elsewhere asks first", () => {
+  for (const local of [
+    "http://localhost:5000", "http://LOCALHOST", "http://127.0.0.1:5000", "http://127.0.0.2",
+    "http://127.255.255.254:8000", "http://[::1]:5000", "https://127.0.0.1",
+  ]) {
+    assert.ok(server.isLocalAddress(local), local);
+    assert.equal(server.needsPlainHttpConsent(local), false, local);
+  }
+  for (const elsewhere of [
+    "http://192.168.1.20:5000", "http://10.0.0.5", "http://footnote.school.example",
+    "http://127.0.0.1.example.org", "http://128.0.0.1", "http://[::2]", "http://localhost.example.org",
+    "http://0.0.0.0:5000",
+  ]) {
+    assert.equal(server.isLocalAddress(elsewhere), false, elsewhere);
+    assert.ok(server.needsPlainHttpConsent(elsewhere), elsewhere);
+  }
+  for (const encrypted of ["https://footnote.school.example", "https://192.168.1.20:8443"]) {
+    assert.equal(server.needsPlainHttpConsent(encrypted), false, encrypted);
+  }
+  assert.equal(server.needsPlainHttpConsent("not an address"), false);
+  assert.equal(server.isLocalAddress("not an address"), false);
+  // Every saved address goes through normaliseServer first: the default needs no consent.
+  assert.equal(server.needsPlainHttpConsent(server.normaliseServer(server.DEFAULT_SERVER)), false);
+  assert.ok(server.needsPlainHttpConsent(server.normaliseServer("192.168.1.20:5000")));
 });
 
 test("the reader's date is the local calendar day, not the UTC one", () => {
