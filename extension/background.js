@@ -8,8 +8,10 @@ if (typeof importScripts === "function") {
 }
 
 const ext = globalThis.browser ?? globalThis.chrome;
-const { DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, requestBody, classifyResponse } =
-  globalThis.FootnoteServer;
+const {
+  DEFAULT_SERVER, normaliseServer, isLoopback, needsPlainHttpConsent, originPattern, localDate, requestBody,
+  classifyResponse,
+} = globalThis.FootnoteServer;
 const { badgeText } = globalThis.FootnotePresent;
 
 const CONTENT_FILES = [
@@ -92,10 +94,17 @@ async function setBadge(tabId, text) {
 /**
  * The whole click: → {ok, analysis, extraction, placement, timings} or {ok: false, error}.
  * options: {mode: "auto" | "article" | "selection", force (analyse a page that does not
- * look like one article), published ("YYYY-MM-DD" the reader set, or "" for none)}.
+ * look like one article), published ("YYYY-MM-DD" the reader set, or "" for none),
+ * plainHttpOk (the reader agreed to send the text unencrypted to a server elsewhere)}.
  */
 async function analyzeTab(tabId, options = {}) {
   const began = performance.now();
+  const origin = await serverOrigin();
+  // Text sent over plain http to another machine can be read on the way: the reader says
+  // yes first (the popup shows the address and asks). Nothing is read from the page before.
+  if (needsPlainHttpConsent(origin) && options.plainHttpOk !== true) {
+    return failure("plainHttp", { server: origin });
+  }
   const timings = {};
   const mark = (name, since) => {
     timings[name] = Math.round((performance.now() - since) * 10) / 10;
@@ -129,9 +138,10 @@ async function analyzeTab(tabId, options = {}) {
     extraction.publishedFrom = options.published ? "reader" : null;
     extraction.date = { ...extraction.date, date: extraction.published, from: extraction.publishedFrom, status: "reader" };
   }
-  const origin = await serverOrigin();
   step = performance.now();
-  const answer = await askServer(origin, requestBody(extraction));
+  // Today's date where the reader is (not UTC), so notes on an older article can say what
+  // changed since it was published.
+  const answer = await askServer(origin, requestBody(extraction, localDate(new Date())));
   mark("server", step);
   if (!answer.ok) return answer;
   step = performance.now();
@@ -212,10 +222,13 @@ async function analyzeSelection(tabId) {
     const kind = reply.error.kind;
     const message = (key, subs) => ext.i18n.getMessage(key, subs) || ext.i18n.getMessage("err_internal");
     const subs = [reply.error.server || "", "", reply.error.message || ""];
+    let body = message(`err_${kind}`, subs);
+    // The menu cannot ask; the toolbar button can (it reads the selection too).
+    if (kind === "plainHttp") body += " " + message("err_plainHttpMenu");
     await forward(tabId, {
       type: "footnote:notice",
       title: message(`err_${kind}_title`),
-      body: message(`err_${kind}`, subs),
+      body,
     });
   }
   return reply;

@@ -37,6 +37,8 @@ async function targetTab() {
 const SELECT_INSTEAD = new Set(["paywall", "sectionFront", "tooShort", "tooLong", "noSelection"]);
 const NOT_ONE_ARTICLE = new Set(["paywall", "sectionFront", "tooShort"]);
 let lastOptions = {};
+// The reader agreed, in this popup, to send the text unencrypted to the saved server.
+let plainHttpOk = false;
 
 // The command that starts a server at a loopback address ("make serve" runs on port 5000).
 function startCommand(server) {
@@ -67,7 +69,8 @@ function showError(error) {
   command.hidden = !start;
   command.textContent = start || "";
   // "Try again" only where trying again can work.
-  $("retry").hidden = SELECT_INSTEAD.has(kind) || ["pdf", "notHtml", "notFootnote"].includes(kind);
+  $("retry").hidden = SELECT_INSTEAD.has(kind) || ["pdf", "notHtml", "notFootnote", "plainHttp"].includes(kind);
+  $("send-anyway").hidden = kind !== "plainHttp";
   $("use-selection").hidden = !SELECT_INSTEAD.has(kind);
   $("force").hidden = !NOT_ONE_ARTICLE.has(kind);
   $("error").hidden = false;
@@ -85,7 +88,8 @@ function dateLine(extraction) {
   return t("aboutNoDate");
 }
 
-// One line per note, in reading order: its marker ("S3"), title and severity; the line
+// One line per note, in reading order (notes on what changed since publication first among
+// the context notes): its marker ("S3"), title and severity; the line
 // opens to the note card (lib/notes-ui.js). "Show" scrolls the page to the passage.
 function noteItem(note, tabId, placed) {
   const cat = present.category(note.category);
@@ -155,7 +159,9 @@ function showResult(reply, tabId) {
     ? t("countsLine", [String(analysis.notes.length), String(counts.warning), String(counts.caution), String(counts.info)])
     : t("countsNone");
 
-  const notes = present.readingOrder(analysis.notes);
+  // Reading order, with what changed since the article was published first among the
+  // context notes.
+  const notes = present.sinceFirst(present.readingOrder(analysis.notes));
   const placed = new Set((placement && placement.placedIds) || []);
   $("notes").replaceChildren(...notes.map((note) => noteItem(note, tabId, placed)));
   $("notes-empty").hidden = notes.length > 0;
@@ -213,6 +219,7 @@ function showResult(reply, tabId) {
 
 async function run(options = {}) {
   lastOptions = options;
+  if (plainHttpOk) options = { ...options, plainHttpOk: true };
   $("error").hidden = true;
   $("result").hidden = true;
   $("status").hidden = false;
@@ -245,6 +252,10 @@ $("options").addEventListener("click", (event) => {
   ext.runtime.openOptionsPage();
 });
 $("retry").addEventListener("click", () => run(lastOptions));
+$("send-anyway").addEventListener("click", () => {
+  plainHttpOk = true;
+  run(lastOptions);
+});
 $("view-notes").addEventListener("click", () => showView("notes"));
 $("view-sources").addEventListener("click", () => showView("sources"));
 $("use-selection").addEventListener("click", () => run({ mode: "selection" }));

@@ -197,7 +197,9 @@
     for (const m of markers) for (const n of m.notes) markerById.set(n.id, m);
 
     function select(list) {
-      cards.replaceChildren(...list.map((note) => ui.renderNoteCard(document, note, { number: shown.numbers.get(note.id), t })));
+      // What changed since the article was published comes first among the context notes.
+      const ordered = present.sinceFirst([...list].sort((x, y) => shown.numbers.get(x.id) - shown.numbers.get(y.id)));
+      cards.replaceChildren(...ordered.map((note) => ui.renderNoteCard(document, note, { number: shown.numbers.get(note.id), t })));
       panel.dataset.chosen = "1";
       collapse(false);
     }

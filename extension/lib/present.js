@@ -20,9 +20,30 @@
     document: "kindDocument",
   };
 
+  /** A note on what changed since the article was published (rule "context-since"). */
+  function isSince(note) {
+    return Boolean(note) && note.category === "context" && note.rule === "context-since";
+  }
+
+  /**
+   * A list of notes (in reading order) with the notes on what changed since the article was
+   * published first among the context notes: they move, in their own order, to where the
+   * first context note stood; every other note keeps its place. Numbers are not changed,
+   * so a note keeps its marker ("C4") in every view.
+   */
+  function sinceFirst(list) {
+    const since = list.filter(isSince);
+    if (!since.length) return [...list];
+    const at = list.findIndex((n) => n.category === "context"); // every note before it is not context
+    const rest = list.filter((n) => !isSince(n));
+    rest.splice(at, 0, ...since);
+    return rest;
+  }
+
   /**
    * Notes grouped by category in CATEGORIES order (unknown categories last, kept, not
-   * dropped); within a group by severity (warnings first) then position.
+   * dropped); within a group by severity (warnings first) then position, except that
+   * notes on what changed since publication come first among the context notes.
    * → [{id, letter, underline, label, help, notes: [{...note, number, spanned, severityLabel}]}]
    */
   function groupNotes(notes) {
@@ -46,7 +67,8 @@
     const out = [];
     for (const group of groups.values()) {
       if (!group.notes.length) continue;
-      group.notes.sort((a, b) => rank(a.severity) - rank(b.severity) || a.number - b.number);
+      group.notes.sort((a, b) => Number(isSince(b)) - Number(isSince(a))
+        || rank(a.severity) - rank(b.severity) || a.number - b.number);
       out.push(group);
     }
     return out;
@@ -135,7 +157,7 @@
 
   const api = {
     CATEGORIES, category, hasSpan, numberNotes, groupNotes, legend, countWarnings, badgeText,
-    sourceLedger, severityCounts, safeUrl, readingOrder, plainTone,
+    sourceLedger, severityCounts, safeUrl, readingOrder, isSince, sinceFirst, plainTone,
   };
   root.FootnotePresent = api;
   if (typeof module === "object" && module.exports) module.exports = api;

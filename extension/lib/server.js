@@ -36,28 +36,73 @@
     return `${u.protocol}//${u.hostname}/*`;
   }
 
-  const MAX_URL = 2048; // the server refuses longer ones (422), which would lose the analysis
-
-  /** The page address to send: without its query when too long, left out if still too long. */
-  function requestUrl(url) {
-    if (typeof url !== "string" || !url) return null;
-    if (url.length <= MAX_URL) return url;
+  /**
+   * Whether a server address is on this machine: localhost, any 127.x.x.x or [::1]. Text
+   * sent there never crosses a network.
+   */
+  function isLocalAddress(origin) {
     try {
-      const u = new URL(url);
-      const short = u.origin + u.pathname;
-      return short.length <= MAX_URL ? short : null;
+      const host = new URL(origin).hostname.toLowerCase();
+      if (host === "localhost" || host === "[::1]") return true;
+      return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
     } catch {
-      return null;
+      return false;
     }
   }
 
-  /** The contract's request body from the content script's extraction. */
-  function requestBody(extraction) {
+  /**
+   * Whether sending text to this server needs the reader's consent first: a plain http://
+   * address off this machine, where anyone on the network between can read the text.
+   */
+  function needsPlainHttpConsent(origin) {
+    try {
+      return new URL(origin).protocol === "http:" && !isLocalAddress(origin);
+    } catch {
+      return false;
+    }
+  }
+
+  const MAX_URL = 2048; // the server refuses longer ones (422), which would lose the analysis
+
+  /**
+   * The page address to send: without its query string, fragment and any user name or
+   * password (they can carry a reader's session, e-mail or search), or null when it is
+   * not an address or still too long.
+   */
+  function requestUrl(url) {
+    if (typeof url !== "string" || !url) return null;
+    let clean;
+    try {
+      const u = new URL(url);
+      u.search = "";
+      u.hash = "";
+      u.username = "";
+      u.password = "";
+      clean = u.href;
+    } catch {
+      return null;
+    }
+    return clean.length <= MAX_URL ? clean : null;
+  }
+
+  /** A day as the contract writes it, YYYY-MM-DD, in the reader's own time zone (not UTC). */
+  function localDate(when) {
+    const pad = (n, width) => String(n).padStart(width, "0");
+    return `${pad(when.getFullYear(), 4)}-${pad(when.getMonth() + 1, 2)}-${pad(when.getDate(), 2)}`;
+  }
+
+  /**
+   * The contract's request body from the content script's extraction; `asOf` is the
+   * reader's date ("YYYY-MM-DD"), sent as as_of so that notes on an older article say
+   * what changed since it was published.
+   */
+  function requestBody(extraction, asOf) {
     const body = { text: extraction.text };
     if (extraction.title) body.title = extraction.title.slice(0, 500);
     const url = requestUrl(extraction.url);
     if (url) body.url = url;
     if (extraction.published) body.published = extraction.published;
+    if (typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) body.as_of = asOf;
     return body;
   }
 
@@ -85,7 +130,8 @@
   }
 
   const api = {
-    DEFAULT_SERVER, normaliseServer, isLoopback, originPattern, requestBody, classifyResponse,
+    DEFAULT_SERVER, normaliseServer, isLoopback, isLocalAddress, needsPlainHttpConsent,
+    originPattern, requestUrl, localDate, requestBody, classifyResponse,
   };
   root.FootnoteServer = api;
   if (typeof module === "object" && module.exports) module.exports = api;

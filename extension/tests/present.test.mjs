@@ -30,6 +30,46 @@ test("notes are grouped in category order, warnings first, numbered in reading o
   assert.equal(groups[0].notes[0].severityLabel, "sevWarning");
 });
 
+// A story with three context notes: a caution at 12, a note on what changed since
+// publication at 60 and another at 5 (the second since note), among notes of other kinds.
+const since = (id, start, end) => ({ ...note(id, "context", "info", start, end), rule: "context-since" });
+const WITH_SINCE = [
+  note("a1", "attribution", "caution", 0, 4),
+  since("c2", 5, 9),
+  note("c3", "context", "caution", 12, 20),
+  note("s4", "sourcing", "warning", 30, 40),
+  since("c5", 60, 70),
+  note("l6", "language", "info", 80, 90),
+  note("c7", "context", "info", null, null),
+];
+
+test("notes on what changed since publication come first among the context notes, numbers kept", () => {
+  const listed = present.sinceFirst(present.readingOrder(WITH_SINCE));
+  assert.deepEqual(listed.map((n) => n.id), ["a1", "c2", "c5", "c3", "s4", "l6", "c7"]);
+  assert.deepEqual(listed.map((n) => n.number), [1, 2, 5, 3, 4, 6, 7], "reading-order numbers are unchanged");
+  // The first context note is not a since note: the since note moves before it.
+  const later = WITH_SINCE.filter((n) => n.id !== "c2");
+  assert.deepEqual(present.sinceFirst(present.readingOrder(later)).map((n) => n.id), ["a1", "c5", "c3", "s4", "l6", "c7"]);
+  // The first context note comes after other kinds: those keep their places.
+  const afterOthers = [note("s1", "sourcing", "info", 0, 3), note("c2", "context", "warning", 5, 8), since("c3", 9, 12)];
+  assert.deepEqual(present.sinceFirst(afterOthers).map((n) => n.id), ["s1", "c3", "c2"]);
+  // Without a since note nothing moves; the list given is never changed.
+  const plain = present.readingOrder(NOTES);
+  assert.deepEqual(present.sinceFirst(plain).map((n) => n.id), plain.map((n) => n.id));
+  const given = present.readingOrder(WITH_SINCE);
+  const before = given.map((n) => n.id);
+  present.sinceFirst(given);
+  assert.deepEqual(given.map((n) => n.id), before);
+  // Only a context note with the rule counts (a stray rule on another kind does not).
+  assert.equal(present.isSince({ ...note("x", "sourcing", "info", 0, 1), rule: "context-since" }), false);
+});
+
+test("in the context group, since notes come before warnings and cautions", () => {
+  const context = present.groupNotes(WITH_SINCE).find((g) => g.id === "context");
+  assert.deepEqual(context.notes.map((n) => n.id), ["c2", "c5", "c3", "c7"]);
+  assert.deepEqual(context.notes.map((n) => n.number), [2, 5, 3, 7]);
+});
+
 test("an unknown category is kept, after the known ones", () => {
   const groups = present.groupNotes([...NOTES, note("n6", "newthing", "info", 1, 2)]);
   assert.equal(groups.at(-1).id, "newthing");
@@ -75,6 +115,7 @@ test("every message key the logic can return exists in messages.json", () => {
   for (const [status, body] of [[413, null], [429, null], [404, null], [500, null], [200, {}]]) {
     keys.add("err_" + server.classifyResponse(status, body, null).kind);
   }
+  keys.add("err_plainHttp").add("err_plainHttp_title").add("err_plainHttpMenu").add("sendAnyway");
   for (const key of keys) assert.ok(messages[key], `missing message ${key}`);
 });
 
@@ -107,10 +148,75 @@ test("the request carries text, title, url and a valid date only when present", 
     server.requestBody({ text: "t", title: "T", url: "http://x/", published: "2024-01-01" }),
     { text: "t", title: "T", url: "http://x/", published: "2024-01-01" },
   );
+  assert.equal(server.requestBody({ text: "t" }, "2026-12-07").as_of, "2026-12-07");
+  assert.equal("as_of" in server.requestBody({ text: "t" }, "7 Dec 2026"), false);
+  assert.equal("as_of" in server.requestBody({ text: "t" }, undefined), false);
   const longQuery = "http://x.test/a/b?" + "q=1&".repeat(600);
   assert.equal(server.requestBody({ text: "t", url: longQuery }).url, "http://x.test/a/b");
   const longPath = "http://x.test/" + "p".repeat(3000);
   assert.equal("url" in server.requestBody({ text: "t", url: longPath }), false);
+});
+
+test("the page address goes without its query string, fragment or login", () => {
+  const clean = server.requestUrl;
+  assert.equal(clean("https://news.example.org/world/talks.html?utm_source=mail&session=ab12#comments"), "https://news.example.org/world/talks.html");
+  assert.equal(clean("https://news.example.org/a?x=1"), "https://news.example.org/a");
+  assert.equal(clean("https://news.example.org/a#part-2"), "https://news.example.org/a");
+  assert.equal(clean("https://news.example.org/a#frag?not-a-query"), "https://news.example.org/a");
+  assert.equal(clean("https://news.example.org/a/?"), "https://news.example.org/a/");
+  assert.equal(clean("https://reader:secret@news.example.org/a"), "https://news.example.org/a");
+  assert.equal(clean("http://x/"), "http://x/");
+  assert.equal(clean("http://news.example.org:8080/a;b"), "http://news.example.org:8080/a;b", "a path's own parameters stay");
+  assert.equal(clean("file:///home/reader/saved.html?x=1"), "file:///home/reader/saved.html");
+  assert.equal(clean("not an address"), null);
+  assert.equal(clean(""), null);
+  assert.equal(clean(undefined), null);
+  const body = server.requestBody({ text: "t", url: "https://news.example.org/a?email=reader%40example.org" });
+  assert.equal(body.url, "https://news.example.org/a");
+});
+
+test("addresses on this machine are told from others; only plain http elsewhere asks first", () => {
+  for (const local of [
+    "http://localhost:5000", "http://LOCALHOST", "http://127.0.0.1:5000", "http://127.0.0.2",
+    "http://127.255.255.254:8000", "http://[::1]:5000", "https://127.0.0.1",
+  ]) {
+    assert.ok(server.isLocalAddress(local), local);
+    assert.equal(server.needsPlainHttpConsent(local), false, local);
+  }
+  for (const elsewhere of [
+    "http://192.168.1.20:5000", "http://10.0.0.5", "http://footnote.school.example",
+    "http://127.0.0.1.example.org", "http://128.0.0.1", "http://[::2]", "http://localhost.example.org",
+    "http://0.0.0.0:5000",
+  ]) {
+    assert.equal(server.isLocalAddress(elsewhere), false, elsewhere);
+    assert.ok(server.needsPlainHttpConsent(elsewhere), elsewhere);
+  }
+  for (const encrypted of ["https://footnote.school.example", "https://192.168.1.20:8443"]) {
+    assert.equal(server.needsPlainHttpConsent(encrypted), false, encrypted);
+  }
+  assert.equal(server.needsPlainHttpConsent("not an address"), false);
+  assert.equal(server.isLocalAddress("not an address"), false);
+  // Every saved address goes through normaliseServer first: the default needs no consent.
+  assert.equal(server.needsPlainHttpConsent(server.normaliseServer(server.DEFAULT_SERVER)), false);
+  assert.ok(server.needsPlainHttpConsent(server.normaliseServer("192.168.1.20:5000")));
+});
+
+test("the reader's date is the local calendar day, not the UTC one", () => {
+  assert.equal(server.localDate(new Date(2026, 0, 5)), "2026-01-05");
+  assert.equal(server.localDate(new Date(2026, 11, 31, 23, 59)), "2026-12-31");
+  assert.equal(server.localDate(new Date(2026, 2, 1, 0, 0)), "2026-03-01");
+  assert.equal(server.localDate(new Date(999, 5, 9)), "0999-06-09");
+  // Noon UTC on 28 February is already 1 March on Kiritimati (UTC+14).
+  const zone = process.env.TZ;
+  process.env.TZ = "Pacific/Kiritimati";
+  try {
+    const noonUtc = new Date(Date.UTC(2026, 1, 28, 12, 0));
+    assert.equal(noonUtc.toISOString().slice(0, 10), "2026-02-28");
+    assert.equal(server.localDate(noonUtc), "2026-03-01");
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
 });
 
 test("the vendored Readability is the version package.json pins, licence kept", () => {

@@ -7,6 +7,7 @@ fixed set of spans). See docs/extension.md and shared/notes/browser-testing.md.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import os
 import re
@@ -395,9 +396,16 @@ def test_real_server_highlights_match_excerpts_and_get_the_date(ext, servers, na
         )
 
 
+def assert_reader_date(sent: dict) -> None:
+    """as_of is the reader's local day (the browser runs in this process's time zone); a
+    day either side allows for a test run across midnight."""
+    today = datetime.date.today()
+    assert sent["as_of"] in {(today + datetime.timedelta(days=d)).isoformat() for d in (-1, 0, 1)}
+
+
 def test_fake_spans_map_onto_the_page(ext, servers):
     ext.use_server(servers["fake"])
-    page, tab = ext.open(f"{servers['pages']}/talks.html")
+    page, tab = ext.open(f"{servers['pages']}/talks.html?reader=r42&utm_source=mail#comments")
     reply = ext.analyze(tab)
     assert reply["ok"], reply
     sent = servers["fake_server"].requests[-1]
@@ -410,8 +418,9 @@ def test_fake_spans_map_onto_the_page(ext, servers):
     assert text.startswith("Talks on a new ceasefire line stalled")
     assert text.rstrip().endswith("supplies of medicine are running low.")
     assert sent["published"] == "2023-06-14"
+    assert_reader_date(sent)
     assert sent["title"].startswith("Ceasefire talks stall")
-    assert sent["url"].endswith("/talks.html")
+    assert sent["url"].endswith("/talks.html")  # no query string, no fragment
     found = [p for _, _, p in PHRASES if p in text]
     assert found == [p for _, _, p in PHRASES], "every fixed phrase is in the extracted text"
     assert assert_highlights_match(reply, ext.state(tab)) == len(PHRASES)
@@ -604,6 +613,30 @@ def test_errors_are_told_in_plain_words(ext, servers, where, title):
     if where == 429:
         assert "7 seconds" in body
     expect(popup.locator("#result")).to_be_hidden()
+
+
+def test_plain_http_server_elsewhere_asks_before_anything_is_sent(ext, servers):
+    elsewhere = "http://footnote.invalid:5000"  # not this machine; .invalid never resolves
+    ext.use_server(elsewhere)
+    page, tab = ext.open(f"{servers['pages']}/plain.html")
+    popup = ext.ctx.new_page()
+    popup.goto(f"chrome-extension://{ext.id}/popup.html?tabId={tab}")
+    expect = sync_api.expect
+    expect(popup.locator("#error-title")).to_have_text("Send the text without encryption?")
+    assert elsewhere in popup.locator("#error-body").inner_text()
+    expect(popup.locator("#retry")).to_be_hidden()
+    # Asked, the page was not even read: no content script answers in the tab.
+    assert not ext.worker.evaluate(
+        "(id) => chrome.tabs.sendMessage(id, {type: 'footnote:ping'})"
+        ".then(() => true, () => false)",
+        tab,
+    )
+    # Agreeing sends it (and this address, never granted, is then refused).
+    popup.locator("#send-anyway").click()
+    expect(popup.locator("#error-title")).to_have_text("Footnote may not contact this server")
+    # An address on this machine is never asked about.
+    ext.use_server(servers["fake"])
+    assert ext.analyze(tab)["ok"]
 
 
 def test_toolbar_popup_reads_the_active_tab(ext, servers, browser, capsys):
@@ -879,6 +912,7 @@ def test_firefox_fake_spans_map_onto_the_page(firefox, servers):
     assert reply["ok"], reply
     sent = servers["fake_server"].requests[-1]
     assert sent["published"] == "2023-06-14"
+    assert_reader_date(sent)
     assert "Most read" not in sent["text"] and "sponsored:" not in sent["text"]
     assert assert_highlights_match(reply, state) == len(PHRASES)
     by_id = {h["id"]: h["text"] for h in state["highlights"]}
