@@ -87,3 +87,14 @@ def test_oversized_body_is_json_413_naming_text(client):
     assert res.status_code == 413
     err = res.get_json()["error"]
     assert err["code"] == "too_large" and err["field"] == "text"
+
+
+@pytest.mark.parametrize(
+    "text", ["according\nto", "in the words\nof", "According\nto Reuters", "It is\nreported"]
+)
+def test_a_cue_broken_over_a_line_is_not_an_error(client, text):
+    res = client.post("/api/v1/analyze", json={"text": text})
+    assert res.status_code == 200
+    assert res.get_json()["meta"]["characters"] == len(text)
+    page = client.post("/worksheet", data={"text": text})
+    assert page.status_code == 200

@@ -58,10 +58,10 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         si = ix.sentence_of(m.start())
         toks = ix.sentence_tokens(si)[0]  # straight from the per-analysis cache
         ci = token_index(toks, m.start())
-        if ci is None:
-            continue
-        cue = " ".join(m.group().lower().split())
         cj = token_index(toks, m.end() - 1)
+        if ci is None or cj is None:
+            continue  # a cue broken over a line ("according\nto"): a line ends a sentence
+        cue = " ".join(m.group().lower().split())
         out.extend(find_speakers(ix, toks, ci, cj, cue, si, lex))
     out = relay_through_outlets(_drop_nested(out, norm, lex), norm, lex)
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
