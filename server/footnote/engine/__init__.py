@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import asdict, replace
 from datetime import date
@@ -10,6 +11,7 @@ from .._version import __version__
 from .attribution import find_sources
 from .catalogue import load_rules
 from .context import find_context, knowledge_version
+from .deadline import Clock, OutOfTime, check, deadline
 from .document import build_document
 from .gaps import find_gaps
 from .language import find_language
@@ -17,7 +19,25 @@ from .model import Analysis, Attribution, Document, Finding, Source
 from .notes import make_notes
 from .summary import summarize
 
-__all__ = ["analyze", "to_dict", "paragraph_spans", "knowledge_version", "preload"]
+__all__ = [
+    "analyze",
+    "to_dict",
+    "paragraph_spans",
+    "knowledge_version",
+    "preload",
+    "OutOfTime",
+    "parse_date",
+]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: str) -> date:
+    """A date written YYYY-MM-DD, and only that: Python's date.fromisoformat also takes
+    "20240501" and "2024-W18-3", which the API contract does not. ValueError otherwise."""
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"not a date written YYYY-MM-DD: {value!r}")
+    return date.fromisoformat(value)
 
 
 def preload() -> None:
@@ -40,21 +60,33 @@ def analyze(
     published: date | str | None = None,
     title: str | None = None,
     url: str | None = None,
+    clock: Clock | None = None,
+    budget: float | None = None,
 ) -> Analysis:
     """Analyse an article's text. `published` (a date or "YYYY-MM-DD") is the "as of" date
-    for time-aware notes; without it the knowledge base's own date is used."""
+    for time-aware notes; without it the knowledge base's own date is used.
+
+    With a `clock` (a callable returning seconds, e.g. time.monotonic) and a `budget` in
+    seconds, the analysis stops with OutOfTime once it has run that long (see deadline.py);
+    the engine reads no clock but the one it is given."""
     began = time.perf_counter()
     if isinstance(published, str):
-        published = date.fromisoformat(published)
-    doc = build_document(text, title=title, published=published, url=url)
-    sources, attributions = _outside_clutter(doc, *find_sources(doc))
-    findings = list(find_gaps(doc, sources, attributions))
-    findings += find_context(doc, sources)
-    language = find_language(doc, sources, attributions)
-    findings += language.findings
-    findings = [f for f in findings if not _on_clutter(doc, f)]
-    notes = make_notes(findings, text, load_rules())
-    headline, counts, tone = summarize(sources, notes, language.headline)
+        published = parse_date(published)
+    with deadline(clock, budget):
+        doc = build_document(text, title=title, published=published, url=url)
+        check()
+        sources, attributions = _outside_clutter(doc, *find_sources(doc))
+        check()
+        findings = list(find_gaps(doc, sources, attributions))
+        check()
+        findings += find_context(doc, sources)
+        check()
+        language = find_language(doc, sources, attributions)
+        check()
+        findings += language.findings
+        findings = [f for f in findings if not _on_clutter(doc, f)]
+        notes = make_notes(findings, text, load_rules())
+        headline, counts, tone = summarize(sources, notes, language.headline)
     meta = {
         "version": __version__,
         "knowledge_version": knowledge_version(),
