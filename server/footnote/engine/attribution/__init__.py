@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..deadline import check
 from ..model import Attribution, Document
 from .cues import find_candidates
 from .flags import anonymity, new_source
@@ -45,6 +46,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     known: list[Known] = []
     attributions: list[Attribution] = []
     for cand in sorted(candidates, key=lambda c: (c.start, c.cue_start)):
+        check()  # the request's time budget (engine/deadline.py)
         if cand.pronoun in lex.person_pronouns and not any(
             k.last_sentence >= cand.sentence - 1
             and k.source.kind in ("named_person", "unnamed_individual")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ..deadline import check
 from .flags import relay_through_outlets
 from .lexicon import Lexicon
 from .outlets import is_outlet
@@ -51,6 +52,7 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         )
         seen_cues.add(m.end())
     for m in lex.cue_re.finditer(norm):
+        check()  # the request's time budget (engine/deadline.py)
         if m.end() in seen_cues or _inside(blocked, m.start()):
             continue
         if ix.doc.in_quote(m.start(), m.end()):
