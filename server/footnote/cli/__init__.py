@@ -9,7 +9,7 @@ import sys
 from datetime import date
 
 from .._version import __version__
-from ..engine import analyze, to_dict
+from ..engine import analyze, parse_date, to_dict
 from .report import render_report
 
 
@@ -71,12 +71,18 @@ def _cmd_serve(args) -> int:
         return 2
     host = args.host or settings.host
     port = args.port or settings.port
-    if args.debug:
-        serving.run_dev_server(settings, host=host, port=port)
-    else:
-        serving.run_gunicorn(
-            settings, host=host, port=port, workers=args.workers or settings.workers
-        )
+    try:
+        if args.debug:
+            serving.run_dev_server(settings, host=host, port=port)
+        else:
+            serving.run_gunicorn(
+                settings, host=host, port=port, workers=args.workers or settings.workers
+            )
+    except ValueError as exc:
+        # A setting the app refused (SettingsError) or a data file that does not validate
+        # (each loader's error names the file and key): one line, no traceback.
+        print(f"footnote: cannot start: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -99,7 +105,7 @@ def _positive(value: str) -> int:
 
 def _date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 

@@ -7,8 +7,8 @@ page calls the public API like any other client. Nothing submitted is stored or 
 from __future__ import annotations
 
 import re
+import time
 import tomllib
-from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -16,7 +16,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..engine import analyze, to_dict
+from ..engine import OutOfTime, analyze, parse_date, to_dict
 from ..engine.catalogue import CATEGORIES, load_rules
 from . import theme
 from .theme import CATEGORY_HELP, CATEGORY_LABELS, CATEGORY_LETTERS
@@ -42,6 +42,8 @@ def _security_headers(response):
     response.headers["Content-Security-Policy"] = CSP
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
+    if request.endpoint == "web.worksheet":
+        response.headers["Cache-Control"] = "no-store"  # it holds someone's text
     return response
 
 
@@ -165,7 +167,7 @@ def worksheet():
         return _worksheet_error(413, _too_long(limit, len(text)))
     if published:
         try:
-            date.fromisoformat(published)
+            parse_date(published)
         except ValueError:
             return _worksheet_error(
                 422,
@@ -177,7 +179,18 @@ def worksheet():
             "The web address must start with http:// or https:// (copy it from the browser's "
             "address bar), or be left empty.",
         )
-    result = to_dict(analyze(text, published=published, title=title, url=url))
+    budget = current_app.config["TIME_BUDGET"]
+    try:
+        analysis = analyze(
+            text, published=published, title=title, url=url, clock=time.monotonic, budget=budget
+        )
+    except OutOfTime:
+        return _worksheet_error(
+            503,
+            f"Working through this text took longer than this server allows ({budget:g} "
+            "seconds), so it was stopped. Try again in a moment, or with a shorter text.",
+        )
+    result = to_dict(analysis)
     sheet = build_worksheet(text, result, title=title, published=published, url=url)
     return render_template("worksheet.html", sheet=sheet, categories=CATEGORIES)
 
