@@ -564,3 +564,14 @@ def test_the_engine_tone_sentence_still_has_the_shape_the_page_reads():
     text = "The minister said the plan was a disaster and a shameful failure, and critics agreed."
     tone = to_dict(analyze(text))["summary"]["tone"]
     assert plain_tone(tone)["plain"], tone
+
+
+def test_a_worksheet_of_too_many_paragraphs_is_refused_with_a_page(client):
+    from footnote.web import WORKSHEET_MAX_PARAGRAPHS
+
+    text = "x\n\n" * (WORKSHEET_MAX_PARAGRAPHS + 1)
+    res = client.post("/worksheet", data={"text": text})
+    assert res.status_code == 413
+    assert "paragraphs" in res.get_data(as_text=True)
+    ok = client.post("/worksheet", data={"text": "Officials said so.\n\n" * 50})
+    assert ok.status_code == 200

@@ -12,7 +12,7 @@ from .attribution import find_sources
 from .catalogue import load_rules
 from .context import find_context, knowledge_version
 from .deadline import Clock, OutOfTime, check, deadline
-from .document import build_document
+from .document import build_document, fold, paragraphs
 from .gaps import find_gaps
 from .language import find_language
 from .model import Analysis, Attribution, Document, Finding, Source
@@ -152,4 +152,4 @@ def to_dict(analysis: Analysis) -> dict:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph as the engine splits the text (the worksheet numbers them)."""
-    return [(p.start, p.end) for p in build_document(text).paragraphs]
+    return [(p.start, p.end) for p in paragraphs(fold(text))]

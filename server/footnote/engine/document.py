@@ -80,13 +80,13 @@ def build_document(
     url: str | None = None,
 ) -> Document:
     norm = fold(text)
-    paragraphs = _paragraphs(norm)
-    sentences = tuple(_sentences(norm, paragraphs))
-    quotes = tuple(_quotes(text, norm, paragraphs))
+    paras = paragraphs(norm)
+    sentences = tuple(_sentences(norm, paras))
+    quotes = tuple(_quotes(text, norm, paras))
     return Document(
         text=text,
         norm=norm,
-        paragraphs=paragraphs,
+        paragraphs=paras,
         sentences=sentences,
         quotes=quotes,
         title=title,
@@ -96,7 +96,7 @@ def build_document(
     )
 
 
-def _paragraphs(norm: str) -> tuple[Paragraph, ...]:
+def paragraphs(norm: str) -> tuple[Paragraph, ...]:
     # With blank lines present they separate paragraphs; otherwise each line is one.
     splitter = _PARA_BREAK if _PARA_BREAK.search(norm) else _LINE_BREAK
     out: list[Paragraph] = []

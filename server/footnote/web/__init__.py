@@ -16,7 +16,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..engine import OutOfTime, analyze, parse_date, to_dict
+from ..engine import OutOfTime, analyze, paragraph_spans, parse_date, to_dict
 from ..engine.catalogue import CATEGORIES, load_rules
 from . import theme
 from .theme import CATEGORY_HELP, CATEGORY_LABELS, CATEGORY_LETTERS
@@ -135,6 +135,13 @@ def _worksheet_error(status: int, message: str | None):
     )
 
 
+# The most paragraphs a worksheet numbers and prints. A long printed report has a few
+# hundred; a 200,000-character text hard-wrapped at 40 characters or more (each line its own
+# paragraph when there are no blank lines) stays under it. 200,000 characters of one-letter
+# paragraphs made 6.5 MB of HTML in several seconds.
+WORKSHEET_MAX_PARAGRAPHS = 5_000
+
+
 @bp.route("/worksheet", methods=["GET", "POST"])
 def worksheet():
     limit = current_app.config["MAX_TEXT_CHARS"]
@@ -178,6 +185,13 @@ def worksheet():
             422,
             "The web address must start with http:// or https:// (copy it from the browser's "
             "address bar), or be left empty.",
+        )
+    count = len(paragraph_spans(text))
+    if count > WORKSHEET_MAX_PARAGRAPHS:
+        return _worksheet_error(
+            413,
+            f"This text has {count:,} paragraphs (or lines); a worksheet prints at most "
+            f"{WORKSHEET_MAX_PARAGRAPHS:,}. Go back, keep a shorter part and try again.",
         )
     budget = current_app.config["TIME_BUDGET"]
     try:
