@@ -47,6 +47,20 @@ def _security_headers(response):
     return response
 
 
+@bp.errorhandler(429)
+def _too_many(exc):
+    """The rate limit on the worksheet form: a page a person can read, not the API's JSON."""
+    response = _worksheet_error(
+        429,
+        "Too many worksheets from this address in a short time (the limit is "
+        f"{exc.description}). Wait a minute, then go back and try again.",
+    )
+    retry = exc.get_response().headers.get("Retry-After")
+    if retry:
+        response = (*response, {"Retry-After": retry})
+    return response
+
+
 @bp.app_template_filter("placeholders")
 def _placeholders(text: str) -> Markup:
     """A rule template for people: '{mention}' shows as an italic ‹mention›."""
