@@ -22,6 +22,12 @@ stuck in, so the stage and the pattern responsible can be named.
     python bench/adversarial.py --only cases       # the single 200 KB cases
     python bench/adversarial.py --only families    # the families
     python bench/adversarial.py --case said        # anything whose name contains "said"
+    python bench/adversarial.py --server           # the single cases through a real server
+
+With --server the single cases are posted to `footnote serve` (two workers, the default time
+budget) one after another: every answer must be the contract's JSON (200, or an error such
+as 503 over_time_budget, never a 500), and after each one /api/v1/health and a small
+analysis must be answered at once, so a worker that hit the budget is shown to carry on.
 """
 
 from __future__ import annotations
@@ -321,6 +327,51 @@ def _print(row: dict) -> None:
         print("      " + line)
 
 
+def through_server() -> int:
+    """Post each single case to a real server; check every answer and the one after it."""
+    import urllib.error
+    import urllib.request
+
+    sys.path.insert(0, str(ROOT))
+    from tests.serverutil import running_server
+
+    def post(url: str, text: str) -> tuple[int, str, dict]:
+        req = urllib.request.Request(
+            url + "/api/v1/analyze",
+            data=json.dumps({"text": text}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=120) as res:
+                return res.status, res.headers["Content-Type"], json.load(res)
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.headers["Content-Type"], json.load(exc)
+
+    bad = 0
+    env = {"FOOTNOTE_RATE_LIMIT": "off", "FOOTNOTE_WORKERS": "2"}
+    print(f"{'input':<40} {'status':>6} {'wall s':>7}  {'next ok':>7} {'health ms':>9}")
+    with running_server(env) as url:
+        for name, text in cases().items():
+            began = time.monotonic()
+            status, kind, body = post(url, text)
+            wall = time.monotonic() - began
+            # 200, or one of the contract's JSON errors (503 over_time_budget; 422 for a
+            # text of nothing but newlines); never a 500 or anything but JSON
+            ok = kind.startswith("application/json") and (
+                status == 200 or (status != 500 and "code" in body.get("error", {}))
+            )
+            began = time.monotonic()
+            with urllib.request.urlopen(url + "/api/v1/health", timeout=10) as res:
+                health_ok = res.status == 200
+            health_ms = (time.monotonic() - began) * 1000
+            after = post(url, "Officials said the plan would work.")[0] == 200
+            bad += not (ok and health_ok and after)
+            mark = "" if ok and health_ok and after else "  FAIL"
+            print(f"{name:<40} {status:>6} {wall:>7.2f}  {str(after):>7} {health_ms:>9.0f}{mark}")
+    print(f"\n{len(cases())} inputs through the server, {bad} failed")
+    return 1 if bad else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--case", help="run only inputs whose name contains this")
@@ -328,12 +379,15 @@ def main() -> int:
     parser.add_argument(
         "--limit", type=float, default=10.0, help="seconds before an input is stopped"
     )
+    parser.add_argument("--server", action="store_true", help="through a real server")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("names", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         run_child(args.child, args.names, args.limit)
         return 0
+    if args.server:
+        return through_server()
 
     print(
         f"{'input':<48} {'20 KB s':>8} {'200 KB s':>8} {'growth':>6}  {'sources':>7} {'notes':>6}"
