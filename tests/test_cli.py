@@ -213,3 +213,12 @@ def test_serve_builds_the_app_before_gunicorn_forks(monkeypatch):
     monkeypatch.setattr("footnote.api.serving._Gunicorn.run", lambda self: ran.append(self.app))
     assert cli.main(["serve", "--port", "5405"]) == 0
     assert built == [1] and ran == ["app"]
+
+
+def test_serve_stops_with_one_line_on_a_missing_data_file(monkeypatch, capsys):
+    def missing():
+        raise FileNotFoundError(2, "No such file or directory", "data/kb/outlets.toml")
+
+    monkeypatch.setattr("footnote.api.create_app", missing)
+    assert cli.main(["serve", "--port", "5406"]) == 2
+    assert "data/kb/outlets.toml" in capsys.readouterr().err

@@ -78,9 +78,10 @@ def _cmd_serve(args) -> int:
             serving.run_gunicorn(
                 settings, host=host, port=port, workers=args.workers or settings.workers
             )
-    except ValueError as exc:
-        # A setting the app refused (SettingsError) or a data file that does not validate
-        # (each loader's error names the file and key): one line, no traceback.
+    except (ValueError, OSError) as exc:
+        # A setting the app refused (SettingsError), a data file that does not validate
+        # (each loader's error names the file and key) or is missing (the error names the
+        # path): one line, no traceback.
         print(f"footnote: cannot start: {exc}", file=sys.stderr)
         return 2
     return 0
