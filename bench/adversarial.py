@@ -22,7 +22,7 @@ stuck in, so the stage and the pattern responsible can be named.
     python bench/adversarial.py --only cases       # the single 200 KB cases
     python bench/adversarial.py --only families    # the families
     python bench/adversarial.py --case said        # anything whose name contains "said"
-    python bench/adversarial.py --server           # the single cases through a real server
+    python -m bench.adversarial --server           # the single cases through a real server
 
 With --server the single cases are posted to `footnote serve` (two workers, the default time
 budget) one after another: every answer must be the contract's JSON (200, or an error such
@@ -332,8 +332,7 @@ def through_server() -> int:
     import urllib.error
     import urllib.request
 
-    sys.path.insert(0, str(ROOT))
-    from tests.serverutil import running_server
+    from tests.serverutil import running_server  # run as a module from the project root
 
     def post(url: str, text: str) -> tuple[int, str, dict]:
         req = urllib.request.Request(

@@ -194,6 +194,8 @@ def test_port_out_of_range_is_a_usage_error(capsys):
 
 
 def test_serve_stops_with_one_line_on_a_broken_data_file(monkeypatch, capsys):
+    # run_gunicorn's logging setup would bind the root logger to this test's captured stderr
+    monkeypatch.setattr("footnote.api.serving.configure_logging", lambda level: None)
     from footnote.engine.context.kb import KnowledgeBaseError
 
     def broken():
@@ -207,6 +209,8 @@ def test_serve_stops_with_one_line_on_a_broken_data_file(monkeypatch, capsys):
 
 
 def test_serve_builds_the_app_before_gunicorn_forks(monkeypatch):
+    # run_gunicorn's logging setup would bind the root logger to this test's captured stderr
+    monkeypatch.setattr("footnote.api.serving.configure_logging", lambda level: None)
     built = []
     monkeypatch.setattr("footnote.api.create_app", lambda: built.append(1) or "app")
     ran = []
@@ -216,6 +220,9 @@ def test_serve_builds_the_app_before_gunicorn_forks(monkeypatch):
 
 
 def test_serve_stops_with_one_line_on_a_missing_data_file(monkeypatch, capsys):
+    # run_gunicorn's logging setup would bind the root logger to this test's captured stderr
+    monkeypatch.setattr("footnote.api.serving.configure_logging", lambda level: None)
+
     def missing():
         raise FileNotFoundError(2, "No such file or directory", "data/kb/outlets.toml")
 
