@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import faulthandler
+import gc
 import io
 import json
 import pstats
@@ -225,6 +226,7 @@ def families() -> dict[str, Family]:
 
 
 def _time(footnote, text: str) -> float:
+    gc.collect()  # start each run with the same heap: garbage of earlier inputs is not its cost
     began = time.process_time()
     footnote.analyze(text)
     return time.process_time() - began
