@@ -1,4 +1,5 @@
 # Footnote API + page. Build: docker build -t footnote .   Run: docker run -p 8000:8000 footnote
+# Publicly, put a buffering proxy in front (deploy/nginx.conf; docs/deploy.md, "Slow clients").
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -181,6 +181,9 @@ def test_gunicorn_options():
     opts = gunicorn_options(Settings(), host="127.0.0.1", port=5403, workers=2)
     assert opts["bind"] == "127.0.0.1:5403" and opts["workers"] == 2
     assert opts["accesslog"] is None and opts["logger_class"] is PrivateGunicornLogger
+    # threads, so a slow client holds a thread and not the worker; preloaded before forking
+    assert opts["worker_class"] == "footnote.api.serving.FootnoteWorker"
+    assert opts["threads"] == 4 and opts["preload_app"] is True
 
 
 def test_port_out_of_range_is_a_usage_error(capsys):
@@ -188,3 +191,41 @@ def test_port_out_of_range_is_a_usage_error(capsys):
         main(["serve", "--port", "99999"])
     assert exit_.value.code == 2
     assert "not a port" in capsys.readouterr().err
+
+
+def test_serve_stops_with_one_line_on_a_broken_data_file(monkeypatch, capsys):
+    # run_gunicorn's logging setup would bind the root logger to this test's captured stderr
+    monkeypatch.setattr("footnote.api.serving.configure_logging", lambda level: None)
+    from footnote.engine.context.kb import KnowledgeBaseError
+
+    def broken():
+        raise KnowledgeBaseError("kb/outlets.toml: [outlets.tass] name: expected a string")
+
+    monkeypatch.setattr("footnote.api.create_app", broken)
+    monkeypatch.setattr("footnote.api.serving._Gunicorn.run", lambda self: None)
+    assert cli.main(["serve", "--port", "5404"]) == 2
+    err = capsys.readouterr().err
+    assert "kb/outlets.toml" in err and "Traceback" not in err
+
+
+def test_serve_builds_the_app_before_gunicorn_forks(monkeypatch):
+    # run_gunicorn's logging setup would bind the root logger to this test's captured stderr
+    monkeypatch.setattr("footnote.api.serving.configure_logging", lambda level: None)
+    built = []
+    monkeypatch.setattr("footnote.api.create_app", lambda: built.append(1) or "app")
+    ran = []
+    monkeypatch.setattr("footnote.api.serving._Gunicorn.run", lambda self: ran.append(self.app))
+    assert cli.main(["serve", "--port", "5405"]) == 0
+    assert built == [1] and ran == ["app"]
+
+
+def test_serve_stops_with_one_line_on_a_missing_data_file(monkeypatch, capsys):
+    # run_gunicorn's logging setup would bind the root logger to this test's captured stderr
+    monkeypatch.setattr("footnote.api.serving.configure_logging", lambda level: None)
+
+    def missing():
+        raise FileNotFoundError(2, "No such file or directory", "data/kb/outlets.toml")
+
+    monkeypatch.setattr("footnote.api.create_app", missing)
+    assert cli.main(["serve", "--port", "5406"]) == 2
+    assert "data/kb/outlets.toml" in capsys.readouterr().err

@@ -47,7 +47,13 @@ def _one(word: str) -> str:
 def test_kubernetes_example_is_valid_and_consistent():
     docs = list(yaml.safe_load_all((ROOT / "deploy" / "k8s.yaml").read_text(encoding="utf-8")))
     kinds = {d["kind"]: d for d in docs}
-    assert set(kinds) == {"Deployment", "Service"}
+    assert set(kinds) == {"Deployment", "Service", "Ingress"}
+    # the buffering proxy in front (docs/deploy.md, "Slow clients")
+    ingress = kinds["Ingress"]
+    notes = ingress["metadata"]["annotations"]
+    assert notes["nginx.ingress.kubernetes.io/proxy-request-buffering"] == "on"
+    backend = ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+    assert backend["name"] == kinds["Service"]["metadata"]["name"]
     deployment, service = kinds["Deployment"], kinds["Service"]
     pod = deployment["spec"]["template"]
     assert (

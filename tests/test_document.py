@@ -76,3 +76,36 @@ def test_offsets_survive_astral_characters():
     doc = build_document(text)
     q = doc.quotes[0]
     assert text[q.inner_start : q.inner_end] == "Great,"
+
+
+def test_a_sentence_over_the_cap_is_cut_at_clause_breaks():
+    from footnote.engine.document import MAX_SENTENCE
+
+    text = "Officials said the plan, which was new, would work; " * 200  # no full stop
+    doc = build_document(text)
+    pieces = [text[s.start : s.end] for s in doc.sentences]
+    assert len(pieces) > 1
+    assert all(0 < len(p) <= MAX_SENTENCE for p in pieces)
+    assert all(p.endswith((",", ";")) for p in pieces[:-1])  # cut after a clause break
+    assert all(p == p.strip() for p in pieces)
+
+
+def test_a_giant_word_is_cut_at_the_cap_and_covers_the_text():
+    from footnote.engine.document import MAX_SENTENCE
+
+    doc = build_document("a" * (MAX_SENTENCE * 3 + 7))
+    assert [(s.start, s.end) for s in doc.sentences] == [
+        (0, MAX_SENTENCE),
+        (MAX_SENTENCE, 2 * MAX_SENTENCE),
+        (2 * MAX_SENTENCE, 3 * MAX_SENTENCE),
+        (3 * MAX_SENTENCE, 3 * MAX_SENTENCE + 7),
+    ]
+
+
+def test_sentences_under_the_cap_are_not_cut():
+    text = (
+        "The minister, who spoke at length, said that "
+        + "the plan would work, " * 30
+        + "and so on."
+    )
+    assert sentences(text) == [text]

@@ -85,3 +85,29 @@ def test_educators_example_shows_what_the_lesson_promises():
         "state-media",
         "unattributed-claim",
     } <= rules
+
+
+def test_a_time_budget_stops_the_analysis_with_out_of_time():
+    from footnote.engine import OutOfTime
+
+    now = [0.0]
+
+    def ticking() -> float:  # one second per reading
+        now[0] += 1.0
+        return now[0]
+
+    text = "Officials said the plan would work. " * 50
+    with pytest.raises(OutOfTime):
+        analyze(text, clock=ticking, budget=3)
+    # a clock that does not move never stops it, and the result is the same as without one
+    still = analyze(text, clock=lambda: 0.0, budget=3)
+    assert to_dict(still)["sources"] == to_dict(analyze(text))["sources"]
+
+
+def test_published_must_be_written_yyyy_mm_dd():
+    from footnote.engine import parse_date
+
+    assert parse_date("2024-05-01").isoformat() == "2024-05-01"
+    for bad in ("20240501", "2024-W18-3", "2024-05-01T00:00"):
+        with pytest.raises(ValueError):
+            parse_date(bad)

@@ -1,8 +1,12 @@
 """Properties of `footnote.analyze()` on any Unicode text (Hypothesis, bounded to seconds)."""
 
+import tomllib
 from datetime import date
+from importlib import resources
 
+import pytest
 from footnote import analyze, to_dict
+from footnote.engine.attribution.lexicon import read_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +36,11 @@ _PIECES = st.sampled_from(
         " sources close to",
         "?",
         " \u2014 ",
+        "\n",
+        " according\nto",
+        " in the words\nof",
+        " it is\nreported",
+        " in the minister's\nview",
     ]
 )
 _NEWSY = st.lists(st.one_of(_PIECES, st.text(min_size=1, max_size=12)), max_size=60).map("".join)
@@ -65,3 +74,47 @@ def test_same_input_same_output(text):
     first["meta"].pop("elapsed_ms")
     second["meta"].pop("elapsed_ms")
     assert first == second
+
+
+# Every phrase of the attribution data (cues, non-cues, anonymity markers, outlets), broken
+# over a line at each space as hard-wrapped text from a PDF or an e-mail breaks it.
+def _wrapped_phrases() -> list[str]:
+    raw = (resources.files("footnote") / "data" / "attribution.toml").read_text("utf-8")
+    phrases = {
+        p for keys in read_data(tomllib.loads(raw)).values() for v in keys.values() for p in v
+    }
+    out = set()
+    for phrase in phrases:
+        words = phrase.split()
+        for i in range(1, len(words)):
+            out.add(" ".join(words[:i]) + "\n" + " ".join(words[i:]))
+        if len(words) > 2:
+            out.add("\n".join(words))
+    return sorted(out)
+
+
+WRAPPED = _wrapped_phrases()
+CONTEXTS = [
+    "{p}",
+    "{P}",
+    "{P} Reuters the plan would work.",
+    "The minister, {p} the agency, said the plan would work.",
+    "Officials {p}\nthe agency said so.",
+]
+
+
+def test_every_phrase_has_a_wrapped_variant():
+    assert len(WRAPPED) > 100  # "according\nto", "in the words\nof", ...
+    assert "according\nto" in WRAPPED
+
+
+@pytest.mark.parametrize("phrase", WRAPPED)
+def test_a_phrase_broken_over_a_line_is_analysed(phrase):
+    for context in CONTEXTS:
+        text = context.format(p=phrase, P=phrase[:1].upper() + phrase[1:])
+        result = to_dict(analyze(text))
+        for source in result["sources"]:
+            assert source["mention"] == text[source["start"] : source["end"]]
+        for note in result["notes"]:
+            if note["start"] is not None:
+                assert note["excerpt"] == text[note["start"] : note["end"]]

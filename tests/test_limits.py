@@ -190,3 +190,40 @@ def test_redis_outage_falls_back_to_memory():
     client = app.test_client()
     statuses = [client.post("/api/v1/analyze", json={"text": "Hi."}).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_one_limit_per_client_across_the_api_and_the_worksheet():
+    app = create_app({"TESTING": True, "RATE_LIMIT": "2/minute"})
+    client = app.test_client()
+    assert client.post("/api/v1/analyze", json={"text": "Hello."}).status_code == 200
+    assert client.post("/worksheet", data={"text": "Officials said so."}).status_code == 200
+    api = client.post("/api/v1/analyze", json={"text": "Hello."})
+    assert api.status_code == 429 and api.is_json
+    page = client.post("/worksheet", data={"text": "Officials said so."})
+    assert page.status_code == 429
+    assert page.mimetype == "text/html"
+    assert "Too many worksheets" in page.get_data(as_text=True)
+    assert int(page.headers["Retry-After"]) > 0
+
+
+def test_ipv6_clients_are_counted_per_64():
+    app = create_app({"TESTING": True, "RATE_LIMIT": "1/minute"})
+    client = app.test_client()
+
+    def post(ip):
+        env = {"REMOTE_ADDR": ip}
+        return client.post("/api/v1/analyze", json={"text": "Hello."}, environ_base=env)
+
+    assert post("2001:db8:1:2::1").status_code == 200
+    assert post("2001:db8:1:2:ffff::9").status_code == 429  # same /64
+    assert post("2001:db8:1:3::1").status_code == 200  # another /64
+
+
+def test_the_access_log_escapes_control_characters(caplog):
+    app = create_app({"TESTING": True, "RATELIMIT_ENABLED": False})
+    with caplog.at_level("INFO", logger="footnote.access"):
+        app.test_client().get("/nothing%0Aforged%20line\\x")
+    lines = [r.getMessage() for r in caplog.records if r.name == "footnote.access"]
+    assert len(lines) == 1
+    assert "\n" not in lines[0]
+    assert "/nothing\\x0aforged line\\x5cx" in lines[0]

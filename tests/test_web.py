@@ -572,3 +572,14 @@ def test_worksheet_reads_an_old_article_as_of_today(client):
     res = client.post("/worksheet", data=data, content_type="multipart/form-data")
     assert res.status_code == 200
     assert "Since this was published" in res.get_data(as_text=True)
+
+
+def test_a_worksheet_of_too_many_paragraphs_is_refused_with_a_page(client):
+    from footnote.web import WORKSHEET_MAX_PARAGRAPHS
+
+    text = "x\n\n" * (WORKSHEET_MAX_PARAGRAPHS + 1)
+    res = client.post("/worksheet", data={"text": text})
+    assert res.status_code == 413
+    assert "paragraphs" in res.get_data(as_text=True)
+    ok = client.post("/worksheet", data={"text": "Officials said so.\n\n" * 50})
+    assert ok.status_code == 200

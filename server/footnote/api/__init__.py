@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 import time
@@ -94,13 +95,31 @@ def _load_data() -> None:
     preload()
 
 
+def client_key() -> str:
+    """The address a client is counted under: its IPv4 address, or the /64 network of an
+    IPv6 one (a single subscriber is usually given a whole /64, so counting each address
+    would let one client rotate through billions)."""
+    address = get_remote_address()
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)  # "::ffff:192.0.2.1" is an IPv4 client
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def _limiter(app: Flask) -> Limiter:
     return Limiter(
-        get_remote_address,
+        client_key,
         app=app,
-        # Reading is free; analysing costs CPU, so only requests that post work are counted.
-        default_limits=[lambda: app.config["RATE_LIMIT"]],
-        default_limits_exempt_when=lambda: request.method in ("GET", "HEAD", "OPTIONS"),
+        # Reading is free; analysing costs CPU, so only requests that post work are counted,
+        # and all of them under one count per client (an application limit, not one per
+        # route): /api/v1/analyze and the worksheet form share it.
+        application_limits=[lambda: app.config["RATE_LIMIT"]],
+        application_limits_exempt_when=lambda: request.method in ("GET", "HEAD", "OPTIONS"),
         storage_uri=app.config["RATE_LIMIT_STORAGE"],
         headers_enabled=True,
         # O(1) per client per check (moving-window keeps a timestamp per request).
@@ -124,13 +143,27 @@ def _register_access_log(app: Flask) -> None:
             size = response.content_length
             access_log.info(
                 "%s %s %s %s %.1fms",
-                request.method,
-                request.path,
+                _printable(request.method),
+                _printable(request.path),
                 response.status_code,
                 "-" if size is None else size,
                 (time.perf_counter() - started) * 1000,
             )
         return response
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\]")
+
+
+def _printable(value: str) -> str:
+    """`value` with control characters (a path's decoded %0A) and backslashes escaped, so
+    one request is one log line and no line can be forged."""
+    return _CONTROL.sub(_escape, value)
+
+
+def _escape(m: re.Match) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}"
 
 
 def _register_security_headers(app: Flask) -> None:

@@ -9,14 +9,26 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 CODES = {
     400: "bad_request",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     413: "too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
+    417: "expectation_failed",
     422: "invalid_field",
     429: "rate_limited",
+    431: "headers_too_large",
     500: "internal_error",
+    501: "not_implemented",
+    503: "over_time_budget",
 }
+
+# The message of a 503 from the time budget (FOOTNOTE_TIME_BUDGET).
+OVER_BUDGET = (
+    "The analysis took longer than this server allows ({budget:g} s) and was stopped. "
+    "Try again in a moment; if it happens again, send a shorter text."
+)
 
 
 class ApiError(HTTPException):
@@ -68,6 +80,14 @@ def register_error_handlers(app: Flask) -> None:
     def _unexpected(exc: Exception):
         if isinstance(exc, HTTPException):
             return _http(exc)
+        if type(exc).__module__.startswith("gunicorn.http"):
+            # gunicorn reads a chunked body as the app reads it: a malformed chunk surfaces
+            # here, in the middle of reading the request, and is the client's error
+            return error_response(
+                400, "The request body could not be read: its chunked encoding is malformed."
+            )
+        if isinstance(exc, RecursionError):
+            return error_response(400, "The request is nested too deeply to read.")
         # Type and place only: an exception's message may quote the submitted text.
         frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" at {frame.filename}:{frame.lineno} in {frame.name}" if frame else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, validate, validates
 
 from ..engine.model import SOURCE_KINDS
@@ -21,6 +23,19 @@ def _not_blank_pattern() -> str:
 
 
 NOT_BLANK_PATTERN = _not_blank_pattern()
+
+
+class StrictDate(fields.Date):
+    """YYYY-MM-DD only: the ISO forms Python also reads ("20240501", "2024-W18-3") are
+    refused, as the contract says."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+            raise self.make_error("invalid", input=value, obj_type=self.OBJ_TYPE)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class AnalyzeRequest(Schema):
@@ -47,7 +62,7 @@ class AnalyzeRequest(Schema):
         validate=validate.Length(max=2048),
         metadata={"description": "The article's address; never fetched."},
     )
-    published = fields.Date(
+    published = StrictDate(
         load_default=None,
         allow_none=True,
         metadata={"description": "Publication date, YYYY-MM-DD: the 'as of' date."},

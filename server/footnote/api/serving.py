@@ -7,14 +7,19 @@ query string, and gunicorn's error lines can quote a malformed request line.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
 
+from flask import Flask
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger as GunicornLogger
+from gunicorn.workers.gthread import ThreadWorker
 from werkzeug.serving import WSGIRequestHandler
 
+from .errors import CODES
 from .settings import Settings
 
 LOG_FORMAT = "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"
@@ -48,9 +53,64 @@ class PrivateGunicornLogger(GunicornLogger):
         return None  # the app writes its own access line
 
 
+# What a person reads when gunicorn itself answers (the request never reached the app):
+# plain words, never the request line or header it could not parse.
+GUNICORN_MESSAGES = {
+    400: "The request could not be read: its request line, a header or its chunked body is "
+    "malformed.",
+    403: "This request is not allowed.",
+    414: "The address is too long.",
+    417: "The server does not meet the request's Expect header; send the body without it.",
+    431: "The request's headers are too large.",
+    500: "The server could not finish this request. Try again; if it keeps failing, send a "
+    "shorter text.",
+    501: "The request uses a transfer encoding this server does not accept; send plain or "
+    "chunked bodies.",
+}
+
+
+def write_json_error(sock, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's util.write_error, in the API's JSON error shape with the security headers
+    (gunicorn's own is an HTML page quoting what it could not parse)."""
+    from . import SECURITY_HEADERS
+
+    body = json.dumps(
+        {
+            "error": {
+                "code": CODES.get(status_int, "error"),
+                "message": GUNICORN_MESSAGES.get(status_int, GUNICORN_MESSAGES[500]),
+            }
+        }
+    ).encode()
+    reason = re.sub(r"[^ -~]", "", reason)
+    headers = {
+        "Connection": "close",
+        "Content-Type": "application/json",
+        "Content-Length": str(len(body)),
+        "Cache-Control": "no-store",
+        **SECURITY_HEADERS,
+    }
+    head = f"HTTP/1.1 {status_int} {reason}\r\n" + "".join(
+        f"{k}: {v}\r\n" for k, v in headers.items()
+    )
+    gunicorn_util.write_nonblock(sock, head.encode("latin-1") + b"\r\n" + body)
+
+
+class FootnoteWorker(ThreadWorker):
+    """gunicorn's threaded worker whose own error replies (a malformed request, a worker
+    stopped mid-request) are the API's JSON. Threads keep a slow client from holding the
+    whole process: it holds one thread, and gunicorn parks a connection that has sent
+    nothing yet in its poller instead of giving it a thread."""
+
+    def init_process(self):
+        gunicorn_util.write_error = write_json_error  # this process only: it is a worker
+        super().init_process()
+
+
 class _Gunicorn(BaseApplication):
-    def __init__(self, options: dict):
+    def __init__(self, options: dict, app: Flask):
         self.options = options
+        self.app = app
         super().__init__()
 
     def load_config(self):
@@ -58,16 +118,20 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from . import create_app
-
-        return create_app()
+        return self.app  # built before gunicorn starts (see run_gunicorn)
 
 
-def gunicorn_options(settings: Settings, *, host: str, port: int, workers: int) -> dict:
+def gunicorn_options(
+    settings: Settings, *, host: str, port: int, workers: int, threads: int | None = None
+) -> dict:
     return {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "sync",  # analysis is CPU work: one request per process, one per core
+        # Analysis is CPU work: one process per core. Threads (FOOTNOTE_THREADS) are for
+        # waiting: a slow client or a request waiting for its turn holds a thread, not the
+        # process, so /api/v1/health answers while analyses and slow uploads are under way.
+        "worker_class": "footnote.api.serving.FootnoteWorker",
+        "threads": threads or settings.threads,
         "timeout": settings.timeout,
         "graceful_timeout": 10,
         # The app is built once and forked: workers share the loaded rules and knowledge.
@@ -86,8 +150,15 @@ def gunicorn_options(settings: Settings, *, host: str, port: int, workers: int) 
 
 
 def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int) -> None:
+    """Serve with gunicorn. The app (and with it every data file, read and validated by
+    create_app) is built here, before gunicorn starts and forks its workers: a bad setting or
+    data file stops `footnote serve` with one line naming it (cli catches the error), and
+    the workers share the loaded data."""
+    from . import create_app
+
     configure_logging(settings.log_level)
-    _Gunicorn(gunicorn_options(settings, host=host, port=port, workers=workers)).run()
+    app = create_app()
+    _Gunicorn(gunicorn_options(settings, host=host, port=port, workers=workers), app).run()
 
 
 class _QuietRequestHandler(WSGIRequestHandler):

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from limits import parse_many
+from limits.storage import SCHEMES
 
 from .._system import cpu_count
 
@@ -24,8 +25,21 @@ VARIABLES: dict[str, tuple[str, str]] = {
     "FOOTNOTE_HOST": ("127.0.0.1", "Address `footnote serve` binds; `0.0.0.0` in a container."),
     "FOOTNOTE_PORT": ("5000", "Port `footnote serve` binds."),
     "FOOTNOTE_WORKERS": ("the core count", "gunicorn worker processes."),
+    "FOOTNOTE_THREADS": (
+        "4",
+        "Threads per worker: requests one worker holds at once, so a slow client takes a "
+        "thread, not the worker.",
+    ),
     "FOOTNOTE_TIMEOUT": ("30", "Seconds before gunicorn restarts a stuck worker."),
-    "FOOTNOTE_MAX_TEXT_CHARS": ("200000", "Longest text accepted; longer gets 413."),
+    "FOOTNOTE_TIME_BUDGET": (
+        "5",
+        "Seconds one analysis may run (0.1 to 60, below `FOOTNOTE_TIMEOUT`); past it the "
+        "analysis stops with a 503 `over_time_budget` and the worker goes on.",
+    ),
+    "FOOTNOTE_MAX_TEXT_CHARS": (
+        "200000",
+        "Longest text accepted (1 to 1000000); longer gets 413.",
+    ),
     "FOOTNOTE_RATE_LIMIT": (
         "60/minute",
         "Analyses per client address, in flask-limiter notation (`10/second;500/hour`); "
@@ -54,6 +68,12 @@ VARIABLES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The largest FOOTNOTE_MAX_TEXT_CHARS: the analysis is linear, and this keeps a request
+# within a few seconds (see docs/engine.md) and its body within MAX_CONTENT_LENGTH's reach.
+MAX_TEXT_CHARS_CEILING = 1_000_000
+# The storage URI schemes the limits package understands (its async ones are not for Flask).
+STORAGE_SCHEMES = tuple(sorted(k for k in SCHEMES if not k.startswith("async+")))
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 LOG_LEVELS = ("debug", "info", "warning", "error")
@@ -64,7 +84,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 5000
     workers: int = field(default_factory=cpu_count)
+    threads: int = 4
     timeout: int = 30
+    time_budget: float = 5.0
     max_text_chars: int = 200_000
     rate_limit: str | None = "60/minute"
     rate_limit_storage: str = "memory://"
@@ -73,28 +95,40 @@ class Settings:
     log_level: str = "info"
     access_log: bool = True
 
+    def __post_init__(self) -> None:
+        if self.time_budget >= self.timeout:
+            raise SettingsError(
+                f"FOOTNOTE_TIME_BUDGET ({self.time_budget:g} s) must be below FOOTNOTE_TIMEOUT "
+                f"({self.timeout} s), so an analysis stops before gunicorn stops its worker"
+            )
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         kw: dict = {}
         if "FOOTNOTE_HOST" in env:
             kw["host"] = env["FOOTNOTE_HOST"].strip()
-        for name, attr, low in (
-            ("FOOTNOTE_PORT", "port", 1),
-            ("FOOTNOTE_WORKERS", "workers", 1),
-            ("FOOTNOTE_TIMEOUT", "timeout", 1),
-            ("FOOTNOTE_MAX_TEXT_CHARS", "max_text_chars", 1),
-            ("FOOTNOTE_PROXY_COUNT", "proxy_count", 0),
+        for name, attr, low, high in (
+            ("FOOTNOTE_PORT", "port", 1, 65535),
+            ("FOOTNOTE_WORKERS", "workers", 1, 256),
+            ("FOOTNOTE_THREADS", "threads", 1, 64),
+            ("FOOTNOTE_TIMEOUT", "timeout", 1, 3600),
+            ("FOOTNOTE_MAX_TEXT_CHARS", "max_text_chars", 1, MAX_TEXT_CHARS_CEILING),
+            ("FOOTNOTE_PROXY_COUNT", "proxy_count", 0, 16),
         ):
             if name in env:
-                kw[attr] = _int(name, env[name], low)
+                kw[attr] = _int(name, env[name], low, high)
+        if "FOOTNOTE_TIME_BUDGET" in env:
+            kw["time_budget"] = _seconds("FOOTNOTE_TIME_BUDGET", env["FOOTNOTE_TIME_BUDGET"])
+
         if "FOOTNOTE_RATE_LIMIT" in env:
             kw["rate_limit"] = _rate_limit(env["FOOTNOTE_RATE_LIMIT"])
         if "FOOTNOTE_RATE_LIMIT_STORAGE" in env:
             storage = env["FOOTNOTE_RATE_LIMIT_STORAGE"].strip()
-            if "://" not in storage:
+            if storage.split("://", 1)[0].lower() not in STORAGE_SCHEMES or "://" not in storage:
                 raise SettingsError(
-                    "FOOTNOTE_RATE_LIMIT_STORAGE must be a URI like memory:// or redis://host:6379"
+                    f"FOOTNOTE_RATE_LIMIT_STORAGE must be a URI like memory:// or "
+                    f"redis://host:6379 (schemes: {', '.join(STORAGE_SCHEMES)}), not {storage!r}"
                 )
             kw["rate_limit_storage"] = storage
         if "FOOTNOTE_CORS_ORIGINS" in env:
@@ -119,6 +153,7 @@ class Settings:
         """The app's config keys for these settings (server-only ones are not included)."""
         return {
             "MAX_TEXT_CHARS": self.max_text_chars,
+            "TIME_BUDGET": self.time_budget,
             # The body may hold the text JSON-escaped: up to 12 bytes per code point (an emoji
             # as two \\uXXXX escapes), plus the other fields.
             "MAX_CONTENT_LENGTH": self.max_text_chars * 12 + 64_000,
@@ -131,13 +166,23 @@ class Settings:
         }
 
 
-def _int(name: str, value: str, low: int) -> int:
+def _int(name: str, value: str, low: int, high: int) -> int:
     try:
         number = int(value.strip())
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
-    if number < low:
-        raise SettingsError(f"{name} must be at least {low}")
+    if not low <= number <= high:
+        raise SettingsError(f"{name} must be from {low} to {high}, not {number}")
+    return number
+
+
+def _seconds(name: str, value: str) -> float:
+    try:
+        number = float(value.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, not {value!r}") from None
+    if not 0.1 <= number <= 60:  # also refuses nan and inf
+        raise SettingsError(f"{name} must be from 0.1 to 60 seconds, not {value.strip()}")
     return number
 
 
@@ -155,10 +200,16 @@ def _rate_limit(value: str) -> str | None:
     if value.lower() in _FALSE:
         return None
     try:
-        if not parse_many(value):
+        items = parse_many(value)
+        if not items:
             raise ValueError
     except ValueError:
         raise SettingsError(
             f"FOOTNOTE_RATE_LIMIT: {value!r} is not a limit like 60/minute or 10/second;500/hour"
         ) from None
+    if any(item.amount < 1 for item in items):
+        raise SettingsError(
+            f"FOOTNOTE_RATE_LIMIT: {value!r} allows no request at all; use at least 1 per "
+            "period, or off to disable limiting"
+        )
     return value

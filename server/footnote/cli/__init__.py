@@ -9,7 +9,7 @@ import sys
 from datetime import date
 
 from .._version import __version__
-from ..engine import analyze, to_dict
+from ..engine import analyze, parse_date, to_dict
 from .report import render_report
 
 
@@ -77,12 +77,19 @@ def _cmd_serve(args) -> int:
         return 2
     host = args.host or settings.host
     port = args.port or settings.port
-    if args.debug:
-        serving.run_dev_server(settings, host=host, port=port)
-    else:
-        serving.run_gunicorn(
-            settings, host=host, port=port, workers=args.workers or settings.workers
-        )
+    try:
+        if args.debug:
+            serving.run_dev_server(settings, host=host, port=port)
+        else:
+            serving.run_gunicorn(
+                settings, host=host, port=port, workers=args.workers or settings.workers
+            )
+    except (ValueError, OSError) as exc:
+        # A setting the app refused (SettingsError), a data file that does not validate
+        # (each loader's error names the file and key) or is missing (the error names the
+        # path): one line, no traceback.
+        print(f"footnote: cannot start: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -105,7 +112,7 @@ def _positive(value: str) -> int:
 
 def _date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 

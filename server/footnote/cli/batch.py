@@ -16,7 +16,7 @@ from datetime import date
 from typing import TextIO
 
 from .._system import cpu_count
-from ..engine import analyze, to_dict
+from ..engine import analyze, parse_date, to_dict
 from .report import render_report
 
 
@@ -50,7 +50,7 @@ def _record(line: str) -> dict:
             raise _BadInput(f'"{key}" must be a string')
     if record.get("published"):
         try:
-            date.fromisoformat(record["published"])
+            parse_date(record["published"])
         except ValueError:
             raise _BadInput('"published" must be a date, YYYY-MM-DD') from None
     return record

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import asdict, replace
 from datetime import date
@@ -10,14 +11,33 @@ from .._version import __version__
 from .attribution import find_sources
 from .catalogue import load_rules
 from .context import find_context, knowledge_version
-from .document import build_document
+from .deadline import Clock, OutOfTime, check, deadline
+from .document import build_document, fold, paragraphs
 from .gaps import find_gaps
 from .language import find_language
 from .model import Analysis, Attribution, Document, Finding, Source
 from .notes import make_notes
 from .summary import summarize
 
-__all__ = ["analyze", "to_dict", "paragraph_spans", "knowledge_version", "preload"]
+__all__ = [
+    "analyze",
+    "to_dict",
+    "paragraph_spans",
+    "knowledge_version",
+    "preload",
+    "OutOfTime",
+    "parse_date",
+]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: str) -> date:
+    """A date written YYYY-MM-DD, and only that: Python's date.fromisoformat also takes
+    "20240501" and "2024-W18-3", which the API contract does not. ValueError otherwise."""
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"not a date written YYYY-MM-DD: {value!r}")
+    return date.fromisoformat(value)
 
 
 def preload() -> None:
@@ -41,25 +61,37 @@ def analyze(
     title: str | None = None,
     url: str | None = None,
     as_of: date | str | None = None,
+    clock: Clock | None = None,
+    budget: float | None = None,
 ) -> Analysis:
     """Analyse an article's text. `published` (a date or "YYYY-MM-DD") is the date the
     article is read as of for background and out-of-date notes; without it the notes speak
     conditionally. `as_of` is the reader's today, passed in (the engine never reads the
-    clock): on an article older than it, context notes say first what changed since."""
+    clock): on an article older than it, context notes say first what changed since.
+
+    With a `clock` (a callable returning seconds, e.g. time.monotonic) and a `budget` in
+    seconds, the analysis stops with OutOfTime once it has run that long (see deadline.py);
+    the engine reads no clock but the one it is given."""
     began = time.perf_counter()
     if isinstance(published, str):
-        published = date.fromisoformat(published)
+        published = parse_date(published)
     if isinstance(as_of, str):
-        as_of = date.fromisoformat(as_of)
-    doc = build_document(text, title=title, published=published, url=url)
-    sources, attributions = _outside_clutter(doc, *find_sources(doc))
-    findings = list(find_gaps(doc, sources, attributions))
-    findings += find_context(doc, sources, as_of)
-    language = find_language(doc, sources, attributions)
-    findings += language.findings
-    findings = [f for f in findings if not _on_clutter(doc, f)]
-    notes = make_notes(findings, text, load_rules())
-    headline, counts, tone = summarize(sources, notes, language.headline)
+        as_of = parse_date(as_of)
+    with deadline(clock, budget):
+        doc = build_document(text, title=title, published=published, url=url)
+        check()
+        sources, attributions = _outside_clutter(doc, *find_sources(doc))
+        check()
+        findings = list(find_gaps(doc, sources, attributions))
+        check()
+        findings += find_context(doc, sources, as_of)
+        check()
+        language = find_language(doc, sources, attributions)
+        check()
+        findings += language.findings
+        findings = [f for f in findings if not _on_clutter(doc, f)]
+        notes = make_notes(findings, text, load_rules())
+        headline, counts, tone = summarize(sources, notes, language.headline)
     meta = {
         "version": __version__,
         "knowledge_version": knowledge_version(),
@@ -126,4 +158,4 @@ def to_dict(analysis: Analysis) -> dict:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph as the engine splits the text (the worksheet numbers them)."""
-    return [(p.start, p.end) for p in build_document(text).paragraphs]
+    return [(p.start, p.end) for p in paragraphs(fold(text))]

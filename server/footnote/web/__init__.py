@@ -7,6 +7,7 @@ page calls the public API like any other client. Nothing submitted is stored or 
 from __future__ import annotations
 
 import re
+import time
 import tomllib
 from datetime import date
 from functools import cache
@@ -16,7 +17,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..engine import analyze, to_dict
+from ..engine import OutOfTime, analyze, paragraph_spans, parse_date, to_dict
 from ..engine.catalogue import CATEGORIES, load_rules
 from . import theme
 from .theme import CATEGORY_HELP, CATEGORY_LABELS, CATEGORY_LETTERS
@@ -42,6 +43,22 @@ def _security_headers(response):
     response.headers["Content-Security-Policy"] = CSP
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
+    if request.endpoint == "web.worksheet":
+        response.headers["Cache-Control"] = "no-store"  # it holds someone's text
+    return response
+
+
+@bp.errorhandler(429)
+def _too_many(exc):
+    """The rate limit on the worksheet form: a page a person can read, not the API's JSON."""
+    response = _worksheet_error(
+        429,
+        "Too many worksheets from this address in a short time (the limit is "
+        f"{exc.description}). Wait a minute, then go back and try again.",
+    )
+    retry = exc.get_response().headers.get("Retry-After")
+    if retry:
+        response = (*response, {"Retry-After": retry})
     return response
 
 
@@ -133,6 +150,13 @@ def _worksheet_error(status: int, message: str | None):
     )
 
 
+# The most paragraphs a worksheet numbers and prints. A long printed report has a few
+# hundred; a 200,000-character text hard-wrapped at 40 characters or more (each line its own
+# paragraph when there are no blank lines) stays under it. 200,000 characters of one-letter
+# paragraphs made 6.5 MB of HTML in several seconds.
+WORKSHEET_MAX_PARAGRAPHS = 5_000
+
+
 @bp.route("/worksheet", methods=["GET", "POST"])
 def worksheet():
     limit = current_app.config["MAX_TEXT_CHARS"]
@@ -165,7 +189,7 @@ def worksheet():
         return _worksheet_error(413, _too_long(limit, len(text)))
     if published:
         try:
-            date.fromisoformat(published)
+            parse_date(published)
         except ValueError:
             return _worksheet_error(
                 422,
@@ -177,8 +201,32 @@ def worksheet():
             "The web address must start with http:// or https:// (copy it from the browser's "
             "address bar), or be left empty.",
         )
-    # the reader's date, as the API passes it: notes on what changed since publication
-    result = to_dict(analyze(text, published=published, title=title, url=url, as_of=date.today()))
+    count = len(paragraph_spans(text))
+    if count > WORKSHEET_MAX_PARAGRAPHS:
+        return _worksheet_error(
+            413,
+            f"This text has {count:,} paragraphs (or lines); a worksheet prints at most "
+            f"{WORKSHEET_MAX_PARAGRAPHS:,}. Go back, keep a shorter part and try again.",
+        )
+    budget = current_app.config["TIME_BUDGET"]
+    try:
+        # the reader's date, as the API passes it: notes on what changed since publication
+        analysis = analyze(
+            text,
+            published=published,
+            title=title,
+            url=url,
+            as_of=date.today(),
+            clock=time.monotonic,
+            budget=budget,
+        )
+    except OutOfTime:
+        return _worksheet_error(
+            503,
+            f"Working through this text took longer than this server allows ({budget:g} "
+            "seconds), so it was stopped. Try again in a moment, or with a shorter text.",
+        )
+    result = to_dict(analysis)
     sheet = build_worksheet(text, result, title=title, published=published, url=url)
     return render_template("worksheet.html", sheet=sheet, categories=CATEGORIES)
 

@@ -46,12 +46,14 @@ _SCHEMAS = {
 }
 
 _ERRORS = {
-    400: "The body is not valid JSON.",
+    400: "The body is not valid JSON, is nested too deeply, or its chunked encoding is malformed.",
     413: "The text (or the whole body) is too large.",
     415: "The body is not sent as application/json.",
     422: "A field is missing or invalid; `field` names it.",
     429: "Too many requests from this client; wait `Retry-After` seconds.",
     500: "Something failed inside Footnote; nothing about the request is kept.",
+    503: "The analysis ran past the server's time budget and was stopped; try again, or "
+    "send a shorter text.",
 }
 
 DESCRIPTION = """\
@@ -99,7 +101,7 @@ def _operations() -> dict[str, dict]:
                         "description": "Sources, notes and a summary.",
                         "content": {"application/json": {"schema": "AnalyzeResponse"}},
                     },
-                    **{str(s): _error(s) for s in (400, 413, 415, 422, 429, 500)},
+                    **{str(s): _error(s) for s in (400, 413, 415, 422, 429, 500, 503)},
                 },
             }
         },

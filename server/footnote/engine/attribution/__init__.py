@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..deadline import check
 from ..model import Attribution, Document
 from .cues import find_candidates
 from .flags import anonymity, new_source
@@ -57,6 +58,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     # a headline line's "officials say" is read last: it attaches to the body's fuller
     # mention of the same source, or is left out
     for cand in sorted(candidates, key=lambda c: (c.start < headline, c.start, c.cue_start)):
+        check()  # the request's time budget (engine/deadline.py)
         channel = lex.channel_re.search(ix.norm, cand.start, cand.end)
         if channel and channel.start() > cand.start and not cand.kind_hint:
             cand = replace(cand, end=channel.start())  # "X in a Facebook post said": how

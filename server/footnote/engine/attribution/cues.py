@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ..deadline import check
 from .flags import relay_through_outlets
 from .forms import hearsay_adverbs, split_outlets
 from .gate import may_speak
@@ -53,6 +54,7 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         )
         seen_cues.add(m.end())
     for m in lex.cue_re.finditer(norm):
+        check()  # the request's time budget (engine/deadline.py)
         if m.end() in seen_cues or _inside(blocked, m.start()):
             continue
         if ix.doc.in_quote(m.start(), m.end()):
@@ -60,12 +62,10 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         si = ix.sentence_of(m.start())
         toks = ix.sentence_tokens(si)[0]  # straight from the per-analysis cache
         ci = token_index(toks, m.start())
-        if ci is None:
-            continue
-        cue = " ".join(m.group().lower().split())
         cj = token_index(toks, m.end() - 1)
-        if cj is None:
-            continue
+        if ci is None or cj is None:
+            continue  # a cue broken over a line ("according\nto"): a line ends a sentence
+        cue = " ".join(m.group().lower().split())
         out.extend(find_speakers(ix, toks, ci, cj, cue, si, lex))
     # the speaker gate before nesting: a phrase that cannot speak hides no other cue
     out = [c for c in out if may_speak(ix, c, lex)]

@@ -139,10 +139,12 @@ def _not_before(doc: Document, kb: KnowledgeBase, mentions) -> tuple[date, str] 
 # --- finding topic mentions ---------------------------------------------------------------
 
 
-def _window(doc: Document, start: int, kind: str) -> str:
+def _window(doc: Document, start: int, kind: str) -> tuple[int, int]:
+    """The span whose words a weak name needs: its sentence, that and the next, or its
+    paragraph."""
     si = doc.sentence_at(start)
     if not doc.sentences:
-        return doc.norm
+        return 0, len(doc.norm)
     sent = doc.sentences[si]
     lo, hi = sent.start, sent.end
     if kind == "paragraph":
@@ -152,7 +154,7 @@ def _window(doc: Document, start: int, kind: str) -> str:
         nxt = doc.sentences[si + 1]
         if nxt.paragraph == sent.paragraph:
             hi = nxt.end
-    return doc.norm[lo:hi]
+    return lo, hi
 
 
 def _has(words: tuple[str, ...], text: str, tokens: set[str]) -> bool:
@@ -170,26 +172,36 @@ def _has(words: tuple[str, ...], text: str, tokens: set[str]) -> bool:
     return False
 
 
-def _weak_ok(doc: Document, topic: Topic, hit: Hit) -> bool:
-    text = _window(doc, hit.start, topic.window).lower()
-    tokens = set(_TOKEN.findall(text))
+def _weak_ok(doc: Document, topic: Topic, hit: Hit, memo: dict) -> bool:
+    """Whether a weak name has its topic's words nearby. The window's words, and the answer
+    for each topic and alias, are worked out once per window, not once per mention: a
+    window with thousands of mentions would otherwise be searched thousands of times."""
+    span = _window(doc, hit.start, topic.window)
     # the alias itself does not count as its own context word
-    own = set(_TOKEN.findall(hit.text.lower()))
-    near_tokens = tokens - own if len(own) == 1 else tokens
-    if topic.not_near and _has(topic.not_near, text, tokens):
-        return False
-    return all(_has(group, text, near_tokens) for group in topic.near)
+    own = frozenset(_TOKEN.findall(hit.text.lower()))
+    key = (span, topic.id, own if len(own) == 1 else None)
+    if key not in memo:
+        if span not in memo:
+            text = doc.norm[span[0] : span[1]].lower()
+            memo[span] = text, set(_TOKEN.findall(text))
+        text, tokens = memo[span]
+        near_tokens = tokens - own if len(own) == 1 else tokens
+        memo[key] = not (topic.not_near and _has(topic.not_near, text, tokens)) and all(
+            _has(group, text, near_tokens) for group in topic.near
+        )
+    return memo[key]
 
 
 def _topic_mentions(doc: Document, kb: KnowledgeBase, hits: list[Hit]) -> dict[str, list[Mention]]:
     """Each topic's mentions in text order; weak names only with their context words."""
     found: dict[str, list[Mention]] = {}
+    memo: dict = {}  # per window: its words, and each topic's answer (see _weak_ok)
     for hit in hits:
         for target in hit.targets:
             if target.kind not in ("topic", "weak"):
                 continue
             topic = kb.topics[target.ref]
-            if target.kind == "topic" or _weak_ok(doc, topic, hit):
+            if target.kind == "topic" or _weak_ok(doc, topic, hit, memo):
                 found.setdefault(topic.id, []).append(
                     Mention(hit.start, hit.end, doc.sentence_at(hit.start))
                 )
