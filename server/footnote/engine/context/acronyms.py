@@ -75,8 +75,10 @@ def _is_date(name: str) -> bool:
 def _is_dateline(norm: str, start: int, end: int) -> bool:
     """A place opening its line, the code in brackets, then a dash or a colon:
     "SAN FRANCISCO (AP) --", "New Delhi (ANI):"."""
-    line_start = norm.rfind("\n", 0, start) + 1
-    if norm[line_start:start].strip():
+    k = start  # back over spaces only: the name must open its line (linear, no rfind)
+    while k > 0 and norm[k - 1] in " \t":
+        k -= 1
+    if k > 0 and norm[k - 1] != "\n":
         return False
     after = norm[end : end + 3].lstrip(" ")
     return after[:1] in ("-", ":")
