@@ -3,9 +3,10 @@
 One scan finds every known name (scan.py); weak names count only with the right words
 nearby (mentions.py). Dated facts and offices are read in dated.py and offices.py, the
 notes are worded in wording.py, and state-affiliated outlets are found in outlets.py.
-Each topic gets one note, at its first mention: background (info), or outdated (warning) when the writer presents as current something that had ended by the
-article's date. State-affiliated outlets used as sources, names whose acronyms do not fit,
-and Russian-style spellings get their own notes."""
+Each topic gets one note, at its first mention: background (info), or outdated (warning)
+when the writer presents as current something that had ended by the article's date.
+State-affiliated outlets used as sources, names whose acronyms do not fit, and
+Russian-style spellings get their own notes."""
 
 from __future__ import annotations
 
