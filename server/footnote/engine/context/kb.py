@@ -2,7 +2,7 @@
 
 Everything is validated when loaded; a malformed file raises `KnowledgeBaseError` naming
 the file and the field, so a contributor sees at once what to fix. The types live in
-`kb_model`, the parsers of each file in `kb_parse`; both are re-exported here.
+`kb_model`, the parsers of each file in `kb_parse`.
 """
 
 from __future__ import annotations
@@ -15,24 +15,17 @@ from importlib import resources
 from .facts import parse_facts
 from .kb_model import (
     MONTHS,
-    Cues,
-    Event,
     Fact,
     Holder,
     Institution,
     KnowledgeBase,
     KnowledgeBaseError,
-    Misnomer,
     Outlet,
-    StateMediaWords,
     Topic,
-    Unnamed,
     expand,
     human_date,
 )
 from .kb_parse import (
-    TOPIC_KINDS,
-    WINDOWS,
     _date,
     _need,
     _strings,
@@ -44,33 +37,21 @@ from .kb_parse import (
     parse_topic,
 )
 
+# The names other modules import from here (the types themselves live in kb_model).
 __all__ = [
     "MONTHS",
-    "TOPIC_KINDS",
-    "WINDOWS",
-    "Cues",
-    "Event",
     "Fact",
     "Holder",
     "Institution",
     "KnowledgeBase",
     "KnowledgeBaseError",
-    "Misnomer",
     "Outlet",
-    "StateMediaWords",
     "Topic",
-    "Unnamed",
     "build_kb",
     "expand",
     "human_date",
     "kb_digest",
     "load_kb",
-    "parse_cues",
-    "parse_institutions",
-    "parse_outlets",
-    "parse_spellings",
-    "parse_state_media",
-    "parse_topic",
     "read_kb_files",
 ]
 

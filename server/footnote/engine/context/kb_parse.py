@@ -84,6 +84,16 @@ def _references(raw: dict, where: str) -> tuple[Reference, ...]:
     return tuple(out)
 
 
+def _tables(raw: dict, key: str, where: str, *, optional: bool = False, fields: str = ""):
+    """Each table of the list `key` with where it stands ("file: key[i]"), checked as it is
+    reached; `fields` names what the table holds, for the message."""
+    for i, item in enumerate(_need(raw, key, list, where, optional=optional, default=[])):
+        here = f"{where}: {key}[{i}]"
+        if not isinstance(item, dict):
+            raise KnowledgeBaseError(f"{here}: must be a table{fields}")
+        yield here, item
+
+
 def _regex(fragment: str, where: str) -> str:
     try:
         re.compile(fragment)
@@ -108,10 +118,7 @@ def _alternation(fragments: list[str]) -> str:
 
 def _timeline(raw: dict, where: str) -> list[Event]:
     timeline: list[Event] = []
-    for i, ev in enumerate(_need(raw, "timeline", list, where)):
-        here = f"{where}: timeline[{i}]"
-        if not isinstance(ev, dict):
-            raise KnowledgeBaseError(f"{here}: must be a table with 'date' and 'event'")
+    for here, ev in _tables(raw, "timeline", where, fields=" with 'date' and 'event'"):
         timeline.append(
             Event(
                 _date(ev, "date", here),
@@ -127,10 +134,7 @@ def _timeline(raw: dict, where: str) -> list[Event]:
 
 def _topic_facts(raw: dict, where: str) -> list[Fact]:
     facts: list[Fact] = []
-    for i, f in enumerate(_need(raw, "facts", list, where, optional=True, default=[])):
-        here = f"{where}: facts[{i}]"
-        if not isinstance(f, dict):
-            raise KnowledgeBaseError(f"{here}: must be a table")
+    for here, f in _tables(raw, "facts", where, optional=True):
         valid_from = _date(f, "valid_from", here, optional=True)
         valid_to = _date(f, "valid_to", here, optional=True)
         if valid_from is None and valid_to is None:
@@ -153,10 +157,7 @@ def _topic_facts(raw: dict, where: str) -> list[Fact]:
 
 def _holders(raw: dict, where: str) -> list[Holder]:
     holders: list[Holder] = []
-    for i, h in enumerate(_need(raw, "holders", list, where, optional=True, default=[])):
-        here = f"{where}: holders[{i}]"
-        if not isinstance(h, dict):
-            raise KnowledgeBaseError(f"{here}: must be a table")
+    for here, h in _tables(raw, "holders", where, optional=True):
         holders.append(
             Holder(
                 name=_need(h, "name", str, here),
@@ -259,10 +260,7 @@ def parse_spellings(data: dict, file: str) -> list[Topic]:
     shared = _need(data, "timeline", list, file, optional=True, default=[])
     refs = _need(data, "references", list, file)
     out = []
-    for i, row in enumerate(_need(data, "spelling", list, file)):
-        where = f"{file}: spelling[{i}]"
-        if not isinstance(row, dict):
-            raise KnowledgeBaseError(f"{where}: must be a table")
+    for where, row in _tables(data, "spelling", file):
         raw = {
             "kind": "spelling",
             "timeline": shared,
@@ -280,10 +278,7 @@ def parse_spellings(data: dict, file: str) -> list[Topic]:
 
 def parse_outlets(data: dict, file: str) -> tuple[Outlet, ...]:
     out = []
-    for i, raw in enumerate(_need(data, "outlet", list, file)):
-        where = f"{file}: outlet[{i}]"
-        if not isinstance(raw, dict):
-            raise KnowledgeBaseError(f"{where}: must be a table")
+    for where, raw in _tables(data, "outlet", file):
         oid = _need(raw, "id", str, where)
         where = f"{file}: outlet '{oid}'"
         out.append(
@@ -307,17 +302,12 @@ def parse_outlets(data: dict, file: str) -> tuple[Outlet, ...]:
 
 def parse_institutions(data: dict, file: str) -> tuple[Institution, ...]:
     out = []
-    for i, raw in enumerate(_need(data, "institution", list, file)):
-        where = f"{file}: institution[{i}]"
-        if not isinstance(raw, dict):
-            raise KnowledgeBaseError(f"{where}: must be a table")
+    for where, raw in _tables(data, "institution", file):
         acronym = _need(raw, "acronym", str, where)
         where = f"{file}: institution '{acronym}'"
         misnomers = []
-        for j, m in enumerate(_need(raw, "misnomers", list, where, optional=True, default=[])):
-            here = f"{where}: misnomers[{j}]"
-            if not isinstance(m, dict):
-                raise KnowledgeBaseError(f"{here}: must be a table with 'anchor' and 'pattern'")
+        fields = " with 'anchor' and 'pattern'"
+        for here, m in _tables(raw, "misnomers", where, optional=True, fields=fields):
             pattern = _regex(_need(m, "pattern", str, here), f"{here}: field 'pattern'")
             misnomers.append(Misnomer(_need(m, "anchor", str, here), re.compile(pattern)))
         out.append(
