@@ -8,10 +8,10 @@ expression scans words left to right, so even a pathological input is linear.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from .datafiles import read_data, settings_and_tables, settings_needed
 
 # A word: letters/digits, joined by inner apostrophes or hyphens ("one-sided", "won't").
 # Each repetition must start with a separator, so matching is linear. Matched on the text as
@@ -169,12 +169,7 @@ def _index(classes: list[tuple[str, list]]) -> _Index:
 
 
 def parse_lexicon(data: dict) -> Lexicon:
-    settings = data.get("settings")
-    if not isinstance(settings, dict):
-        raise ClaimsDataError("claims.toml: [settings] is missing")
-    classes = data.get("class")
-    if not isinstance(classes, list) or not classes:
-        raise ClaimsDataError("claims.toml: no [[class]] tables")
+    settings, classes = settings_and_tables(data, "claims.toml", "class", ClaimsDataError)
     weights, max_hits = {}, {}
     labels = {"verdict": str(settings.get("verdict_label", "verdict"))}
     listed = [(SKIP, data.get("skip", {}).get("phrases", []))]
@@ -188,7 +183,7 @@ def parse_lexicon(data: dict) -> Lexicon:
         max_hits[name] = int(c.get("max_hits", settings.get("max_hits_per_class", 2)))
         labels[name] = str(c.get("label", name))
         listed.append((name, c.get("phrases", [])))
-    try:
+    with settings_needed("claims.toml", ClaimsDataError):
         verdict_classes = frozenset(settings["verdict_classes"])
         if not verdict_classes <= set(weights):
             raise ClaimsDataError("claims.toml: verdict_classes names an unknown class")
@@ -215,14 +210,11 @@ def parse_lexicon(data: dict) -> Lexicon:
             labels=labels,
             index=_index(listed),
         )
-    except KeyError as exc:
-        raise ClaimsDataError(f"claims.toml: [settings] needs {exc.args[0]!r}") from exc
 
 
 @cache
 def load_lexicon() -> Lexicon:
-    raw = (resources.files("footnote") / "data" / "claims.toml").read_text(encoding="utf-8")
-    return parse_lexicon(tomllib.loads(raw))
+    return parse_lexicon(read_data("claims.toml"))
 
 
 # --- matching -------------------------------------------------------------------------
