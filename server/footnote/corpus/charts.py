@@ -102,6 +102,22 @@ def _spec(frame: pd.DataFrame, spec: dict) -> dict:
     return vl_convert.vegalite_to_vega(lite)
 
 
+def _articles_bars(frame: pd.DataFrame, field: str, mark: dict, colour=None) -> dict:
+    """Horizontal bars counting articles per `field`, largest first; the tooltip names
+    the bar (and its colour's field)."""
+    nominal = [field] + ([colour["field"]] if colour else [])
+    encoding: dict = {
+        "y": {"field": field, "type": "nominal", "sort": "-x", "title": None},
+        "x": {"field": "articles", "type": "quantitative", "title": "articles"},
+    }
+    if colour:
+        encoding["color"] = colour
+    encoding["tooltip"] = [{"field": f, "type": "nominal"} for f in nominal] + [
+        {"field": "articles", "type": "quantitative"}
+    ]
+    return _spec(frame, {"height": {"step": 24}, "mark": mark, "encoding": encoding})
+
+
 def build_charts(articles: pd.DataFrame, notes: pd.DataFrame) -> list[dict]:
     """Each chart: heading, the explanation under it, its spec (None when nothing to draw),
     and the numbers behind it as a small table."""
@@ -225,21 +241,7 @@ def build_charts(articles: pd.DataFrame, notes: pd.DataFrame) -> list[dict]:
             "knowledge base's ids (docs/knowledge-base.md).",
             "spec": None
             if topics.empty
-            else _spec(
-                topics,
-                {
-                    "height": {"step": 24},
-                    "mark": {"type": "bar", "color": "#1b6ca8"},
-                    "encoding": {
-                        "y": {"field": "topic", "type": "nominal", "sort": "-x", "title": None},
-                        "x": {"field": "articles", "type": "quantitative", "title": "articles"},
-                        "tooltip": [
-                            {"field": "topic", "type": "nominal"},
-                            {"field": "articles", "type": "quantitative"},
-                        ],
-                    },
-                },
-            ),
+            else _articles_bars(topics, "topic", {"type": "bar", "color": "#1b6ca8"}),
             "table": topics if not topics.empty else None,
             "empty": "No article got a context note.",
         }
@@ -254,29 +256,18 @@ def build_charts(articles: pd.DataFrame, notes: pd.DataFrame) -> list[dict]:
             "rule looks at: the sourcing, attribution of claims, context, or language.",
             "spec": None
             if rules.empty
-            else _spec(
+            else _articles_bars(
                 rules,
-                {
-                    "height": {"step": 24},
-                    "mark": {"type": "bar"},
-                    "encoding": {
-                        "y": {"field": "rule", "type": "nominal", "sort": "-x", "title": None},
-                        "x": {"field": "articles", "type": "quantitative", "title": "articles"},
-                        "color": {
-                            "field": "category",
-                            "type": "nominal",
-                            "scale": {
-                                "domain": ["sourcing", "attribution", "context", "language"],
-                                "range": ["#e6550d", "#7b6fb0", "#1b6ca8", "#31a354"],
-                            },
-                            "legend": {"orient": "bottom"},
-                        },
-                        "tooltip": [
-                            {"field": "rule", "type": "nominal"},
-                            {"field": "category", "type": "nominal"},
-                            {"field": "articles", "type": "quantitative"},
-                        ],
+                "rule",
+                {"type": "bar"},
+                colour={
+                    "field": "category",
+                    "type": "nominal",
+                    "scale": {
+                        "domain": ["sourcing", "attribution", "context", "language"],
+                        "range": ["#e6550d", "#7b6fb0", "#1b6ca8", "#31a354"],
                     },
+                    "legend": {"orient": "bottom"},
                 },
             ),
             "table": rules if not rules.empty else None,
