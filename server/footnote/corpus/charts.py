@@ -87,9 +87,12 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return json.loads(frame.to_json(orient="records"))
 
 
-def _spec(frame: pd.DataFrame, spec: dict) -> dict:
+def _spec(frame: pd.DataFrame, spec: dict) -> dict | None:
     """A Vega-Lite chart of `frame`, compiled here to Vega (the page then needs no compiler
-    step, and the compiler's notes stay out of the reader's console)."""
+    step, and the compiler's notes stay out of the reader's console); None when the frame
+    is empty and there is nothing to draw."""
+    if frame.empty:
+        return None
     import vl_convert
 
     lite = {
@@ -102,7 +105,7 @@ def _spec(frame: pd.DataFrame, spec: dict) -> dict:
     return vl_convert.vegalite_to_vega(lite)
 
 
-def _articles_bars(frame: pd.DataFrame, field: str, mark: dict, colour=None) -> dict:
+def _articles_bars(frame: pd.DataFrame, field: str, mark: dict, colour=None) -> dict | None:
     """Horizontal bars counting articles per `field`, largest first; the tooltip names
     the bar (and its colour's field)."""
     nominal = [field] + ([colour["field"]] if colour else [])
@@ -135,9 +138,7 @@ def build_charts(articles: pd.DataFrame, notes: pd.DataFrame) -> list[dict]:
             "documents and studies. Longer orange parts mean readers are asked to take more "
             "on trust."
             + (f" The {n_outlets} outlets with the most sources are shown." if n_outlets else ""),
-            "spec": None
-            if kinds.empty
-            else _spec(
+            "spec": _spec(
                 kinds,
                 {
                     "height": {"step": 28},
@@ -200,9 +201,7 @@ def build_charts(articles: pd.DataFrame, notes: pd.DataFrame) -> list[dict]:
             "reason. A rising line means more claims rest on people the reader cannot identify "
             "and is not told why. Months with few articles swing more: hover over a point to "
             "see how many articles it stands on.",
-            "spec": None
-            if time_frame.empty
-            else _spec(
+            "spec": _spec(
                 time_frame,
                 {
                     "height": 260,
@@ -239,9 +238,7 @@ def build_charts(articles: pd.DataFrame, notes: pd.DataFrame) -> list[dict]:
             "article mentions (for example, whether an agreement is still in force). Each bar "
             "counts the articles that got a note on that topic; the topic names are the "
             "knowledge base's ids (docs/knowledge-base.md).",
-            "spec": None
-            if topics.empty
-            else _articles_bars(topics, "topic", {"type": "bar", "color": "#1b6ca8"}),
+            "spec": _articles_bars(topics, "topic", {"type": "bar", "color": "#1b6ca8"}),
             "table": topics if not topics.empty else None,
             "empty": "No article got a context note.",
         }
@@ -254,9 +251,7 @@ def build_charts(articles: pd.DataFrame, notes: pd.DataFrame) -> list[dict]:
             "text": "Each note comes from a rule in the catalogue (docs/rules.md). Each bar "
             "counts the articles with at least one note from that rule, coloured by what the "
             "rule looks at: the sourcing, attribution of claims, context, or language.",
-            "spec": None
-            if rules.empty
-            else _articles_bars(
+            "spec": _articles_bars(
                 rules,
                 "rule",
                 {"type": "bar"},
