@@ -9,6 +9,7 @@ const footnoteGlobals = Object.fromEntries(
   [
     "FootnoteNotesUI", "FootnoteOffsets", "FootnoteDates", "FootnotePresent", "FootnoteServer",
     "FootnoteArticle", "FootnoteExtract", "FootnoteHighlights", "FootnotePanel", "FootnoteSpans",
+    "FootnoteServerForm",
     "Readability",
   ].map((name) => [name, "readonly"]),
 );

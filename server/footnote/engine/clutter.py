@@ -13,10 +13,10 @@ first few), with bounded regular expressions, so the stage is linear in the text
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from .datafiles import read_data, settings_and_tables, settings_needed
 
 KINDS = (
     "label",  # a label at the start of the line: "Read also: ...", "Topics: ..."
@@ -106,12 +106,7 @@ def _strings(rule: dict, key: str, where: str, *, required: bool = False) -> lis
 
 
 def parse_rules(data: dict) -> ClutterRules:
-    settings = data.get("settings")
-    if not isinstance(settings, dict):
-        raise ClutterDataError("clutter.toml: [settings] is missing")
-    raw_rules = data.get("rule")
-    if not isinstance(raw_rules, list) or not raw_rules:
-        raise ClutterDataError("clutter.toml: no [[rule]] tables")
+    settings, raw_rules = settings_and_tables(data, "clutter.toml", "rule", ClutterDataError)
     rules, names = [], set()
     for i, r in enumerate(raw_rules):
         name = r.get("name")
@@ -149,7 +144,7 @@ def parse_rules(data: dict) -> ClutterRules:
                 quiet=tuple(_strings(r, "quiet", where, required=True)),
             )
         )
-    try:
+    with settings_needed("clutter.toml", ClutterDataError):
         return ClutterRules(
             short_words=int(settings["short_words"]),
             caption_max_words=int(settings["caption_max_words"]),
@@ -160,14 +155,11 @@ def parse_rules(data: dict) -> ClutterRules:
             top_lines=int(settings["top_lines"]),
             rules=tuple(rules),
         )
-    except KeyError as exc:
-        raise ClutterDataError(f"clutter.toml: [settings] needs {exc.args[0]!r}") from exc
 
 
 @cache
 def load_rules() -> ClutterRules:
-    raw = (resources.files("footnote") / "data" / "clutter.toml").read_text(encoding="utf-8")
-    return parse_rules(tomllib.loads(raw))
+    return parse_rules(read_data("clutter.toml"))
 
 
 # --- the tests, one line at a time ----------------------------------------------------

@@ -12,174 +12,45 @@ the other cannot change a figure.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Literal
 
-from .attribution.patterns import trie_pattern
+from .language_lexicon import (
+    KINDS,
+    RULE_FOR_KIND,
+    Entry,
+    Lexicon,
+    LexiconError,
+    load_lexicon,
+    parse_lexicon,
+    term_key,
+)
+from .language_marks import (
+    exclamation_findings,
+    question_findings,
+    scare_quote_findings,
+)
 from .model import Attribution, Document, Finding, Quote, Source
 from .sentiment import Tone, combine, tone
 
-KINDS = ("loaded", "absolute", "intensifier", "weasel", "stance")
-_ENTRY_FIELDS = {"id", "kind", "terms", "alternative", "why", "strong", "mirror"}
-# One rule per kind of wording; absolutes and intensifiers share one.
-RULE_FOR_KIND = {
-    "loaded": "loaded-language",
-    "absolute": "sweeping-claim",
-    "intensifier": "sweeping-claim",
-    "weasel": "weasel-phrase",
-    "stance": "writer-stance",
-}
-
-
-class LexiconError(ValueError):
-    """A lexicon file is malformed; the message names the file and the entry."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    id: str
-    kind: str
-    terms: tuple[str, ...]
-    alternative: str
-    why: str
-    strong: bool = False
-    mirror: str | None = None
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    entries: dict[str, Entry]
-    by_term: dict[str, Entry | None]  # None: a neutral term, only left out of the sentiment
-    proper: frozenset[str]  # terms written with a capital: matched even inside a sentence
-    scanner: re.Pattern  # every lexicon phrase, for lower-cased text
-    scanner_any_case: re.Pattern  # the same, for text whose lower-casing changes its length
-    cues: re.Pattern
-    naming: re.Pattern
-    subjectivity: dict
-    scare_max_words: int
-    leading: tuple[str, ...]
-    answers: tuple[str, ...]
-    asked: tuple[str, ...]
-    subheading_words: int
+__all__ = [
+    "KINDS",
+    "RULE_FOR_KIND",
+    "Entry",
+    "LanguageResult",
+    "Lexicon",
+    "LexiconError",
+    "find_language",
+    "load_lexicon",
+    "parse_lexicon",
+]
 
 
 @dataclass(frozen=True)
 class LanguageResult:
     findings: list[Finding] = field(default_factory=list)
     headline: str | None = None
-
-
-# --- the lexicon -------------------------------------------------------------------------
-
-
-def _term_key(term: str) -> str:
-    return " ".join(term.lower().split())
-
-
-# Whole words only: not inside a word, nor after an apostrophe or any hyphen ("so-called"
-# holds no "called"); the Unicode hyphens are not folded to "-" by the document stage.
-_BEFORE = "(?<![\\w'\\-\u2010\u2011])(?:"
-_AFTER = ")(?![\\w\\-\u2010\u2011])"
-
-
-def _check_entry(raw: dict, where: str) -> None:
-    """Raise LexiconError unless `raw` has known fields, the text fields, a kind and terms."""
-    unknown = set(raw) - _ENTRY_FIELDS
-    if unknown:
-        raise LexiconError(f"{where}: unknown field(s) {sorted(unknown)}")
-    for key in ("id", "kind", "alternative", "why"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise LexiconError(f"{where}: field '{key}' is missing or empty")
-    if raw["kind"] not in KINDS:
-        raise LexiconError(f"{where}: kind must be one of {KINDS}")
-    terms = raw.get("terms")
-    if not terms or not all(isinstance(t, str) and t.strip() for t in terms):
-        raise LexiconError(f"{where}: 'terms' must be a non-empty list of phrases")
-
-
-def parse_lexicon(files: dict[str, dict]) -> Lexicon:
-    """Build the lexicon from parsed TOML: `files` maps a file name to its data."""
-    entries: dict[str, Entry] = {}
-    by_term: dict[str, Entry | None] = {}
-    proper: set[str] = set()
-    voice = files.get("voice.toml")
-    if voice is None:
-        raise LexiconError("lexicon/voice.toml is missing")
-    for name, data in sorted(files.items()):
-        for i, raw in enumerate(data.get("entry", ())):
-            where = f"lexicon/{name}: entry {i + 1}"
-            _check_entry(raw, where)
-            terms = raw["terms"]
-            if raw["id"] in entries:
-                raise LexiconError(f"{where}: id '{raw['id']}' defined twice")
-            entry = Entry(
-                id=raw["id"],
-                kind=raw["kind"],
-                terms=tuple(_term_key(t) for t in terms),
-                alternative=raw["alternative"],
-                why=raw["why"],
-                strong=bool(raw.get("strong", False)),
-                mirror=raw.get("mirror"),
-            )
-            proper.update(_term_key(t) for t in terms if t != t.lower())
-            for term in entry.terms:
-                if term in by_term:
-                    raise LexiconError(f"{where}: term '{term}' is already in the lexicon")
-                by_term[term] = entry
-            entries[entry.id] = entry
-    for entry in entries.values():
-        if entry.mirror is not None:
-            other = entries.get(entry.mirror)
-            if other is None or other.mirror != entry.id:
-                raise LexiconError(
-                    f"lexicon: entry '{entry.id}' names mirror '{entry.mirror}',"
-                    " which must exist and name it back"
-                )
-    for term in (*voice["subjectivity"]["neutral_terms"], *voice["loaded"]["literal"]):
-        by_term.setdefault(_term_key(term), None)
-    # Matching lower-cased text without IGNORECASE lets the regex engine skip quickly.
-    lexicon_regex = _BEFORE + trie_pattern(by_term) + _AFTER
-    scare = voice["scare_quotes"]
-    cues = re.compile(
-        _BEFORE + trie_pattern(_term_key(c) for c in scare["cues"]) + _AFTER,
-        re.IGNORECASE,
-    )
-    questions = voice["questions"]
-    naming = re.compile(
-        _BEFORE + trie_pattern(_term_key(c) for c in voice["loaded"]["naming_cues"]) + _AFTER
-    )
-    return Lexicon(
-        entries=entries,
-        by_term=by_term,
-        proper=frozenset(proper),
-        scanner=re.compile(lexicon_regex),
-        scanner_any_case=re.compile(lexicon_regex, re.IGNORECASE),
-        cues=cues,
-        naming=naming,
-        subjectivity=voice["subjectivity"],
-        scare_max_words=int(scare["max_words"]),
-        leading=tuple(_term_key(s) for s in questions["leading"]),
-        answers=tuple(_term_key(s) for s in questions["answers"]),
-        asked=tuple(_term_key(s) for s in questions["asked"]),
-        subheading_words=int(questions["subheading_words"]),
-    )
-
-
-@cache
-def load_lexicon() -> Lexicon:
-    folder = resources.files("footnote") / "data" / "lexicon"
-    files = {}
-    for entry in folder.iterdir():
-        if entry.name.endswith(".toml"):
-            try:
-                files[entry.name] = tomllib.loads(entry.read_text(encoding="utf-8"))
-            except tomllib.TOMLDecodeError as exc:
-                raise LexiconError(f"lexicon/{entry.name}: {exc}") from exc
-    return parse_lexicon(files)
 
 
 # Capitalised words: the start is checked against _WORD_BEFORE afterwards, since a
@@ -283,7 +154,7 @@ def find_language(
         key = m.group().lower()
         entry: Entry | None | Literal[False] = lex.by_term.get(key, False)
         if entry is False:
-            key = _term_key(key)
+            key = term_key(key)
             entry = lex.by_term.get(key)
         if entry is None:
             cuts.append((start, end))
@@ -322,9 +193,9 @@ def find_language(
     findings: list[Finding] = []
     findings += _lexicon_findings(hits, hot, doc.text)  # terms shown as the user wrote them
     findings += _passage_findings(doc, tones, hits, settings)
-    findings += _question_findings(doc, lex, at.quote_at)
-    findings += _scare_quote_findings(doc, lex, attributions, at.overlaps_source)
-    findings += _exclamation_findings(doc, at.quote_at)
+    findings += question_findings(doc, lex, at.quote_at)
+    findings += scare_quote_findings(doc, lex, attributions, at.overlaps_source)
+    findings += exclamation_findings(doc, at.quote_at)
     if doc.clutter:  # the tone sentence counts only what the notes will show
         findings = [f for f in findings if f.start is None or not doc.in_clutter(f.start, f.end)]
     return LanguageResult(findings, _headline(doc, tones, quoted, findings, settings))
@@ -417,135 +288,6 @@ def _passage_findings(doc: Document, tones: list[Tone], hits: list[_Hit], settin
             },
             severity="caution" if caution else None,
         )
-
-
-def _question_findings(doc: Document, lex: Lexicon, quote_at):
-    norm = doc.norm
-    sentences = doc.sentences
-
-    def narrated_question(i: int) -> bool:
-        s = sentences[i]
-        j = s.end - 1
-        while j > s.start and norm[j] in "\"')]":
-            j -= 1
-        return norm[j] == "?" and quote_at(j) is None and quote_at(s.start) is None
-
-    def opens_with(i: int, phrases: tuple[str, ...]) -> bool:
-        s = sentences[i]
-        head = " ".join(norm[s.start : min(s.end, s.start + 60)].lower().split())
-        head = head.lstrip("\"'([-: ")
-        return any(head.startswith(p) for p in phrases)
-
-    run: list[int] = []
-    for i in range(len(sentences) + 1):
-        if i < len(sentences) and narrated_question(i):
-            if run and sentences[run[-1]].paragraph != sentences[i].paragraph:
-                yield from _question_run(doc, lex, run, opens_with, quote_at)
-                run = []
-            run.append(i)
-            continue
-        if run:
-            yield from _question_run(doc, lex, run, opens_with, quote_at)
-            run = []
-
-
-def _question_run(doc: Document, lex: Lexicon, run: list[int], opens_with, quote_at):
-    sentences = doc.sentences
-    first, last = sentences[run[0]], sentences[run[-1]]
-    para = doc.paragraphs[first.paragraph]
-    alone = first.start == para.start and last.end == para.end
-    words = len(doc.norm[first.start : last.end].split())
-    if not any(c.isalpha() for c in doc.norm[first.start : last.end]):
-        return
-    if (
-        alone
-        and len(run) == 1
-        and words <= lex.subheading_words
-        and first.paragraph + 1 < len(doc.paragraphs)
-    ):
-        return  # a short question standing as its own paragraph before more text: a subheading
-    if opens_with(run[0], lex.asked):
-        return  # an interviewer's question ("Q: ..."), asked of someone who answers it
-    leading = any(opens_with(i, lex.leading) for i in run)
-    nxt = run[-1] + 1
-    answered = (
-        nxt < len(sentences)
-        and quote_at(sentences[nxt].start) is None
-        and opens_with(nxt, lex.answers)
-    )
-    if leading and answered:
-        how = " Here the wording assumes the answer, and the writer then supplies it."
-    elif leading:
-        how = " Here the wording assumes the answer."
-    elif answered:
-        how = (
-            " Here the writer answers it at once, so the question sets up the writer's conclusion."
-        )
-    else:
-        how = ""
-    yield Finding(
-        rule="rhetorical-question",
-        start=first.start,
-        end=last.end,
-        params={"count": len(run), "how": how},
-        severity="caution" if (leading or answered) else None,
-    )
-
-
-def _scare_quote_findings(doc, lex: Lexicon, attributions, overlaps_source):
-    norm = doc.norm
-    cue_positions = sorted(a.cue_start for a in attributions)
-    for q in doc.quotes:
-        inner = norm[q.inner_start : q.inner_end].strip(" ,.;:!?")
-        words = inner.split()
-        if not words or len(words) > lex.scare_max_words:
-            continue
-        if sum(c.isalpha() for c in inner) < 3 or any(c.isdigit() for c in inner):
-            continue
-        if all(w[0].isupper() for w in words if w[0].isalpha()):
-            continue  # a title or a name ("the 'Sentinel' programme")
-        sent = doc.sentences[doc.sentence_at(q.start)]
-        i = bisect_right(cue_positions, sent.end) - 1
-        if i >= 0 and cue_positions[i] >= sent.start:
-            continue
-        if overlaps_source(sent.start, sent.end):
-            continue
-        around = norm[sent.start : q.start] + " " + norm[q.end : sent.end]
-        if lex.cues.search(around):
-            continue
-        yield Finding(
-            rule="scare-quotes",
-            start=q.start,
-            end=q.end,
-            params={"term": doc.text[q.inner_start : q.inner_end]},
-        )
-
-
-def _exclamation_findings(doc: Document, quote_at) -> list[Finding]:
-    norm = doc.norm
-    marks = []
-    pos = norm.find("!")
-    while pos >= 0:
-        after = norm[pos + 1 : pos + 3].lstrip(" ")[:1]
-        ends = not after or after.isupper() or after in "\n\"'(!"  # not "Yahoo! reported"
-        if ends and quote_at(pos) is None and pos > 0 and norm[pos - 1].isalpha():
-            marks.append(pos)
-        pos = norm.find("!", pos + 1)
-    if not marks:
-        return []
-    sentence = doc.sentences[doc.sentence_at(marks[0])]
-    n = len(marks)
-    return [
-        Finding(
-            rule="exclamation",
-            start=sentence.start,
-            end=sentence.end,
-            params={
-                "count": n,
-                "repeat": "" if n == 1 else f" The writer does this {n} times in the text.",
-            },
-        )
-    ]
 
 
 def _headline(

@@ -4,10 +4,11 @@ who wasn't authorized to speak publicly, did not say ...")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..model import Source
+from ..model import Sentence, Source
 from .kinds import head_noun_of
 from .lexicon import Lexicon
 from .patterns import starts_word
@@ -58,17 +59,24 @@ def _reason_text(ix: SentenceIndex, start: int, limit: int) -> str:
     return ix.doc.text[start:stop].strip()
 
 
+def _narrated(
+    ix: SentenceIndex, pattern: re.Pattern, attributed: frozenset[int]
+) -> Iterator[tuple[re.Match, Sentence]]:
+    """Each match of `pattern` in a sentence with no attribution of its own, outside any
+    quotation, with its sentence."""
+    for m in pattern.finditer(ix.norm):
+        si = ix.sentence_of(m.start())
+        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
+            continue
+        yield m, ix.doc.sentences[si]
+
+
 def _later_reasons(
     ix: SentenceIndex, known: list[Known], attributed: frozenset[int], lex: Lexicon
 ) -> Iterator[tuple[int, str]]:
     """A reason in a later sentence with no attribution of its own, whose subject is a
     definite description of one source already introduced: (index into known, reason)."""
-    norm = ix.norm
-    for m in lex.standalone_reason_re.finditer(norm):
-        si = ix.sentence_of(m.start())
-        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
-            continue
-        sent = ix.doc.sentences[si]
+    for m, sent in _narrated(ix, lex.standalone_reason_re, attributed):
         words = [t for t in ix.tokenize(sent.start, m.start()) if t.text[0].isalnum()]
         if len(words) < 2 or words[0].lower not in {"the", "this"}:
             continue
@@ -96,11 +104,7 @@ def _story_reason(
     attribution of its own whose subject is the sources as a group. (Where it ends, the
     subject's nouns, the reason.)"""
     norm = ix.norm
-    for m in lex.marker_re.finditer(norm):
-        si = ix.sentence_of(m.start())
-        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
-            continue
-        sent = ix.doc.sentences[si]
+    for m, sent in _narrated(ix, lex.marker_re, attributed):
         subject = {t.lower for t in ix.tokenize(sent.start, m.start())}
         if not subject & lex.group_subjects:
             continue

@@ -189,6 +189,20 @@ def _checked(data: dict, file: str) -> date:
     return _day(data, "checked", file)
 
 
+def _start_end(
+    raw: dict, where: str, checked: date, end_note: str = ""
+) -> tuple[date, date | None]:
+    """'start' and an optional 'end' (the first day it no longer holds), after 'start'; a
+    start after the file's 'checked' date is an error."""
+    start = _day(raw, "start", where)
+    end = _opt_day(raw, "end", where)
+    if end is not None and end <= start:
+        raise _err(where, f"field 'end' must be after 'start'{end_note}")
+    if start > checked:
+        raise _err(where, "field 'start' is after the file's 'checked' date")
+    return start, end
+
+
 # --- parsers ---------------------------------------------------------------------------------
 
 
@@ -197,12 +211,7 @@ def _tenure(raw: dict, office: str, i: int, where: str, checked: date) -> Tenure
     _known_keys(raw, _HOLDER_KEYS, here)
     name = _str(raw, "name", here)
     here = f"{where}: holder[{i}] '{name}'"
-    start = _day(raw, "start", here)
-    end = _opt_day(raw, "end", here)
-    if end is not None and end <= start:
-        raise _err(here, "field 'end' must be after 'start' (end is the first day out of office)")
-    if start > checked:
-        raise _err(here, "field 'start' is after the file's 'checked' date")
+    start, end = _start_end(raw, here, checked, " (end is the first day out of office)")
     acting = raw.get("acting", False)
     if not isinstance(acting, bool):
         raise _err(here, "field 'acting' must be true or false")
@@ -302,12 +311,7 @@ def parse_memberships(data: dict, file: str) -> tuple[Membership, ...]:
         _known_keys(raw, _MEMBER_KEYS, where)
         body, member = _str(raw, "body", where), _str(raw, "member", where)
         where = f"{file}: membership '{member}' in '{body}'"
-        start = _day(raw, "start", where)
-        end = _opt_day(raw, "end", where)
-        if end is not None and end <= start:
-            raise _err(where, "field 'end' must be after 'start'")
-        if start > checked:
-            raise _err(where, "field 'start' is after the file's 'checked' date")
+        start, end = _start_end(raw, where, checked)
         if (body, member) in seen:  # one membership per body and member: no overlap possible
             raise _err(where, "is listed twice")
         seen.add((body, member))
