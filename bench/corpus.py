@@ -127,7 +127,7 @@ def main() -> None:
         from distributed import LocalCluster
 
         with LocalCluster(
-            n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster:
             corpus(cluster.scheduler_address)()  # workers warm
             running = best(corpus(cluster.scheduler_address), args.repeat)
@@ -137,7 +137,7 @@ def main() -> None:
         # cluster, run in alternating pairs so that both see the same neighbours.
         pairs = []
         with LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster:
             corpus(cluster.scheduler_address)()
             for _ in range(args.pairs):

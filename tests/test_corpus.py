@@ -116,7 +116,7 @@ def test_local_cluster_and_a_running_scheduler_give_the_same_tables(
 
     remote = tmp_path / "remote"
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         assert _run([str(corpus), "-o", str(remote), "--scheduler", cluster.scheduler_address]) == 0
     assert _tables(remote) == expected

@@ -227,7 +227,7 @@ def _distributed(tasks, scheduler, workers, bar, summary) -> list[dict]:
         if scheduler == "local":
             n = workers or len(os.sched_getaffinity(0))
             cluster = LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"
             )
             client = Client(cluster)
             summary.where = f"on a local cluster of {n} worker{'s' * (n != 1)}"
