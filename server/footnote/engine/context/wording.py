@@ -180,38 +180,27 @@ def _topic_finding(doc, kb, topic: Topic, mentions: list[Mention], read: _Readin
         after = f" {_since_sentence(since)}" if since else ""
         by = "by then" if undated else f"by {human_date(as_of)}"
         if outdated.quoted:  # a quoted speaker presents it as current: a caution
-            return Finding(
-                rule="context-outdated-quoted",
-                start=m.start,
-                end=m.end,
-                topic=topic.id,
-                references=topic.references,
-                params={
-                    **base,
-                    "changed": outdated.changed,
-                    "explanation": (
-                        f"A speaker quoted or reported here presents this as current "
-                        f"('{outdated.phrase}'), but {by} it had changed. "
-                        f"{outdated.changed} The writer does not say so.{after} {date_note} "
-                        f"{topic.summary}{others}"
-                    ),
-                },
+            rule = "context-outdated-quoted"
+            explanation = (
+                f"A speaker quoted or reported here presents this as current "
+                f"('{outdated.phrase}'), but {by} it had changed. "
+                f"{outdated.changed} The writer does not say so.{after} {date_note} "
+                f"{topic.summary}{others}"
+            )
+        else:
+            rule = "context-outdated"
+            explanation = (
+                f"The text presents this as current ('{outdated.phrase}'), but {by} it "
+                f"had changed. {outdated.changed}{after} "
+                f"{date_note} {topic.summary}{others}"
             )
         return Finding(
-            rule="context-outdated",
+            rule=rule,
             start=m.start,
             end=m.end,
             topic=topic.id,
             references=topic.references,
-            params={
-                **base,
-                "changed": outdated.changed,
-                "explanation": (
-                    f"The text presents this as current ('{outdated.phrase}'), but {by} it "
-                    f"had changed. {outdated.changed}{after} "
-                    f"{date_note} {topic.summary}{others}"
-                ),
-            },
+            params={**base, "changed": outdated.changed, "explanation": explanation},
         )
     lead = _unnamed_lead(doc, kb, topic, first)
     if since:
