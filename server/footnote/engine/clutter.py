@@ -275,6 +275,22 @@ def _is(rule: Rule, line: _Line, norm: str, settings: ClutterRules) -> bool:
     return False
 
 
+_BY_TEXT = frozenset({"credit", "notice", "bar", "stamp", "field"})
+
+
+def _decided(
+    rule: Rule, line: _Line, norm: str, settings: ClutterRules, seen: dict[tuple[str, str], bool]
+) -> bool:
+    """_is(), remembered by the line's text for the rules that read nothing else (a text of
+    thousands of identical lines costs one check per distinct line)."""
+    if rule.kind not in _BY_TEXT:
+        return _is(rule, line, norm, settings)
+    key = (rule.name, line.text)
+    if key not in seen:
+        seen[key] = _is(rule, line, norm, settings)
+    return seen[key]
+
+
 def _same(line: str, title: str) -> bool:
     """Whether `line` is the headline `title` gives, perhaps with the site's name after a
     separator ("Harbour reopens | Northern Herald")."""
@@ -293,6 +309,7 @@ def find_clutter(
     settings = rules or load_rules()
     spans: list[tuple[int, int]] = []
     lines: list[list] = []  # [line, the rule that took it or None]
+    seen: dict[tuple[str, str], bool] = {}  # a line's text decides these rules: once per text
     for found in _LINE.finditer(norm):
         start, end = found.start(), found.end()
         while start < end and norm[start] == " ":
@@ -307,7 +324,7 @@ def find_clutter(
             if rule.kind == "inline":
                 for p in rule.patterns:
                     spans += [(start + m.start(), start + m.end()) for m in p.finditer(line.text)]
-            elif hit is None and _is(rule, line, norm, settings):
+            elif hit is None and _decided(rule, line, norm, settings, seen):
                 hit = rule
         lines.append([line, hit])
     _neighbours(lines, norm, settings)

@@ -183,7 +183,11 @@ def find_language(
     quote_spans = [(q.start, q.end) for q in quotes]
     # Page clutter (captions, link lines, share bars) is not the writer's wording either.
     left_out = sorted(cuts + quote_spans + list(doc.clutter))
-    tones = [tone(t) for t in _kept_text(norm, doc.paragraphs, left_out)]
+    memo: dict[str, Tone] = {}  # a paragraph's tone once per text (repeated lines cost once)
+    tones = [
+        memo[t] if t in memo else memo.setdefault(t, tone(t))
+        for t in _kept_text(norm, doc.paragraphs, left_out)
+    ]
     inner = [_Span(q.inner_start, q.inner_end) for q in quotes]
     quoted = tone(" ".join(_kept_text(norm, inner, cuts)))
     settings = lex.subjectivity
