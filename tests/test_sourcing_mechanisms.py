@@ -856,3 +856,22 @@ def test_the_headline_counts_office_holders_apart_from_anonymous_sources():
     headline = run(text)["summary"]["headline"]
     assert "1 unnamed individual, 2 office holders" in headline
     assert "The one anonymous source" in headline
+
+
+def test_it_was_reported_by_names_who_reported_it():
+    text = "It was earlier reported by the Harbour Times that the pier would close."
+    assert sources(text) == [("the Harbour Times", "named_organization")]
+    assert sources("It is widely reported that the mayor will resign.") == [
+        ("It is widely reported", "vague_group")
+    ]
+
+
+@pytest.mark.parametrize("mention", ["US media", "The Western media", "the local press"])
+def test_outlets_taken_together_are_a_vague_group(mention):
+    assert sources(f"{mention} said the talks had failed.") == [(mention, "vague_group")]
+
+
+def test_a_named_media_company_is_an_organisation():
+    assert sources("The Harbour Media Group said profits rose.") == [
+        ("The Harbour Media Group", "named_organization")
+    ]

@@ -13,6 +13,7 @@ from .gate import may_speak
 from .lexicon import Lexicon
 from .outlets import is_outlet
 from .patterns import starts_word
+from .phrases import right_phrase
 from .speakers import find_speakers
 from .tokens import Candidate, SentenceIndex, token_index
 
@@ -41,6 +42,11 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         if m is None or m.end() != v.end() or ix.doc.in_quote(m.start(), m.end()):
             continue
         si = ix.sentence_of(m.start())
+        seen_cues.add(m.end())
+        agent = _passive_agent(ix, si, m.end(), lex)
+        if agent is not None:  # "it was earlier reported by US media that ...": they said it
+            out.append(Candidate(agent[0], agent[1], "reported by", m.start(), m.end(), si))
+            continue
         out.append(
             Candidate(
                 m.start(),
@@ -52,7 +58,6 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
                 kind_hint="vague_group",
             )
         )
-        seen_cues.add(m.end())
     for m in lex.cue_re.finditer(norm):
         check()  # the request's time budget (engine/deadline.py)
         if m.end() in seen_cues or _inside(blocked, m.start()):
@@ -85,6 +90,17 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         if not inside:
             keep.append(c)
     return keep
+
+
+def _passive_agent(ix: SentenceIndex, si: int, after: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The agent of "it was reported by X": the phrase after "by", when "by" follows."""
+    toks = ix.sentence_tokens(si)[0]
+    k = token_index(toks, after)
+    if k is None or toks[k].start < after:
+        k = next((j for j, t in enumerate(toks) if t.start >= after), None)
+    if k is None or toks[k].lower != "by":
+        return None
+    return right_phrase(toks, k + 1, lex)
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
