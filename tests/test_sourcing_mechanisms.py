@@ -866,11 +866,6 @@ def test_it_was_reported_by_names_who_reported_it():
     ]
 
 
-@pytest.mark.parametrize("mention", ["US media", "The Western media", "the local press"])
-def test_outlets_taken_together_are_a_vague_group(mention):
-    assert sources(f"{mention} said the talks had failed.") == [(mention, "vague_group")]
-
-
 def test_a_named_media_company_is_an_organisation():
     assert sources("The Harbour Media Group said profits rose.") == [
         ("The Harbour Media Group", "named_organization")

@@ -82,17 +82,14 @@ def _classify(
     comma = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
     if role_then_name(toks[:comma], lex):
         return "named_person"  # "State Department spokesperson Mary Stone"
-    if (head_noun in lex.hearsay_nouns or head_noun in lex.media_collectives) and all(
+    if head_noun in lex.hearsay_nouns and all(
         t.lower == head_noun
         or t.lower in lex.hearsay_modifiers
         or t.lower in lex.determiners
         or is_demonym(t.lower, lex)
-        or t.lower in lex.places
-        or t.text.isupper()
-        and len(t.text) <= 3  # "US media", "UK press"
         for t in pre
     ):
-        return "vague_group"  # "reports said", "US media reported": no outlet named
+        return "vague_group"  # "reports said", "local media reports": no one named
     name = has_name(pre, lex, sentence_start, ix)
     if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
         name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head

@@ -104,7 +104,6 @@ class Lexicon:
     vague_determiners: frozenset[str]
     hearsay_nouns: frozenset[str]
     hearsay_modifiers: frozenset[str]
-    media_collectives: frozenset[str]
     common_noun_endings: tuple[str, ...]
     person_endings: tuple[str, ...]
     # the speaker gate and the forms of real copy (issue 11)
@@ -240,7 +239,6 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         vague_determiners=k["vague_determiners"],
         hearsay_nouns=k["hearsay_nouns"],
         hearsay_modifiers=k["hearsay_modifiers"],
-        media_collectives=k["media_collectives"],
         common_noun_endings=kinds["common_noun_endings"],
         person_endings=kinds["person_endings"],
         commitments=frozenset(cues["commitments"]),
