@@ -448,3 +448,21 @@ def test_a_new_paragraph_or_a_present_tense_verdict_is_the_writers_own():
     assert claims(SAID + verdict, attributed=frozenset({0})) == [verdict]
     # an unattributed sentence before does not make the next one speech
     assert claims("The vote is on Friday. " + CLAIM) == [CLAIM]
+
+
+def test_a_past_event_placed_in_history_is_background_not_a_claim():
+    from footnote import analyze, to_dict
+
+    def claims(text):
+        return [n for n in to_dict(analyze(text))["notes"] if n["rule"] == "unattributed-claim"]
+
+    history = (
+        "The mill was built in 1903 by a family of weavers. "
+        "Its archive was destroyed after the collapse of the company."
+    )
+    assert claims(history) == []
+    verdict = (
+        "The mill was built in 1903 by a family of weavers. "
+        "Its archive was destroyed by vandals who wanted to ruin the town."
+    )
+    assert len(claims(verdict)) == 1
