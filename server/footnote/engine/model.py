@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter, itemgetter
 from typing import Literal, get_args
 
 # Who a source is, in the order counts and summaries list them.
@@ -61,13 +63,7 @@ class Document:
         characters (for an empty or one-character span, its first character)."""
         end = start + 1 if end is None or end <= start else end
         spans = self.clutter
-        lo, hi = 0, len(spans)
-        while lo < hi:  # the first span ending after `start`
-            mid = (lo + hi) // 2
-            if spans[mid][1] <= start:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect_right(spans, start, key=itemgetter(1))  # the first span ending after `start`
         covered = 0
         while lo < len(spans) and spans[lo][0] < end:
             covered += min(end, spans[lo][1]) - max(start, spans[lo][0])
@@ -76,25 +72,13 @@ class Document:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding `offset` (the last one starting at or before it)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid].start <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return max(bisect_right(self.sentences, offset, key=attrgetter("start")) - 1, 0)
 
     def in_quote(self, start: int, end: int | None = None) -> Quote | None:
         """The quotation holding [start, end), if any (quotations never overlap)."""
         end = start + 1 if end is None else end
-        lo, hi = 0, len(self.quotes)
-        while lo < hi:  # the last quotation starting at or before `start`
-            mid = (lo + hi) // 2
-            if self.quotes[mid].start <= start:
-                lo = mid + 1
-            else:
-                hi = mid
+        # one past the last quotation starting at or before `start`
+        lo = bisect_right(self.quotes, start, key=attrgetter("start"))
         if lo and end <= self.quotes[lo - 1].end:
             return self.quotes[lo - 1]
         return None
