@@ -1,6 +1,6 @@
-"""What the engine's data files with a [settings] table and a list of named tables
-(data/claims.toml, data/clutter.toml) share: reading one from the package, and the errors
-that name what is missing."""
+"""What the engine's single-file data share: reading one from the package (data/gaps.toml,
+data/claims.toml, data/clutter.toml), and, for files with a [settings] table and a list of
+named tables (claims, clutter), the errors that name what is missing."""
 
 from __future__ import annotations
 

@@ -8,13 +8,12 @@ sources, a text with no source at all, and claims stated as fact with no source 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from .attribution.patterns import compile_phrases, starts_word
 from .claims import find_unattributed_claims
+from .datafiles import read_data
 from .model import Attribution, Document, Finding, Source
 
 ANONYMOUS = ("unnamed_individual", "vague_group")
@@ -31,8 +30,7 @@ class GapRules:
 
 @cache
 def load_gap_rules() -> GapRules:
-    raw = (resources.files("footnote") / "data" / "gaps.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = read_data("gaps.toml")
     return GapRules(
         setting_re=compile_phrases(data["settings"]["phrases"], lead="none"),
         min_anonymous=int(data["mostly_unnamed"]["min_anonymous"]),
