@@ -870,3 +870,102 @@ def test_a_named_media_company_is_an_organisation():
     assert sources("The Harbour Media Group said profits rose.") == [
         ("The Harbour Media Group", "named_organization")
     ]
+
+
+# --- 6. Experts at a body the text names speak for that body ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Researchers at Lakeside University found that walking lowers blood pressure.",
+            "Researchers at Lakeside University",
+        ),
+        (
+            "Scientists from the University of Harbourtown say the drug works.",
+            "Scientists from the University of Harbourtown",
+        ),
+        ("Economists at Harbour Capital expect rates to rise.", "Economists at Harbour Capital"),
+    ],
+)
+def test_experts_at_a_named_body_are_that_body(text, mention):
+    assert source(text, mention)["kind"] == "named_organization"
+    assert caution_rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some researchers at Lakeside University said it was too early to tell.",
+        "Experts from Western countries said the count was flawed.",
+        "Researchers at the university's medical school said the results were early.",
+    ],
+)
+def test_experts_without_a_named_body_stay_vague(text):
+    assert "vague-source" in caution_rules(text)
+
+
+def test_a_counted_few_at_a_named_body_stay_unnamed():
+    text = "Two doctors at St Mary's Hospital said the ward was full."
+    assert sources(text)[0][1] == "unnamed_individual"
+
+
+# --- 7. A definite group the story has placed is no anonymous source ------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Police said a man was hurt. The officers said he was taken to hospital.", "The officers"),
+        (
+            "A new trial followed 500 adults for a year. "
+            "The researchers said sugar was linked to harm.",
+            "The researchers",
+        ),
+        (
+            "Crews fought the fire for hours. The firefighters said the roof fell in.",
+            "The firefighters",
+        ),
+    ],
+)
+def test_the_officers_or_the_researchers_raise_no_caution(text, mention):
+    assert source(text, mention)["kind"] == "unnamed_individual"
+    assert caution_rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers said the road would stay closed.",  # no article: any officers
+        "Some officers said they had not been told.",
+        "The officials said the talks had failed.",  # officials are not a job in the story
+    ],
+)
+def test_bare_or_quantified_groups_still_get_their_note(text):
+    assert "vague-source" in caution_rules(text)
+
+
+# --- 10. A title after a country or "former" still opens a named person's title ---------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "US Secretary of Commerce Ana Ruiz said the tariffs would stay.",
+            "US Secretary of Commerce Ana Ruiz",
+        ),
+        (
+            "UK Minister for Trade Tom Miles said talks would resume.",
+            "UK Minister for Trade Tom Miles",
+        ),
+        (
+            "Former Secretary of State Ana Ruiz said the plan had failed.",
+            "Former Secretary of State Ana Ruiz",
+        ),
+    ],
+)
+def test_a_qualified_title_and_full_name_is_a_named_person(text, mention):
+    assert source(text, mention)["kind"] == "named_person"
+    assert caution_rules(text) == []

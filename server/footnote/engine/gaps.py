@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .attribution.lexicon import load_lexicon
 from .attribution.patterns import compile_phrases, starts_word
 from .claims import find_unattributed_claims
 from .datafiles import read_data
@@ -97,6 +98,8 @@ def identified_by_office(mention: str) -> bool:
         return True
     if 0 < len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices:
         return True
+    if 0 < len(words) <= 3 and words[0] == "the" and words[-1] in load_lexicon().story_groups:
+        return True  # "the officers", "the researchers": people the story has placed
     return _office_of_a_named_body(head, rules.offices)
 
 

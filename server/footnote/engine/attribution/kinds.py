@@ -90,6 +90,8 @@ def _classify(
         for t in pre
     ):
         return "vague_group"  # "reports said", "local media reports": no one named
+    if _experts_at_a_named_body(toks, pre, head_noun, lex):
+        return "named_organization"  # "Researchers at Lakeside University": the body speaks
     name = has_name(pre, lex, sentence_start, ix)
     if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
         name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
@@ -103,6 +105,34 @@ def _classify(
     return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
         pre, name, head_noun, lex
     )
+
+
+_BODY_JOINERS = frozenset({"of", "the", "and", "for", "&"})
+_BODY_ENDS = frozenset({",", "(", "in", "on", "who", "which", "that", "whose"})
+
+
+def _experts_at_a_named_body(toks: list[Tok], pre: list[Tok], head_noun: str, lex: Lexicon) -> bool:
+    """'Researchers at Lakeside University', 'economists from the Harbour Bank': experts
+    speaking for a body the text names. Not 'some researchers at ...' (still vague), not a
+    counted few ('two doctors at ...'), not 'experts from Western countries' (no body)."""
+    if (
+        head_noun not in lex.affiliated_experts
+        or not is_plural(head_noun, lex)
+        or len(toks) < len(pre) + 2
+        or toks[len(pre)].lower not in {"at", "from", "with", "of"}
+        or pre[0].lower in lex.vague_quantifiers | lex.vague_determiners
+        or any(t.lower in lex.numbers or t.text.isdigit() for t in pre)
+    ):
+        return False
+    body = []
+    for t in toks[len(pre) + 1 :]:
+        if t.lower in _BODY_ENDS:
+            break
+        if not (t.cap and t.text[:1].isalpha() or t.lower in _BODY_JOINERS or t.text == "'s"):
+            return False  # "experts from Western countries": a lower-case noun, no name
+        body.append(t)
+    named = [t for t in body if t.cap and t.lower not in lex.determiners]
+    return bool(named) and body[-1].cap and not all(is_demonym(t.lower, lex) for t in named)
 
 
 def _chunks(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]]:
@@ -172,6 +202,8 @@ def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexic
     if head_noun in lex.person_heads:
         if name == "person" and not plural:
             return "named_person"  # "Yaroshevich's coach, ..." falls through above
+        if first == "the" and plural and head_noun in lex.story_groups and len(pre) <= 3:
+            return "unnamed_individual"  # "the officers": people the story has placed
         if vague_start or (plural and not counted):
             return "vague_group"
         return "unnamed_individual"

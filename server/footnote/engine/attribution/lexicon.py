@@ -90,6 +90,9 @@ class Lexicon:
     institution_heads: frozenset[str]
     person_heads: frozenset[str]
     document_backrefs: frozenset[str]
+    affiliated_experts: frozenset[str]
+    story_groups: frozenset[str]
+    title_qualifiers: frozenset[str]
     broad_adjectives: frozenset[str]
     person_titles: frozenset[str]
     org_words: frozenset[str]
@@ -225,6 +228,9 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         institution_heads=k["institution_heads"],
         person_heads=k["person_heads"],
         document_backrefs=k["document_backrefs"],
+        affiliated_experts=k["affiliated_experts"],
+        story_groups=k["story_groups"],
+        title_qualifiers=k["title_qualifiers"],
         broad_adjectives=k["broad_adjectives"],
         person_titles=k["person_titles"],
         org_words=k["org_words"],

@@ -21,12 +21,24 @@ def role_then_name(pre: list[Tok], lex: Lexicon) -> bool:
     role = pre[k - 1].lower.rstrip(".")
     if role in lex.person_titles or role in lex.person_heads:
         return names <= 4
-    first = next((t for t in pre if t.lower not in lex.determiners), None)
+    first = next((t for t in pre if not _before_a_title(t, lex)), None)
     return (
         first is not None
         and first.cap
         and first.lower in lex.person_titles
         and all(t.cap or t.lower in {"of", "for", "the", "and"} for t in pre)
+    )
+
+
+def _before_a_title(t: Tok, lex: Lexicon) -> bool:
+    """'the', 'Former', 'US', 'U.S.', 'Israeli': words that may open a title phrase."""
+    low = t.lower
+    return (
+        low in lex.determiners
+        or low in lex.title_qualifiers
+        or low in lex.demonyms
+        or t.text.replace(".", "").isupper()
+        and 2 <= len(t.text.replace(".", "")) <= 3
     )
 
 
