@@ -946,6 +946,65 @@ def test_bare_or_quantified_groups_still_get_their_note(text):
     assert "vague-source" in caution_rules(text)
 
 
+# --- 8. More ways of saying -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The coach, Tom Reyes, opined that his players did their best.", "Tom Reyes"),
+        ('"We will be back," quipped manager Ana Ruiz.', "manager Ana Ruiz"),
+        ("Governor Ivan Petrenko refuted the reports on Friday.", "Governor Ivan Petrenko"),
+        ("The ministry clarified that no arrests were made.", "The ministry"),
+    ],
+)
+def test_more_speech_verbs(text, mention):
+    assert source(text, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figures underscore the scale of the crisis.",
+        "The government reaffirmed its commitment to the deal.",
+    ],
+)
+def test_stance_verbs_with_an_object_are_acts(text):
+    assert sources(text) == []
+
+
+# --- 9. A named owner of words is a source ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The ministry rejected Senator Ana Cole's allegations of fraud.", "Senator Ana Cole"),
+        (
+            "The deputy minister spoke to reporters, commenting on President Ivan Orlov's "
+            "statement on the treaty.",
+            "President Ivan Orlov",
+        ),
+        ("After Lakeside Energy's latest warning, shares fell.", "Lakeside Energy"),
+    ],
+)
+def test_a_named_owner_of_claims_or_a_statement_is_a_source(text, mention):
+    assert source(text, mention)
+    assert caution_rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday's statement was brief.",
+        "The company's statement was brief.",  # no name: the company is not introduced
+        "Harbour City's demands for a new road were ignored.",  # a demand is no information
+    ],
+)
+def test_no_owner_or_a_demand_makes_no_source(text):
+    assert sources(text) == []
+
+
 # --- 10. A title after a country or "former" still opens a named person's title ---------
 
 

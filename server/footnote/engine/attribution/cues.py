@@ -36,6 +36,14 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         si = ix.sentence_of(m.start())
         out.append(Candidate(m.start(1), m.end(1), _VIEW, m.start(), m.end(), si))
         seen_cues.add(m.end())
+    for v in lex.said_noun_re.finditer(norm):
+        # "rejected Senator Cole's allegations": find the "'s allegations" first, then its
+        # capitalised owner just before it
+        owner = _owner_of_words(ix, v.start(), v.end(), lex)
+        if owner is not None:
+            si = ix.sentence_of(owner[0])
+            out.append(Candidate(owner[0], owner[1], _SAID_NOUN, v.start(), v.end(), si))
+            seen_cues.add(v.end())
     for v in lex.passive_verb_re.finditer(norm):
         # "it is widely reported": find the participle first, then look back for "it is"
         m = lex.passive_it_re.search(norm, max(0, v.start() - 40), v.end())
@@ -113,11 +121,32 @@ _NEIGHBOURS = 8
 
 
 _VIEW = "in the view of"  # the cue of "in the minister's view"
+_SAID_NOUN = "'s words"  # the cue of "Senator Cole's allegations", "the Kremlin's statement"
+
+
+def _owner_of_words(
+    ix: SentenceIndex, start: int, end: int, lex: Lexicon
+) -> tuple[int, int] | None:
+    """The capitalised owner of "'s allegations" ("U.S. Senator Ana Cole"), without a word
+    that only opens the clause ("After Cole's remarks"), or None: no owner, a time ("Monday's
+    statement"), a quotation."""
+    m = lex.owner_re.search(ix.norm, max(0, start - 80), end)
+    if m is None or m.end() != end or ix.doc.in_quote(m.start(), end):
+        return None
+    words = list(re.finditer(r"\S+", ix.norm[m.start(1) : m.end(1)]))
+    while words and words[0].group().lower() in lex.stop_left | lex.prepositions:
+        words.pop(0)
+    if not words or words[-1].group().lower() in lex.time_words:
+        return None
+    if ix.norm.count("\n", m.start(1) + words[0].start(), m.end(1)):
+        return None  # a line break: a heading or caption runs into the sentence
+    return m.start(1) + words[0].start(), m.end(1)
 
 
 def _open(c: Candidate, lex: Lexicon) -> bool:
-    """Whether the candidate's speaker follows its cue ("according to X", "in X's view")."""
-    return c.cue in lex.open_cues or c.cue == _VIEW
+    """Whether the candidate's speaker follows its cue ("according to X", "in X's view"), or
+    the words are the owner's wherever they stand ("rejected Y's claims")."""
+    return c.cue in lex.open_cues or c.cue in (_VIEW, _SAID_NOUN)
 
 
 def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candidate]:

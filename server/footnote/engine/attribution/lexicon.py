@@ -141,6 +141,9 @@ class Lexicon:
     passive_it_re: re.Pattern  # "it is widely reported"
     view_noun_re: re.Pattern  # "'s view": found first, then "in" looked for before it
     in_view_re: re.Pattern  # "in the minister's view"
+    said_noun_re: re.Pattern  # "'s allegations": found first, then its owner looked for
+    owner_re: re.Pattern  # "Senator Ana Cole's allegations": a capitalised owner
+    time_words: frozenset[str]
     handed_on_re: re.Pattern
     interview_re: re.Pattern
     channel_re: re.Pattern  # "in a Twitter post", "at a news briefing", "on Telegram"
@@ -284,6 +287,14 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         in_view_re=re.compile(
             rf"\b[Ii]n\s+((?:the\s+|[A-Z])[\w.-]*(?:\s+[\w.-]+){{0,5}}?)'s\s+(?:{views})\b"
         ),
+        said_noun_re=re.compile(
+            rf"'s\s+(?:(?:latest|recent|earlier|repeated)\s+)?(?:{_alternatives(cues['said_nouns'])})\b"
+        ),
+        owner_re=re.compile(
+            r"(?<![\w.'-])((?:[A-Z][\w.'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,5}[A-Z][\w.-]*)"
+            rf"'s\s+(?:(?:latest|recent|earlier|repeated)\s+)?(?:{_alternatives(cues['said_nouns'])})\b"
+        ),
+        time_words=g["time_words"],
         handed_on_re=re.compile(rf"\b(?:{_alternatives(outlets['handed_on'])})\b"),
         interview_re=re.compile(
             "(?:"

@@ -22,6 +22,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "open": "phrases",
         "passive_it": "words",
         "view_nouns": "words",
+        "said_nouns": "words",
         "tell": "words",
         "never_nouns": "words",
         "not_bare": "words",
