@@ -1028,3 +1028,68 @@ def test_no_owner_or_a_demand_makes_no_source(text):
 def test_a_qualified_title_and_full_name_is_a_named_person(text, mention):
     assert source(text, mention)["kind"] == "named_person"
     assert caution_rules(text) == []
+
+
+# --- 11. Members of a group already introduced -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        (
+            "People familiar with the talks said a deal was near. Two of the people said "
+            "talks began in May. Another person said it could still fail.",
+            "People familiar with the talks",
+        ),
+        (
+            "Witnesses told the Harbour Times they saw the crash. The witness said some were "
+            "hit. Another witness said he heard a bang.",
+            "Witnesses",
+        ),
+        (
+            "Officials said the plan was dropped. One of the officials said it was costly.",
+            "Officials",
+        ),
+        (
+            "Security sources said the march drew thousands. Clashes were reported by "
+            "security sources in the capital.",
+            "Security sources",
+        ),
+    ],
+)
+def test_a_member_of_a_group_is_that_group(text, group):
+    assert [m for m, _ in sources(text)] == [group]
+
+
+def test_a_members_reason_comes_from_the_group():
+    text = (
+        "Three people familiar with the talks, who asked not to be named because the talks "
+        "are private, said a deal was near. One of them said it could slip."
+    )
+    assert len(sources(text)) == 1
+    assert caution_rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, second",
+    [
+        (
+            "An official said the plan was dropped. Another official said it would return.",
+            "Another official",
+        ),
+        (
+            "In Oran, one of the protesters told the Harbour Times the march was larger.",
+            "one of the protesters",
+        ),
+    ],
+)
+def test_a_second_person_or_a_member_of_no_group_is_new(text, second):
+    assert source(text, second)["kind"] == "unnamed_individual"
+
+
+def test_the_police_after_a_police_chief_is_the_force():
+    text = (
+        "A deputy is accused of drink-driving, according to police chief Joey Marsh. "
+        "Robert Crowe, 45, was arrested on Monday, police said."
+    )
+    assert source(text, "police")["kind"] == "named_organization"

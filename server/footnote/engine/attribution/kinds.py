@@ -197,7 +197,8 @@ def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexic
     """The kind from the head noun, its number and its quantifiers."""
     first = pre[0].lower
     plural = is_plural(head_noun, lex)
-    counted = any(t.lower in lex.numbers or t.text.isdigit() for t in pre[:3])
+    # "one of the protesters": one person, though the head after "of" is plural
+    counted = any(t.lower in lex.numbers or t.text.isdigit() or t.lower == "one" for t in pre[:3])
     vague_start = first in lex.vague_quantifiers or first in lex.vague_determiners
     if head_noun in lex.person_heads:
         if name == "person" and not plural:

@@ -82,7 +82,6 @@ class Lexicon:
     tail_starts: frozenset[str]
     not_adverbs: frozenset[str]
     not_speakers: frozenset[str]
-    partitives: tuple[str, ...]
     definite: frozenset[str]
     document_determiners: frozenset[str]
     # [kinds]
@@ -224,7 +223,6 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         tail_starts=g["tail_starts"],
         not_adverbs=g["not_adverbs"],
         not_speakers=g["not_speakers"],
-        partitives=grammar["partitives"],
         definite=g["definite"],
         document_determiners=g["document_determiners"],
         document_heads=k["document_heads"],

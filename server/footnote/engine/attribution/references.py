@@ -98,6 +98,9 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     if cand.pronoun:
         return _pronoun_target(cand.pronoun, known, lex)
     head_text = _head_text(ix.norm[cand.start : cand.end])
+    member = _member_of_group(head_text, known, ix, cand, lex)
+    if member is not None:
+        return member if member is not _NEW else None
     cut = _NAME_THEN_PREP.match(head_text)
     if cut and not any(
         w in lex.person_heads or w in lex.institution_heads or w in lex.document_heads
@@ -108,27 +111,89 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     words = [t for t in ix.tokenize(cand.start, cand.start + len(head_text)) if t.text[0].isalnum()]
     if not words:
         return None
-    if low.startswith(lex.partitives):
-        plural = [k for k in known if k.plural]
-        if plural:
-            return plural[-1]
     return (
         _same_name(words, known, lex)
         or _initials(words, known)
         or next((k for k in reversed(known) if k.head_low == low), None)  # "The Kremlin" again
         or _authors_or_group(words, known, cand, ix, lex)
+        or _same_group_again(words, known, lex)
         or _definite_description(words, known, lex)
         or _definite_role(words, known, cand, lex)
         or _bare_head(words, known)
     )
 
 
+_NEW = Known(source=None, names=frozenset(), heads=frozenset(), plural=False)  # type: ignore[arg-type]
+
+
+def singular(noun: str) -> str:
+    """'witnesses' -> 'witness', 'people' -> 'person', 'officials' -> 'official'."""
+    if noun == "people":
+        return "person"
+    if noun.endswith(("sses", "ches", "shes", "xes")):
+        return noun[:-2]
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")):
+        return noun[:-1]
+    return noun
+
+
+def _member_of_group(
+    head_text: str, known: list[Known], ix: SentenceIndex, cand: Candidate, lex: Lexicon
+) -> Known | None:
+    """'two of the people', 'one of them', 'another witness' after a group of the same
+    people ('people familiar with the matter', 'witnesses'): a member of that group, who
+    shares what the text says of it. _NEW when the phrase is a member of no group known
+    ('one of the protesters' when no protester has spoken), None when it is no such phrase.
+    'Another official' after one official is a second source, not a member."""
+    words = head_text.lower().split()
+    if len(words) < 2:
+        return None
+    groups = [
+        k for k in known if k.plural and k.source.kind in ("unnamed_individual", "vague_group")
+    ]
+    if words[0] == "another" and len(words) <= 4:
+        head = singular(words[-1])
+        if is_plural(words[-1], lex) or words[-1] not in lex.person_heads:
+            return None
+        for k in reversed(groups):
+            if singular(head_noun_of(ix, (k.source.start, k.source.end), lex)) == head:
+                return k
+        return None
+    quantifiers = lex.numbers | lex.vague_quantifiers | _MEMBER_WORDS
+    if len(words) < 3 or words[0] not in quantifiers or words[1] != "of":
+        return None
+    if words[2] in {"them", "those", "these"}:
+        return groups[-1] if groups else None
+    if words[2] != "the" or len(words) > 6:
+        return None
+    head = words[-1]
+    for k in reversed(groups):
+        group_head = head_noun_of(ix, (k.source.start, k.source.end), lex)
+        if singular(group_head) == singular(head) or head == "sources":
+            return k
+    if head in lex.group_heads and groups:
+        return groups[-1]  # "two of the officials" after "people familiar with the talks"
+    return _NEW
+
+
+_MEMBER_WORDS = frozenset({"one", "both", "each", "all", "either", "neither", "none"})
+
+
 def _bare_head(words: list[Tok], known: list[Known]) -> Known | None:
     """'..., ministry says' in a headline, read after the body: the source with that head."""
     if len(words) != 1 or not words[0].text.islower():
         return None
-    stem = words[0].lower.rstrip("s")
-    return next((k for k in reversed(known) if any(h.rstrip("s") == stem for h in k.heads)), None)
+    stem = singular(words[0].lower)
+    return next(
+        (
+            k
+            for k in reversed(known)
+            if k.source.kind != "named_person" and any(singular(h) == stem for h in k.heads)
+        ),
+        None,
+    )
 
 
 def _pronoun_target(pronoun: str, known: list[Known], lex: Lexicon) -> Known:
@@ -208,6 +273,26 @@ def _authors_or_group(
     return None
 
 
+def _same_group_again(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
+    """'security sources in the capital' after 'security sources said': the same bare plural
+    (the same words before any 'in', 'from' or 'at') is the group already listed."""
+    cut = next(
+        (k for k, w in enumerate(words) if k and w.lower in lex.true_prepositions), len(words)
+    )
+    lead = [w.lower for w in words[:cut]]
+    if not lead or lead[0] in lex.determiners or not is_plural(lead[-1], lex):
+        return None
+    for k in reversed(known):
+        said = k.head_low.split()
+        if (
+            k.source.kind == "vague_group"
+            and said[: len(lead)] == lead
+            and (len(said) == len(lead) or said[len(lead)] in lex.true_prepositions)
+        ):
+            return k
+    return None
+
+
 def _definite_role(
     words: list[Tok], known: list[Known], cand: Candidate, lex: Lexicon
 ) -> Known | None:
@@ -252,10 +337,10 @@ def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) ->
             and outlets[-1].source.cue in lex.own_reports | {"reported"}
         ):
             return outlets[-1]  # "the reports said" after "the Journal reported"
-    stem = head.rstrip("s")
+    stem = singular(head)
     for k in reversed(known):
         mention = k.source.mention.lower()
-        if any(h.rstrip("s") == stem for h in k.heads) and (
+        if any(singular(h) == stem for h in k.heads) and (
             all(m in mention for m in modifiers)
             or k.head_low.split()[-1:] == [head]
             and len(k.head_low.split()) == 1

@@ -46,7 +46,7 @@ SCHEMA: dict[str, dict[str, str]] = {
             "clause_cues told_whom"
         ).split()
     }
-    | {"partitives": "phrases", "platforms": "phrases"},
+    | {"platforms": "phrases"},
     "kinds": {
         k: "words"
         for k in (
