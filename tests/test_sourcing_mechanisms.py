@@ -1093,3 +1093,10 @@ def test_the_police_after_a_police_chief_is_the_force():
         "Robert Crowe, 45, was arrested on Monday, police said."
     )
     assert source(text, "police")["kind"] == "named_organization"
+
+
+def test_a_capitalised_title_mid_sentence_is_no_crowd():
+    text = "The couple split after ten months together, according to People."
+    assert source(text, "People")["kind"] == "named_organization"
+    assert caution_rules(text) == []
+    assert "vague-source" in caution_rules("People said the town was quiet.")

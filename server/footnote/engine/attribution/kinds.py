@@ -90,6 +90,14 @@ def _classify(
         for t in pre
     ):
         return "vague_group"  # "reports said", "local media reports": no one named
+    if (
+        len(toks) == 1
+        and toks[0].cap
+        and toks[0].start > sentence_start
+        and toks[0].text.isalpha()
+        and toks[0].lower in lex.person_heads
+    ):
+        return "named_organization"  # "according to People": a title, not people
     if _experts_at_a_named_body(toks, pre, head_noun, lex):
         return "named_organization"  # "Researchers at Lakeside University": the body speaks
     name = has_name(pre, lex, sentence_start, ix)
