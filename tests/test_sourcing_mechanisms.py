@@ -1100,3 +1100,19 @@ def test_a_capitalised_title_mid_sentence_is_no_crowd():
     assert source(text, "People")["kind"] == "named_organization"
     assert caution_rules(text) == []
     assert "vague-source" in caution_rules("People said the town was quiet.")
+
+
+# --- 12. "Reportedly" right after a named account carries it on ------------------------
+
+
+def test_reportedly_after_an_attributed_sentence_continues_it():
+    text = (
+        "The sources say the mayor pushed aides to sign the deal.\n\n"
+        "He reportedly also wanted them to approve a second one."
+    )
+    assert [m for m, _ in sources(text)] == ["The sources"]
+
+
+def test_reportedly_on_its_own_is_hearsay():
+    text = "The mayor signed the deal.\n\nHe reportedly also wanted a second one."
+    assert "vague-source" in caution_rules(text)

@@ -112,11 +112,12 @@ _HEARSAY = re.compile(r"\breportedly\b", re.IGNORECASE)
 
 def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
     """'The firm has reportedly held talks': hearsay with no one named, when nothing else in
-    the sentence says where it comes from."""
+    the sentence says where it comes from. Right after a sentence that names its source
+    ("The sources say ... He reportedly also wanted ..."), it carries that account on."""
     out = []
     for m in _HEARSAY.finditer(ix.norm):
         si = ix.sentence_of(m.start())
-        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
+        if si in attributed or si - 1 in attributed or ix.doc.in_quote(m.start(), m.end()):
             continue
         out.append(
             Candidate(
