@@ -1116,3 +1116,35 @@ def test_reportedly_after_an_attributed_sentence_continues_it():
 def test_reportedly_on_its_own_is_hearsay():
     text = "The mayor signed the deal.\n\nHe reportedly also wanted a second one."
     assert "vague-source" in caution_rules(text)
+
+
+# --- 13. A speech verb joined by "and" to its subject's first verb ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Researchers at Lakeside University studied 5,000 women and found that milk "
+            "raised the risk.",
+            "Researchers at Lakeside University",
+        ),
+        ("Police arrived at the scene and said the man was dead.", "Police"),
+        ("The documents are dated March 1 and note that troops were moving.", "The documents"),
+    ],
+)
+def test_and_joins_the_cue_to_the_sentence_subject(text, mention):
+    assert source(text, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The car hit a wall and said nothing.",  # a car cannot speak
+        "He was arrested and charged on Friday.",
+        "In 2019 a team studied the river, which flooded, and found nothing.",
+    ],
+)
+def test_and_with_another_clause_between_stays_quiet(text):
+    assert caution_rules(text) == []
+    assert not [m for m, _ in sources(text) if m.lower().startswith(("the car", "he", "in"))]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..model import Source
 from .kinds import head_noun_of, is_plural
 from .lexicon import Lexicon
-from .phrases import is_name_tok
+from .phrases import is_name_tok, sentence_subject
 from .tokens import Candidate, SentenceIndex, Tok
 
 
@@ -89,6 +89,38 @@ def who_antecedent(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | N
         if toks[role_end].lower in lex.person_heads | lex.person_titles:
             start = r
     return toks[start].start, toks[end].end
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", '"', "'", "(", ")", "-"})
+_NEW_CLAUSE = frozenset(
+    {"that", "which", "who", "whom", "when", "while", "because", "but", "or", "and", "if"}
+)
+
+
+def coordinated_subject(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """'Researchers at Lakeside University studied 5,000 women and found ...', 'Police
+    arrived at the scene and said ...': the subject of the sentence's first verb, when the
+    'and' at token k joins that verb's clause to the cue with nothing between them that
+    opens another clause (a comma, a quotation, 'that', 'who', another verb of speech)."""
+    span = sentence_subject(toks, k, lex)
+    if span is None:
+        return None
+    j = next((i for i in range(k) if toks[i].start >= span[1]), k)
+    if j >= k or k - j > 20:
+        return None
+    verb = toks[j]
+    if not (
+        verb.text.islower()
+        and (verb.lower.endswith("ed") or verb.lower in lex.copulas or verb.lower in lex.verbs)
+    ):
+        return None  # "The mayor's office ... and said": no verb of its own right after it
+    for i in range(j + 1, k):
+        t = toks[i]
+        if t.text == "," and toks[i - 1].text.isdigit() and toks[i + 1].text.isdigit():
+            continue  # "5,000"
+        if t.text in _CLAUSE_MARKS or t.lower in _NEW_CLAUSE or t.lower in lex.verbs:
+            return None
+    return span
 
 
 def relative_antecedent(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ from .phrases import (
     segment_start,
     sentence_subject,
 )
-from .roles import relative_antecedent, who_antecedent
+from .roles import coordinated_subject, relative_antecedent, who_antecedent
 from .site import CueSite
 from .tokens import Candidate, SentenceIndex, Tok
 
@@ -98,7 +98,7 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
     if before >= 0 and toks[before].lower == "and" and site.cue in lex.verbs:
         # "the board, which called the price fair and said ...": the relative clause's
         # second verb; its speaker is the noun phrase before ", which"
-        span = relative_antecedent(toks, before, lex)
+        span = relative_antecedent(toks, before, lex) or coordinated_subject(toks, before, lex)
         return [site.candidate(span)] if span else []
     inverted_ok = nxt is not None and (
         site.cue in lex.inverted
