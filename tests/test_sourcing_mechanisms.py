@@ -1148,3 +1148,8 @@ def test_and_joins_the_cue_to_the_sentence_subject(text, mention):
 def test_and_with_another_clause_between_stays_quiet(text):
     assert caution_rules(text) == []
     assert not [m for m, _ in sources(text) if m.lower().startswith(("the car", "he", "in"))]
+
+
+def test_a_named_outlets_report_is_a_noun_before_quoted():
+    text = "A Harbour Times report quoted Senator Ana Cole as saying the islands were theirs."
+    assert [m for m, _ in sources(text)] == ["Senator Ana Cole"]

@@ -163,7 +163,11 @@ def describes_people(s: CueSite) -> bool:
 def noun_before_verb(s: CueSite) -> bool:
     nxt, lex = s.nxt, s.lex
     span = s.span
-    if span is not None and is_plural(head_noun_of(s.ix, span, lex), lex):
+    if (
+        span is not None
+        and is_plural(head_noun_of(s.ix, span, lex), lex)
+        and not s.ix.tokenize(*span)[-1].cap  # "a Reuters report quoted": a name, not plural
+    ):
         return False  # "in what officials believe was ...": a verb after its plural subject
     return (
         is_bare_form(s.cue, lex)
@@ -171,7 +175,7 @@ def noun_before_verb(s: CueSite) -> bool:
         and nxt.text.islower()
         and (
             nxt.lower in lex.copulas
-            or nxt.lower in lex.verbs
+            or (nxt.lower in lex.verbs or nxt.lower in lex.citing)  # "a Reuters report quoted"
             and nxt.lower.endswith(("ed", "s", "wn"))
         )
     )
