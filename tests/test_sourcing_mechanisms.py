@@ -1153,3 +1153,31 @@ def test_and_with_another_clause_between_stays_quiet(text):
 def test_a_named_outlets_report_is_a_noun_before_quoted():
     text = "A Harbour Times report quoted Senator Ana Cole as saying the islands were theirs."
     assert [m for m, _ in sources(text)] == ["Senator Ana Cole"]
+
+
+# --- 14. Reports that say something, with no one named -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares fell following reports that the firm would cut jobs.",
+        "There have been reports that the agency sent an informant.",
+        "The spokesman was responding to reports that said the senator had met the envoy.",
+        "The ministry denied media reports that it had closed the plant.",
+    ],
+)
+def test_reports_that_say_something_are_hearsay(text):
+    assert "vague-source" in caution_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares fell following reports of a profit warning.",  # no clause: what happened
+        "The Harbour Times reports that the plant closed.",  # a verb with its subject
+        'Asked about reports that an attack was near, the minister said: "We are ready."',
+    ],
+)
+def test_reports_as_a_topic_or_a_verb_are_not_hearsay(text):
+    assert "vague-source" not in caution_rules(text)

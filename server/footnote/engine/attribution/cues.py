@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from ..deadline import check
 from .flags import relay_through_outlets
-from .forms import hearsay_adverbs, split_outlets
+from .forms import hearsay_adverbs, hearsay_reports, split_outlets
 from .gate import may_speak
 from .lexicon import Lexicon
 from .outlets import is_outlet
@@ -84,7 +84,7 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
     out = [c for c in out if may_speak(ix, c, lex)]
     out = relay_through_outlets(_drop_nested(out, norm, lex), norm, lex)
     out = split_outlets(out, norm, lex)
-    out += hearsay_adverbs(ix, {c.sentence for c in out})
+    out += hearsay_adverbs(ix, {c.sentence for c in out}) + hearsay_reports(ix)
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
     spans = sorted((c.start, c.end) for c in out)
     starts = [a for a, _ in spans]

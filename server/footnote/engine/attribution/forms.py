@@ -108,6 +108,38 @@ def _whole_outlet(norm: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 _HEARSAY = re.compile(r"\breportedly\b", re.IGNORECASE)
+# "following reports that ...", "denied media reports that ...", "responding to reports that
+# said ...": reports a clause says something of, after a word that makes them a noun. Not
+# "asked about reports that" or "commented on reports that": a question's topic.
+_REPORTS_THAT = re.compile(
+    r"\b(following|after|amid|over|of|to|by|despite|denied|dismissed|rejected|been)"
+    r"\s+((?:(?:unconfirmed|unverified|recent|earlier|initial|media|news|press|local|"
+    r"several|many|multiple|widespread)\s+){0,2}(?:reports|rumou?rs))\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
+    """'Shares fell following reports that the firm would cut jobs', 'There have been
+    reports that ...': reports of something with no one named, a vague group. 'reports of a
+    profit warning' (no clause) and 'Reuters reports that' (a verb) are not."""
+    out = []
+    for m in _REPORTS_THAT.finditer(ix.norm):
+        if ix.doc.in_quote(m.start(), m.end()):
+            continue
+        si = ix.sentence_of(m.start(2))
+        out.append(
+            Candidate(
+                m.start(2),
+                m.end(2),
+                "reports that",
+                m.start(2),
+                m.end(),
+                si,
+                kind_hint="vague_group",
+            )
+        )
+    return out
 
 
 def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
