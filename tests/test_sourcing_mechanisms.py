@@ -1181,3 +1181,33 @@ def test_reports_that_say_something_are_hearsay(text):
 )
 def test_reports_as_a_topic_or_a_verb_are_not_hearsay(text):
     assert "vague-source" not in caution_rules(text)
+
+
+# --- 15. Base forms that are nouns; "the" and capitals; counted members ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three ministers on Tuesday resigned ahead of the much-awaited state cabinet reshuffle.",
+        "She resigned after the Harbour Panel report went viral.",
+    ],
+)
+def test_a_base_form_used_as_a_noun_makes_no_source(text):
+    assert sources(text) == []
+    assert caution_rules(text) == []
+
+
+def test_the_and_capitals_is_a_body_not_a_person():
+    text = "According to the Sunday Courier, the president will resign."
+    assert source(text, "the Sunday Courier")["kind"] == "named_organization"
+    assert source("The Rev. Ana Cole said the hall was full.", "The Rev. Ana Cole")["kind"] == (
+        "named_person"
+    )
+
+
+def test_an_ordinal_within_the_count_is_a_member_beyond_it_is_new():
+    member = "Four sources said he would resign. A fourth source added that he was tired."
+    assert [m for m, _ in sources(member)] == ["Four sources"]
+    new = "Three diplomats said the talks stalled. A fourth diplomat said they would resume."
+    assert [m for m, _ in sources(new)] == ["Three diplomats", "A fourth diplomat"]

@@ -115,7 +115,8 @@ CHECKS: tuple[Check, ...] = (
         "noun after an adjective",
         "cue word",
         'A cue form in -s after an adjective ("unfounded claims", "repeated warnings") is a '
-        "plural noun, not a verb.",
+        'plural noun, not a verb; so is a base form after a hyphenated modifier ("the '
+        'much-awaited state visit").',
         "The regime has made unfounded claims for years.",
         "The ministry claims that the border is closed.",
         adjective_before_noun,

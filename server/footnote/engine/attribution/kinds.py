@@ -103,6 +103,8 @@ def _classify(
     name = has_name(pre, lex, sentence_start, ix)
     if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
         name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
+    if name == "person" and _the_and_capitals(pre, lex):
+        name = "org"  # "the Sunday Independent", "the Harbour Panel": a person takes no "the"
     if (
         name == "person"
         and pre[0].lower in lex.indefinite | lex.numbers
@@ -141,6 +143,18 @@ def _experts_at_a_named_body(toks: list[Tok], pre: list[Tok], head_noun: str, le
         body.append(t)
     named = [t for t in body if t.cap and t.lower not in lex.determiners]
     return bool(named) and body[-1].cap and not all(is_demonym(t.lower, lex) for t in named)
+
+
+def _the_and_capitals(pre: list[Tok], lex: Lexicon) -> bool:
+    """'the' and then only capitalised words, none a title or a people's name: a body or a
+    publication ('the Sunday Independent'), not a person ('the Spaniard', 'the Rev. X')."""
+    rest = pre[1:]
+    return (
+        pre[0].lower == "the"
+        and len(rest) >= 2
+        and all(t.cap and t.text.isalpha() for t in rest)
+        and not any(t.lower in lex.person_titles or is_demonym(t.lower, lex) for t in rest)
+    )
 
 
 def _chunks(toks: list[Tok], lex: Lexicon) -> tuple[list[Tok], list[Tok]]:

@@ -121,6 +121,7 @@ class Lexicon:
     group_pronouns_as_heads: frozenset[str]
     clause_cues: frozenset[str]
     told_whom: frozenset[str]
+    irregular_pasts: frozenset[str]
     adjective_endings: tuple[str, ...]
     noun_prepositions: frozenset[str]
     # [outlets]
@@ -260,6 +261,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         group_pronouns_as_heads=g["group_pronouns_as_heads"],
         clause_cues=g["clause_cues"],
         told_whom=g["told_whom"],
+        irregular_pasts=g["irregular_pasts"],
         adjective_endings=tuple(grammar["adjective_endings"]),
         noun_prepositions=g["noun_prepositions"],
         outlets=names,

@@ -177,6 +177,7 @@ def noun_before_verb(s: CueSite) -> bool:
             nxt.lower in lex.copulas
             or (nxt.lower in lex.verbs or nxt.lower in lex.citing)  # "a Reuters report quoted"
             and nxt.lower.endswith(("ed", "s", "wn"))
+            or nxt.lower in lex.irregular_pasts  # "the Independent Panel report went viral"
         )
     )
 
@@ -210,11 +211,14 @@ def not_a_document(s: CueSite) -> bool:
 
 def adjective_before_noun(s: CueSite) -> bool:
     prev = s.prev
-    return (
-        s.cue.endswith("s")
-        and s.cue not in s.lex.never_nouns
-        and prev is not None
-        and prev.text.islower()
-        and prev.lower.endswith(s.lex.adjective_endings)
-        and prev.lower not in s.lex.between
-    )
+    if (
+        prev is None
+        or s.cue in s.lex.never_nouns
+        or not prev.text.islower()
+        or prev.lower in s.lex.between
+    ):
+        return False
+    if s.cue.endswith("s"):
+        return prev.lower.endswith(s.lex.adjective_endings)
+    # a base form after a hyphenated modifier: "the much-awaited state cabinet reshuffle"
+    return is_bare_form(s.cue, s.lex) and "-" in prev.text and prev.text.replace("-", "").isalpha()

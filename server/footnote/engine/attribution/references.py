@@ -146,19 +146,23 @@ def _member_of_group(
     people ('people familiar with the matter', 'witnesses'): a member of that group, who
     shares what the text says of it. _NEW when the phrase is a member of no group known
     ('one of the protesters' when no protester has spoken), None when it is no such phrase.
-    'Another official' after one official is a second source, not a member."""
+    'Another official' or 'a second official' after one official is a second source, not a
+    member; 'a fourth source' after 'four sources' is one of them."""
     words = head_text.lower().split()
     if len(words) < 2:
         return None
     groups = [
         k for k in known if k.plural and k.source.kind in ("unnamed_individual", "vague_group")
     ]
-    if words[0] == "another" and len(words) <= 4:
+    ordinal = words[0] in {"a", "the"} and words[1] in _ORDINALS  # "a fourth source"
+    if (words[0] == "another" or ordinal) and len(words) <= 4:
         head = singular(words[-1])
         if is_plural(words[-1], lex) or words[-1] not in lex.person_heads:
             return None
         for k in reversed(groups):
             if singular(head_noun_of(ix, (k.source.start, k.source.end), lex)) == head:
+                if ordinal and _ORDINALS[words[1]] > _count(k.source.mention):
+                    return None  # "a fourth diplomat" after "three diplomats": a new one
                 return k
         return None
     quantifiers = lex.numbers | lex.vague_quantifiers | _MEMBER_WORDS
@@ -179,6 +183,25 @@ def _member_of_group(
 
 
 _MEMBER_WORDS = frozenset({"one", "both", "each", "all", "either", "neither", "none"})
+_ORDINALS = {
+    w: n
+    for n, w in enumerate("_ _ second third fourth fifth sixth seventh eighth ninth tenth".split())
+    if n > 1
+}
+_COUNTS = {
+    w: n for n, w in enumerate("_ one two three four five six seven eight nine ten".split()) if n
+}
+
+
+def _count(mention: str) -> int:
+    """How many people a group's mention counts ('four sources' -> 4), or a large number
+    when it counts none ('sources close to the talks')."""
+    for w in mention.lower().split()[:3]:
+        if w in _COUNTS:
+            return _COUNTS[w]
+        if w.isdigit():
+            return int(w)
+    return 99
 
 
 def _bare_head(words: list[Tok], known: list[Known]) -> Known | None:

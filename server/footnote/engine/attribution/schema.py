@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, str]] = {
             "document_determiners adjective_endings noun_prepositions channel_nouns time_words "
             "indefinite "
             "some_view group_subjects group_heads contrast leader_nouns group_pronouns_as_heads "
-            "clause_cues told_whom"
+            "clause_cues told_whom irregular_pasts"
         ).split()
     }
     | {"platforms": "phrases"},
