@@ -1211,3 +1211,61 @@ def test_an_ordinal_within_the_count_is_a_member_beyond_it_is_new():
     assert [m for m, _ in sources(member)] == ["Four sources"]
     new = "Three diplomats said the talks stalled. A fourth diplomat said they would resume."
     assert [m for m, _ in sources(new)] == ["Three diplomats", "A fourth diplomat"]
+
+
+# --- 16. Acts that look like speech, and speech in less common shapes ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former first lady has conceded defeat to a television comedian.",
+        "The regional council called for a ceasefire on Monday.",
+        "The Harbour Court on Tuesday dismissed one justice over a bribery scandal.",
+        "Mr Ayers, who is chief of staff, had agreed to stay on for a while.",
+    ],
+)
+def test_acts_are_no_attributions(text):
+    assert sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ('"We lost," conceded the coach.', "the coach"),
+        ("The mayor conceded that the plan had failed.", "The mayor"),
+        (
+            "Ivan Belov, head of the interim council, had on Monday said the talks failed.",
+            "Ivan Belov, head of the interim council",
+        ),
+        (
+            "Two degrees of warming will be catastrophic, warns the Harbour Climate Panel.",
+            "the Harbour Climate Panel",
+        ),
+        ('Added Ana Ruiz: "It was a big performance."', "Ana Ruiz"),
+        (
+            "Lakeside coach Tom Reyes hailed the striker for his tireless running.",
+            "Lakeside coach Tom Reyes",
+        ),
+        (
+            "The scandal began with Judge Ana Ruiz's revelation that she was offered a bribe.",
+            "Judge Ana Ruiz",
+        ),
+    ],
+)
+def test_speech_in_less_common_shapes(text, mention):
+    assert source(text, mention)
+
+
+def test_a_title_after_a_word_of_its_rank_is_a_named_person():
+    text = "Principal Secretary in the Ministry of Health Ana Maria Cole said 40 people died."
+    assert sources(text)[0][1] == "named_person"
+    assert caution_rules(text) == []
+
+
+def test_a_pronoun_opening_a_sentence_is_the_subject_before():
+    text = (
+        "Derrick Moss, 48, pleaded guilty before Judge Jason Hale to battery. "
+        "He admitted that he hit the man."
+    )
+    assert [m for m, _ in sources(text)] == ["Derrick Moss"]

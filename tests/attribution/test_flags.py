@@ -97,7 +97,7 @@ def test_outlet_after_a_description_is_a_relay():
             "state news agency TASS.",
             [("Russia's Defence Ministry", "TASS")],
         ),
-        ("The spokesman called for restraint, Xinhua reported.", [("The spokesman", "Xinhua")]),
+        ("The spokesman said talks went well, Xinhua reported.", [("The spokesman", "Xinhua")]),
         (
             "Iranian state broadcaster Press TV reported that the talks had ended.",
             [("Iranian state broadcaster Press TV", "Press TV")],

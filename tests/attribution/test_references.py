@@ -14,8 +14,14 @@ def _he_said(text: str) -> tuple:
     return ix, cand
 
 
-def test_antecedent_is_the_last_name_before_the_pronoun():
+def test_a_pronoun_opening_its_sentence_is_the_subject_before():
     ix, cand = _he_said("Captain Olav Dahl met Mia Lund. He said the ferry was late.")
+    span = antecedent(ix, cand, LEX)
+    assert ix.norm[span[0] : span[1]] == "Captain Olav Dahl"
+
+
+def test_antecedent_is_the_last_name_before_the_pronoun():
+    ix, cand = _he_said("The ferry was late when Olav Dahl met Mia Lund. He said it was the fog.")
     span = antecedent(ix, cand, LEX)
     assert ix.norm[span[0] : span[1]] == "Mia Lund"
 

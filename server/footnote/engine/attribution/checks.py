@@ -20,6 +20,7 @@ from .readings import (
     after_noun_marker,
     after_preposition,
     agentless_passive,
+    appeal,
     bare_form_without_plural_subject,
     capitalised,
     cites_nothing,
@@ -39,6 +40,7 @@ from .readings import (
     per_is_a_rate,
     phoned,
     plural_noun_before_verb,
+    removed_someone,
     stance_with_object,
     tells_no_one,
 )
@@ -82,7 +84,7 @@ CHECKS: tuple[Check, ...] = (
         "A cue word written with a capital inside running text is part of a name or a "
         'headline ("the United States", "Reports"), not a verb.',
         "The United States joined the talks on Monday.",
-        "The treaty states that both sides withdraw by June.",
+        'Added Ana Ruiz: "The treaty is signed."',
         capitalised,
     ),
     Check(
@@ -192,6 +194,24 @@ CHECKS: tuple[Check, ...] = (
         "Hours before the vote, the mayor threatened to veto the budget.",
         "The mayor threatened that the budget would be vetoed.",
         commitment,
+    ),
+    Check(
+        "an appeal",
+        "clause",
+        '"Called for" and "called on" make an appeal ("called for a ceasefire"), not a '
+        "statement of what is so.",
+        "The regional council called for a ceasefire on Monday.",
+        "The regional council called the ceasefire a trap.",
+        appeal,
+    ),
+    Check(
+        "removed from a post",
+        "clause",
+        '"Dismissed" with a person as its object ("dismissed one judge") removes someone '
+        'from a post; with a claim ("dismissed the reports as false") it is a statement.',
+        "The court on Tuesday dismissed one judge over the scandal.",
+        "The court dismissed the reports as false.",
+        removed_someone,
     ),
     Check(
         "an act, not a reply",

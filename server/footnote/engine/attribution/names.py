@@ -22,12 +22,14 @@ def role_then_name(pre: list[Tok], lex: Lexicon) -> bool:
     if role in lex.person_titles or role in lex.person_heads:
         return names <= 4
     first = next((t for t in pre if not _before_a_title(t, lex)), None)
-    return (
-        first is not None
-        and first.cap
-        and first.lower in lex.person_titles
-        and all(t.cap or t.lower in {"of", "for", "the", "and"} for t in pre)
-    )
+    if first is None or not first.cap or pre[-1].lower in lex.org_words:
+        return False
+    if not all(t.cap or t.lower in {"of", "for", "the", "and", "in"} for t in pre):
+        return False
+    # the title opens the phrase ("Secretary of State Ana Ruiz") or follows a word of its
+    # rank ("Principal Secretary in the Ministry of Health Ana Cole")
+    lead = [t for t in pre if not _before_a_title(t, lex)][:2]
+    return any(t.lower in lex.person_titles for t in lead)
 
 
 def _before_a_title(t: Tok, lex: Lexicon) -> bool:

@@ -52,14 +52,27 @@ def skip_between_left(toks, i, lex) -> int:
                 first in lex.true_prepositions
             ):
                 i = k - 1
-    while (
-        i >= 0
-        and (toks[i].lower in lex.between or toks[i].lower.endswith("ly"))
-        and (toks[i].lower not in lex.not_adverbs)
-        and not (toks[i].cap and i > 0 and toks[i - 1].cap)  # "USA Today": part of a name
-    ):
+    while i >= 0:
+        low = toks[i].lower
+        if (
+            low in lex.time_words
+            and i >= 2
+            and toks[i - 1].lower in _TIME_OPENERS
+            and toks[i - 2].lower in lex.between
+        ):
+            i -= 2  # "had on Monday called": when, between the auxiliary and the verb
+            continue
+        if not (
+            (low in lex.between or low.endswith("ly"))
+            and low not in lex.not_adverbs
+            and not (toks[i].cap and i > 0 and toks[i - 1].cap)  # "USA Today": part of a name
+        ):
+            break
         i -= 1
     return i
+
+
+_TIME_OPENERS = frozenset({"on", "last", "this", "early", "late", "in"})
 
 
 def skip_adverbs_left(toks: list[Tok], i: int, lex: Lexicon) -> int:

@@ -19,7 +19,14 @@ def per_is_a_rate(s: CueSite) -> bool:
 
 
 def capitalised(s: CueSite) -> bool:
-    return not s.toks[s.ci].text[:1].islower()
+    if s.toks[s.ci].text[:1].islower():
+        return False
+    # 'Added Lookman: "..."': an inverted cue opening its sentence, a name, then a colon
+    toks, k = s.toks, s.cj + 1
+    inverted = s.ci == 0 and s.cue in s.lex.inverted
+    while inverted and k < len(toks) and toks[k].cap and k - s.cj <= 4:
+        k += 1
+    return not (inverted and k > s.cj + 1 and k < len(toks) and toks[k].text == ":")
 
 
 def after_noun_marker(s: CueSite) -> bool:
@@ -92,7 +99,36 @@ def plural_noun_before_verb(s: CueSite) -> bool:
 
 def stance_with_object(s: CueSite) -> bool:
     nxt = s.nxt
-    return s.cue in s.lex.stance and not (nxt is None or nxt.lower == "that" or nxt.text in ".,;:")
+    # '"...," conceded the coach': inverted after a quotation, its speaker on the right
+    inverted = (
+        s.before >= 0
+        and s.toks[s.before].text in {",", "'", '"'}
+        and nxt is not None
+        and (nxt.cap or nxt.lower in s.lex.determiners)
+    )
+    return (
+        s.cue in s.lex.stance
+        and not inverted
+        and not (nxt is None or nxt.lower == "that" or nxt.text in ".,;:")
+    )
+
+
+def appeal(s: CueSite) -> bool:
+    """'called for a ceasefire', 'called on parties to ...': an appeal, not information."""
+    return s.cue.startswith("call") and s.next_is("for", "on", "upon")
+
+
+def removed_someone(s: CueSite) -> bool:
+    """'dismissed one justice', 'dismissed the minister': removing someone from a post."""
+    if not s.cue.startswith("dismiss"):
+        return False
+    lex = s.lex
+    for t in s.toks[s.cj + 1 : s.cj + 5]:
+        if t.lower in lex.person_heads or t.lower in lex.numbers or t.lower == "one":
+            return True
+        if t.text in {",", ".", ";"} or t.lower in {"as", "that"}:
+            return False
+    return False
 
 
 def hypothetical(s: CueSite) -> bool:

@@ -30,7 +30,12 @@ _ANTECEDENT_WORDS = 120
 
 
 def antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
-    """The last personal name before a he/she cue, in its sentence or the two before."""
+    """The last personal name before a he/she cue, in its sentence or the two before; for a
+    pronoun that opens its sentence, first the name that opens the sentence before ("Wilson
+    pleaded guilty before Judge Bohm. He admitted ..." is Wilson)."""
+    subject = _opening_name(ix, cand, lex)
+    if subject is not None:
+        return subject
     budget = _ANTECEDENT_WORDS
     for si in range(cand.sentence, max(-1, cand.sentence - 3), -1):
         if budget <= 0:
@@ -50,6 +55,25 @@ def antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, i
             if _personal_name(run, lex, ix):
                 return run[0].start, run[-1].end
             j = k
+    return None
+
+
+def _opening_name(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
+    if cand.sentence == 0:
+        return None
+    here = ix.doc.sentences[cand.sentence]
+    first = ix.tokenize(here.start, min(here.end, here.start + 40))[:1]
+    if not first or first[0].start != cand.start:
+        return None  # the pronoun does not open its sentence
+    prev = ix.doc.sentences[cand.sentence - 1]
+    toks = ix.tokenize(prev.start, min(prev.end, prev.start + 200))
+    k = 0
+    while k < len(toks) and toks[k].cap and toks[k].text[0].isalpha():
+        k += 1
+    run = toks[:k]
+    ends = k == len(toks) or toks[k].text in {",", "("} or toks[k].text.islower()
+    if run and ends and _personal_name(run, lex, ix):
+        return run[0].start, run[-1].end
     return None
 
 

@@ -41,8 +41,8 @@ class CueSite:
             self._span = left_phrase(self.toks, self.ci, self.lex)
         return self._span
 
-    def next_is(self, word: str) -> bool:
-        return self.nxt is not None and self.nxt.lower == word
+    def next_is(self, *words: str) -> bool:
+        return self.nxt is not None and self.nxt.lower in words
 
     def candidate(self, span: tuple[int, int], **kw) -> Candidate:
         return Candidate(
