@@ -1269,3 +1269,69 @@ def test_a_pronoun_opening_a_sentence_is_the_subject_before():
         "He admitted that he hit the man."
     )
     assert [m for m, _ in sources(text)] == ["Derrick Moss"]
+
+
+# --- 17. Parties, hedges, more people ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "The government and opposition will return to talks, the two sides said.",
+            "the two sides",
+        ),
+        (
+            "The petitioners had argued, amongst other reasons, that the vote was void.",
+            "The petitioners",
+        ),
+        ("Both sides said the talks went well.", "Both sides"),
+    ],
+)
+def test_parties_to_the_story_are_sources_without_a_caution(text, mention):
+    assert source(text, mention)["kind"] == "unnamed_individual"
+    assert caution_rules(text) == []
+
+
+def test_groups_known_by_their_role_are_counted_apart_in_the_headline():
+    text = "Police said a man was hurt. The officers said he was taken to hospital."
+    assert run(text)["summary"]["headline"] == (
+        "2 sources: 1 named organization, 1 group known by its role."
+    )
+
+
+@pytest.mark.parametrize(
+    "text, hedge",
+    [
+        ("The fire is reported to have destroyed a house.", "is reported"),
+        ("The blaze is understood to have been brought under control.", "is understood"),
+        ("Two men are believed to be in hiding.", "are believed"),
+    ],
+)
+def test_a_hedged_passive_is_hearsay(text, hedge):
+    assert source(text, hedge)["kind"] == "vague_group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge is expected to be finished in May.",  # a forecast
+        "The man is said to be in a stable condition, police said.",  # the police say it
+        "An army unit stopped an attempt to reach villages and military posts in the north.",
+    ],
+)
+def test_forecasts_and_attributed_hedges_are_no_hearsay(text):
+    assert "vague-source" not in caution_rules(text)
+    assert "military" not in [m for m, _ in sources(text)]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Given the muted reaction, some investors expect a rally.", "some investors"),
+        ("The ministry condemned the attack as cowardly.", "The ministry"),
+        ("The Harbour Council denounced the plan on Monday.", "The Harbour Council"),
+    ],
+)
+def test_more_people_and_ways_of_judging(text, mention):
+    assert source(text, mention)

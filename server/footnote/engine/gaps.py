@@ -98,9 +98,20 @@ def identified_by_office(mention: str) -> bool:
         return True
     if 0 < len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices:
         return True
-    if 0 < len(words) <= 3 and words[0] == "the" and words[-1] in load_lexicon().story_groups:
-        return True  # "the officers", "the researchers": people the story has placed
+    if story_group(head):
+        return True
     return _office_of_a_named_body(head, rules.offices)
+
+
+def story_group(mention: str) -> bool:
+    """'the officers', 'the researchers', 'both sides': people the story has placed by the
+    part they play in it, not anonymous sources."""
+    words = short_mention(mention).lower().split()
+    return (
+        0 < len(words) <= 3
+        and words[0] in {"the", "both"}
+        and words[-1] in load_lexicon().story_groups
+    )
 
 
 _OFFICE_OF = re.compile(
@@ -132,7 +143,9 @@ def _settings(doc: Document, rules: GapRules) -> list[Finding]:
 
 
 def _mostly_unnamed(sources: tuple[Source, ...], rules: GapRules) -> list[Finding]:
-    anonymous = [s for s in sources if s.kind in ANONYMOUS]
+    # office holders and groups known by their part in the story are unnamed, not anonymous
+    # (the summary counts them the same way)
+    anonymous = [s for s in sources if s.kind in ANONYMOUS and not identified_by_office(s.mention)]
     if len(anonymous) < rules.min_anonymous or len(anonymous) <= rules.min_share * len(sources):
         return []
     no_reason = sum(1 for s in anonymous if not s.anonymity_reason)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .gaps import identified_by_office
+from .gaps import identified_by_office, story_group
 from .model import SOURCE_KINDS, Note, Source
 
 KIND_ORDER = SOURCE_KINDS
@@ -23,8 +23,10 @@ def _plural(n: int, one: str, many: str) -> str:
 def summarize(sources: tuple[Source, ...], notes: tuple[Note, ...], tone: str | None = None):
     by_kind: dict[str, int] = {k: sum(1 for s in sources if s.kind == k) for k in KIND_ORDER}
     # an office holder ("the mayor", "a spokeswoman for the ministry") is unnamed, not anonymous
-    offices = [s for s in sources if s.kind in ANONYMOUS and identified_by_office(s.mention)]
-    anonymous = [s for s in sources if s.kind in ANONYMOUS and s not in offices]
+    known = [s for s in sources if s.kind in ANONYMOUS and identified_by_office(s.mention)]
+    groups = [s for s in known if story_group(s.mention)]
+    offices = [s for s in known if s not in groups]
+    anonymous = [s for s in sources if s.kind in ANONYMOUS and s not in known]
     with_reason = sum(1 for s in anonymous if s.anonymity_reason)
     if not sources:
         headline = "No sources found: the text does not say where its information comes from."
@@ -32,11 +34,15 @@ def summarize(sources: tuple[Source, ...], notes: tuple[Note, ...], tone: str | 
         # the headline's counts agree with its sentence on anonymity: office holders are
         # counted as such, not among the unnamed individuals it calls anonymous
         shown = dict(by_kind)
-        for s in offices:
+        for s in known:
             shown[s.kind] -= 1
         parts = [_plural(n, *_KIND_WORDS[k]) for k, n in shown.items() if n]
         if offices:
             parts.append(_plural(len(offices), "office holder", "office holders"))
+        if groups:
+            parts.append(
+                _plural(len(groups), "group known by its role", "groups known by their role")
+            )
         headline = f"{_plural(len(sources), 'source', 'sources')}: {', '.join(parts)}."
         if anonymous:
             total = len(anonymous)

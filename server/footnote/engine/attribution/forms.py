@@ -143,9 +143,10 @@ def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
 
 
 def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
-    """'The firm has reportedly held talks': hearsay with no one named, when nothing else in
-    the sentence says where it comes from. Right after a sentence that names its source
-    ("The sources say ... He reportedly also wanted ..."), it carries that account on."""
+    """'The firm has reportedly held talks', 'the fire is understood to have been
+    contained': hearsay with no one named, when nothing else in the sentence says where it
+    comes from. Right after a sentence that names its source ("The sources say ... He
+    reportedly also wanted ..."), "reportedly" carries that account on."""
     out = []
     for m in _HEARSAY.finditer(ix.norm):
         si = ix.sentence_of(m.start())
@@ -156,7 +157,24 @@ def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
                 m.start(), m.end(), "reportedly", m.start(), m.end(), si, kind_hint="vague_group"
             )
         )
+    for m in _HEDGED.finditer(ix.norm):
+        # "the fire is reported to have destroyed a house": the same hedge as "reportedly"
+        si = ix.sentence_of(m.start())
+        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
+            continue
+        cue = " ".join(m.group(1).lower().split())
+        out.append(
+            Candidate(m.start(1), m.end(1), cue, m.start(1), m.end(1), si, kind_hint="vague_group")
+        )
     return out
+
+
+# "is reported to have", "are believed to be": a hedge with no one named (not "expected to",
+# which forecasts)
+_HEDGED = re.compile(
+    r"\b((?:is|are|was|were)\s+(?:\w+ly\s+)?(?:reported|understood|said|believed|thought|"
+    r"rumou?red|alleged|claimed))\s+to\s+(?:have|be)\b"
+)
 
 
 def handed_on_to(norm: str, start: int, end: int, lex: Lexicon) -> str | None:

@@ -225,7 +225,7 @@ def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexic
     if head_noun in lex.person_heads:
         if name == "person" and not plural:
             return "named_person"  # "Yaroshevich's coach, ..." falls through above
-        if first == "the" and plural and head_noun in lex.story_groups and len(pre) <= 3:
+        if first in {"the", "both"} and plural and head_noun in lex.story_groups and len(pre) <= 3:
             return "unnamed_individual"  # "the officers": people the story has placed
         if vague_start or (plural and not counted):
             return "vague_group"
