@@ -1335,3 +1335,43 @@ def test_forecasts_and_attributed_hedges_are_no_hearsay(text):
 )
 def test_more_people_and_ways_of_judging(text, mention):
     assert source(text, mention)
+
+
+# --- 18. Asides, counted occasions, groups of two kinds --------------------------------
+
+
+def test_a_subject_before_an_aside_in_dashes_speaks():
+    text = (
+        "Two people from Sone village – a hotbed of opposition to army rule – told the "
+        "Harbour Times the army had killed 14 people."
+    )
+    assert source(text, "Two people from Sone village")
+
+
+def test_people_known_by_their_role_who_asked_not_to_be_named_are_anonymous():
+    text = "The villagers, who both spoke on condition of anonymity, said the army came at night."
+    assert "anonymous-no-reason" in caution_rules(text)
+    assert caution_rules("The residents said the water was dirty.") == []
+    assert "vague-source" in caution_rules("Residents said the water was dirty.")
+
+
+def test_an_indefinite_speaker_on_a_counted_occasion_is_no_source():
+    text = (
+        "The comments were the first time an Indonesian official has confirmed that a ban was near."
+    )
+    assert sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, mention, kind",
+    [
+        (
+            "Nine American diplomats and officials said the plan was dead.",
+            "Nine American diplomats and officials",
+            "unnamed_individual",
+        ),
+        ("Friends and colleagues said he was loyal.", "Friends and colleagues", "vague_group"),
+    ],
+)
+def test_two_kinds_of_people_joined_by_and_are_one_group(text, mention, kind):
+    assert source(text, mention)["kind"] == kind

@@ -57,7 +57,7 @@ def find_gaps(
         if (
             s.kind == "unnamed_individual"
             and not s.anonymity_reason
-            and not identified_by_office(mention)
+            and not (identified_by_office(mention) and not _hidden_group(s))
         ):
             findings.append(
                 Finding("anonymous-no-reason", s.start, s.end, {"mention": mention}, source_id=s.id)
@@ -101,6 +101,12 @@ def identified_by_office(mention: str) -> bool:
     if story_group(head):
         return True
     return _office_of_a_named_body(head, rules.offices)
+
+
+def _hidden_group(s: Source) -> bool:
+    """A group known by its role that asked not to be named ("the villagers, who spoke on
+    condition of anonymity") is anonymous after all."""
+    return s.anonymity_requested and story_group(s.mention)
 
 
 def story_group(mention: str) -> bool:

@@ -27,6 +27,7 @@ from .readings import (
     citing_after_comma,
     commitment,
     describes_people,
+    generic_occasion,
     handed_on,
     hypothetical,
     infinitive,
@@ -300,6 +301,15 @@ CHECKS: tuple[Check, ...] = (
         "The army kept a heightened state of readiness.",
         "Officials state that the army is ready.",
         bare_form_without_plural_subject,
+    ),
+    Check(
+        "an occasion counted",
+        "phrase",
+        'An indefinite speaker after "the first time" or "the last time" is anyone of that '
+        "kind on an occasion the text counts, not a source of the story.",
+        "It was the first time an official has confirmed the plan.",
+        "It was the first time the minister confirmed the plan.",
+        generic_occasion,
     ),
     Check(
         "the writer's own voice",

@@ -94,6 +94,16 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
     if i < 0:
         return None
     end_tok = i
+    if toks[i].text == "-" and i >= 2:
+        # "Two villagers from Sone - a hotbed of unrest - told AFP": the subject before an
+        # aside set off by two dashes
+        k = i - 1
+        while k > 0 and i - k <= 20 and toks[k].text not in {"-", ".", '"', ";", ":"}:
+            k -= 1
+        if k <= 0 or toks[k].text != "-" or k == i - 1:
+            return None
+        start = _subject_start(toks, k - 1, lex)
+        return None if start is None else (toks[start].start, toks[k - 1].end)
     if toks[i].text == ",":
         # X, <appositive or relative clause>[, <another>], said
         seg_end = i - 1
@@ -234,6 +244,16 @@ def _step_left(toks: list[Tok], j: int, seg: int, end: int, lex: Lexicon) -> int
         return k - 1 if k > seg and j - k <= 4 else None  # "(Reuters)", "(NDC)"
     if low == "and" and j > 0 and toks[j - 1].cap and j + 1 <= end and toks[j + 1].cap:
         return j - 1
+    if (
+        low == "and"
+        and j > 0
+        and j + 1 <= end
+        and toks[j - 1].lower in lex.person_heads
+        and toks[j + 1].lower in lex.person_heads
+        and toks[j - 1].lower.endswith("s")
+        and toks[j + 1].lower.endswith("s")
+    ):
+        return j - 1  # "diplomats and officials said", "friends and colleagues"
     if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
         return j - 1
     if (

@@ -258,3 +258,18 @@ def adjective_before_noun(s: CueSite) -> bool:
         return prev.lower.endswith(s.lex.adjective_endings)
     # a base form after a hyphenated modifier: "the much-awaited state cabinet reshuffle"
     return is_bare_form(s.cue, s.lex) and "-" in prev.text and prev.text.replace("-", "").isalpha()
+
+
+def generic_occasion(s: CueSite) -> bool:
+    """'the first time an official has confirmed ...': any official, on an occasion the
+    text counts, not a source of this story."""
+    span = s.span
+    if span is None:
+        return False
+    k = next((j for j, t in enumerate(s.toks) if t.start >= span[0]), None)
+    if k is None or k < 2 or s.toks[k].lower not in s.lex.indefinite:
+        return False
+    before = [t.lower for t in s.toks[max(0, k - 3) : k]]
+    if before and before[-1] == "that":
+        before = before[:-1]
+    return before[-2:] in (["first", "time"], ["last", "time"], ["only", "time"])
