@@ -1375,3 +1375,37 @@ def test_an_indefinite_speaker_on_a_counted_occasion_is_no_source():
 )
 def test_two_kinds_of_people_joined_by_and_are_one_group(text, mention, kind):
     assert source(text, mention)["kind"] == kind
+
+
+# --- 19. Tabloid shapes: "a source close to them", "People magazine", "via", "said to" ---
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The decision was a shock, a source close to them said.", "a source close to them"),
+        ("The plan was dropped, a person close to him said.", "a person close to him"),
+    ],
+)
+def test_a_pronoun_after_close_to_stays_in_the_phrase(text, mention):
+    assert source(text, mention)["kind"] == "unnamed_individual"
+
+
+@pytest.mark.parametrize(
+    "text, relay",
+    [
+        ("The split was a shock, a source tells Star magazine.", "Star magazine"),
+        ("According to a new source via Star magazine, the pair split.", "Star magazine"),
+        (
+            "An insider recently said to the Harbour Times that the talks were held.",
+            "Harbour Times",
+        ),
+    ],
+)
+def test_a_tabloid_relay_in_the_shapes_gossip_uses(text, relay):
+    assert [s["relayed_by"] for s in run(text)["sources"]] == [relay]
+
+
+def test_said_to_reporters_is_no_relay():
+    text = "The mayor said to reporters that the talks were held."
+    assert [s["relayed_by"] for s in run(text)["sources"]] == [None]

@@ -77,6 +77,8 @@ def told_media(toks: list[Tok], i: int, norm: str, lex: Lexicon) -> str | None:
         j += 1
     if j == i:
         return None
+    if j < len(toks) and toks[j].text in {"magazine", "newspaper", "tabloid", "website"}:
+        j += 1  # "told People magazine"
     return media_name(norm, toks[i].start, toks[j - 1].end, lex)
 
 
@@ -108,6 +110,7 @@ def _whole_outlet(norm: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 _HEARSAY = re.compile(r"\breportedly\b", re.IGNORECASE)
+_VIA = re.compile(r"\s+via\s+")
 # "following reports that ...", "denied media reports that ...", "responding to reports that
 # said ...": reports a clause says something of, after a word that makes them a noun. Not
 # "asked about reports that" or "commented on reports that": a question's topic.
@@ -178,7 +181,11 @@ _HEDGED = re.compile(
 
 
 def handed_on_to(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
-    """'satellite imagery reviewed by the Coastal Courier': an unlisted outlet it reached."""
+    """'satellite imagery reviewed by the Coastal Courier': an unlisted outlet it reached;
+    'a source via People magazine': the outlet it came through."""
+    via = _VIA.search(norm, start, end)
+    if via is not None:
+        return outlet_or_media(norm, via.end(), end, lex)
     m = lex.handed_on_re.search(norm, start, end)
     if m is None:
         return None

@@ -36,7 +36,11 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
     if any(w.lower in lex.clause_cues and w.text.islower() for w in pre[1:]):
         return False  # "the Telegraph and the Sun all reported": a clause, not a name
     if any(
-        a.lower == "to" and b.text.isalpha() and b.text.islower() and b.lower not in lex.articles
+        a.lower == "to"
+        and b.text.isalpha()
+        and b.text.islower()
+        and b.lower not in lex.articles
+        and b.lower not in lex.object_pronouns  # "a source close to them"
         for a, b in zip(pre, pre[1:], strict=False)
     ):
         return False  # "the administration to close its posts": an infinitive clause

@@ -49,11 +49,20 @@ def media_name(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
     names = [w for w in _WORD.finditer(norm, start, end)]
     if names and names[0].group() in {"the", "The"}:
         names = names[1:]
+    if (
+        1 < len(names) <= 5
+        and names[-1].group() in _KIND_OF_OUTLET
+        and all(w.group()[0].isupper() for w in names[:-1])
+    ):
+        return norm[names[0].start() : names[-1].end()]  # "People magazine", "Bild newspaper"
     if not 1 < len(names) <= 5 or not all(w.group()[0].isupper() for w in names):
         return None
     if names[-1].group().lower() not in lex.media_words:
         return None
     return norm[names[0].start() : names[-1].end()]
+
+
+_KIND_OF_OUTLET = frozenset({"magazine", "newspaper", "tabloid", "website", "weekly", "daily"})
 
 
 def outlet_or_media(norm: str, start: int, end: int, lex: Lexicon) -> str | None:

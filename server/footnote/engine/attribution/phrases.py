@@ -224,13 +224,23 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     while j >= seg:
         if end - j > _MAX_PHRASE:
             return None
-        if toks[j].lower in lex.pronouns:
+        if toks[j].lower in lex.pronouns and not _object_of_preposition(toks, j, seg, lex):
             return j if j == end else j + 1
         step = _step_left(toks, j, seg, end, lex)
         if step is None:
             break
         j = step
     return _trim_start(toks, j + 1, end, rel, lex)
+
+
+def _object_of_preposition(toks: list[Tok], j: int, seg: int, lex: Lexicon) -> bool:
+    """'a source close to them', 'a friend of hers': a pronoun inside the phrase, not its
+    subject."""
+    return (
+        j > seg
+        and toks[j].lower in lex.object_pronouns | {"hers", "his"}
+        and toks[j - 1].lower in {"to", "of", "with", "for", "near", "about"}
+    )
 
 
 def _step_left(toks: list[Tok], j: int, seg: int, end: int, lex: Lexicon) -> int | None:

@@ -150,9 +150,18 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
         told = outlet_at(site.ix.norm, site.nxt.start, site.lex) or told_media(
             site.toks, site.cj + 1, site.ix.norm, site.lex
         )
+    elif site.cue in _SAID and site.next_is("to") and site.cj + 2 < len(site.toks):
+        # "an insider said to People magazine": told it
+        after = site.toks[site.cj + 2]
+        told = outlet_at(site.ix.norm, after.start, site.lex) or told_media(
+            site.toks, site.cj + 2, site.ix.norm, site.lex
+        )
     out = [site.candidate(span, told=told)]
     cited = citing_after(site, span)  # "..., the Herald said, citing people close to it"
     return out + [cited] if cited else out
+
+
+_SAID = frozenset({"said", "says", "say"})
 
 
 def _appositive_subject(toks: list[Tok], before: int, lex: Lexicon) -> bool:
