@@ -114,10 +114,13 @@ _VIA = re.compile(r"\s+via\s+")
 # "following reports that ...", "denied media reports that ...", "responding to reports that
 # said ...": reports a clause says something of, after a word that makes them a noun. Not
 # "asked about reports that" or "commented on reports that": a question's topic.
-_REPORTS_THAT = re.compile(
-    r"\b(following|after|amid|over|of|to|by|despite|denied|dismissed|rejected|been)"
+# Found by the literal "reports that" first, then the words before it are read (a pattern
+# that starts with the alternation would be tried at every offset of the text).
+_REPORTS_THAT = re.compile(r"\b(?:[Rr]eports|[Rr]umou?rs)\s+that\b")
+_BEFORE_REPORTS = re.compile(
+    r"\b(?:following|after|amid|over|of|to|by|despite|denied|dismissed|rejected|been)"
     r"\s+((?:(?:unconfirmed|unverified|recent|earlier|initial|media|news|press|local|"
-    r"several|many|multiple|widespread)\s+){0,2}(?:reports|rumou?rs))\s+that\b",
+    r"several|many|multiple|widespread)\s+){0,2})$",
     re.IGNORECASE,
 )
 
@@ -128,15 +131,18 @@ def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
     profit warning' (no clause) and 'Reuters reports that' (a verb) are not."""
     out = []
     for m in _REPORTS_THAT.finditer(ix.norm):
-        if ix.doc.in_quote(m.start(), m.end()):
+        lead = _BEFORE_REPORTS.search(ix.norm, max(0, m.start() - 60), m.start())
+        if lead is None or ix.doc.in_quote(m.start(), m.end()):
             continue
-        si = ix.sentence_of(m.start(2))
+        start, end = lead.start(1), m.end() - len("that")
+        end = start + len(ix.norm[start:end].rstrip())
+        si = ix.sentence_of(start)
         out.append(
             Candidate(
-                m.start(2),
-                m.end(2),
+                start,
+                end,
                 "reports that",
-                m.start(2),
+                start,
                 m.end(),
                 si,
                 kind_hint="vague_group",
@@ -160,14 +166,18 @@ def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
                 m.start(), m.end(), "reportedly", m.start(), m.end(), si, kind_hint="vague_group"
             )
         )
-    for m in _HEDGED.finditer(ix.norm):
-        # "the fire is reported to have destroyed a house": the same hedge as "reportedly"
-        si = ix.sentence_of(m.start())
-        if si in attributed or ix.doc.in_quote(m.start(), m.end()):
+    for t in _HEDGE_WORD.finditer(ix.norm):
+        # "the fire is reported to have destroyed a house": the same hedge as "reportedly";
+        # "to have/be" found first, then the hedge before it
+        h = _HEDGED.search(ix.norm, max(0, t.start() - 40), t.end())
+        if h is None or h.end() != t.end():
             continue
-        cue = " ".join(m.group(1).lower().split())
+        si = ix.sentence_of(h.start())
+        if si in attributed or ix.doc.in_quote(h.start(), h.end()):
+            continue
+        cue = " ".join(h.group(1).lower().split())
         out.append(
-            Candidate(m.start(1), m.end(1), cue, m.start(1), m.end(1), si, kind_hint="vague_group")
+            Candidate(h.start(1), h.end(1), cue, h.start(1), h.end(1), si, kind_hint="vague_group")
         )
     return out
 
@@ -178,6 +188,7 @@ _HEDGED = re.compile(
     r"\b((?:is|are|was|were)\s+(?:\w+ly\s+)?(?:reported|understood|said|believed|thought|"
     r"rumou?red|alleged|claimed))\s+to\s+(?:have|be)\b"
 )
+_HEDGE_WORD = re.compile(r"\s+to\s+(?:have|be)\b")
 
 
 def handed_on_to(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
