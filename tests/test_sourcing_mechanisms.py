@@ -1409,3 +1409,44 @@ def test_a_tabloid_relay_in_the_shapes_gossip_uses(text, relay):
 def test_said_to_reporters_is_no_relay():
     text = "The mayor said to reporters that the talks were held."
     assert [s["relayed_by"] for s in run(text)["sources"]] == [None]
+
+
+# --- 20. Journalese roles, questions, members counted apart, "made the remarks" ---------
+
+
+def test_a_role_without_an_article_refers_back_and_is_an_office():
+    text = 'A police officer said the man fled. "He ran," said Harbour Police officer.'
+    assert [m for m, _ in sources(text)] == ["A police officer"]
+    lone = "Growth is on track, Lakeside statistics chief said on Wednesday."
+    assert [m for m, _ in sources(lone)] == ["Lakeside statistics chief"]
+    assert caution_rules(lone) == []
+
+
+def test_a_pronoun_and_cue_inside_a_question_is_no_attribution():
+    text = 'Asked what he told the players, the coach said, "Stay calm."'
+    assert [m for m, _ in sources(text)] == ["the coach"]
+
+
+def test_one_of_a_counted_group_is_a_member_of_an_uncounted_group_is_new():
+    counted = 'Two US officials said talks began. "We are exploring next steps," one official said.'
+    assert [m for m, _ in sources(counted)] == ["Two US officials"]
+    uncounted = "Officials said talks began. One official said it would fail."
+    assert [m for m, _ in sources(uncounted)] == ["Officials", "One official"]
+
+
+def test_made_the_remarks_names_who_spoke():
+    text = "Ana Cole, director of the Harbour Bureau of Statistics, made such remarks at a forum."
+    assert source(text, "Ana Cole, director of the Harbour Bureau of Statistics")["kind"] == (
+        "named_person"
+    )
+
+
+def test_a_title_inside_a_long_capitalised_run_opens_the_name():
+    text = "Leader of the Harbour Council Sheikh Omar Ali Haddad said the talks were useless."
+    assert sources(text)[0][1] == "named_person"
+    assert caution_rules(text) == []
+
+
+def test_a_possessive_name_is_no_antecedent():
+    text = "Ana Ruiz's men came back stronger. Asked about the game, he said it was hard."
+    assert "Ana Ruiz" not in [m for m, _ in sources(text)]

@@ -98,6 +98,13 @@ def identified_by_office(mention: str) -> bool:
         return True
     if 0 < len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices:
         return True
+    if (
+        0 < len(words) <= 3
+        and head[:1].isupper()
+        and words[-1] in rules.offices
+        and words[0] not in _DETERMINERS
+    ):
+        return True  # "Chinese statistics chief said": journalese, a role with no article
     if story_group(head):
         return True
     return _office_of_a_named_body(head, rules.offices)
@@ -119,6 +126,8 @@ def story_group(mention: str) -> bool:
         and words[-1] in load_lexicon().story_groups
     )
 
+
+_DETERMINERS = frozenset({"a", "an", "one", "another", "some", "two", "three", "several"})
 
 _OFFICE_OF = re.compile(
     r"^the\s+(?:[\w-]+\s+){0,2}?(\w[\w-]*)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]"

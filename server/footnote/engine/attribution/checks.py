@@ -21,6 +21,7 @@ from .readings import (
     after_preposition,
     agentless_passive,
     appeal,
+    asked_about,
     bare_form_without_plural_subject,
     capitalised,
     cites_nothing,
@@ -195,6 +196,15 @@ CHECKS: tuple[Check, ...] = (
         "Hours before the vote, the mayor threatened to veto the budget.",
         "The mayor threatened that the budget would be vetoed.",
         commitment,
+    ),
+    Check(
+        "inside a question",
+        "clause",
+        'A pronoun and a cue after "what", "whether" or "how" ("asked what he told the '
+        'players") is the content of a question, not an attribution.',
+        "Asked what she told the players, the coach smiled.",
+        "Asked about the players, Ana Ruiz told reporters they were tired.",
+        asked_about,
     ),
     Check(
         "an appeal",

@@ -16,6 +16,14 @@ def role_then_name(pre: list[Tok], lex: Lexicon) -> bool:
     while k > 0 and is_name_tok(pre[k - 1]) and pre[k - 1].lower not in lex.org_words:
         k -= 1
     names = len(pre) - k
+    # "Leader of the Revolution Ayatollah Seyyed Ali Khamenei": a title inside the capitalised
+    # run, with two to four names after it
+    title = max(
+        (i for i in range(k, len(pre) - 2) if pre[i].lower.rstrip(".") in lex.person_titles),
+        default=-1,
+    )
+    if title >= 0 and 2 <= len(pre) - title - 1 <= 4:
+        return True
     if names < 2 or k == 0 or names > 5:
         return False
     role = pre[k - 1].lower.rstrip(".")

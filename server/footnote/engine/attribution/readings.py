@@ -273,3 +273,14 @@ def generic_occasion(s: CueSite) -> bool:
     if before and before[-1] == "that":
         before = before[:-1]
     return before[-2:] in (["first", "time"], ["last", "time"], ["only", "time"])
+
+
+def asked_about(s: CueSite) -> bool:
+    """'Asked what he told the players', 'whether she said so': the content of a question,
+    not an attribution."""
+    b = s.before
+    return (
+        b >= 1
+        and s.toks[b].lower in s.lex.pronouns
+        and s.toks[b - 1].lower in {"what", "whether", "how", "why", "if", "when"}
+    )

@@ -52,8 +52,11 @@ def antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, i
             while k > 0 and toks[k - 1].cap and toks[k - 1].text[0].isalpha():
                 k -= 1
             run = toks[k:j]
-            if _personal_name(run, lex, ix):
-                return run[0].start, run[-1].end
+            possessive = run[-1].text.endswith(("'s", "\u2019s")) or (
+                j < len(toks) and toks[j].text in {"'s", "\u2019s"}
+            )
+            if not possessive and _personal_name(run, lex, ix):
+                return run[0].start, run[-1].end  # not "Sam Allardyce's men"
             j = k
     return None
 
@@ -179,7 +182,8 @@ def _member_of_group(
         k for k in known if k.plural and k.source.kind in ("unnamed_individual", "vague_group")
     ]
     ordinal = words[0] in {"a", "the"} and words[1] in _ORDINALS  # "a fourth source"
-    if (words[0] == "another" or ordinal) and len(words) <= 4:
+    one = words[0] == "one" and words[1] != "of"  # "one official" after "two officials"
+    if (words[0] == "another" or ordinal or one) and len(words) <= 4:
         head = singular(words[-1])
         if is_plural(words[-1], lex) or words[-1] not in lex.person_heads:
             return None
@@ -187,6 +191,8 @@ def _member_of_group(
             if singular(head_noun_of(ix, (k.source.start, k.source.end), lex)) == head:
                 if ordinal and _ORDINALS[words[1]] > _count(k.source.mention):
                     return None  # "a fourth diplomat" after "three diplomats": a new one
+                if one and _count(k.source.mention) == 99:
+                    return None  # "one official" after "officials said": not counted apart
                 return k
         return None
     quantifiers = lex.numbers | lex.vague_quantifiers | _MEMBER_WORDS
@@ -365,9 +371,20 @@ def _definite_role(
     return None
 
 
+def _bare_role(words: list[Tok], lex: Lexicon) -> bool:
+    """'Delhi Police officer', 'statistics chief': no determiner, a singular person noun."""
+    return (
+        words[0].lower not in lex.determiners
+        and words[-1].text.islower()
+        and words[-1].lower in lex.person_heads
+        and not is_plural(words[-1].lower, lex)
+    )
+
+
 def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
-    """A definite description: "the official", "the researchers", "the study"."""
-    if words[0].lower not in lex.definite or len(words) > 4:
+    """A definite description: "the official", "the researchers", "the study"; also a
+    role with no article at all ('..., said Delhi Police officer'), as journalese writes it."""
+    if words[0].lower not in lex.definite and not _bare_role(words, lex) or len(words) > 4:
         return None
     head = words[-1].lower
     modifiers = [w.lower for w in words[1:-1] if w.lower not in lex.contrast]  # "the other"
