@@ -1450,3 +1450,27 @@ def test_a_title_inside_a_long_capitalised_run_opens_the_name():
 def test_a_possessive_name_is_no_antecedent():
     text = "Ana Ruiz's men came back stronger. Asked about the game, he said it was hard."
     assert "Ana Ruiz" not in [m for m, _ in sources(text)]
+
+
+def test_another_after_a_single_source_is_a_second_one():
+    text = (
+        "Sources familiar with the talks said a deal was near. A government source said the "
+        "emergency should last two weeks. Another source said three weeks are needed."
+    )
+    assert [m for m, _ in sources(text)][-1] == "Another source"
+
+
+def test_differently_described_bare_groups_stay_apart():
+    text = (
+        "Sources close to the talks said a deal was near. "
+        "Sources familiar with the talks say it will slip."
+    )
+    assert len(sources(text)) == 2
+
+
+def test_an_affiliation_between_commas_is_not_the_speaker():
+    text = (
+        "Lead researcher Ana Cole, of the Harbour Museum of Natural History, told reporters "
+        "the jaw was robust."
+    )
+    assert source(text, "Lead researcher Ana Cole")["kind"] == "named_person"

@@ -39,17 +39,27 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
     return toks[i].start, toks[j - 1].end
 
 
+def _affiliation(toks, start: int, end: int) -> bool:
+    """', of the Cleveland Museum of Natural History,': a preposition and a named body."""
+    words = toks[start + 1 : end]
+    return (
+        toks[start].lower in {"of", "from", "at", "with"}
+        and any(t.cap for t in words)
+        and all(t.cap or t.lower in {"of", "the", "and", "for", "&"} for t in words)
+    )
+
+
 def skip_between_left(toks, i, lex) -> int:
     if i >= 2 and toks[i].text == ",":
         # a parenthetical between subject and verb: "officials, predictably, dismiss",
         # "the ministry, in a statement, said", "Smith, however, insisted"
         k = i - 1
-        while k >= 0 and i - k <= 6 and toks[k].text not in _SEGMENT_STOPS:
+        while k >= 0 and i - k <= 12 and toks[k].text not in _SEGMENT_STOPS:
             k -= 1
         if k >= 1 and toks[k].text == "," and k < i - 1:
             first = toks[k + 1].lower
             if (k + 2 == i and (first.endswith("ly") or first in lex.connectives)) or (
-                first in lex.true_prepositions
+                first in lex.true_prepositions and (i - k <= 6 or _affiliation(toks, k + 1, i))
             ):
                 i = k - 1
     while i >= 0:

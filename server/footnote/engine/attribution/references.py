@@ -187,8 +187,10 @@ def _member_of_group(
         head = singular(words[-1])
         if is_plural(words[-1], lex) or words[-1] not in lex.person_heads:
             return None
-        for k in reversed(groups):
+        for k in reversed(known):
             if singular(head_noun_of(ix, (k.source.start, k.source.end), lex)) == head:
+                if k not in groups:
+                    return None  # "another source" after "a government source": a second one
                 if ordinal and _ORDINALS[words[1]] > _count(k.source.mention):
                     return None  # "a fourth diplomat" after "three diplomats": a new one
                 if one and _count(k.source.mention) == 99:
@@ -333,8 +335,8 @@ def _same_group_again(words: list[Tok], known: list[Known], lex: Lexicon) -> Kno
         (k for k, w in enumerate(words) if k and w.lower in lex.true_prepositions), len(words)
     )
     lead = [w.lower for w in words[:cut]]
-    if not lead or lead[0] in lex.determiners or not is_plural(lead[-1], lex):
-        return None
+    if len(lead) < 2 or lead[0] in lex.determiners or not is_plural(lead[-1], lex):
+        return None  # a bare "sources close to ..." and "sources familiar with ..." may differ
     for k in reversed(known):
         said = k.head_low.split()
         if (
