@@ -1474,3 +1474,53 @@ def test_an_affiliation_between_commas_is_not_the_speaker():
         "the jaw was robust."
     )
     assert source(text, "Lead researcher Ana Cole")["kind"] == "named_person"
+
+
+# --- 21. Wire shapes: "the people said", "reported citing", bodies vs their spokesmen ----
+
+
+def test_the_people_after_officials_familiar_is_that_group():
+    text = (
+        "Senior officials familiar with the matter said the plot failed. "
+        "The man is still employed, the people said."
+    )
+    assert [m for m, _ in sources(text)] == ["Senior officials familiar with the matter"]
+
+
+def test_reported_citing_without_a_comma():
+    text = "Harbour Energy is likely to be fined, Reuters reported citing sources."
+    assert source(text, "sources")["relayed_by"] == "Reuters"
+
+
+def test_a_phrase_of_time_opening_a_sentence_is_no_antecedent():
+    text = (
+        "On Thursday, government sources said the chief would quit. "
+        "He is now expected to meet the minister on Monday."
+    )
+    assert "On Thursday" not in [m for m, _ in sources(text)]
+
+
+def test_a_body_is_not_its_spokesman():
+    text = (
+        'Supreme Court spokesman Ana Cole told reporters the judge was dismissed. "He lacks '
+        'integrity," the Supreme Court said.'
+    )
+    assert [m for m, _ in sources(text)] == [
+        "Supreme Court spokesman Ana Cole",
+        "the Supreme Court",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gulf states position themselves for the new president.", []),
+        ("The treaty states that both sides withdraw.", ["The treaty"]),
+        (
+            "A figure close to the government indicated the kingdom was ready to make concessions.",
+            ["A figure close to the government"],
+        ),
+    ],
+)
+def test_states_needs_that_and_a_person_may_indicate(text, expected):
+    assert [m for m, _ in sources(text)] == expected

@@ -163,7 +163,7 @@ def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candid
     for group in by_sentence.values():
         group.sort(key=lambda c: c.cue_start)
         for k, c in enumerate(group):
-            if _open(c, lex):
+            if _open(c, lex) or c.cue == "citing":  # "X reported citing Y": Y is X's source
                 keep.append(c)
                 continue
             nested = False

@@ -60,12 +60,13 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
     """'..., the Herald said, citing people familiar with the matter': the people are a
     source of their own, passed on by the speaker when the speaker is an outlet."""
     toks, cj = site.toks, site.cj
-    if not (cj + 3 < len(toks) and toks[cj + 1].text == "," and toks[cj + 2].lower == "citing"):
-        return None
-    inner = right_phrase(toks, cj + 3, site.lex)
+    k = cj + 2 if cj + 1 < len(toks) and toks[cj + 1].text == "," else cj + 1
+    if not (k + 1 < len(toks) and toks[k].lower == "citing"):
+        return None  # ", citing Y" or "reported citing Y"
+    inner = right_phrase(toks, k + 1, site.lex)
     if not inner:
         return None
-    cite = toks[cj + 2]
+    cite = toks[k]
     relay = outlet_or_media(site.ix.norm, span[0], span[1], site.lex)
     return Candidate(inner[0], inner[1], "citing", cite.start, cite.end, site.sentence, relay=relay)
 

@@ -74,6 +74,8 @@ def _opening_name(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int
     while k < len(toks) and toks[k].cap and toks[k].text[0].isalpha():
         k += 1
     run = toks[:k]
+    if run and (run[0].lower in lex.prepositions or any(t.lower in lex.time_words for t in run)):
+        return None  # "On Thursday, ...": a phrase of time, not a name
     ends = k == len(toks) or toks[k].text in {",", "("} or toks[k].text.islower()
     if run and ends and _personal_name(run, lex, ix):
         return run[0].start, run[-1].end
@@ -107,6 +109,8 @@ def _personal_name(run: list[Tok], lex: Lexicon, ix: SentenceIndex) -> bool:
         and t.lower not in lex.between
         and t.lower not in lex.places
         and t.lower not in lex.org_words
+        and t.lower not in lex.prepositions
+        and t.lower not in lex.time_words
         and not is_demonym(t.lower, lex)
     ]
     if not names:
@@ -322,9 +326,9 @@ def _authors_or_group(
             k.plural
             and k.source.kind in ("unnamed_individual", "vague_group")
             and group_head in lex.group_heads
-            and head in {"sources", group_head}
+            and (head in {"sources", group_head} or definite and head in {"people", "persons"})
         ):
-            return k
+            return k  # "the people said" after "officials familiar with the matter said"
     return None
 
 
@@ -404,8 +408,11 @@ def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) ->
         ):
             return outlets[-1]  # "the reports said" after "the Journal reported"
     stem = singular(head)
+    body = head in lex.institution_heads
     for k in reversed(known):
         mention = k.source.mention.lower()
+        if body and k.source.kind in ("named_person", "unnamed_individual"):
+            continue  # "the Supreme Court" is not "Supreme Court spokesman X"
         if any(singular(h) == stem for h in k.heads) and (
             all(m in mention for m in modifiers)
             or k.head_low.split()[-1:] == [head]
