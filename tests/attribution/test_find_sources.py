@@ -30,7 +30,7 @@ def test_wire_story_written_for_the_tests():
     assert [(s.mention.split(",")[0], s.kind, s.attributions) for s in result.sources] == [
         ("Nigeria's central bank", "named_organization", 2),
         ("Governor Olayemi Cardoso", "named_person", 2),
-        ("Economists polled by Reuters", "vague_group", 1),
+        ("Economists polled by Reuters", "document", 1),
         ("Kemi Adeyemi", "named_person", 2),
         ("Two traders at the Balogun market", "unnamed_individual", 1),
         ("Critics of the policy", "vague_group", 1),

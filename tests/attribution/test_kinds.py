@@ -56,7 +56,7 @@ def test_has_name_tells_a_person_from_a_body():
     [
         (
             "The mayor, Jane Okafor, said on Friday that the bridge would reopen in June.",
-            [("Jane Okafor", "named_person")],
+            [("The mayor, Jane Okafor", "named_person")],
         ),
         (
             '"We have no money left," said Peter Lindqvist, the club\'s treasurer.',
@@ -69,7 +69,7 @@ def test_has_name_tells_a_person_from_a_body():
         ("Police said two men had been arrested.", [("Police", "named_organization")]),
         (
             "The company's chief executive, Maria Santos, told investors the results were strong.",
-            [("Maria Santos", "named_person")],
+            [("The company's chief executive, Maria Santos", "named_person")],
         ),
         (
             "Two people briefed on the plan said it would be announced next week.",

@@ -32,6 +32,7 @@ The words are in data/attribution.toml: add a reporting verb, a title or an outl
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..deadline import check
@@ -146,7 +147,7 @@ def _bind_pronoun(
 ) -> Candidate:
     """A he/she or it whose antecedent has not spoken yet takes the antecedent's place."""
     if cand.pronoun in lex.person_pronouns and not any(
-        k.last_sentence >= cand.sentence - 1
+        k.last_sentence >= _quote_opening(ix, cand) - 1
         and k.source.kind in ("named_person", "unnamed_individual")
         for k in known[-3:]
     ):
@@ -165,3 +166,14 @@ def _bind_pronoun(
         if study is not None:
             cand = replace(cand, start=study[0], end=study[1], pronoun=None)
     return cand
+
+
+def _quote_opening(ix: SentenceIndex, cand: Candidate) -> int:
+    """The sentence where the quotation just before a he/she cue opens ('"... . ...," he
+    said'), else the cue's own sentence: a quotation of several sentences is one turn."""
+    k = bisect_right(ix.doc.quotes, cand.start, key=lambda q: q.start) - 1
+    if k >= 0:
+        q = ix.doc.quotes[k]
+        if q.end <= cand.start and not ix.norm[q.end : cand.start].strip(" ,"):
+            return min(cand.sentence, ix.sentence_of(q.start))
+    return cand.sentence

@@ -3,6 +3,7 @@ the outlet that relays it."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ..model import Source
@@ -65,6 +66,8 @@ def new_source(
             and norm[start:end].lower().endswith(lex.common_noun_endings)
         ):
             return None  # "Flooding claimed ...": a capital that only opens the sentence
+        elif cand.cue in lex.own_reports | {"reported"} and " " not in norm[start:end].strip():
+            kind = "named_organization"  # "Variety reported": a one-word name that reports
     if not cand.kind_hint and not can_speak(ix, (start, end), kind, lex):
         if not (cand.cue in lex.open_cues and norm[start:end].split()[0].lower() in lex.some_view):
             return None
@@ -78,6 +81,8 @@ def new_source(
     )
     if is_publisher(outlet, own):
         outlet = None  # told the publisher itself: first-hand for its readers
+    if outlet and kind == "document" and _JOURNAL.search(norm, start, end):
+        outlet = None  # "a study published in the journal Circulation": where it appeared
     reason = requested = None
     if kind in ("unnamed_individual", "vague_group"):
         requested, reason = anonymity(ix, cand, start, end, lex)
@@ -92,6 +97,9 @@ def new_source(
         anonymity_requested=bool(requested),
         relayed_by=outlet,
     )
+
+
+_JOURNAL = re.compile(r"\b(?:published|appeared|appears)\b[^.]{0,60}?\bin\b|\bjournal\b")
 
 
 def _relay_in_clause(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> str | None:

@@ -98,6 +98,13 @@ def _classify(
         and toks[0].lower in lex.person_heads
     ):
         return "named_organization"  # "according to People": a title, not people
+    if any(t.lower in _SURVEYED for t in toks[1:]):
+        return "document"  # "29 economists surveyed by Bloomberg": a survey
+    if head_noun in _PRESS_STAFF and any(
+        t.lower in lex.institution_heads or t.lower in {"communications", "press", "media"}
+        for t in pre[:-1]
+    ):
+        return "named_organization"  # "Police communications staff": the body's press office
     if _experts_at_a_named_body(toks, pre, head_noun, lex):
         return "named_organization"  # "Researchers at Lakeside University": the body speaks
     name = has_name(pre, lex, sentence_start, ix)
@@ -117,6 +124,8 @@ def _classify(
     )
 
 
+_SURVEYED = frozenset({"surveyed", "polled", "canvassed"})
+_PRESS_STAFF = frozenset({"staff", "spokespeople", "spokespersons", "spokesmen", "spokeswomen"})
 _BODY_JOINERS = frozenset({"of", "the", "and", "for", "&"})
 _BODY_ENDS = frozenset({",", "(", "in", "on", "who", "which", "that", "whose"})
 

@@ -121,10 +121,11 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
         if seg_start is None or seg_start > seg_end:
             return None
         hops = 0
+        chained = False  # the segment in front was checked as an appositive of its own
         while (
             seg_start >= 2
             and toks[seg_start - 1].text == ","
-            and is_appositive(toks, seg_start, seg_end, lex)
+            and (chained or is_appositive(toks, seg_start, seg_end, lex))
             and hops < _MAX_APPOSITIVES
         ):
             hops += 1
@@ -139,10 +140,20 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
                     toks[head_start].text.isdigit()
                     or is_appositive(toks, head_start, head_end, lex)
                 )
-                and head_end - head_start < 3
+                and (
+                    head_end - head_start < 3
+                    # "Aroldo Rivera, governor of the department of San Marcos, bordering
+                    # Mexico, told ...": a role between two appositives
+                    or toks[head_start].text.islower()
+                    and toks[head_start].lower in lex.person_heads | lex.person_titles
+                    and head_end - head_start < 14
+                )
             ):
                 seg_start = head_start  # "Anastasia, 19, a student ..."
+                chained = True
                 continue
+            if head_start == head_end and _opener(toks[head_start], lex):
+                return toks[seg_start].start, toks[seg_end].end  # "Later, the minister, X"
             start = _subject_start(toks, head_end, lex)
             if start is not None:
                 return toks[start].start, toks[seg_end].end
@@ -155,6 +166,18 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
     if start is None:
         return None
     return toks[start].start, toks[end_tok].end
+
+
+def _opener(tok, lex) -> bool:
+    """A word that opens a sentence before its subject: 'Later,', 'However,', 'Separately,'."""
+    low = tok.lower
+    return (
+        low in lex.connectives
+        or low in lex.tail_starts
+        or low in lex.between
+        or low.endswith("ly")
+        and low not in lex.not_adverbs
+    )
 
 
 def is_appositive(toks, seg_start, seg_end, lex) -> bool:
@@ -172,9 +195,20 @@ def is_appositive(toks, seg_start, seg_end, lex) -> bool:
         return True  # "Critics of the policy, including the opposition, say ..."
     if first.lower.endswith("ed") and first.text.islower() and seg_end - seg_start < 8:
         return True  # "An internal email, reviewed by the Post, shows ..."
+    if first.lower.endswith("ing") and first.text.islower() and seg_end - seg_start < 6:
+        return True  # "governor of San Marcos, bordering Mexico, told ..."
     if any(t.lower in lex.clause_verbs for t in toks[seg_start : seg_end + 1]):
         return False
     before = toks[seg_start - 2] if seg_start >= 2 else None
+    segment_words = toks[seg_start : seg_end + 1]
+    if (
+        before is not None
+        and before.text.islower()
+        and before.lower in lex.person_heads
+        and 2 <= len(segment_words) <= 4
+        and all(t.cap and t.text[0].isalpha() for t in segment_words)
+    ):
+        return True  # "Halloran's lawyer, Imogen Castell, said": the role's holder named
     # "Colonel Aino Lehtisalo, commander of the Lapland Air Wing, told ..."
     return (
         before is not None

@@ -45,6 +45,8 @@ def publishers(
     if host:
         labels = host.split(".")
         stem = labels[-2] if len(labels) >= 2 else labels[0]
+        if len(stem) >= 6:
+            names.add(stem)  # "indianexpress.com": "The Indian Express" by its letters
         for outlet in outlets:
             key = _key(outlet)
             if (
@@ -92,4 +94,7 @@ def is_publisher(outlet: str | None, names: frozenset[str]) -> bool:
     if not outlet or not names:
         return False
     key = _key(outlet)
-    return any(_key(n) == key or key.startswith(_key(n)) and len(_key(n)) >= 3 for n in names)
+    bare = key.removeprefix("the")
+    return any(
+        _key(n) in (key, bare) or key.startswith(_key(n)) and len(_key(n)) >= 3 for n in names
+    )

@@ -55,7 +55,8 @@ def antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, i
             possessive = run[-1].text.endswith(("'s", "\u2019s")) or (
                 j < len(toks) and toks[j].text in {"'s", "\u2019s"}
             )
-            if not possessive and _personal_name(run, lex, ix):
+            quoted = ix.doc.in_quote(run[0].start, run[-1].end)  # the speaker is outside
+            if not possessive and not quoted and _personal_name(run, lex, ix):
                 return run[0].start, run[-1].end  # not "Sam Allardyce's men"
             j = k
     return None
@@ -128,7 +129,9 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     known = known[-_RECENT:]
     if cand.pronoun:
         return _pronoun_target(cand.pronoun, known, lex)
-    head_text = _head_text(ix.norm[cand.start : cand.end])
+    head_text = _named_holder(ix.norm[cand.start : cand.end]) or _head_text(
+        ix.norm[cand.start : cand.end]
+    )
     member = _member_of_group(head_text, known, ix, cand, lex)
     if member is not None:
         return member if member is not _NEW else None
@@ -139,7 +142,8 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     ):
         head_text = cut.group(1)  # "Salama with the agency": the name before the phrase
     low = head_text.lower()
-    words = [t for t in ix.tokenize(cand.start, cand.start + len(head_text)) if t.text[0].isalnum()]
+    at = cand.start + max(0, ix.norm[cand.start : cand.end].find(head_text))
+    words = [t for t in ix.tokenize(at, at + len(head_text)) if t.text[0].isalnum()]
     if not words:
         return None
     return (
@@ -185,22 +189,9 @@ def _member_of_group(
     groups = [
         k for k in known if k.plural and k.source.kind in ("unnamed_individual", "vague_group")
     ]
-    ordinal = words[0] in {"a", "the"} and words[1] in _ORDINALS  # "a fourth source"
-    one = words[0] == "one" and words[1] != "of"  # "one official" after "two officials"
-    if (words[0] == "another" or ordinal or one) and len(words) <= 4:
-        head = singular(words[-1])
-        if is_plural(words[-1], lex) or words[-1] not in lex.person_heads:
-            return None
-        for k in reversed(known):
-            if singular(head_noun_of(ix, (k.source.start, k.source.end), lex)) == head:
-                if k not in groups:
-                    return None  # "another source" after "a government source": a second one
-                if ordinal and _ORDINALS[words[1]] > _count(k.source.mention):
-                    return None  # "a fourth diplomat" after "three diplomats": a new one
-                if one and _count(k.source.mention) == 99:
-                    return None  # "one official" after "officials said": not counted apart
-                return k
-        return None
+    single = _single_member(words, known, groups, ix, lex)
+    if single is not None:
+        return single if single is not _NEW else None
     quantifiers = lex.numbers | lex.vague_quantifiers | _MEMBER_WORDS
     if len(words) < 3 or words[0] not in quantifiers or words[1] != "of":
         return None
@@ -218,7 +209,43 @@ def _member_of_group(
     return _NEW
 
 
+def _single_member(
+    words: list[str], known: list[Known], groups: list[Known], ix: SentenceIndex, lex: Lexicon
+) -> Known | None:
+    """'another witness', 'a fourth source', 'one official', 'a source in Islamabad': the
+    group of that kind spoken last, or _NEW for a second source of its own (None when the
+    phrase is none of these forms)."""
+    ordinal = words[0] in {"a", "the"} and words[1] in _ORDINALS  # "a fourth source"
+    one = words[0] == "one" and words[1] != "of"  # "one official" after "two officials"
+    # "a source in Islamabad" after "sources told the paper": one of them (a bare head with
+    # at most a place or time after it; "a senior official" may be someone else)
+    lone = (
+        words[0] in {"a", "an"}
+        and words[1] in _GENERIC_MEMBERS
+        and (len(words) == 2 or words[2] in {"in", "on", "at", "from"})
+    )
+    if lone:
+        words = words[:2]
+    if not (words[0] == "another" or ordinal or one or lone) or len(words) > 4:
+        return None
+    head = singular(words[-1])
+    if is_plural(words[-1], lex) or words[-1] not in lex.person_heads:
+        return _NEW
+    for k in reversed(known):
+        if singular(head_noun_of(ix, (k.source.start, k.source.end), lex)) != head:
+            continue
+        if k not in groups:
+            return _NEW  # "another source" after "a government source": a second one
+        if ordinal and _ORDINALS[words[1]] > _count(k.source.mention):
+            return _NEW  # "a fourth diplomat" after "three diplomats": a new one
+        if one and _count(k.source.mention) == 99:
+            return _NEW  # "one official" after "officials said": not counted apart
+        return k
+    return _NEW
+
+
 _MEMBER_WORDS = frozenset({"one", "both", "each", "all", "either", "neither", "none"})
+_GENERIC_MEMBERS = frozenset({"source", "official", "person", "insider", "diplomat"})
 _ORDINALS = {
     w: n
     for n, w in enumerate("_ _ second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -427,6 +454,18 @@ _NAME_THEN_PREP = re.compile(
 )
 
 
+_HOLDER = re.compile(
+    r"^[^,]*[a-z][^,]*,\s+((?:[A-Z\u00c0-\u024f][\w'.\u00c0-\u024f-]*\s*){2,4})(?:,|$)"
+)
+
+
+def _named_holder(mention: str) -> str | None:
+    """'the director, Ewan Carradine': the holder's name, which decides whether this is
+    someone already known (the role alone would point back to the last person named)."""
+    m = _HOLDER.match(mention)
+    return m.group(1).strip() if m else None
+
+
 def _head_text(mention: str) -> str:
     return re.split(r",| who | which ", mention, maxsplit=1)[0]
 
@@ -435,7 +474,12 @@ def remember(
     source: Source, ix: SentenceIndex, lex: Lexicon, also: frozenset[str] | None = None
 ) -> Known:
     toks = ix.tokenize(source.start, source.end)
-    names = frozenset(t.text for t in toks if t.cap and t.text.isalpha() or "-" in t.text and t.cap)
+    names = frozenset(
+        t.text
+        for t in toks
+        if (t.cap and t.text.isalpha() or "-" in t.text and t.cap)
+        and t.lower not in lex.determiners
+    )
     names |= also or frozenset()
     heads = {
         t.lower
