@@ -1607,3 +1607,70 @@ def test_told_the_publisher_named_by_its_web_address_is_first_hand():
 )
 def test_a_role_then_its_holder_between_commas_speaks(text, mention):
     assert source(text, mention)["kind"] == "named_person"
+
+
+# --- 23. Nested named speakers, pairs, offices of a body, nobody, outlets in lower case --
+
+
+def test_a_named_person_inside_another_sources_account_is_listed_too():
+    text = (
+        "Multiple sources have told the Harbour Times that Bishop Ana Ruiz told the bishops "
+        "that a new prefect would be named."
+    )
+    assert [m for m, _ in sources(text)] == ["Multiple sources", "Bishop Ana Ruiz"]
+    assert [m for m, _ in sources("Budapest has said the measures would threaten the deal.")] == [
+        "Budapest"
+    ]
+
+
+def test_a_named_person_and_a_body_speaking_together_are_two_sources():
+    text = (
+        "Although the ministry gave no figure, farm activist Kishor Naik and the Farmers "
+        "Union had said 18 farmers died."
+    )
+    assert [m for m, _ in sources(text)] == ["farm activist Kishor Naik", "the Farmers Union"]
+    assert [m for m, _ in sources("The minister met Ana Ruiz and the mayor said it was done.")] == [
+        "the mayor"
+    ]
+
+
+def test_the_head_of_a_body_named_before_is_an_office():
+    text = "Four members fled the country, the head of the commission said Wednesday."
+    assert caution_rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither country's border authorities commented on the reported shipwreck.",
+        "No official responded to the claims.",
+    ],
+)
+def test_nobody_is_no_source(text):
+    assert sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            '"They are all on strike," a spokeswoman for the company told dpa.',
+            "a spokeswoman for the company",
+        ),
+        ('"They looked happy," an eyewitness reports.', "an eyewitness"),
+        ("Other rumours say the new secretary will be a layman.", "Other rumours"),
+        ("The Harbour Press has learned that the two airlines held talks.", "The Harbour Press"),
+        (
+            "A bishop present at the meeting told the Harbour Times the choice was made.",
+            "A bishop present",
+        ),
+        ("Analysts have speculated that the unit could be sold.", "Analysts"),
+        ("The party kept power, according to preliminary results.", "preliminary results"),
+    ],
+)
+def test_more_shapes_found_on_fresh_articles(text, mention):
+    assert source(text, mention)
+
+
+def test_learned_to_is_no_attribution():
+    assert sources("She learned to swim in the harbour.") == []

@@ -107,7 +107,9 @@ def identified_by_office(mention: str) -> bool:
         return True  # "Chinese statistics chief said": journalese, a role with no article
     if story_group(head):
         return True
-    return _office_of_a_named_body(head, rules.offices)
+    return _office_of_a_named_body(head, rules.offices) or _office_of_a_body_named_before(
+        head, rules.offices
+    )
 
 
 def _hidden_group(s: Source) -> bool:
@@ -146,6 +148,18 @@ def _office_of_a_named_body(head: str, offices: frozenset[str]) -> bool:
         return False
     office = (m.group(1) or m.group(2) or "").lower()
     return office in offices
+
+
+_OFFICE_OF_BODY = re.compile(r"^the\s+(\w[\w-]*)\s+of\s+(?:the|its|their)\s+(\w[\w-]*)$")
+
+
+def _office_of_a_body_named_before(head: str, offices: frozenset[str]) -> bool:
+    """'the head of the commission', 'the chairman of the board': one office of a body the
+    story has named, which a reader can look up."""
+    m = _OFFICE_OF_BODY.match(head.strip().lower())
+    if m is None:
+        return False
+    return m.group(1) in offices and m.group(2) in load_lexicon().institution_heads
 
 
 def _settings(doc: Document, rules: GapRules) -> list[Finding]:

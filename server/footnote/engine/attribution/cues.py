@@ -10,6 +10,7 @@ from ..deadline import check
 from .flags import relay_through_outlets
 from .forms import hearsay_adverbs, hearsay_reports, split_outlets
 from .gate import may_speak
+from .kinds import classify, clause_start
 from .lexicon import Lexicon
 from .outlets import is_outlet
 from .patterns import starts_word
@@ -82,7 +83,7 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         out.extend(find_speakers(ix, toks, ci, cj, cue, si, lex))
     # the speaker gate before nesting: a phrase that cannot speak hides no other cue
     out = [c for c in out if may_speak(ix, c, lex)]
-    out = relay_through_outlets(_drop_nested(out, norm, lex), norm, lex)
+    out = relay_through_outlets(_drop_nested(out, ix, lex), norm, lex)
     out = split_outlets(out, norm, lex)
     out += hearsay_adverbs(ix, {c.sentence for c in out}) + hearsay_reports(ix)
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
@@ -149,13 +150,14 @@ def _open(c: Candidate, lex: Lexicon) -> bool:
     return c.cue in lex.open_cues or c.cue in (_VIEW, _SAID_NOUN)
 
 
-def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candidate]:
+def _drop_nested(cands: list[Candidate], ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
     """Drop verb cues inside the reported content of another cue in the same sentence.
 
     "Budapest has said the measures would threaten ..." reports what Budapest said; the
     measures are not a source. "According to X" inside reported speech stays: a source
     citing another source is listed as well.
     """
+    norm = ix.norm
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sentence.setdefault(c.sentence, []).append(c)
@@ -171,7 +173,11 @@ def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candid
                 if _open(other, lex) or other.kind_hint:
                     continue
                 gap = norm[other.cue_end : min(c.start, c.cue_start)]
-                if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
+                if (
+                    other.cue_end <= c.start
+                    and not _CLAUSE_BREAK.search(gap)
+                    and not _named_inside(ix, c, lex)
+                ):
                     nested = True
                     break
             for other in group[k + 1 : k + 1 + _NEIGHBOURS]:
@@ -192,6 +198,23 @@ def _drop_nested(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candid
             if not nested:
                 keep.append(c)
     return keep
+
+
+def _named_inside(ix: SentenceIndex, c: Candidate, lex: Lexicon) -> bool:
+    """'sources told CNA that Pope Francis told the bishops ...': a person named with a
+    title or in full, speaking inside another source's account, is a source as well (a
+    nested source); a phrase that is not a name ('the measures') stays dropped."""
+    if c.cue not in {"said", "says", "told", "tells"} or not c.start < c.cue_start:
+        return False
+    toks = ix.tokenize(c.start, c.end)
+    return (
+        2 <= len(toks) <= 5
+        and all(t.cap and t.text[0].isalpha() for t in toks)
+        and (
+            classify(ix, (c.start, c.end), lex, clause_start(ix, ix.doc.sentences[c.sentence]))
+            == "named_person"
+        )
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:\"]|(?<!\w)'|'(?!\w)")

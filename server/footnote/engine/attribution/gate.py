@@ -44,6 +44,8 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
         for a, b in zip(pre, pre[1:], strict=False)
     ):
         return False  # "the administration to close its posts": an infinitive clause
+    if pre[0].lower in {"neither", "no", "nobody"} and kind != "document":
+        return False  # "Neither country's authorities commented": no one said anything
     if kind in ("named_person", "named_organization", "document"):
         return True
     if kind == "unnamed_individual" and len(pre) == 1 and pre[0].text.islower():
@@ -55,13 +57,17 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
         return True  # "a principal who asked not to be named": the clause says it is a person
     if head in lex.group_pronouns_as_heads:
         return True  # "those with access to ...", "others", "many": people, unspecified
-    return any(
-        is_person_noun(form, lex)
-        or form in lex.institution_heads
-        or form in lex.document_heads
-        or form in lex.company_nouns
-        for form in _singulars(head)
-    ) or (head.endswith("s") and is_demonym(head[:-1], lex))  # "Russians", "Americans"
+    return (
+        any(
+            is_person_noun(form, lex)
+            or form in lex.institution_heads
+            or form in lex.document_heads
+            or form in lex.company_nouns
+            or form in lex.hearsay_nouns  # "other rumours say"
+            for form in _singulars(head)
+        )
+        or (head.endswith("s") and is_demonym(head[:-1], lex))
+    )  # "Russians", "Americans"
 
 
 def _singulars(noun: str) -> tuple[str, ...]:

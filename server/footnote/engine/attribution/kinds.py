@@ -441,12 +441,16 @@ def tells_someone(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     t = toks[i]
     if t.cap or t.lower in lex.object_pronouns:  # reporters: an addressee, above
         return True
+    if lex.outlet_re.match(t.text):
+        return True  # "told dpa": an outlet written in lower case
     if t.lower.endswith("s") and t.lower not in lex.determiners and t.text.isalpha():
         return True  # "told investors", "told lawmakers"
     for k in range(i, min(i + 4, len(toks))):
         low = toks[k].lower
         if low in lex.person_heads or low in lex.institution_heads or toks[k].cap:
             return True
+        if low.rstrip("s") in lex.person_titles:
+            return True  # "told the bishops", "told the senators"
         if low in {"that", ",", "."}:
             return False
     return False

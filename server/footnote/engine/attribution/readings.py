@@ -177,7 +177,8 @@ def _closing_clause(toks: list[Tok], ci: int) -> bool:
     k = ci - 1
     while k >= 0 and ci - k <= 6 and toks[k].text[0].isalnum():
         k -= 1
-    return 0 <= k < ci - 1 and toks[k].text == ","
+    # '..., a new study suggests.', '"...," an eyewitness reports.'
+    return 0 <= k < ci - 1 and (toks[k].text == "," or toks[k].text in {'"', "'"})
 
 
 def commitment(s: CueSite) -> bool:

@@ -149,6 +149,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     return (
         _same_name(words, known, lex)
         or _initials(words, known)
+        or _short_name(words, known)
         or next((k for k in reversed(known) if k.head_low == low), None)  # "The Kremlin" again
         or _authors_or_group(words, known, cand, ix, lex)
         or _same_group_again(words, known, lex)
@@ -300,6 +301,18 @@ def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | No
         for k in reversed(known):
             if k.source.kind == "named_person" and all(w.text in k.names for w in words[-2:]):
                 return k
+    return None
+
+
+def _short_name(words: list[Tok], known: list[Known]) -> Known | None:
+    """'the Courier' after 'The Lindholm Courier', 'the Times' after 'The New York Times':
+    a body named again by the last word of its name."""
+    if len(words) != 2 or words[0].lower != "the" or not words[1].cap:
+        return None
+    for k in reversed(known):
+        name = _head_text(k.source.mention).split()
+        if k.source.kind == "named_organization" and len(name) > 2 and name[-1] == words[1].text:
+            return k
     return None
 
 

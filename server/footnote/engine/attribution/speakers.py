@@ -157,8 +157,32 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
             site.toks, site.cj + 2, site.ix.norm, site.lex
         )
     out = [site.candidate(span, told=told)]
+    partner = _named_partner(site.toks, span, site.lex)
+    if partner is not None:
+        out.insert(0, site.candidate(partner, told=told))
     cited = citing_after(site, span)  # "..., the Herald said, citing people close to it"
     return out + [cited] if cited else out
+
+
+def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
+    """'farm activist Kishor Tiwari and the Shiv Sena had said': a named person joined by
+    'and' to the subject speaks too, when the pair opens its clause ('..., X and Y said')."""
+    k = bisect_left(toks, span[0], key=lambda t: t.start) - 1
+    if k < 2 or toks[k].lower != "and":
+        return None
+    end = j = k - 1
+    while j >= 0 and toks[j].cap and toks[j].text[0].isalpha() and end - j < 5:
+        j -= 1
+    if end - j < 2:
+        return None  # a name of two words or more
+    start = j + 1
+    if j >= 0 and toks[j].text.islower() and toks[j].lower in lex.person_heads | lex.person_titles:
+        while j >= 0 and toks[j].text.islower() and toks[j].text.isalpha() and start - j < 4:
+            j -= 1
+        start = j + 1  # "farm activist Kishor Tiwari"
+    if j >= 0 and toks[j].text not in {",", ";", ":"} and toks[j].lower not in lex.connectives:
+        return None  # "... met Ana Ruiz and the minister said": an object, not a speaker
+    return toks[start].start, toks[end].end
 
 
 _SAID = frozenset({"said", "says", "say"})
