@@ -1674,3 +1674,29 @@ def test_more_shapes_found_on_fresh_articles(text, mention):
 
 def test_learned_to_is_no_attribution():
     assert sources("She learned to swim in the harbour.") == []
+
+
+# --- 24. Epithets and repeated crowds -------------------------------------------------------
+
+
+def test_an_epithet_after_a_name_is_that_person():
+    text = (
+        "Thomas Kroll revealed little after the 5-2 defeat.\n\n"
+        "The former Harbour United boss said he had some quick words with the players."
+    )
+    assert caution_rules(text) == []
+    again = (
+        '"The ruling was made by a general," activist Qadir Nawaz said at a protest. '
+        '"It cannot scare us," the 54-year-old told reporters at the rally.'
+    )
+    assert [m for m, _ in sources(again)] == ["activist Qadir Nawaz"]
+
+
+def test_a_plain_role_is_no_epithet():
+    text = "Police met the mayor on Monday. The official said the road would close."
+    assert "anonymous-no-reason" in caution_rules(text)
+
+
+def test_the_same_bare_crowd_again_is_one_source():
+    text = "Economic analysts have said the naira will gain. However, analysts warn it could fall."
+    assert [m for m, _ in sources(text)] == ["Economic analysts"]

@@ -42,7 +42,7 @@ from .flags import anonymity, new_source
 from .lexicon import Lexicon, load_lexicon
 from .publisher import publishers
 from .reasons import apply_reasons
-from .references import Known, antecedent, document_antecedent, remember, resolve
+from .references import Known, antecedent, document_antecedent, epithet, remember, resolve
 from .roles import named_role
 from .tokens import Candidate, SentenceIndex
 
@@ -89,6 +89,8 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             )
             if named:
                 source = replace(source, kind="named_person")  # the text names the role holder
+            elif source.kind == "unnamed_individual" and epithet(ix, cand, lex):
+                source = replace(source, kind="named_person")  # "the former PSG boss": X
             known.append(remember(source, ix, lex, named))
             known[-1].last_sentence = cand.sentence
         else:

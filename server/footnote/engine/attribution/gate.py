@@ -22,7 +22,11 @@ def is_person_noun(low: str, lex: Lexicon) -> bool:
         low in lex.person_heads
         or low in lex.person_titles
         or (len(low) > 4 and low.endswith(lex.person_endings))
+        or bool(_AGED.match(low))  # "the 60-year-old said"
     )
+
+
+_AGED = re.compile(r"\d{1,3}-year-old$")
 
 
 def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon) -> bool:

@@ -83,6 +83,29 @@ def _opening_name(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int
     return None
 
 
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+def epithet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
+    """'The former Paris Saint-Germain boss said', 'the 60-year-old said': a description
+    that only fits one person, right after that person was named (the name it stands for),
+    or None. A plain role ('the official', 'the spokesman') is no epithet."""
+    words = ix.tokenize(cand.start, cand.end)
+    head = _head_text(ix.norm[cand.start : cand.end]).split()
+    if not head or head[0].lower() != "the" or len(head) > 6:
+        return None
+    last = head[-1]
+    special = _AGE.match(last) or (
+        last.islower()
+        and last in lex.person_heads
+        and not is_plural(last, lex)
+        and any(w == "former" or w[:1].isupper() for w in head[1:-1])
+    )
+    if not special or len(words) < 2:
+        return None
+    return antecedent(ix, cand, lex)
+
+
 def document_antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
     """A study or report opening the previous sentence ("The research ...", "A new study")."""
     if cand.sentence == 0:
@@ -379,8 +402,16 @@ def _same_group_again(words: list[Tok], known: list[Known], lex: Lexicon) -> Kno
         (k for k, w in enumerate(words) if k and w.lower in lex.true_prepositions), len(words)
     )
     lead = [w.lower for w in words[:cut]]
-    if len(lead) < 2 or lead[0] in lex.determiners or not is_plural(lead[-1], lex):
+    if not lead or lead[0] in lex.determiners or not is_plural(lead[-1], lex):
+        return None
+    if len(lead) == 1 and cut < len(words):
         return None  # a bare "sources close to ..." and "sources familiar with ..." may differ
+    if len(lead) == 1:
+        # "analysts warn" after "Economic analysts have said": the same crowd, one note
+        for k in reversed(known):
+            if k.source.kind == "vague_group" and k.head_low.split()[-1:] == lead:
+                return k
+        return None
     for k in reversed(known):
         said = k.head_low.split()
         if (
@@ -399,11 +430,12 @@ def _definite_role(
     head = words[-1].lower
     if (
         words[0].lower not in lex.definite
-        or len(words) > 4
+        or len(words) > 6
         or is_plural(head, lex)
         or not (
             head in lex.person_heads
             or head in lex.person_titles
+            or _AGE.match(head)  # "the 54-year-old told AFP"
             or words[-1].cap
             and is_demonym(head, lex)  # "the Spaniard said"
         )
