@@ -1700,3 +1700,38 @@ def test_a_plain_role_is_no_epithet():
 def test_the_same_bare_crowd_again_is_one_source():
     text = "Economic analysts have said the naira will gain. However, analysts warn it could fall."
     assert [m for m, _ in sources(text)] == ["Economic analysts"]
+
+
+# --- 25. Names before roles, "but said", citing after a time, one of the sources --------
+
+
+def test_a_name_before_a_role_at_the_end_of_a_sentence():
+    text = (
+        "Chinese companies can play a key role in African football, Li Ying, vice-president "
+        "of the China region for Harbour Sports said."
+    )
+    assert sources(text)[0] == (
+        "Li Ying, vice-president of the China region for Harbour Sports",
+        "named_person",
+    )
+
+
+def test_but_said_joins_the_subject():
+    text = "Head coach Gary Stead declined to reveal the injury but said Jamieson was assessed."
+    assert [m for m, _ in sources(text)] == ["Head coach Gary Stead"]
+
+
+def test_citing_after_a_time_phrase():
+    text = (
+        "Two scientists are in talks to form a startup, the Harbour Times reported on Friday, "
+        "citing people familiar with the conversations."
+    )
+    assert source(text, "people familiar with the conversations")["relayed_by"] == "Harbour Times"
+
+
+def test_one_source_after_the_sources_is_one_of_them():
+    text = (
+        'The tariff was set, the sources said. "Leave a message," Ana Ruiz told him, '
+        "according to one source."
+    )
+    assert [m for m, _ in sources(text)] == ["the sources", "Ana Ruiz"]

@@ -60,6 +60,18 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
     """'..., the Herald said, citing people familiar with the matter': the people are a
     source of their own, passed on by the speaker when the speaker is an outlet."""
     toks, cj = site.toks, site.cj
+    lex = site.lex
+    j = cj + 1
+    while (
+        j < len(toks)
+        and j - cj <= 3
+        and (
+            toks[j].lower in {"on", "last", "this", "late", "earlier"}
+            or toks[j].lower in lex.time_words
+        )
+    ):
+        j += 1  # "reported on Friday, citing ..."
+    cj = j - 1
     k = cj + 2 if cj + 1 < len(toks) and toks[cj + 1].text == "," else cj + 1
     if not (k + 1 < len(toks) and toks[k].lower == "citing"):
         return None  # ", citing Y" or "reported citing Y"

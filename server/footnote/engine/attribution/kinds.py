@@ -110,6 +110,11 @@ def _classify(
     name = has_name(pre, lex, sentence_start, ix)
     if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
         name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
+    if name == "person" and any(
+        t.text.islower() and (t.lower in lex.media_words or t.lower in lex.company_nouns)
+        for t in pre
+    ):
+        name = "org"  # "the daily newspaper Severny Vestnik", "the carrier Nordwind Air"
     if name == "person" and _the_and_capitals(pre, lex):
         name = "org"  # "the Sunday Independent", "the Harbour Panel": a person takes no "the"
     if (

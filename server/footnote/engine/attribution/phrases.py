@@ -165,7 +165,25 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
     start = _subject_start(toks, end_tok, lex)
     if start is None:
         return None
-    return toks[start].start, toks[end_tok].end
+    named = _name_before_role(toks, start, lex)  # "..., Li Ying, vice-president of X said"
+    return toks[named if named is not None else start].start, toks[end_tok].end
+
+
+def _name_before_role(toks: list[Tok], start: int, lex: Lexicon) -> int | None:
+    """The first token of a personal name set off by commas just before a role phrase that
+    opens the subject ("..., Li Ying, vice-president of the group said"), or None."""
+    first = toks[start]
+    role = first.lower.rsplit("-", 1)[-1]  # "vice-president"
+    if not (first.text.islower() and role in lex.person_heads | lex.person_titles):
+        return None
+    if start < 3 or toks[start - 1].text != ",":
+        return None
+    k = start - 2
+    while k >= 0 and is_name_tok(toks[k]) and start - 2 - k < 4:
+        k -= 1
+    if start - 2 - k < 2 or (k >= 0 and toks[k].text != ","):
+        return None
+    return k + 1
 
 
 def _opener(tok, lex) -> bool:

@@ -262,7 +262,7 @@ def _single_member(
             return _NEW  # "another source" after "a government source": a second one
         if ordinal and _ORDINALS[words[1]] > _count(k.source.mention):
             return _NEW  # "a fourth diplomat" after "three diplomats": a new one
-        if one and _count(k.source.mention) == 99:
+        if one and _count(k.source.mention) == 99 and head != "source":
             return _NEW  # "one official" after "officials said": not counted apart
         return k
     return _NEW

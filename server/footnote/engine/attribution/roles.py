@@ -118,8 +118,10 @@ def coordinated_subject(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int
         t = toks[i]
         if t.text == "," and toks[i - 1].text.isdigit() and toks[i + 1].text.isdigit():
             continue  # "5,000"
-        if t.text in _CLAUSE_MARKS or t.lower in _NEW_CLAUSE or t.lower in lex.verbs:
+        if t.text in _CLAUSE_MARKS or t.lower in _NEW_CLAUSE:
             return None
+        if t.lower in lex.verbs and toks[i - 1].lower != "to":
+            return None  # another verb of speech (not "declined to reveal")
     return span
 
 

@@ -95,7 +95,7 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
         # "comments by Minister Tomas Rell on Monday, who said ...": the antecedent speaks
         span = who_antecedent(toks, before - 1, lex)
         return [site.candidate(span)] if span else []
-    if before >= 0 and toks[before].lower == "and" and site.cue in lex.verbs:
+    if before >= 0 and toks[before].lower in {"and", "but"} and site.cue in lex.verbs:
         # "the board, which called the price fair and said ...": the relative clause's
         # second verb; its speaker is the noun phrase before ", which"
         span = relative_antecedent(toks, before, lex) or coordinated_subject(toks, before, lex)
