@@ -1735,3 +1735,53 @@ def test_one_source_after_the_sources_is_one_of_them():
         "according to one source."
     )
     assert [m for m, _ in sources(text)] == ["the sources", "Ana Ruiz"]
+
+
+# --- 26. Bodies by epithet, names joined by "and", admissions and judgements -------------
+
+
+def test_a_body_named_by_an_epithet_points_back():
+    text = (
+        "Harbour United signed the striker, the Premier League club announced on Friday. "
+        "The west coast outfit said on Wednesday the fee was private."
+    )
+    assert [m for m, _ in sources(text)] == ["the Premier League club"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ana Ruiz and Tom Cole said the deal was done.",
+            [("Ana Ruiz", "named_person"), ("Tom Cole", "named_person")],
+        ),
+        (
+            "The Times, Harbour Telegraph and Sun all reported the claims.",
+            [("Harbour Telegraph and Sun", "named_organization")],
+        ),
+    ],
+)
+def test_names_joined_by_and(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "The decision was hailed by the Harbour Trade Commission.",
+            "the Harbour Trade Commission",
+        ),
+        (
+            "President Ana Ruiz has accepted that her country will not join the bloc.",
+            "President Ana Ruiz",
+        ),
+        ("Credible observers have characterized the vote as free and fair.", "Credible observers"),
+    ],
+)
+def test_admissions_and_judgements(text, mention):
+    assert source(text, mention)
+
+
+def test_accepting_a_thing_is_no_attribution():
+    assert sources("The mayor accepted the award on Friday.") == []

@@ -96,10 +96,18 @@ def told_media(toks: list[Tok], i: int, norm: str, lex: Lexicon) -> str | None:
 
 
 _AND = re.compile(r"\s+and\s+")
+_FULL_NAME = re.compile(r"(?!(?:The|A|An)\b)[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}")
+
+
+def _full_name(text: str, lex: Lexicon) -> bool:
+    """'Ana Ruiz', 'Tom de Cole': a personal name of two or three words, not 'The Transport'
+    or 'Logistics Union'."""
+    return bool(_FULL_NAME.fullmatch(text)) and text.split()[-1].lower() not in lex.org_words
 
 
 def split_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candidate]:
-    """'The Journal and Reuters reported': two outlets, each a source of its own."""
+    """'The Journal and Reuters reported', 'Ana Ruiz and Tom Cole said': two outlets or two
+    people named in full, each a source of its own."""
     out = []
     for c in cands:
         m = _AND.search(norm, c.start, c.end)
@@ -107,7 +115,10 @@ def split_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candi
         if (
             parts
             and c.start < c.cue_start
-            and all(_whole_outlet(norm, a, b, lex) for a, b in parts)
+            and (
+                all(_whole_outlet(norm, a, b, lex) for a, b in parts)
+                or all(_full_name(norm[a:b], lex) for a, b in parts)
+            )
         ):
             out += [replace(c, start=a, end=b) for a, b in parts]
         else:

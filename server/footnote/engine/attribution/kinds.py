@@ -115,6 +115,11 @@ def _classify(
         for t in pre
     ):
         name = "org"  # "the daily newspaper Severny Vestnik", "the carrier Nordwind Air"
+    if name == "person" and any(
+        t.lower == "and" and 0 < k < len(pre) - 1 and pre[k - 1].cap and pre[k + 1].cap
+        for k, t in enumerate(pre)
+    ):
+        name = "org"  # "Daily Telegraph and Sun": names joined by "and" are no one person
     if name == "person" and _the_and_capitals(pre, lex):
         name = "org"  # "the Sunday Independent", "the Harbour Panel": a person takes no "the"
     if (

@@ -178,6 +178,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         or _same_group_again(words, known, lex)
         or _definite_description(words, known, lex)
         or _definite_role(words, known, cand, lex)
+        or _body_epithet(words, known, cand)
         or _bare_head(words, known)
     )
 
@@ -419,6 +420,24 @@ def _same_group_again(words: list[Tok], known: list[Known], lex: Lexicon) -> Kno
             and said[: len(lead)] == lead
             and (len(said) == len(lead) or said[len(lead)] in lex.true_prepositions)
         ):
+            return k
+    return None
+
+
+_BODY_EPITHETS = frozenset(
+    "outfit club side team firm company group giant carrier lender retailer maker".split()
+)
+
+
+def _body_epithet(words: list[Tok], known: list[Known], cand: Candidate) -> Known | None:
+    """'The west London outfit said' after the club was named, 'the retailer said': the
+    body named last, if it spoke in the last few sentences."""
+    if words[0].lower != "the" or len(words) > 5 or words[-1].lower not in _BODY_EPITHETS:
+        return None
+    for k in reversed(known):
+        if k.last_sentence < cand.sentence - 3:
+            break
+        if k.source.kind == "named_organization":
             return k
     return None
 
