@@ -1785,3 +1785,41 @@ def test_admissions_and_judgements(text, mention):
 
 def test_accepting_a_thing_is_no_attribution():
     assert sources("The mayor accepted the award on Friday.") == []
+
+
+# --- 27. Titles with their bodies, roles joined by "and", degree words, "credits" -------
+
+
+@pytest.mark.parametrize(
+    "text, mention, kind",
+    [
+        (
+            "Ravi Pande, President of the Harbour Miners Federation, said the strike began.",
+            "Ravi Pande, President of the Harbour Miners Federation",
+            "named_person",
+        ),
+        (
+            '"We need a global effort," said Lakeside professor and principal investigator '
+            "Jay Moreno, who also advises the agency.",
+            "Lakeside professor and principal investigator Jay Moreno, who also advises the agency",
+            "named_person",
+        ),
+        (
+            "Harbour Land's Joint Chiefs of Staff said Sunday it detected the launches.",
+            "Harbour Land's Joint Chiefs of Staff",
+            "named_organization",
+        ),
+        (
+            "Star Weekly credits a source close to the singer as saying she is pregnant.",
+            "a source close to the singer",
+            "unnamed_individual",
+        ),
+    ],
+)
+def test_titles_roles_and_bodies(text, mention, kind):
+    assert source(text, mention)["kind"] == kind
+
+
+def test_a_participle_after_a_word_of_degree_is_an_adjective():
+    assert sources("The basin was considered the most stressed in the world.") == []
+    assert "vague-source" in caution_rules("Senior Officials said the basin was dry.")

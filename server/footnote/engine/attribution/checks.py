@@ -27,6 +27,7 @@ from .readings import (
     cites_nothing,
     citing_after_comma,
     commitment,
+    degree_adjective,
     describes_people,
     generic_occasion,
     handed_on,
@@ -114,6 +115,15 @@ CHECKS: tuple[Check, ...] = (
         "The minister was asked about reports that the port would close.",
         "The minister reports that the port will close.",
         after_preposition,
+    ),
+    Check(
+        "adjective after a word of degree",
+        "cue word",
+        'A participle after "most", "more", "highly" ("the most stressed basin") is an '
+        "adjective, not a verb of speech.",
+        "The basin was considered the most stressed in the world.",
+        "The minister stressed that the basin was safe.",
+        degree_adjective,
     ),
     Check(
         "noun after an adjective",

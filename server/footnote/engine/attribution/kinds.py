@@ -107,6 +107,8 @@ def _classify(
         return "named_organization"  # "Police communications staff": the body's press office
     if _experts_at_a_named_body(toks, pre, head_noun, lex):
         return "named_organization"  # "Researchers at Lakeside University": the body speaks
+    if _capitalised_title_of_a_body(toks, pre, lex):
+        return "named_organization"  # "South Korea's Joint Chiefs of Staff": a body's name
     name = has_name(pre, lex, sentence_start, ix)
     if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
         name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
@@ -138,6 +140,25 @@ _SURVEYED = frozenset({"surveyed", "polled", "canvassed"})
 _PRESS_STAFF = frozenset({"staff", "spokespeople", "spokespersons", "spokesmen", "spokeswomen"})
 _BODY_JOINERS = frozenset({"of", "the", "and", "for", "&"})
 _BODY_ENDS = frozenset({",", "(", "in", "on", "who", "which", "that", "whose"})
+
+
+def _capitalised_title_of_a_body(toks: list[Tok], pre: list[Tok], lex: Lexicon) -> bool:
+    """'Joint Chiefs of Staff', 'Doctors Without Borders': a plural person noun written with
+    a capital inside a capitalised name (not the first word of the phrase) names a body."""
+    head = pre[-1]
+    if len(pre) < 2 or not head.cap or not is_plural(head.lower, lex):
+        return False
+    if head.lower not in lex.person_heads and head.lower.rstrip("s") not in lex.person_titles:
+        return False
+    before = pre[-2]
+    return (
+        before.cap
+        and before.text.isalpha()
+        and before.lower not in lex.determiners
+        and before.lower not in lex.broad_adjectives
+        and not is_demonym(before.lower, lex)
+        and before.lower not in lex.places
+    )
 
 
 def _experts_at_a_named_body(toks: list[Tok], pre: list[Tok], head_noun: str, lex: Lexicon) -> bool:

@@ -248,8 +248,14 @@ def _role_segment(toks: list[Tok], seg_start: int, seg_end: int, lex: Lexicon) -
         if t.lower in lex.prepositions or not t.text[0].isalnum():
             break
         head = t
-    if head is None or head is toks[seg_start] and head.cap:
+    if head is None:
         return False
+    if head is toks[seg_start] and head.cap:
+        # "President of the Miners' Federation": a capitalised title with its body after it
+        nxt = toks[seg_start + 1] if seg_start + 1 <= seg_end else None
+        return (
+            head.lower in lex.person_titles and nxt is not None and nxt.lower in {"of", "at", "for"}
+        )
     low = head.lower
     return low in lex.person_titles or (low in lex.person_heads and head.text.islower())
 
@@ -388,7 +394,7 @@ def right_phrase(
         if strict and tok.lower in lex.clause_verbs:
             return None
         if tok.lower in lex.right_breaks and j > i:
-            if tok.lower == "and" and _joins_names(toks, j):
+            if tok.lower == "and" and (_joins_names(toks, j) or _joins_roles(toks, j, lex)):
                 j += 1
                 continue
             if strict and tok.lower not in lex.soft_breaks:
@@ -416,6 +422,19 @@ def _phrase_opening(toks: list[Tok], i: int, lex: Lexicon) -> int | None:
     if first.text in _HARD_STOPS or first.lower in lex.not_phrase_starts:
         return None
     return i
+
+
+def _joins_roles(toks: list[Tok], j: int, lex: Lexicon) -> bool:
+    """Whether the "and" at token j joins two parts of one role ("buying and merchandising
+    director", "professor and principal investigator"): lower-case words after it lead to a
+    person noun within three words."""
+    for k in range(j + 1, min(len(toks), j + 4)):
+        t = toks[k]
+        if not (t.text.islower() and t.text.isalpha()):
+            return False
+        if t.lower in lex.person_heads or t.lower in lex.person_titles:
+            return True
+    return False
 
 
 def _joins_names(toks: list[Tok], j: int) -> bool:

@@ -285,3 +285,14 @@ def asked_about(s: CueSite) -> bool:
         and s.toks[b].lower in s.lex.pronouns
         and s.toks[b - 1].lower in {"what", "whether", "how", "why", "if", "when"}
     )
+
+
+def degree_adjective(s: CueSite) -> bool:
+    """'the most stressed aquifer', 'highly stressed': a participle after a word of degree
+    is an adjective, not a verb of speech."""
+    prev = s.prev
+    return (
+        prev is not None
+        and s.cue.endswith("ed")
+        and prev.lower in {"most", "more", "less", "least", "very", "highly", "so", "too"}
+    )
