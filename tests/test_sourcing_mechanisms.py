@@ -1823,3 +1823,30 @@ def test_titles_roles_and_bodies(text, mention, kind):
 def test_a_participle_after_a_word_of_degree_is_an_adjective():
     assert sources("The basin was considered the most stressed in the world.") == []
     assert "vague-source" in caution_rules("Senior Officials said the basin was dry.")
+
+
+# --- 28. Gossip copy: a closing quote after a space, "the Enquirer", ", which noted" -----
+
+
+def test_a_curly_closing_quote_after_a_space_closes():
+    text = "“The twins believe her clothes are ‘low rent,’ ” a source reportedly told the Enquirer."
+    assert source(text, "a source")["relayed_by"] == "Enquirer"
+
+
+@pytest.mark.parametrize(
+    "text, relay",
+    [
+        ("A source told the Herald the deal was off.", "Herald"),
+        ("A source told The Harbour Times the deal was off.", "Harbour Times"),
+    ],
+)
+def test_one_word_outlets_after_the(text, relay):
+    assert source(text, "A source")["relayed_by"] == relay
+
+
+def test_a_document_before_which_noted_speaks():
+    text = (
+        "The feud emerged from a Harbour Enquirer story, which noted that the twins were jealous."
+    )
+    assert source(text, "a Harbour Enquirer story")
+    assert sources("The plan, which said nothing new, failed.") == []

@@ -268,7 +268,7 @@ def _closes(text: str, norm: str, i: int, para: Paragraph) -> bool:
         return False
     before = norm[i - 1] if i > para.start else " "
     after = norm[i + 1] if i + 1 < para.end else " "
-    if before.isspace():
-        return False
+    if before.isspace() and ch not in CLOSERS:
+        return False  # a curly closing mark closes even after a space ("'low rent,' ”")
     # an apostrophe inside a word ("Russia's", "don't") is not a closing mark
     return not (norm[i] == "'" and before.isalpha() and after.isalpha())

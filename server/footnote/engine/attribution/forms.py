@@ -86,7 +86,7 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
 def told_media(toks: list[Tok], i: int, norm: str, lex: Lexicon) -> str | None:
     """'told the Harbour Times', 'told Radio Kestrel': an outlet not in the list by name."""
     j = i
-    while j < len(toks) and j - i < 6 and (toks[j].cap or toks[j].lower == "the"):
+    while j < len(toks) and j - i < 6 and (toks[j].cap or toks[j].lower == "the" and j == i):
         j += 1
     if j == i:
         return None

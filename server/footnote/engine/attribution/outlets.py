@@ -49,6 +49,9 @@ def media_name(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
     names = [w for w in _WORD.finditer(norm, start, end)]
     if names and names[0].group() in {"the", "The"}:
         names = names[1:]
+        one = names[0].group() if len(names) == 1 else ""
+        if one[:1].isupper() and one.lower() in lex.media_words:
+            return one  # "the Enquirer", "the Herald"
     if (
         1 < len(names) <= 5
         and names[-1].group() in _KIND_OF_OUTLET

@@ -65,6 +65,27 @@ def _two_names_at(toks: list[Tok], k: int) -> bool:
     return k + 1 < len(toks) and is_name_tok(toks[k]) and is_name_tok(toks[k + 1])
 
 
+def which_antecedent(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The document before ', which' ('a National Enquirer story, which noted'): a noun
+    phrase of up to six words whose head is a document noun, else None."""
+    end = k - 1
+    if end < 0 or toks[end].lower not in lex.document_heads:
+        return None
+    start = end
+    while start > 0 and end - start < 6:
+        prev = toks[start - 1]
+        if (
+            not prev.text[0].isalnum()
+            or prev.lower in lex.prepositions
+            or prev.lower in lex.stop_left
+        ):
+            break
+        start -= 1
+        if prev.lower in lex.determiners:
+            break
+    return toks[start].start, toks[end].end
+
+
 def who_antecedent(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | None:
     """The named noun phrase ending at token k (before ', who'), skipping a time phrase
     ('on Monday') and keeping a role before an appositive name ('the city's transport

@@ -18,7 +18,7 @@ from .phrases import (
     segment_start,
     sentence_subject,
 )
-from .roles import coordinated_subject, relative_antecedent, who_antecedent
+from .roles import coordinated_subject, relative_antecedent, which_antecedent, who_antecedent
 from .site import CueSite
 from .tokens import Candidate, SentenceIndex, Tok
 
@@ -94,6 +94,10 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
     if before >= 1 and toks[before].text == "who" and toks[before - 1].text == ",":
         # "comments by Minister Tomas Rell on Monday, who said ...": the antecedent speaks
         span = who_antecedent(toks, before - 1, lex)
+        return [site.candidate(span)] if span else []
+    if before >= 1 and toks[before].text == "which" and toks[before - 1].text == ",":
+        # "a National Enquirer story, which noted that ...": the document speaks
+        span = which_antecedent(toks, before - 1, lex)
         return [site.candidate(span)] if span else []
     if before >= 0 and toks[before].lower in {"and", "but"} and site.cue in lex.verbs:
         # "the board, which called the price fair and said ...": the relative clause's
