@@ -1850,3 +1850,9 @@ def test_a_document_before_which_noted_speaks():
     )
     assert source(text, "a Harbour Enquirer story")
     assert sources("The plan, which said nothing new, failed.") == []
+
+
+@pytest.mark.parametrize("adverbial", ["time and again", "time and time again"])
+def test_time_and_again_between_subject_and_verb(adverbial):
+    text = f"Former Prime Minister Dan Levin had {adverbial} claimed that the plan would fail."
+    assert source(text, "Former Prime Minister Dan Levin")

@@ -64,6 +64,14 @@ def skip_between_left(toks, i, lex) -> int:
                 i = k - 1
     while i >= 0:
         low = toks[i].lower
+        if low == "again":
+            tail = [t.lower for t in toks[max(0, i - 3) : i + 1]]
+            if tail[-4:] == ["time", "and", "time", "again"]:
+                i -= 4  # "had time and time again claimed"
+                continue
+            if tail[-3:] == ["time", "and", "again"]:
+                i -= 3  # "had time and again claimed"
+                continue
         if (
             low in lex.time_words
             and i >= 2
