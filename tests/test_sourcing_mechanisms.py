@@ -1856,3 +1856,11 @@ def test_a_document_before_which_noted_speaks():
 def test_time_and_again_between_subject_and_verb(adverbial):
     text = f"Former Prime Minister Dan Levin had {adverbial} claimed that the plan would fail."
     assert source(text, "Former Prime Minister Dan Levin")
+
+
+def test_one_source_after_people_briefed_is_one_of_them():
+    text = (
+        "Two people briefed on the call said the tariff was set. "
+        '"Leave a message," Ana Ruiz told him, according to one source.'
+    )
+    assert [m for m, _ in sources(text)] == ["Two people briefed on the call", "Ana Ruiz"]

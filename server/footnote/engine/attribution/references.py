@@ -266,6 +266,13 @@ def _single_member(
         if one and _count(k.source.mention) == 99 and head != "source":
             return _NEW  # "one official" after "officials said": not counted apart
         return k
+    people = [
+        k
+        for k in groups
+        if head_noun_of(ix, (k.source.start, k.source.end), lex) in lex.group_heads
+    ]
+    if head == "source" and (one or lone) and people:
+        return people[-1]  # "according to one source" after "people briefed ... said"
     return _NEW
 
 
