@@ -1864,3 +1864,15 @@ def test_one_source_after_people_briefed_is_one_of_them():
         '"Leave a message," Ana Ruiz told him, according to one source.'
     )
     assert [m for m, _ in sources(text)] == ["Two people briefed on the call", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Several figures connected to the pact said the plan was dead.", "vague_group"),
+        ("Senior figures close to the party said it would split.", "vague_group"),
+        ("Figures released by the ministry show a rise.", "document"),
+    ],
+)
+def test_figures_are_people_when_the_phrase_says_so(text, kind):
+    assert sources(text)[0][1] == kind

@@ -131,12 +131,17 @@ def _classify(
         and not appositive
     ):
         name = None  # "one Lakeside teacher", "a Pentagon official": a name only describes
+    after = toks[len(pre)].lower if len(toks) > len(pre) else ""
+    if head_noun in lex.person_heads and after in _PEOPLE_AFTER:
+        return _described_kind(pre, name, head_noun, lex)  # "figures close to the pact"
     return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
         pre, name, head_noun, lex
     )
 
 
 _SURVEYED = frozenset({"surveyed", "polled", "canvassed"})
+# After a noun that names people or numbers ("figures"), words that show it is people.
+_PEOPLE_AFTER = frozenset({"connected", "close", "familiar", "who", "involved"})
 _PRESS_STAFF = frozenset({"staff", "spokespeople", "spokespersons", "spokesmen", "spokeswomen"})
 _BODY_JOINERS = frozenset({"of", "the", "and", "for", "&"})
 _BODY_ENDS = frozenset({",", "(", "in", "on", "who", "which", "that", "whose"})
