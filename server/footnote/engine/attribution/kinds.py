@@ -77,6 +77,28 @@ def _classify(
         return "vague_group"
     pre, appositive = _chunks(toks, lex)
     head_noun = head_noun_of(ix, span, lex)
+    by_shape = _kind_by_shape(ix, span, toks, pre, head_noun, lex, sentence_start)
+    if by_shape is not None:
+        return by_shape
+    name = _name_reading(has_name(pre, lex, sentence_start, ix), pre, head_noun, appositive, lex)
+    after = toks[len(pre)].lower if len(toks) > len(pre) else ""
+    if head_noun in lex.person_heads and after in _PEOPLE_AFTER:
+        return _described_kind(pre, name, head_noun, lex)  # "figures close to the pact"
+    return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
+        pre, name, head_noun, lex
+    )
+
+
+def _kind_by_shape(
+    ix: SentenceIndex,
+    span: tuple[int, int],
+    toks: list[Tok],
+    pre: list[Tok],
+    head_noun: str,
+    lex: Lexicon,
+    sentence_start: int,
+) -> SourceKind | None:
+    """The kind when the phrase's shape alone decides it, else None."""
     if _outlet_in_own_name(ix.norm, span, pre, head_noun, lex) or proper_body(toks):
         return "named_organization"  # "a report by RIA Novosti", "The Court of Appeal"
     comma = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
@@ -105,38 +127,37 @@ def _classify(
         for t in pre[:-1]
     ):
         return "named_organization"  # "Police communications staff": the body's press office
-    if _experts_at_a_named_body(toks, pre, head_noun, lex):
-        return "named_organization"  # "Researchers at Lakeside University": the body speaks
-    if _capitalised_title_of_a_body(toks, pre, lex):
-        return "named_organization"  # "South Korea's Joint Chiefs of Staff": a body's name
-    name = has_name(pre, lex, sentence_start, ix)
-    if name == "person" and head_noun in lex.institution_heads and pre[-1].text.islower():
-        name = "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
-    if name == "person" and any(
+    if _experts_at_a_named_body(toks, pre, head_noun, lex) or _capitalised_title_of_a_body(
+        toks, pre, lex
+    ):
+        return "named_organization"  # "Researchers at Lakeside University", "Joint Chiefs"
+    return None
+
+
+def _name_reading(
+    name: str | None, pre: list[Tok], head_noun: str, appositive: list[Tok], lex: Lexicon
+) -> str | None:
+    """The name reading corrected by the phrase around it: a person's name only where
+    nothing says it is a body, and a name that only describes someone is no name."""
+    if name != "person":
+        return name
+    if head_noun in lex.institution_heads and pre[-1].text.islower():
+        return "org"  # "Nigeria's central bank": a capitalised owner, an institution as head
+    if any(
         t.text.islower() and (t.lower in lex.media_words or t.lower in lex.company_nouns)
         for t in pre
     ):
-        name = "org"  # "the daily newspaper Severny Vestnik", "the carrier Nordwind Air"
-    if name == "person" and any(
+        return "org"  # "the daily newspaper Severny Vestnik", "the carrier Nordwind Air"
+    if any(
         t.lower == "and" and 0 < k < len(pre) - 1 and pre[k - 1].cap and pre[k + 1].cap
         for k, t in enumerate(pre)
     ):
-        name = "org"  # "Daily Telegraph and Sun": names joined by "and" are no one person
-    if name == "person" and _the_and_capitals(pre, lex):
-        name = "org"  # "the Sunday Independent", "the Harbour Panel": a person takes no "the"
-    if (
-        name == "person"
-        and pre[0].lower in lex.indefinite | lex.numbers
-        and pre[-1].text.islower()
-        and not appositive
-    ):
-        name = None  # "one Lakeside teacher", "a Pentagon official": a name only describes
-    after = toks[len(pre)].lower if len(toks) > len(pre) else ""
-    if head_noun in lex.person_heads and after in _PEOPLE_AFTER:
-        return _described_kind(pre, name, head_noun, lex)  # "figures close to the pact"
-    return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
-        pre, name, head_noun, lex
-    )
+        return "org"  # "Daily Telegraph and Sun": names joined by "and" are no one person
+    if _the_and_capitals(pre, lex):
+        return "org"  # "the Sunday Independent", "the Harbour Panel": a person takes no "the"
+    if pre[0].lower in lex.indefinite | lex.numbers and pre[-1].text.islower() and not appositive:
+        return None  # "one Lakeside teacher", "a Pentagon official": a name only describes
+    return name
 
 
 _SURVEYED = frozenset({"surveyed", "polled", "canvassed"})
