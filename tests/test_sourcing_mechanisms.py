@@ -1876,3 +1876,8 @@ def test_one_source_after_people_briefed_is_one_of_them():
 )
 def test_figures_are_people_when_the_phrase_says_so(text, kind):
     assert sources(text)[0][1] == kind
+
+
+def test_a_report_states_without_that_still_attributes():
+    text = "The report states police found a man trapped inside a car."
+    assert [m for m, _ in sources(text)] == ["The report"]

@@ -249,6 +249,15 @@ def not_a_document(s: CueSite) -> bool:
 def adjective_before_noun(s: CueSite) -> bool:
     prev = s.prev
     if (
+        s.cue == "states"
+        and prev is not None
+        and prev.cap
+        and s.nxt is not None
+        and s.nxt.text.islower()
+        and s.nxt.lower not in {"that"} | s.lex.determiners
+    ):
+        return True  # "Gulf states position themselves": states, the noun
+    if (
         prev is None
         or s.cue in s.lex.never_nouns
         or not prev.text.islower()
