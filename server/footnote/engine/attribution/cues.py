@@ -169,17 +169,17 @@ def _drop_nested(cands: list[Candidate], ix: SentenceIndex, lex: Lexicon) -> lis
                 keep.append(c)
                 continue
             nested = False
+            named: bool | None = None  # whether c is a named person, decided once
             for other in group[max(0, k - _NEIGHBOURS) : k] if not c.kind_hint else ():
                 if _open(other, lex) or other.kind_hint:
                     continue
                 gap = norm[other.cue_end : min(c.start, c.cue_start)]
-                if (
-                    other.cue_end <= c.start
-                    and not _CLAUSE_BREAK.search(gap)
-                    and not _named_inside(ix, c, lex)
-                ):
-                    nested = True
-                    break
+                if other.cue_end <= c.start and not _CLAUSE_BREAK.search(gap):
+                    if named is None:
+                        named = _named_inside(ix, c, lex)
+                    if not named:
+                        nested = True
+                        break
             for other in group[k + 1 : k + 1 + _NEIGHBOURS]:
                 if _open(other, lex) or other.kind_hint or other.start < c.cue_end:
                     continue

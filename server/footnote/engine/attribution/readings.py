@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .kinds import head_noun_of, is_bare_form, is_plural, plural_subject, tells_someone
 from .phrases import skip_adverbs_left
 from .site import CueSite
@@ -276,8 +278,8 @@ def generic_occasion(s: CueSite) -> bool:
     span = s.span
     if span is None:
         return False
-    k = next((j for j, t in enumerate(s.toks) if t.start >= span[0]), None)
-    if k is None or k < 2 or s.toks[k].lower not in s.lex.indefinite:
+    k = bisect_left(s.toks, span[0], key=lambda t: t.start)
+    if k >= len(s.toks) or k < 2 or s.toks[k].lower not in s.lex.indefinite:
         return False
     before = [t.lower for t in s.toks[max(0, k - 3) : k]]
     if before and before[-1] == "that":
