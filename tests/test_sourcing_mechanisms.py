@@ -1879,3 +1879,16 @@ def test_figures_are_people_when_the_phrase_says_so(text, kind):
 def test_a_report_states_without_that_still_attributes():
     text = "The report states police found a man trapped inside a car."
     assert [m for m, _ in sources(text)] == ["The report"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Lydia King said the shop would close.", "named_person"),
+        ('"Prices are up," said Tom Major, buying director at the store.', "named_person"),
+        ("King Charles said the garden was open.", "named_person"),
+        ("Health Minister said the ward would close.", "unnamed_individual"),
+    ],
+)
+def test_a_title_word_as_a_surname(text, kind):
+    assert sources(text)[0][1] == kind

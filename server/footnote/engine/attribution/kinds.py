@@ -414,6 +414,11 @@ def has_name(
             caps_run = 0
             continue
         if base in lex.person_titles:
+            last = k + 1 == len(toks) or not toks[k + 1].cap
+            if base in _SURNAME_TITLES and caps_run == 1 and last:
+                best = "person"  # "Lydia King", "John Major": a surname, not a title
+                caps_run = 0
+                continue
             titled = True
             caps_run = 0
             continue
@@ -452,6 +457,10 @@ def has_name(
     if org_word:
         return "org"  # "the International Atomic Energy Agency", "Chess Federation"
     return best
+
+
+# Titles that are also common surnames: after one given name, at the end of the name.
+_SURNAME_TITLES = frozenset({"king", "major", "bishop", "judge", "dean", "marshal"})
 
 
 def _title_next(toks, k, lex) -> bool:
