@@ -1892,3 +1892,10 @@ def test_a_report_states_without_that_still_attributes():
 )
 def test_a_title_word_as_a_surname(text, kind):
     assert sources(text)[0][1] == kind
+
+
+def test_i_am_told_is_the_writers_unnamed_informants():
+    text = "But now I’m told they have separated after they found themselves bickering."
+    assert source(text, "I’m told")["kind"] == "vague_group"
+    assert sources("I was told by the mayor that it was over.") == []
+    assert sources("I was told to wait outside.") == []

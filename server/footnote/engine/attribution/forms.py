@@ -190,6 +190,15 @@ def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
                 m.start(), m.end(), "reportedly", m.start(), m.end(), si, kind_hint="vague_group"
             )
         )
+    for m in _TOLD_ME.finditer(ix.norm):
+        # "But now I'm told they have separated": the writer's unnamed informants (what
+        # follows is what was told, whatever cues it holds)
+        si = ix.sentence_of(m.start())
+        if ix.doc.in_quote(m.start(), m.end()):
+            continue
+        out.append(
+            Candidate(m.start(), m.end(), "told", m.start(), m.end(), si, kind_hint="vague_group")
+        )
     for t in _HEDGE_WORD.finditer(ix.norm):
         # "the fire is reported to have destroyed a house": the same hedge as "reportedly";
         # "to have/be" found first, then the hedge before it
@@ -213,6 +222,7 @@ _HEDGED = re.compile(
     r"rumou?red|alleged|claimed))\s+to\s+(?:have|be)\b"
 )
 _HEDGE_WORD = re.compile(r"\s+to\s+(?:have|be)\b")
+_TOLD_ME = re.compile(r"\b(?:I'm|I am|I've been|I have been|I was)\s+told\b(?!\s+(?:by|to)\b)")
 
 
 def handed_on_to(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
