@@ -1899,3 +1899,13 @@ def test_i_am_told_is_the_writers_unnamed_informants():
     assert source(text, "I’m told")["kind"] == "vague_group"
     assert sources("I was told by the mayor that it was over.") == []
     assert sources("I was told to wait outside.") == []
+
+
+def test_a_bare_spokesman_after_a_body_spoke_is_its_voice():
+    text = (
+        "The Harbour Agency later told reporters that one boat had reached port. "
+        '"A plane will fly again," a spokesman told reporters.'
+    )
+    assert [m for m, _ in sources(text)] == ["The Harbour Agency"]
+    other = "Police said the road was shut. A spokeswoman for the council said it would reopen."
+    assert len(sources(other)) == 2

@@ -179,6 +179,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         or _definite_description(words, known, lex)
         or _definite_role(words, known, cand, lex)
         or _body_epithet(words, known, cand)
+        or _body_spokesperson(words, known, cand)
         or _bare_head(words, known)
     )
 
@@ -443,6 +444,22 @@ def _body_epithet(words: list[Tok], known: list[Known], cand: Candidate) -> Know
         return None
     for k in reversed(known):
         if k.last_sentence < cand.sentence - 3:
+            break
+        if k.source.kind == "named_organization":
+            return k
+    return None
+
+
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _body_spokesperson(words: list[Tok], known: list[Known], cand: Candidate) -> Known | None:
+    """'The agency told AFP ... "...," a spokesman told AFP': a bare spokesperson right after a
+    body spoke is that body's voice, not a second, anonymous source."""
+    if len(words) != 2 or words[0].lower not in {"a", "an", "the"} or words[1].lower not in _SPOKES:
+        return None
+    for k in reversed(known):
+        if k.last_sentence < cand.sentence - 2:
             break
         if k.source.kind == "named_organization":
             return k
