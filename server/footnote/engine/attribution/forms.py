@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from .lexicon import Lexicon
-from .outlets import media_name, outlet_or_media
+from .outlets import OUTLET_KIND_WORDS, media_name, outlet_or_media
 from .phrases import left_phrase, right_phrase, skip_adverbs_left
 from .tokens import Candidate, SentenceIndex, Tok
 
@@ -90,7 +90,7 @@ def told_media(toks: list[Tok], i: int, norm: str, lex: Lexicon) -> str | None:
         j += 1
     if j == i:
         return None
-    if j < len(toks) and toks[j].text in {"magazine", "newspaper", "tabloid", "website"}:
+    if j < len(toks) and toks[j].text in OUTLET_KIND_WORDS:
         j += 1  # "told People magazine"
     return media_name(norm, toks[i].start, toks[j - 1].end, lex)
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from .kinds import capitalised_elsewhere, classify, clause_start, head_noun_of, is_demonym
+from .kinds import (
+    capitalised_elsewhere,
+    classify,
+    clause_start,
+    head_noun_of,
+    is_age,
+    is_demonym,
+)
 from .lexicon import Lexicon
 from .tokens import Candidate, SentenceIndex, Tok
 
@@ -22,11 +29,8 @@ def is_person_noun(low: str, lex: Lexicon) -> bool:
         low in lex.person_heads
         or low in lex.person_titles
         or (len(low) > 4 and low.endswith(lex.person_endings))
-        or bool(_AGED.match(low))  # "the 60-year-old said"
+        or is_age(low)  # "the 60-year-old said"
     )
-
-
-_AGED = re.compile(r"\d{1,3}-year-old$")
 
 
 def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon) -> bool:

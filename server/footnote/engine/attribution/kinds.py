@@ -3,6 +3,8 @@ individual or vague group, from its head noun and the names in it."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import SourceKind
 from .lexicon import Lexicon
 from .names import proper_body, role_then_name
@@ -327,6 +329,14 @@ def is_plural(noun: str, lex: Lexicon) -> bool:
     if noun in lex.singular_nouns:
         return False
     return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+
+
+_AGE = re.compile(r"\d{1,3}-year-old")
+
+
+def is_age(word: str) -> bool:
+    """'60-year-old': an age that stands for the person ('the 60-year-old said')."""
+    return _AGE.fullmatch(word) is not None
 
 
 def is_demonym(low: str, lex: Lexicon) -> bool:

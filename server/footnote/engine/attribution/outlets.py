@@ -65,7 +65,9 @@ def media_name(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
     return norm[names[0].start() : names[-1].end()]
 
 
-_KIND_OF_OUTLET = frozenset({"magazine", "newspaper", "tabloid", "website", "weekly", "daily"})
+# Lower-case words after a capitalised title that make it an outlet ("People magazine").
+OUTLET_KIND_WORDS = frozenset({"magazine", "newspaper", "tabloid", "website"})
+_KIND_OF_OUTLET = OUTLET_KIND_WORDS | {"weekly", "daily"}
 
 
 def outlet_or_media(norm: str, start: int, end: int, lex: Lexicon) -> str | None:

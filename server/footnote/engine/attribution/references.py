@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Source
-from .kinds import has_name, head_noun_of, is_demonym, is_plural
+from .kinds import has_name, head_noun_of, is_age, is_demonym, is_plural
 from .lexicon import Lexicon
 from .phrases import is_name_tok
 from .tokens import Candidate, SentenceIndex, Tok
@@ -83,9 +83,6 @@ def _opening_name(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int
     return None
 
 
-_AGE = re.compile(r"^\d{1,3}-year-old$")
-
-
 def epithet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
     """'The former Paris Saint-Germain boss said', 'the 60-year-old said': a description
     that only fits one person, right after that person was named (the name it stands for),
@@ -95,7 +92,7 @@ def epithet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int]
     if not head or head[0].lower() != "the" or len(head) > 6:
         return None
     last = head[-1]
-    special = _AGE.match(last) or (
+    special = is_age(last) or (
         last.islower()
         and last in lex.person_heads
         and not is_plural(last, lex)
@@ -212,15 +209,14 @@ def _member_of_group(
     words = head_text.lower().split()
     if len(words) < 2:
         return None
-    groups = [
-        k for k in known if k.plural and k.source.kind in ("unnamed_individual", "vague_group")
-    ]
-    single = _single_member(words, known, groups, ix, lex)
+    single = _single_member(words, known, ix, lex)
     if single is not None:
         return single if single is not _NEW else None
-    quantifiers = lex.numbers | lex.vague_quantifiers | _MEMBER_WORDS
-    if len(words) < 3 or words[0] not in quantifiers or words[1] != "of":
+    first = words[0]
+    quantifier = first in lex.numbers or first in lex.vague_quantifiers or first in _MEMBER_WORDS
+    if len(words) < 3 or not quantifier or words[1] != "of":
         return None
+    groups = _groups(known)
     if words[2] in {"them", "those", "these"}:
         return groups[-1] if groups else None
     if words[2] != "the" or len(words) > 6:
@@ -235,8 +231,13 @@ def _member_of_group(
     return _NEW
 
 
+def _groups(known: list[Known]) -> list[Known]:
+    """The anonymous groups already introduced, in order."""
+    return [k for k in known if k.plural and k.source.kind in ("unnamed_individual", "vague_group")]
+
+
 def _single_member(
-    words: list[str], known: list[Known], groups: list[Known], ix: SentenceIndex, lex: Lexicon
+    words: list[str], known: list[Known], ix: SentenceIndex, lex: Lexicon
 ) -> Known | None:
     """'another witness', 'a fourth source', 'one official', 'a source in Islamabad': the
     group of that kind spoken last, or _NEW for a second source of its own (None when the
@@ -257,6 +258,7 @@ def _single_member(
     head = singular(words[-1])
     if is_plural(words[-1], lex) or words[-1] not in lex.person_heads:
         return _NEW
+    groups = _groups(known)
     for k in reversed(known):
         if singular(head_noun_of(ix, (k.source.start, k.source.end), lex)) != head:
             continue
@@ -267,13 +269,10 @@ def _single_member(
         if one and _count(k.source.mention) == 99 and head != "source":
             return _NEW  # "one official" after "officials said": not counted apart
         return k
-    people = [
-        k
-        for k in groups
-        if head_noun_of(ix, (k.source.start, k.source.end), lex) in lex.group_heads
-    ]
-    if head == "source" and (one or lone) and people:
-        return people[-1]  # "according to one source" after "people briefed ... said"
+    if head == "source" and (one or lone):
+        for k in reversed(groups):  # "according to one source" after "people briefed ... said"
+            if head_noun_of(ix, (k.source.start, k.source.end), lex) in lex.group_heads:
+                return k
     return _NEW
 
 
@@ -478,7 +477,7 @@ def _definite_role(
         or not (
             head in lex.person_heads
             or head in lex.person_titles
-            or _AGE.match(head)  # "the 54-year-old told AFP"
+            or is_age(head)  # "the 54-year-old told AFP"
             or words[-1].cap
             and is_demonym(head, lex)  # "the Spaniard said"
         )
