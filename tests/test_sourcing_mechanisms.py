@@ -1909,3 +1909,41 @@ def test_a_bare_spokesman_after_a_body_spoke_is_its_voice():
     assert [m for m, _ in sources(text)] == ["The Harbour Agency"]
     other = "Police said the road was shut. A spokeswoman for the council said it would reopen."
     assert len(sources(other)) == 2
+
+
+# --- 29. Citing asides: "X, citing Y, said", "Citing Y, X said", "X citing Y as saying" --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Tribune, citing two port officials, said the ferry would be sold.",
+        "Citing two port officials, the Harbour Tribune said the ferry would be sold.",
+        "The Harbour Tribune, quoting two port officials, said the ferry would be sold.",
+    ],
+)
+def test_a_citing_aside_names_the_outlet_and_its_relayed_source(text):
+    got = {s["mention"]: s for s in run(text)["sources"]}
+    outlet = [s for m, s in got.items() if m.endswith("Harbour Tribune")]
+    assert outlet and outlet[0]["kind"] == "named_organization"
+    assert got["two port officials"]["relayed_by"] == "Harbour Tribune"
+
+
+def test_a_participle_citing_as_saying_relays_the_cited_source():
+    text = (
+        "The talks went on, with the Harbour Tribune citing unnamed sources as saying "
+        "they were close."
+    )
+    got = source(text, "unnamed sources")
+    assert got["relayed_by"] == "Harbour Tribune"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Citing higher costs, the company said it would close.", "the company"),
+        ("The mayor, citing a budget gap, said the pool would shut.", "The mayor"),
+    ],
+)
+def test_citing_a_cause_adds_no_source(text, speaker):
+    assert [m for m, _ in sources(text)] == [speaker]

@@ -34,7 +34,10 @@ def relay_through_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> li
         speakers = [
             x
             for x in group
-            if x is not last and x.cue_start < last.cue_start and is_outlet(norm, x, lex) is None
+            if x is not last
+            and x.cue_start < last.cue_start
+            and is_outlet(norm, x, lex) is None
+            and not (x.cue == "citing" and x.relay)  # "The Herald, citing X, said": its own
         ]
         if speakers:
             for x in speakers:

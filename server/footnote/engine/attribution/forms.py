@@ -5,6 +5,7 @@ saying", "confirmed to X by Y", "..., X said, citing Y", two outlets reporting t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from .lexicon import Lexicon
@@ -80,6 +81,54 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
         return None
     cite = toks[k]
     relay = outlet_or_media(site.ix.norm, span[0], span[1], site.lex)
+    return Candidate(inner[0], inner[1], "citing", cite.start, cite.end, site.sentence, relay=relay)
+
+
+_CITING_WORDS = frozenset({"citing", "quoting"})
+
+
+def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candidate | None]:
+    """'The Herald, citing two officials, said ...': the subject ends before the aside, and
+    the officials are a source of their own, passed on by the Herald when it is an outlet.
+    Returns the subject's span and the cited candidate (None when there is no such aside)."""
+    toks = site.toks
+    k = bisect_left(toks, span[0], key=lambda t: t.start) + 1
+    while k < len(toks) and toks[k].end <= span[1]:
+        if toks[k].lower in _CITING_WORDS and toks[k - 1].text == ",":
+            break
+        k += 1
+    else:
+        return span, None
+    if k < 2 or toks[k - 2].start < span[0]:
+        return span, None
+    subject = (span[0], toks[k - 2].end)
+    inner = right_phrase(toks, k + 1, site.lex)
+    if not inner or inner[1] > span[1]:
+        return span, None
+    relay = outlet_or_media(site.ix.norm, subject[0], subject[1], site.lex)
+    cite = toks[k]
+    cited = Candidate(
+        inner[0], inner[1], "citing", cite.start, cite.end, site.sentence, relay=relay
+    )
+    return subject, cited
+
+
+def citing_fronted(site, span: tuple[int, int]) -> Candidate | None:
+    """'Citing two officials, the Herald said ...': a citing phrase opens the sentence and the
+    subject follows its comma; the officials are passed on by the subject when an outlet."""
+    toks = site.toks
+    if len(toks) < 4 or toks[0].lower not in _CITING_WORDS:
+        return None
+    k = bisect_left(toks, span[0], key=lambda t: t.start)
+    if k < 3 or toks[k - 1].text != ",":
+        return None
+    inner = right_phrase(toks, 1, site.lex)
+    if not inner or inner[1] > toks[k - 1].start:
+        return None
+    if any(t.text == "," for t in toks[1 : k - 1] if t.end <= inner[0] or t.start >= inner[1]):
+        return None  # the phrase must run from "Citing" to the subject's comma
+    relay = outlet_or_media(site.ix.norm, span[0], span[1], site.lex)
+    cite = toks[0]
     return Candidate(inner[0], inner[1], "citing", cite.start, cite.end, site.sentence, relay=relay)
 
 

@@ -7,7 +7,14 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .checks import BY_STEP, rejected
-from .forms import citing_after, confirmed_to_by, quoted_as_saying, told_media
+from .forms import (
+    citing_after,
+    citing_fronted,
+    citing_inside,
+    confirmed_to_by,
+    quoted_as_saying,
+    told_media,
+)
 from .kinds import head_noun_of
 from .lexicon import Lexicon
 from .names import role_before_name
@@ -43,6 +50,10 @@ def find_speakers(
         if nxt is not None and nxt.lower in _SUBJECT_OF:
             return [site.candidate((nxt.start, nxt.end), pronoun=_SUBJECT_OF[nxt.lower])]
         return _with_citing(site, right_phrase(toks, cj + 1, lex))
+    if cue in _CITING_PARTICIPLES and site.prev is not None and site.prev.text != ",":
+        quoted = quoted_as_saying(site)  # "with the Herald citing officials as saying"
+        if quoted:
+            return quoted
     if rejected(site, _CUE_WORD):
         return []
     if cue in lex.citing or cue in lex.passive_by:
@@ -146,6 +157,7 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
     span = site.span
     if span is None:
         return []
+    span, cited_inside = citing_inside(site, span)  # "The Herald, citing officials, said"
     phrase = site.ix.tokenize(span[0], span[1])
     if len(phrase) == 1 and phrase[0].lower in site.lex.pronouns:
         return [site.candidate(span, pronoun=phrase[0].lower)]
@@ -164,7 +176,11 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
     partner = _named_partner(site.toks, span, site.lex)
     if partner is not None:
         out.insert(0, site.candidate(partner, told=told))
-    cited = citing_after(site, span)  # "..., the Herald said, citing people close to it"
+    cited = (
+        cited_inside
+        or citing_after(site, span)  # "..., the Herald said, citing people close to it"
+        or citing_fronted(site, span)  # "Citing people close to it, the Herald said"
+    )
     return out + [cited] if cited else out
 
 
@@ -190,6 +206,7 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
 
 
 _SAID = frozenset({"said", "says", "say"})
+_CITING_PARTICIPLES = frozenset({"citing", "quoting"})
 
 
 def _appositive_subject(toks: list[Tok], before: int, lex: Lexicon) -> bool:
