@@ -1947,3 +1947,13 @@ def test_a_participle_citing_as_saying_relays_the_cited_source():
 )
 def test_citing_a_cause_adds_no_source(text, speaker):
     assert [m for m, _ in sources(text)] == [speaker]
+
+
+def test_a_contact_clause_ends_the_cited_phrase():
+    text = "Rents rose, the Harbour Tribune reported, citing people it said had seen the figures."
+    got = {m: k for m, k in sources(text)}
+    assert got.get("people") == "vague_group"
+    assert "it" not in got
+    assert [m for m, _ in sources("The deal is off, according to people close to the talks.")] == [
+        "people close to the talks"
+    ]

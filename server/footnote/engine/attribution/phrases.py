@@ -368,6 +368,9 @@ def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None, lex: Lex
     return start
 
 
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+
+
 def right_phrase(
     toks: list[Tok], i: int, lex: Lexicon, strict: bool = False
 ) -> tuple[int, int] | None:
@@ -401,6 +404,13 @@ def right_phrase(
             break
         if strict and tok.lower in lex.clause_verbs:
             return None
+        if (
+            tok.lower in _SUBJECT_PRONOUNS
+            and j > i
+            and j + 1 < n
+            and toks[j + 1].lower in lex.verbs
+        ):
+            break  # "people it said were familiar with the talks": a clause of its own
         if tok.lower in lex.right_breaks and j > i:
             if tok.lower == "and" and (_joins_names(toks, j) or _joins_roles(toks, j, lex)):
                 j += 1
