@@ -1957,3 +1957,34 @@ def test_a_contact_clause_ends_the_cited_phrase():
     assert [m for m, _ in sources("The deal is off, according to people close to the talks.")] == [
         "people close to the talks"
     ]
+
+
+# --- 30. Calls that convene or end, keeping something up ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor called an emergency meeting of the harbour board.",
+        "The bakery chain called general staff meetings for Friday.",
+        "The mayor called snap elections for the spring.",
+        "The club called off the match because of snow.",
+        "The actor and his fiancee have called it quits after five years.",
+        "Police maintained a strong presence near the harbour on Friday.",
+    ],
+)
+def test_a_call_that_convenes_or_ends_is_no_source(text):
+    assert sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called the plan a disaster.",
+        "The mayor called it a betrayal of the town.",
+        "The ferry captain maintained that the pier was safe.",
+        "The mayor maintained his innocence.",
+    ],
+)
+def test_a_call_that_names_or_a_stance_still_attributes(text):
+    assert len(sources(text)) == 1

@@ -27,6 +27,7 @@ from .readings import (
     cites_nothing,
     citing_after_comma,
     commitment,
+    convened,
     degree_adjective,
     describes_people,
     generic_occasion,
@@ -224,6 +225,16 @@ CHECKS: tuple[Check, ...] = (
         "The regional council called for a ceasefire on Monday.",
         "The regional council called the ceasefire a trap.",
         appeal,
+    ),
+    Check(
+        "convened or ended",
+        "clause",
+        '"Called" with what it convenes or ends ("called a meeting", "called snap elections", '
+        '"called off the match", "called it quits"), and "maintained a strong presence", are '
+        "acts, not statements.",
+        "The mayor called snap elections for the spring.",
+        "The mayor called the vote a turning point.",
+        convened,
     ),
     Check(
         "removed from a post",

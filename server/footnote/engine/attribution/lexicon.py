@@ -110,6 +110,8 @@ class Lexicon:
     person_endings: tuple[str, ...]
     # the speaker gate and the forms of real copy (issue 11)
     commitments: frozenset[str]
+    convened: frozenset[str]
+    article_acts: frozenset[str]
     as_saying: frozenset[str]
     document_participles: frozenset[str]
     indefinite: frozenset[str]
@@ -250,6 +252,8 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         common_noun_endings=kinds["common_noun_endings"],
         person_endings=kinds["person_endings"],
         commitments=frozenset(cues["commitments"]),
+        convened=frozenset(cues["convened"]),
+        article_acts=frozenset(cues["article_acts"]),
         as_saying=frozenset(cues["as_saying"]),
         document_participles=frozenset(cues["document_participles"]),
         indefinite=g["indefinite"],

@@ -120,6 +120,31 @@ def appeal(s: CueSite) -> bool:
     return s.cue.startswith("call") and s.next_is("for", "on", "upon")
 
 
+def convened(s: CueSite) -> bool:
+    """'called a meeting', 'called snap elections', 'called off the match', 'called it
+    quits', 'maintained a strong presence': a call that convenes or ends something, or
+    keeping something up, says nothing."""
+    if s.nxt is None:
+        return False
+    if s.cue in s.lex.article_acts and s.nxt.lower in {"a", "an"}:
+        return True
+    if not s.cue.startswith("call"):
+        return False
+    toks, j = s.toks, s.cj + 1
+    if s.nxt.lower == "off":
+        return True
+    if s.nxt.lower == "it" and j + 1 < len(toks):
+        return toks[j + 1].lower in {"quits", "off"} or (
+            toks[j + 1].lower == "a" and j + 2 < len(toks) and toks[j + 2].lower == "day"
+        )
+    for k in range(j, min(len(toks), j + 4)):
+        if not toks[k].text.isalpha() or toks[k].cap or toks[k].lower in s.lex.determiners:
+            return False  # "called the vote a turning point": naming what it is
+        if toks[k].lower in s.lex.convened:
+            return True  # "called general staff meetings", "called snap elections"
+    return False
+
+
 def removed_someone(s: CueSite) -> bool:
     """'dismissed one justice', 'dismissed the minister': removing someone from a post."""
     if not s.cue.startswith("dismiss"):

@@ -27,6 +27,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "never_nouns": "words",
         "not_bare": "words",
         "commitments": "words",
+        "convened": "words",
+        "article_acts": "words",
         "as_saying": "words",
         "document_participles": "words",
     },
