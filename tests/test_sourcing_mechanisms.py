@@ -1971,6 +1971,8 @@ def test_a_contact_clause_ends_the_cited_phrase():
         "The club called off the match because of snow.",
         "The actor and his fiancee have called it quits after five years.",
         "Police maintained a strong presence near the harbour on Friday.",
+        "The regional government on Monday declared a ceasefire in the valley.",
+        "Since the city declared a health emergency, testing has doubled.",
     ],
 )
 def test_a_call_that_convenes_or_ends_is_no_source(text):
@@ -1984,6 +1986,7 @@ def test_a_call_that_convenes_or_ends_is_no_source(text):
         "The mayor called it a betrayal of the town.",
         "The ferry captain maintained that the pier was safe.",
         "The mayor maintained his innocence.",
+        "The election board declared the vote void.",
     ],
 )
 def test_a_call_that_names_or_a_stance_still_attributes(text):
