@@ -1991,3 +1991,21 @@ def test_a_call_that_convenes_or_ends_is_no_source(text):
 )
 def test_a_call_that_names_or_a_stance_still_attributes(text):
     assert len(sources(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man accused of stealing a boat appeared in court on Monday.",
+        "A ferry captain blamed for the collision resigned.",
+        "The trial of a woman accused of fraud opened in the city.",
+    ],
+)
+def test_the_one_accused_is_no_speaker(text):
+    assert sources(text) == []
+    assert "anonymous-no-reason" not in caution_rules(text)
+
+
+def test_an_accuser_still_speaks():
+    assert len(sources("The ferry captain accused the council of lying.")) == 1
+    assert len(sources("The ferry captain blamed the storm for the delays.")) == 1

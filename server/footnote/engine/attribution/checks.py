@@ -47,6 +47,7 @@ from .readings import (
     removed_someone,
     stance_with_object,
     tells_no_one,
+    the_one_accused,
 )
 from .site import CueSite
 
@@ -225,6 +226,15 @@ CHECKS: tuple[Check, ...] = (
         "The regional council called for a ceasefire on Monday.",
         "The regional council called the ceasefire a trap.",
         appeal,
+    ),
+    Check(
+        "the one accused",
+        "clause",
+        'A verb that takes its object first ("accused X of", "blamed X for") right before "of", '
+        '"for" or "as" is passive: "a man accused of theft" is the accused, not a speaker.',
+        "A man accused of stealing a boat appeared in court.",
+        "The mayor accused the council of stealing a boat.",
+        the_one_accused,
     ),
     Check(
         "convened or ended",

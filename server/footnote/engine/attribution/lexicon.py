@@ -112,6 +112,7 @@ class Lexicon:
     commitments: frozenset[str]
     convened: frozenset[str]
     article_acts: frozenset[str]
+    object_first: frozenset[str]
     as_saying: frozenset[str]
     document_participles: frozenset[str]
     indefinite: frozenset[str]
@@ -254,6 +255,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         commitments=frozenset(cues["commitments"]),
         convened=frozenset(cues["convened"]),
         article_acts=frozenset(cues["article_acts"]),
+        object_first=frozenset(cues["object_first"]),
         as_saying=frozenset(cues["as_saying"]),
         document_participles=frozenset(cues["document_participles"]),
         indefinite=g["indefinite"],

@@ -120,6 +120,12 @@ def appeal(s: CueSite) -> bool:
     return s.cue.startswith("call") and s.next_is("for", "on", "upon")
 
 
+def the_one_accused(s: CueSite) -> bool:
+    """'a man accused of theft', 'a doctor blamed for the delays': a verb whose object comes
+    first, right before its preposition, is passive; the phrase before it is accused."""
+    return s.cue in s.lex.object_first and s.next_is("of", "for", "as")
+
+
 def convened(s: CueSite) -> bool:
     """'called a meeting', 'called snap elections', 'called off the match', 'called it
     quits', 'maintained a strong presence': a call that convenes or ends something, or

@@ -29,6 +29,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "commitments": "words",
         "convened": "words",
         "article_acts": "words",
+        "object_first": "words",
         "as_saying": "words",
         "document_participles": "words",
     },
