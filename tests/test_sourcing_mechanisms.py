@@ -2009,3 +2009,23 @@ def test_the_one_accused_is_no_speaker(text):
 def test_an_accuser_still_speaks():
     assert len(sources("The ferry captain accused the council of lying.")) == 1
     assert len(sources("The ferry captain blamed the storm for the delays.")) == 1
+
+
+# --- 31. An outlet passing on unnamed people is a source of its own ----------------------
+
+
+def test_an_outlet_passing_on_unnamed_people_is_listed_too():
+    text = (
+        "People familiar with the talks said the chief executive will stay on, "
+        "according to the Harbour Tribune."
+    )
+    got = {s["mention"]: s for s in run(text)["sources"]}
+    assert got["People familiar with the talks"]["relayed_by"] == "Harbour Tribune"
+    assert got["the Harbour Tribune"]["kind"] == "named_organization"
+
+
+def test_an_outlet_passing_on_a_named_person_is_only_the_relay():
+    text = "Harbour spokesman Tomas Rell said the ferry will stay, the Harbour Tribune reported."
+    got = run(text)["sources"]
+    assert [s["mention"] for s in got] == ["Harbour spokesman Tomas Rell"]
+    assert got[0]["relayed_by"] == "Harbour Tribune"

@@ -97,7 +97,15 @@ def test_outlet_after_a_description_is_a_relay():
             "state news agency TASS.",
             [("Russia's Defence Ministry", "TASS")],
         ),
-        ("The spokesman said talks went well, Xinhua reported.", [("The spokesman", "Xinhua")]),
+        # an unnamed speaker: the outlet that vouches for it is listed as well
+        (
+            "The spokesman said talks went well, Xinhua reported.",
+            [("The spokesman", "Xinhua"), ("Xinhua", "Xinhua")],
+        ),
+        (
+            "Spokesman Li Wen said talks went well, Xinhua reported.",
+            [("Spokesman Li Wen", "Xinhua")],
+        ),
         (
             "Iranian state broadcaster Press TV reported that the talks had ended.",
             [("Iranian state broadcaster Press TV", "Press TV")],

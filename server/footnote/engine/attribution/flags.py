@@ -42,8 +42,15 @@ def relay_through_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> li
         if speakers:
             for x in speakers:
                 x.relay = x.relay or outlet
-            drop.add(id(last))
+            if any(_names_someone(norm, x) for x in speakers):
+                drop.add(id(last))
     return [c for c in cands if id(c) not in drop] if drop else cands
+
+
+def _names_someone(norm: str, c: Candidate) -> bool:
+    """Whether a speaker phrase has a capitalised word past its first ("Kremlin spokesman
+    Ana Ruiz", not "people familiar with the talks")."""
+    return any(ch.isupper() for ch in norm[c.start + 1 : c.end])
 
 
 def new_source(
