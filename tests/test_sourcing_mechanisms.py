@@ -2029,3 +2029,36 @@ def test_an_outlet_passing_on_a_named_person_is_only_the_relay():
     got = run(text)["sources"]
     assert [s["mention"] for s in got] == ["Harbour spokesman Tomas Rell"]
     assert got[0]["relayed_by"] == "Harbour Tribune"
+
+
+# --- 32. "with X saying", "X tells Y", more people who speak ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Dockers began a strike on Thursday, with a union representative saying it could "
+            "halve traffic.",
+            "a union representative",
+        ),
+        ("The ferry was late, with Ana Ruiz saying the engine had failed.", "Ana Ruiz"),
+        ('"It is up to them," a council official tells the Harbour Tribune.', "a council official"),
+        ("Officers arrested a man, a bystander said, though it was not linked.", "a bystander"),
+    ],
+)
+def test_more_shapes_of_speech(text, mention):
+    assert mention in [m for m, _ in sources(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales fell, with the storm adding to the losses.",
+        "He left the court, with his lawyer saying nothing.",
+        "Asked about the fire, the ferry captain said nothing.",
+        "The town is flooded, with water reaching the roofs.",
+    ],
+)
+def test_with_and_said_nothing_stay_quiet(text):
+    assert sources(text) == []

@@ -45,6 +45,7 @@ from .readings import (
     phoned,
     plural_noun_before_verb,
     removed_someone,
+    said_nothing,
     stance_with_object,
     tells_no_one,
     the_one_accused,
@@ -226,6 +227,14 @@ CHECKS: tuple[Check, ...] = (
         "The regional council called for a ceasefire on Monday.",
         "The regional council called the ceasefire a trap.",
         appeal,
+    ),
+    Check(
+        "said nothing",
+        "cue word",
+        '"Said nothing" reports that no words were given, so there is nothing to attribute.',
+        "Asked about the fire, the ferry captain said nothing.",
+        "Asked about the fire, the ferry captain said it was out.",
+        said_nothing,
     ),
     Check(
         "the one accused",

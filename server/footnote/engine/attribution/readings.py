@@ -126,6 +126,20 @@ def the_one_accused(s: CueSite) -> bool:
     return s.cue in s.lex.object_first and s.next_is("of", "for", "as")
 
 
+_AFTER_NOTHING = frozenset(
+    {"about", "of", "to", "more", "else", "at", "on", "in", "when", "and", "but", "publicly"}
+)
+
+
+def said_nothing(s: CueSite) -> bool:
+    """'his lawyer said nothing', 'said nothing about the fire': no words are reported
+    (but 'said nothing had changed' reports that)."""
+    if not s.next_is("nothing"):
+        return False
+    k = s.cj + 2
+    return k >= len(s.toks) or not s.toks[k].text.isalpha() or s.toks[k].lower in _AFTER_NOTHING
+
+
 def convened(s: CueSite) -> bool:
     """'called a meeting', 'called snap elections', 'called off the match', 'called it
     quits', 'maintained a strong presence': a call that convenes or ends something, or

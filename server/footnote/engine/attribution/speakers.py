@@ -25,6 +25,7 @@ from .phrases import (
     segment_start,
     sentence_subject,
 )
+from .readings import said_nothing
 from .roles import coordinated_subject, relative_antecedent, which_antecedent, who_antecedent
 from .site import CueSite
 from .tokens import Candidate, SentenceIndex, Tok
@@ -50,6 +51,10 @@ def find_speakers(
         if nxt is not None and nxt.lower in _SUBJECT_OF:
             return [site.candidate((nxt.start, nxt.end), pronoun=_SUBJECT_OF[nxt.lower])]
         return _with_citing(site, right_phrase(toks, cj + 1, lex))
+    if cue.endswith("ing") and cue not in _CITING_PARTICIPLES:
+        absolute = _with_speaker(site)  # "..., with one analyst saying the deal was close"
+        if absolute:
+            return absolute
     if cue in _CITING_PARTICIPLES and site.prev is not None and site.prev.text != ",":
         quoted = quoted_as_saying(site)  # "with the Herald citing officials as saying"
         if quoted:
@@ -67,6 +72,20 @@ def find_speakers(
         span = sentence_subject(toks, site.before, lex)
         return [site.candidate(span)] if span else []
     return _subject_speakers(site)
+
+
+def _with_speaker(site: CueSite) -> list[Candidate] | None:
+    """'with a spokesman saying ...', 'with reports claiming ...': in an absolute phrase
+    after "with" the noun phrase before the -ing cue speaks."""
+    span = site.span
+    if span is None:
+        return None
+    k = bisect_left(site.toks, span[0], key=lambda t: t.start)
+    if k == 0 or site.toks[k - 1].lower != "with" or site.toks[k].lower in site.lex.pronouns:
+        return None
+    if site.next_is("to") or said_nothing(site):
+        return None  # "with the storm adding to the damage": no speech
+    return [site.candidate(span)]
 
 
 def _citing_or_passive(site: CueSite) -> list[Candidate] | None:
