@@ -2062,3 +2062,21 @@ def test_more_shapes_of_speech(text, mention):
 )
 def test_with_and_said_nothing_stay_quiet(text):
     assert sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Two unidentified people said the pact was close.", "Two unidentified people"),
+        ("Several retired generals said the plan was flawed.", "Several retired generals"),
+    ],
+)
+def test_an_adjective_in_ed_after_a_count_is_no_participle(text, mention):
+    assert [m for m, _ in sources(text)] == [mention]
+
+
+def test_a_citing_aside_after_a_document_subject():
+    text = "The report, citing two unnamed port officials, said the ferry would be sold."
+    got = dict(sources(text))
+    assert got["The report"] == "document"
+    assert got["two unnamed port officials"] == "unnamed_individual"

@@ -92,6 +92,13 @@ def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candida
     the officials are a source of their own, passed on by the Herald when it is an outlet.
     Returns the subject's span and the cited candidate (None when there is no such aside)."""
     toks = site.toks
+    first = bisect_left(toks, span[0], key=lambda t: t.start)
+    if toks[first].lower in _CITING_WORDS and first > 1 and toks[first - 1].text == ",":
+        # the phrase on the left stopped at the aside: "The report, citing two people, said"
+        subject = left_phrase(toks, first - 1, site.lex)
+        if subject is None:
+            return span, None
+        span = (subject[0], span[1])
     k = bisect_left(toks, span[0], key=lambda t: t.start) + 1
     while k < len(toks) and toks[k].end <= span[1]:
         if toks[k].lower in _CITING_WORDS and toks[k - 1].text == ",":

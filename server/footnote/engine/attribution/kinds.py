@@ -41,6 +41,9 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
             )
             and not words[k - 1].lower.endswith("ly")
             and words[k - 1].lower not in lex.determiners
+            # "two unidentified people", "several retired generals": an adjective after a count
+            and words[k - 1].lower not in lex.numbers
+            and not words[k - 1].text.isdigit()
         )
         if k > 0 and (
             w.text in {",", "("}
