@@ -2080,3 +2080,14 @@ def test_a_citing_aside_after_a_document_subject():
     got = dict(sources(text))
     assert got["The report"] == "document"
     assert got["two unnamed port officials"] == "unnamed_individual"
+
+
+def test_a_weekday_ends_an_inverted_speaker():
+    text = "The ferry will stop in May, said a port official Monday on condition of anonymity."
+    assert [m for m, _ in sources(text)] == ["a port official"]
+
+
+def test_its_state_media_is_the_named_countrys_outlet():
+    text = "Kestria said the launch was a success, according to its state media."
+    assert dict(sources(text))["its state media"] == "named_organization"
+    assert "vague-source" not in caution_rules(text)

@@ -109,6 +109,12 @@ def _kind_by_shape(
     comma = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
     if role_then_name(toks[:comma], lex):
         return "named_person"  # "State Department spokesperson Mary Stone"
+    if (
+        (head_noun == "media" or head_noun in lex.media_words)
+        and pre[0].lower in {"its", "their"}
+        and any(t.lower == "state" for t in pre)
+    ):
+        return "named_organization"  # "its state media": the named country's outlets
     if head_noun in lex.hearsay_nouns and all(
         t.lower == head_noun
         or t.lower in lex.hearsay_modifiers

@@ -369,6 +369,27 @@ def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None, lex: Lex
 
 
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+_BEFORE_A_DAY = frozenset({"on", "since", "until", "by", "from", "last", "next", "this", "of"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _clause_or_day(toks: list[Tok], j: int, lex: Lexicon) -> bool:
+    """Whether token j, inside a phrase on the right, starts something else: a clause of
+    its own ("people it said were familiar with the talks") or the day something was said
+    ("said a defence official Monday on condition of anonymity")."""
+    tok, n = toks[j], len(toks)
+    if tok.lower in _SUBJECT_PRONOUNS:
+        return j + 1 < n and toks[j + 1].lower in lex.verbs
+    return (
+        tok.lower in _WEEKDAYS
+        and tok.cap
+        and toks[j - 1].text.islower()
+        and toks[j - 1].lower not in lex.determiners  # "the Sunday Courier": a name
+        and toks[j - 1].lower not in _BEFORE_A_DAY  # "published on Wednesday in ..."
+        and not (j + 1 < n and (toks[j + 1].lower == "by" or toks[j + 1].cap))
+    )
 
 
 def right_phrase(
@@ -404,13 +425,8 @@ def right_phrase(
             break
         if strict and tok.lower in lex.clause_verbs:
             return None
-        if (
-            tok.lower in _SUBJECT_PRONOUNS
-            and j > i
-            and j + 1 < n
-            and toks[j + 1].lower in lex.verbs
-        ):
-            break  # "people it said were familiar with the talks": a clause of its own
+        if j > i and _clause_or_day(toks, j, lex):
+            break
         if tok.lower in lex.right_breaks and j > i:
             if tok.lower == "and" and (_joins_names(toks, j) or _joins_roles(toks, j, lex)):
                 j += 1
