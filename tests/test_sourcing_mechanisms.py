@@ -2091,3 +2091,16 @@ def test_its_state_media_is_the_named_countrys_outlet():
     text = "Kestria said the launch was a success, according to its state media."
     assert dict(sources(text))["its state media"] == "named_organization"
     assert "vague-source" not in caution_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Prosecutors allege that the pair stole the harbour funds.", "named_organization"),
+        ("The funds were stolen, prosecutors said.", "named_organization"),
+        ("Some prosecutors said the law was unclear.", "vague_group"),
+        ("The law was unclear, two prosecutors said.", "unnamed_individual"),
+    ],
+)
+def test_prosecutors_are_the_prosecution(text, kind):
+    assert sources(text)[0][1] == kind

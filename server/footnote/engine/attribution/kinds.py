@@ -311,6 +311,8 @@ def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexic
         return "named_organization"
     if head_noun in lex.institution_heads:
         broad = [t for t in pre if t.lower in lex.broad_adjectives]
+        if plural and head_noun in lex.case_bodies and not (broad or vague_start or counted):
+            return "named_organization"  # "Prosecutors allege ...": the prosecution
         if plural and (
             broad
             or not any(

@@ -87,6 +87,7 @@ class Lexicon:
     # [kinds]
     document_heads: frozenset[str]
     institution_heads: frozenset[str]
+    case_bodies: frozenset[str]
     person_heads: frozenset[str]
     document_backrefs: frozenset[str]
     affiliated_experts: frozenset[str]
@@ -231,6 +232,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         document_determiners=g["document_determiners"],
         document_heads=k["document_heads"],
         institution_heads=k["institution_heads"],
+        case_bodies=k["case_bodies"],
         person_heads=k["person_heads"],
         document_backrefs=k["document_backrefs"],
         affiliated_experts=k["affiliated_experts"],
