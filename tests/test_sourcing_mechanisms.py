@@ -2104,3 +2104,19 @@ def test_its_state_media_is_the_named_countrys_outlet():
 )
 def test_prosecutors_are_the_prosecution(text, kind):
     assert sources(text)[0][1] == kind
+
+
+@pytest.mark.parametrize(
+    "text, relay",
+    [
+        ("Her representative confirmed the split to the Harbour Tribune.", "Harbour Tribune"),
+        (
+            "The mayor's office confirmed to the Harbour Tribune that it would shut.",
+            "Harbour Tribune",
+        ),
+        ("The coach confirmed to reporters that he would stay.", None),
+        ("The ferry firm confirmed plans to close the route.", None),
+    ],
+)
+def test_confirmed_to_an_outlet_passes_through_it(text, relay):
+    assert run(text)["sources"][0]["relayed_by"] == relay

@@ -191,6 +191,8 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
         told = outlet_at(site.ix.norm, after.start, site.lex) or told_media(
             site.toks, site.cj + 2, site.ix.norm, site.lex
         )
+    elif site.cue in _CONFIRMED_TO:
+        told = _confirmed_to(site)  # "confirmed the split to People magazine"
     out = [site.candidate(span, told=told)]
     partner = _named_partner(site.toks, span, site.lex)
     if partner is not None:
@@ -225,6 +227,24 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
 
 
 _SAID = frozenset({"said", "says", "say"})
+_CONFIRMED_TO = frozenset({"confirmed", "confirms", "revealed", "reveals", "explained"})
+
+
+def _confirmed_to(site: CueSite) -> str | None:
+    """The outlet in 'confirmed the split to People magazine', 'revealed to the Courier':
+    a 'to' within a short object, before any comma, followed by an outlet's name."""
+    toks = site.toks
+    for k in range(site.cj + 1, min(len(toks) - 1, site.cj + 6)):
+        if toks[k].text in {",", ";", ":", '"', "'"} or toks[k].lower == "that":
+            return None
+        if toks[k].lower == "to":
+            nxt = toks[k + 1]
+            return outlet_at(site.ix.norm, nxt.start, site.lex) or told_media(
+                toks, k + 1, site.ix.norm, site.lex
+            )
+    return None
+
+
 _CITING_PARTICIPLES = frozenset({"citing", "quoting"})
 
 
