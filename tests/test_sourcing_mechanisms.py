@@ -2120,3 +2120,9 @@ def test_prosecutors_are_the_prosecution(text, kind):
 )
 def test_confirmed_to_an_outlet_passes_through_it(text, relay):
     assert run(text)["sources"][0]["relayed_by"] == relay
+
+
+def test_an_outlet_that_understands_is_its_own_reporting():
+    text = "Harbour Sport News understands the deal is worth four million."
+    assert sources(text) == [("Harbour Sport News", "named_organization")]
+    assert sources("The coach understands the risks of the move.") == []

@@ -36,6 +36,7 @@ from .readings import (
     infinitive,
     negated,
     not_a_document,
+    not_an_outlet,
     noun_before_punctuation,
     noun_before_verb,
     own_voice,
@@ -378,6 +379,15 @@ CHECKS: tuple[Check, ...] = (
         "The children found a key under the mat.",
         "The study found that most children walk to school.",
         not_a_document,
+    ),
+    Check(
+        "not an outlet",
+        "phrase",
+        '"Understands" attributes only with an outlet as subject ("Harbour Sport understands '
+        'the deal is done": its own reporting); "the coach understands the risks" does not.',
+        "The coach understands the risks of the move.",
+        "Harbour Sport News understands the deal is worth four million.",
+        not_an_outlet,
     ),
 )
 

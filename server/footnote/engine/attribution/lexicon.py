@@ -35,6 +35,7 @@ class Lexicon:
     verbs: frozenset[str]
     inverted: frozenset[str]
     document_only: frozenset[str]
+    outlet_only: frozenset[str]
     stance: frozenset[str]
     passive_by: frozenset[str]
     citing: frozenset[str]
@@ -182,6 +183,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         verbs=verbs,
         inverted=frozenset(cues["inverted"]),
         document_only=frozenset(cues["document_only"]),
+        outlet_only=frozenset(cues["outlet_only"]),
         stance=frozenset(cues["stance"]),
         passive_by=frozenset(cues["passive_by"]),
         citing=frozenset(cues["citing"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .kinds import head_noun_of, is_bare_form, is_plural, plural_subject, tells_someone
+from .outlets import outlet_or_media
 from .phrases import skip_adverbs_left
 from .site import CueSite
 from .tokens import Tok
@@ -280,6 +281,13 @@ def own_voice(s: CueSite) -> bool:
     return span is not None and any(
         t.lower in s.lex.own_voice and t.text != "US" for t in s.ix.tokenize(*span)
     )
+
+
+def not_an_outlet(s: CueSite) -> bool:
+    span = s.span
+    if s.cue not in s.lex.outlet_only:
+        return False
+    return span is None or outlet_or_media(s.ix.norm, span[0], span[1], s.lex) is None
 
 
 def not_a_document(s: CueSite) -> bool:

@@ -15,6 +15,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "inverted": "words",
         "stance": "words",
         "document_only": "words",
+        "outlet_only": "words",
         "phrases": "phrases",
         "passive_by": "words",
         "citing": "words",
