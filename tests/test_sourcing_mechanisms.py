@@ -2126,3 +2126,32 @@ def test_an_outlet_that_understands_is_its_own_reporting():
     text = "Harbour Sport News understands the deal is worth four million."
     assert sources(text) == [("Harbour Sport News", "named_organization")]
     assert sources("The coach understands the risks of the move.") == []
+
+
+# --- 33. "the newspaper", "the magazine": the outlet named last --------------------------
+
+
+def test_the_newspaper_is_the_outlet_named_before():
+    text = (
+        "The harbour master will resign, the Harbour Tribune reported. "
+        "The newspaper said the decision was made on Monday."
+    )
+    assert sources(text) == [("the Harbour Tribune", "named_organization")]
+
+
+def test_told_the_magazine_passes_through_the_outlet_named_before():
+    text = (
+        "The pair have split, according to Starlight. "
+        "An insider told the magazine the split was final."
+    )
+    got = {s["mention"]: s for s in run(text)["sources"]}
+    assert got["Starlight"]["kind"] == "named_organization"  # the text calls it a magazine
+    assert got["An insider"]["relayed_by"] == "Starlight"
+
+
+def test_the_newspaper_with_no_outlet_before_stays_its_own():
+    assert sources("The mayor quit. The newspaper said the decision was final.") == [
+        ("The newspaper", "named_organization")
+    ]
+    text = "The pair split, Ana Ruiz said. A friend told the magazine it was over."
+    assert source(text, "A friend")["relayed_by"] is None

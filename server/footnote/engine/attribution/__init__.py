@@ -32,6 +32,7 @@ The words are in data/attribution.toml: add a reporting verb, a title or an outl
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -42,7 +43,15 @@ from .flags import anonymity, new_source
 from .lexicon import Lexicon, load_lexicon
 from .publisher import publishers
 from .reasons import apply_reasons
-from .references import Known, antecedent, document_antecedent, epithet, remember, resolve
+from .references import (
+    Known,
+    antecedent,
+    document_antecedent,
+    epithet,
+    is_outlet_source,
+    remember,
+    resolve,
+)
 from .roles import named_role
 from .tokens import Candidate, SentenceIndex
 
@@ -73,6 +82,8 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         ):
             cand = replace(cand, end=when.start())  # "four officials on Monday": when
         cand = _bind_pronoun(cand, known, ix, lex)
+        if cand.told is None and cand.cue in lex.tell:
+            cand = replace(cand, told=_told_outlet_again(ix, cand, known, lex))
         target = resolve(cand, known, ix, lex)
         if target is None:
             if cand.cue in lex.citing and known and known[-1].source.relayed_by:
@@ -95,6 +106,8 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             known[-1].last_sentence = cand.sentence
         else:
             source = replace(target.source, attributions=target.source.attributions + 1)
+            if source.kind == "named_person" and _names_an_outlet(ix, cand, lex):
+                source = replace(source, kind="named_organization")  # "... the magazine said"
             if source.kind in ("unnamed_individual", "vague_group") and not source.anonymity_reason:
                 # "..., said the people, who asked not to be named because ...": a reason
                 # given at a later mention still belongs to the source
@@ -112,6 +125,35 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         )
     attributed = frozenset(a.sentence for a in attributions)
     return tuple(apply_reasons(ix, known, attributed, lex)), tuple(attributions)
+
+
+_TOLD_EPITHET = re.compile(r"\s+the\s+([a-z-]+)(?:\s+([a-z]+))?\b")
+
+
+def _told_outlet_again(ix: SentenceIndex, cand: Candidate, known: list[Known], lex: Lexicon):
+    """'An insider told the magazine ...' after an outlet was named: told that outlet."""
+    m = _TOLD_EPITHET.match(ix.norm, cand.cue_end)  # "the magazine", "the celebrity weekly"
+    if not m or not (m.group(1) in lex.outlet_epithets or m.group(2) in lex.outlet_epithets):
+        return None
+    for k in reversed(known[-_RECENT_OUTLETS:]):
+        if k.last_sentence < cand.sentence - 6:
+            break
+        if is_outlet_source(k.source, ix, lex):
+            if k.source.kind == "named_person":  # the text calls it a magazine
+                k.source = replace(k.source, kind="named_organization")
+            name = k.source.mention
+            return name[4:] if name.lower().startswith("the ") else name
+    return None
+
+
+_RECENT_OUTLETS = 40
+
+
+def _names_an_outlet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> bool:
+    """Whether the phrase is 'the newspaper', 'the magazine': the text calls its referent an
+    outlet."""
+    words = ix.norm[cand.start : cand.end].lower().split()
+    return 2 <= len(words) <= 4 and words[0] == "the" and words[-1] in lex.outlet_epithets
 
 
 def _headline_end(doc: Document) -> int:

@@ -536,6 +536,8 @@ def tells_someone(toks: list[Tok], i: int, lex: Lexicon) -> bool:
         low = toks[k].lower
         if low in lex.person_heads or low in lex.institution_heads or toks[k].cap:
             return True
+        if low in lex.outlet_epithets:
+            return True  # "told the publication"
         if low.rstrip("s") in lex.person_titles:
             return True  # "told the bishops", "told the senators"
         if low in {"that", ",", "."}:

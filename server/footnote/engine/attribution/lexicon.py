@@ -134,6 +134,7 @@ class Lexicon:
     own_reports: frozenset[str]
     handed_on_words: frozenset[str]
     media_words: frozenset[str]
+    outlet_epithets: frozenset[str]
     outlet_aliases: tuple[tuple[str, ...], ...]
     # patterns
     cue_re: re.Pattern
@@ -278,6 +279,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         own_reports=frozenset(outlets["own_reports"]),
         handed_on_words=frozenset(outlets["handed_on"]),
         media_words=frozenset(outlets["media_words"]),
+        outlet_epithets=frozenset(outlets["epithets"]),
         outlet_aliases=tuple(
             tuple(name.strip() for name in group.split("|")) for group in outlets["aliases"]
         ),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..model import Source
 from .kinds import has_name, head_noun_of, is_age, is_demonym, is_plural
 from .lexicon import Lexicon
+from .outlets import outlet_or_media
 from .phrases import is_name_tok
 from .tokens import Candidate, SentenceIndex, Tok
 
@@ -175,6 +176,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         or _same_group_again(words, known, lex)
         or _definite_description(words, known, lex)
         or _definite_role(words, known, cand, lex)
+        or outlet_epithet(words, known, cand, ix, lex)
         or _body_epithet(words, known, cand)
         or _body_spokesperson(words, known, cand)
         or _bare_head(words, known)
@@ -447,6 +449,39 @@ def _body_epithet(words: list[Tok], known: list[Known], cand: Candidate) -> Know
         if k.source.kind == "named_organization":
             return k
     return None
+
+
+def outlet_epithet(
+    words: list[Tok], known: list[Known], cand: Candidate, ix: SentenceIndex, lex: Lexicon
+) -> Known | None:
+    """'the newspaper said', 'the magazine reported' after an outlet spoke: that outlet, if
+    it was named in the last few sentences."""
+    if words[0].lower != "the" or len(words) > 4 or words[-1].lower not in lex.outlet_epithets:
+        return None
+    for k in reversed(known):
+        if k.last_sentence < cand.sentence - _OUTLET_REACH:
+            break
+        if is_outlet_source(k.source, ix, lex):
+            return k
+    return None
+
+
+_OUTLET_REACH = 6  # sentences back that "the newspaper" may point to
+_OUTLET_CUES = frozenset({"according to", "reported", "reports", "report"})
+
+
+def is_outlet_source(source, ix: SentenceIndex, lex: Lexicon) -> bool:
+    """A source that is an outlet: named as one, or one capitalised word that reported
+    ("according to Starlight", then "the magazine")."""
+    if source.kind == "named_organization" and outlet_or_media(
+        ix.norm, source.start, source.end, lex
+    ):
+        return True
+    return (
+        source.kind in ("named_organization", "named_person")
+        and source.cue in _OUTLET_CUES
+        and len(source.mention.split()) == 1
+    )
 
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})

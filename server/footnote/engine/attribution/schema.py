@@ -71,6 +71,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "handed_on": "words",
         "interview_phrases": "phrases",
         "media_words": "words",
+        "epithets": "words",
         "aliases": "phrases",
     },
     "anonymity": {"markers": "phrases", "standalone_reasons": "phrases", "reasons": "phrases"},
