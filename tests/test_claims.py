@@ -53,9 +53,14 @@ MUST_FIRE = [
     "The company's safety record is appalling.",
     "The election result was a foregone conclusion.",
     "The ceasefire was never more than a pause for rearmament.",
+    "The so-called reform is a disastrous betrayal of the workers it claims to help.",
 ]
 
 MUST_STAY_QUIET = [
+    # set phrases and names: "feared the worst", "the worst-hit district", a so-called name
+    "Her parents feared the worst for hours but finally reached her by phone.",
+    "The coastal district, where nine people died in the floods, was the worst hit area.",
+    'The raid is part of the so-called "Clean Harbour" inquiry into port contracts.',
     # scene-setting, schedules, background with dates and measures
     "The meeting took place on Tuesday in the capital.",
     "Ambassadors are due to meet again on Friday.",

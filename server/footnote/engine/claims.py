@@ -52,12 +52,29 @@ class ScoredSentence:
     signals: tuple[str, ...]  # class names that contributed, strongest first
 
 
+_QUOTE_MARKS = frozenset("\"'\u201c\u2018")
+
+
+def _naming_dropped(tokens, text: str):
+    """Drop a 'so-called' that only introduces a name or a quoted term ('the so-called
+    "Car Wash" investigation', 'the so-called Islamic State'): it names, it does not judge."""
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok[0] == "so-called" and k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            between = text[tok[2] + len(tok[1]) : nxt[2]]
+            if nxt[1][:1].isupper() or any(ch in _QUOTE_MARKS for ch in between):
+                continue
+        out.append(tok)
+    return out
+
+
 def score_span(text: str, start: int, end: int, quotes=(), lexicon=None) -> ScoredSentence | None:
     """Score text[start:end] as a possible unattributed claim; words inside `quotes` (sorted,
     non-overlapping (start, end) pairs) are someone else's and do not count. None when the
     span is not in the narrator's own voice (a reporting cue, first person) or too short."""
     lex = lexicon or load_lexicon()
-    tokens = _outside(word_tokens(text, start, end), quotes)
+    tokens = _naming_dropped(_outside(word_tokens(text, start, end), quotes), text)
     if len(tokens) < lex.min_words:
         return None
     per_class: dict[str, int] = {}
