@@ -2155,3 +2155,8 @@ def test_the_newspaper_with_no_outlet_before_stays_its_own():
     ]
     text = "The pair split, Ana Ruiz said. A friend told the magazine it was over."
     assert source(text, "A friend")["relayed_by"] is None
+
+
+def test_the_paper_after_a_person_is_not_that_person():
+    text = "The drug works, according to Lena Smith. The paper said more trials were needed."
+    assert [m for m, _ in sources(text)] == ["Lena Smith", "The paper"]

@@ -461,7 +461,8 @@ def outlet_epithet(
     for k in reversed(known):
         if k.last_sentence < cand.sentence - _OUTLET_REACH:
             break
-        if is_outlet_source(k.source, ix, lex):
+        # "the paper" may be a study: only an outlet named as one will do
+        if is_outlet_source(k.source, ix, lex, named_only=words[-1].lower == "paper"):
             return k
     return None
 
@@ -470,15 +471,16 @@ _OUTLET_REACH = 6  # sentences back that "the newspaper" may point to
 _OUTLET_CUES = frozenset({"according to", "reported", "reports", "report"})
 
 
-def is_outlet_source(source, ix: SentenceIndex, lex: Lexicon) -> bool:
-    """A source that is an outlet: named as one, or one capitalised word that reported
-    ("according to Starlight", then "the magazine")."""
+def is_outlet_source(source, ix: SentenceIndex, lex: Lexicon, named_only: bool = False) -> bool:
+    """A source that is an outlet: named as one, or (unless `named_only`) one capitalised
+    word that reported ("according to Starlight", then "the magazine")."""
     if source.kind == "named_organization" and outlet_or_media(
         ix.norm, source.start, source.end, lex
     ):
         return True
     return (
-        source.kind in ("named_organization", "named_person")
+        not named_only
+        and source.kind in ("named_organization", "named_person")
         and source.cue in _OUTLET_CUES
         and len(source.mention.split()) == 1
     )
