@@ -2024,10 +2024,22 @@ def test_an_outlet_passing_on_unnamed_people_is_listed_too():
     assert got["the Harbour Tribune"]["kind"] == "named_organization"
 
 
-def test_an_outlet_passing_on_a_named_person_is_only_the_relay():
-    text = "Harbour spokesman Tomas Rell said the ferry will stay, the Harbour Tribune reported."
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Harbour spokesman Tomas Rell said the ferry will stay, the Harbour Tribune reported.",
+            "Harbour spokesman Tomas Rell",
+        ),
+        (
+            "A constitutional committee said the vote was valid, the Harbour Tribune reported.",
+            "A constitutional committee",
+        ),
+    ],
+)
+def test_an_outlet_passing_on_a_named_speaker_or_a_body_is_only_the_relay(text, speaker):
     got = run(text)["sources"]
-    assert [s["mention"] for s in got] == ["Harbour spokesman Tomas Rell"]
+    assert [s["mention"] for s in got] == [speaker]
     assert got[0]["relayed_by"] == "Harbour Tribune"
 
 

@@ -42,15 +42,20 @@ def relay_through_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> li
         if speakers:
             for x in speakers:
                 x.relay = x.relay or outlet
-            if any(_names_someone(norm, x) for x in speakers):
+            if any(_names_someone(norm, x, lex) for x in speakers):
                 drop.add(id(last))
     return [c for c in cands if id(c) not in drop] if drop else cands
 
 
-def _names_someone(norm: str, c: Candidate) -> bool:
-    """Whether a speaker phrase has a capitalised word past its first ("Kremlin spokesman
-    Ana Ruiz", not "people familiar with the talks")."""
-    return any(ch.isupper() for ch in norm[c.start + 1 : c.end])
+def _names_someone(norm: str, c: Candidate, lex: Lexicon) -> bool:
+    """Whether a speaker phrase names someone accountable: a capitalised word past its
+    first ("Kremlin spokesman Ana Ruiz") or a body ("a constitutional committee"), not
+    "people familiar with the talks"."""
+    phrase = norm[c.start : c.end]
+    words = phrase.lower().split()
+    return any(ch.isupper() for ch in phrase[1:]) or (
+        bool(words) and words[-1].strip(",.") in lex.institution_heads
+    )
 
 
 def new_source(
