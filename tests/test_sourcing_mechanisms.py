@@ -2172,3 +2172,16 @@ def test_the_newspaper_with_no_outlet_before_stays_its_own():
 def test_the_paper_after_a_person_is_not_that_person():
     text = "The drug works, according to Lena Smith. The paper said more trials were needed."
     assert [m for m, _ in sources(text)] == ["Lena Smith", "The paper"]
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("The council would not comment following reports Ana Ruiz had resigned.", True),
+        ("Prices rose amid reports Harbour Mining had flooded its pit.", True),
+        ("Shares fell after reports Harbour Post published.", False),
+        ("Shares fell following reports of a profit warning.", False),
+    ],
+)
+def test_reports_before_a_clause_without_that(text, fires):
+    assert ("reports", "vague_group") in sources(text) if fires else sources(text) == []

@@ -196,7 +196,13 @@ _VIA = re.compile(r"\s+via\s+")
 # "asked about reports that" or "commented on reports that": a question's topic.
 # Found by the literal "reports that" first, then the words before it are read (a pattern
 # that starts with the alternation would be tried at every offset of the text).
-_REPORTS_THAT = re.compile(r"\b(?:[Rr]eports|[Rr]umou?rs)\s+that\b")
+# "reports that ...", or "reports" before a clause opening with a name ("following reports
+# Ana Ruiz had resigned"), not a day ("reports Monday")
+_REPORTS_THAT = re.compile(
+    r"\b(?:[Rr]eports|[Rr]umou?rs)\s+(?:that\b|(?=[A-Z][a-z]+(?:['\u2019]s)?\s)"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|At|From|By)\b)"
+    r"(?=[^.;,]{0,60}?\b(?:is|was|were|are|had|has|have|would|will|could|might|may)\b))"
+)
 _BEFORE_REPORTS = re.compile(
     r"\b(?:following|after|amid|over|of|to|by|despite|denied|dismissed|rejected|been)"
     r"\s+((?:(?:unconfirmed|unverified|recent|earlier|initial|media|news|press|local|"
@@ -214,7 +220,8 @@ def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
         lead = _BEFORE_REPORTS.search(ix.norm, max(0, m.start() - 60), m.start())
         if lead is None or ix.doc.in_quote(m.start(), m.end()):
             continue
-        start, end = lead.start(1), m.end() - len("that")
+        start = lead.start(1)
+        end = m.end() - len("that") if m.group().endswith("that") else m.end()
         end = start + len(ix.norm[start:end].rstrip())
         si = ix.sentence_of(start)
         out.append(
