@@ -2185,3 +2185,18 @@ def test_the_paper_after_a_person_is_not_that_person():
 )
 def test_reports_before_a_clause_without_that(text, fires):
     assert ("reports", "vague_group") in sources(text) if fires else sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Ana Ruiz, who colleagues said is loyal to the mayor, took the post.", "colleagues"),
+        ("The plan, which critics say is unfair, passed on Monday.", "critics"),
+    ],
+)
+def test_a_speaker_set_inside_a_relative_clause(text, speaker):
+    assert speaker in [m for m, _ in sources(text)]
+
+
+def test_a_pronoun_inside_a_relative_clause_is_no_new_source():
+    assert sources("The man, who he said was his brother, left the harbour.") == []

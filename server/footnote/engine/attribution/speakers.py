@@ -51,6 +51,9 @@ def find_speakers(
         if nxt is not None and nxt.lower in _SUBJECT_OF:
             return [site.candidate((nxt.start, nxt.end), pronoun=_SUBJECT_OF[nxt.lower])]
         return _with_citing(site, right_phrase(toks, cj + 1, lex))
+    inserted = _inside_a_relative(site)  # "Hope Hicks, who colleagues said is loyal"
+    if inserted:
+        return inserted
     if cue.endswith("ing") and cue not in _CITING_PARTICIPLES:
         absolute = _with_speaker(site)  # "..., with one analyst saying the deal was close"
         if absolute:
@@ -72,6 +75,26 @@ def find_speakers(
         span = sentence_subject(toks, site.before, lex)
         return [site.candidate(span)] if span else []
     return _subject_speakers(site)
+
+
+_RELATIVES = frozenset({"who", "whom", "which"})
+_CLAUSE_AUX = frozenset({"is", "was", "were", "are", "had", "has", "have", "would", "will"})
+
+
+def _inside_a_relative(site: CueSite) -> list[Candidate] | None:
+    """'X, who colleagues said is loyal, ...': a speaker and a saying verb set inside a
+    relative clause, right after its pronoun and before the clause's own verb."""
+    if site.cue not in _SAID or not site.next_is(*_CLAUSE_AUX):
+        return None
+    toks, ci = site.toks, site.ci
+    k = ci - 1
+    while k >= 0 and ci - k <= 4 and toks[k].lower not in _RELATIVES:
+        if not toks[k].text.isalpha() or toks[k].lower in site.lex.pronouns:
+            return None
+        k -= 1
+    if k < 1 or k == ci - 1 or toks[k].lower not in _RELATIVES or toks[k - 1].text != ",":
+        return None
+    return [site.candidate((toks[k + 1].start, toks[ci - 1].end))]
 
 
 def _with_speaker(site: CueSite) -> list[Candidate] | None:
