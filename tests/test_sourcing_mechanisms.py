@@ -2200,3 +2200,19 @@ def test_a_speaker_set_inside_a_relative_clause(text, speaker):
 
 def test_a_pronoun_inside_a_relative_clause_is_no_new_source():
     assert sources("The man, who he said was his brother, left the harbour.") == []
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("It's being reported that the pair have split.", "It's being reported"),
+        ("It\u2019s speculated that the singer will leave the band.", "It\u2019s speculated"),
+        ("It's understood the club has rejected a bid.", "It's understood"),
+    ],
+)
+def test_a_contracted_passive_hedge(text, mention):
+    assert sources(text) == [(mention, "vague_group")]
+
+
+def test_its_with_a_noun_is_no_hedge():
+    assert sources("It's said goodbye to its old logo.") == []

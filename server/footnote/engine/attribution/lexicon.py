@@ -292,8 +292,12 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         reason_re=compile_phrases(anonymity["reasons"]),
         passive_verb_re=re.compile(rf"(?:{passive})\b"),
         passive_it_re=re.compile(
-            r"\b(?:[Ii]t|[Tt]his)\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)\s+"
-            rf"(?:\w+ly\s+)?(?:{passive})\b"
+            r"\b(?:[Ii]t|[Tt]his)(?:(?:\s+(?:is|was|has\s+been|had\s+been|have\s+been|is\s+being)"
+            r"|['\u2019]s\s+being)\s+"
+            rf"(?:\w+ly\s+)?(?:{passive})"
+            # "It's understood": only the verbs that cannot read "it has ..." ("it's said
+            # it will close" may be the firm speaking)
+            r"|['\u2019]s\s+(?:\w+ly\s+)?(?:understood|thought|believed|rumou?red|speculated))\b"
         ),
         view_noun_re=re.compile(rf"'s\s+(?:{views})\b"),
         in_view_re=re.compile(
