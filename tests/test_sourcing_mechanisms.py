@@ -2216,3 +2216,21 @@ def test_a_contracted_passive_hedge(text, mention):
 
 def test_its_with_a_noun_is_no_hedge():
     assert sources("It's said goodbye to its old logo.") == []
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Rumours are swirling that the singer will leave the band.", "Rumours"),
+        ("There are rumours that the singer will leave the band.", "rumours"),
+        ("Speculation is mounting that the harbour master will quit.", "Speculation"),
+        ("However, now rumours are whirring that the singer is back.", "rumours"),
+    ],
+)
+def test_hearsay_as_the_subject_of_its_clause(text, mention):
+    assert sources(text) == [(mention, "vague_group")]
+
+
+def test_an_outlet_that_reports_that_is_no_hearsay():
+    text = "Harbour Radio, citing three unnamed insiders, reports that prices fell."
+    assert "reports" not in [m for m, _ in sources(text)]

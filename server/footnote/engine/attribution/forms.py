@@ -211,6 +211,16 @@ _BEFORE_REPORTS = re.compile(
 )
 
 
+# "Rumours are swirling that ...", "Speculation is mounting that ...", "There are rumours
+# that ...": the hearsay noun is the subject of its own clause
+_HEARSAY_SUBJECT = re.compile(
+    r"\b(?:[Tt]here\s+(?:are|were|is|was)\s+(?:\w+\s+)?)?"
+    r"([Rr]umou?rs|[Rr]eports|[Ss]peculation)\s+(?:"
+    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ing|rife|growing|widespread)\s+)?"
+    r"that\b"
+)
+
+
 def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
     """'Shares fell following reports that the firm would cut jobs', 'There have been
     reports that ...': reports of something with no one named, a vague group. 'reports of a
@@ -235,7 +245,30 @@ def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
                 kind_hint="vague_group",
             )
         )
+    found = {c.start for c in out}
+    for m in _HEARSAY_SUBJECT.finditer(ix.norm):
+        start, end = m.span(1)
+        if start in found or ix.doc.in_quote(m.start(), m.end()):
+            continue
+        there = m.group()[:5].lower() == "there"
+        with_verb = ix.norm[m.end(1) : m.end()].strip().lower() != "that"
+        if not there and not (_clause_opens_at(ix.norm, start, after_comma=with_verb)):
+            continue  # "the firm denied rumours that", "Reuters, citing X, reports that"
+        si = ix.sentence_of(start)
+        out.append(
+            Candidate(start, end, "reports that", start, m.end(), si, kind_hint="vague_group")
+        )
     return out
+
+
+def _clause_opens_at(norm: str, start: int, after_comma: bool = True) -> bool:
+    """Whether a clause opens at `start`: the text's start, a sentence or line break, a
+    semicolon, a comma (when `after_comma`), or a joining word ("and", "but", "now") right
+    before it."""
+    before = norm[max(0, start - 12) : start].rstrip()
+    if not before or before[-1] in ".!?;:\n\"'\u201c\u201d" or (after_comma and before[-1] == ","):
+        return True
+    return before.split()[-1].lower() in {"and", "but", "now", "however", "yet", "so"}
 
 
 def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
