@@ -2234,3 +2234,9 @@ def test_hearsay_as_the_subject_of_its_clause(text, mention):
 def test_an_outlet_that_reports_that_is_no_hearsay():
     text = "Harbour Radio, citing three unnamed insiders, reports that prices fell."
     assert "reports" not in [m for m, _ in sources(text)]
+
+
+def test_a_name_ending_in_business_is_a_body():
+    text = "Harbour Business reports that prices fell."
+    assert sources(text) == [("Harbour Business", "named_organization")]
+    assert sources("Business Secretary Ana Ruiz said prices fell.")[0][1] == "named_person"
