@@ -2240,3 +2240,9 @@ def test_a_name_ending_in_business_is_a_body():
     text = "Harbour Business reports that prices fell."
     assert sources(text) == [("Harbour Business", "named_organization")]
     assert sources("Business Secretary Ana Ruiz said prices fell.")[0][1] == "named_person"
+
+
+def test_to_paraphrase_opens_a_source():
+    text = "To paraphrase the former mayor, the harbour is our future."
+    assert sources(text) == [("the former mayor", "unnamed_individual")]
+    assert sources("She wants to paraphrase the poem for the class.") == []

@@ -45,6 +45,7 @@ from .readings import (
     per_is_a_rate,
     phoned,
     plural_noun_before_verb,
+    purpose_infinitive,
     removed_someone,
     said_nothing,
     stance_with_object,
@@ -84,6 +85,15 @@ CHECKS: tuple[Check, ...] = (
         "Bus fares rose by 5 per cent in March.",
         "Per the transport ministry, bus fares rose in March.",
         per_is_a_rate,
+    ),
+    Check(
+        "a purpose, not a source",
+        "open",
+        '"To paraphrase X" names a source only opening its sentence or clause; after a verb '
+        '("wants to paraphrase the poem") it is what someone means to do.',
+        "She wants to paraphrase the poem for the class.",
+        "To paraphrase the former mayor, the harbour is our future.",
+        purpose_infinitive,
     ),
     Check(
         "capitalised word",

@@ -132,6 +132,11 @@ _AFTER_NOTHING = frozenset(
 )
 
 
+def purpose_infinitive(s: CueSite) -> bool:
+    """'wants to paraphrase the poem': an infinitive of purpose, not 'To paraphrase X, ...'."""
+    return s.cue.startswith("to ") and s.prev is not None and s.prev.text not in {",", ";", ":"}
+
+
 def said_nothing(s: CueSite) -> bool:
     """'his lawyer said nothing', 'said nothing about the fire': no words are reported
     (but 'said nothing had changed' reports that)."""
