@@ -2246,3 +2246,9 @@ def test_to_paraphrase_opens_a_source():
     text = "To paraphrase the former mayor, the harbour is our future."
     assert sources(text) == [("the former mayor", "unnamed_individual")]
     assert sources("She wants to paraphrase the poem for the class.") == []
+
+
+def test_opponents_and_rebels_are_people_who_speak():
+    text = "Supporters say the bill will save lives, while opponents argue it goes too far."
+    assert ("opponents", "vague_group") in sources(text)
+    assert sources("Rebels said they had captured the town.") == [("Rebels", "vague_group")]
