@@ -2252,3 +2252,8 @@ def test_opponents_and_rebels_are_people_who_speak():
     text = "Supporters say the bill will save lives, while opponents argue it goes too far."
     assert ("opponents", "vague_group") in sources(text)
     assert sources("Rebels said they had captured the town.") == [("Rebels", "vague_group")]
+
+
+def test_a_full_date_after_an_inverted_speaker_is_when():
+    text = "The talks failed, said the harbour minister on December 11, 2023."
+    assert sources(text) == [("the harbour minister", "unnamed_individual")]

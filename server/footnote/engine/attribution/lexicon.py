@@ -321,7 +321,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         time_re=re.compile(
             r"\s+(?:on|last|this|earlier|late|in|early)\s+(?:[Tt]he\s+)?(?:"
             + "|".join(w.capitalize() + "|" + w for w in sorted(g["time_words"]))
-            + r")\b"
+            + r")\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?"  # "on December 11, 2023"
         ),
     )
 
