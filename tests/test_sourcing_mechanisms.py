@@ -2257,3 +2257,19 @@ def test_opponents_and_rebels_are_people_who_speak():
 def test_a_full_date_after_an_inverted_speaker_is_when():
     text = "The talks failed, said the harbour minister on December 11, 2023."
     assert sources(text) == [("the harbour minister", "unnamed_individual")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen raided 125 houses in the valley, arresting 82 people, said the opposition group.",
+        "Troops attacked the convoy near the border, killing four, said a local monitor.",
+    ],
+)
+def test_a_clause_before_an_aside_is_no_speaker(text):
+    assert not [m for m, _ in sources(text) if m.startswith(("Gunmen", "Troops"))]
+
+
+def test_a_participle_in_a_speaker_phrase_is_still_a_speaker():
+    assert len(sources("Two officials briefed on the talks said it failed.")) == 1
+    assert len(sources("Officials involved in the talks said it failed.")) == 1

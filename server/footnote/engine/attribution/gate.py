@@ -33,6 +33,10 @@ def is_person_noun(low: str, lex: Lexicon) -> bool:
     )
 
 
+# Words that open a verb's object: "raided the houses", "killed his wife".
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "at"})
+
+
 def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon) -> bool:
     """Whether the phrase at `span`, classified as `kind`, can be a source."""
     words = [t for t in ix.tokenize(*span) if t.text[0].isalnum() or t.text in ",("]
@@ -43,6 +47,13 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
     pre = _pre_chunk(words, lex)
     if any(w.lower in lex.clause_cues and w.text.islower() for w in pre[1:]):
         return False  # "the Telegraph and the Sun all reported": a clause, not a name
+    if any(
+        a.text.islower()
+        and a.lower.endswith("ed")
+        and (b.text.isdigit() or b.lower in lex.numbers or b.lower in _OBJECT_OPENERS)
+        for a, b in zip(pre[1:], pre[2:], strict=False)
+    ):
+        return False  # "Forces raided 125 houses", "Gunmen attacked the convoy": a clause
     if any(
         a.lower == "to"
         and b.text.isalpha()
