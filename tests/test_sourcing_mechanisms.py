@@ -2273,3 +2273,15 @@ def test_a_clause_before_an_aside_is_no_speaker(text):
 def test_a_participle_in_a_speaker_phrase_is_still_a_speaker():
     assert len(sources("Two officials briefed on the talks said it failed.")) == 1
     assert len(sources("Officials involved in the talks said it failed.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The opposition alliance said the vote was rigged.", "The opposition alliance"),
+        ("The ruling coalition said the vote was fair.", "The ruling coalition"),
+        ("The rebel group said it had taken the town.", "The rebel group"),
+    ],
+)
+def test_alliances_coalitions_and_groups_are_bodies(text, mention):
+    assert sources(text) == [(mention, "named_organization")]
