@@ -2285,3 +2285,16 @@ def test_a_participle_in_a_speaker_phrase_is_still_a_speaker():
 )
 def test_alliances_coalitions_and_groups_are_bodies(text, mention):
     assert sources(text) == [(mention, "named_organization")]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The harbour board has categorically rejected such claims.", 1),
+        ("The ministry rejected claims that the port was closed.", 1),
+        ("The union rejected the pay offer on Friday.", 0),
+        ("The court rejected his appeal.", 0),
+    ],
+)
+def test_rejecting_a_claim_is_speech_rejecting_an_offer_is_not(text, count):
+    assert len(sources(text)) == count

@@ -28,7 +28,7 @@ def test_wire_story_written_for_the_tests():
     text = (FIXTURES / "wire_rates.txt").read_text(encoding="utf-8")
     result = analyze(text, published="2024-07-23")
     assert [(s.mention.split(",")[0], s.kind, s.attributions) for s in result.sources] == [
-        ("Nigeria's central bank", "named_organization", 2),
+        ("Nigeria's central bank", "named_organization", 3),  # "has rejected that view"
         ("Governor Olayemi Cardoso", "named_person", 2),
         ("Economists polled by Reuters", "document", 1),
         ("Kemi Adeyemi", "named_person", 2),

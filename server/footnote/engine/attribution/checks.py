@@ -46,6 +46,7 @@ from .readings import (
     phoned,
     plural_noun_before_verb,
     purpose_infinitive,
+    rejected_an_offer,
     removed_someone,
     said_nothing,
     stance_with_object,
@@ -265,6 +266,15 @@ CHECKS: tuple[Check, ...] = (
         "The mayor called snap elections for the spring.",
         "The mayor called the vote a turning point.",
         convened,
+    ),
+    Check(
+        "rejected an offer",
+        "clause",
+        '"Rejected" reports speech only when what is rejected is a claim, a report or an '
+        'allegation ("rejected such claims"); "rejected the offer" is an act.',
+        "The union rejected the pay offer on Friday.",
+        "The ministry rejected claims that the port was closed.",
+        rejected_an_offer,
     ),
     Check(
         "removed from a post",

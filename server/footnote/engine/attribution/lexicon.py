@@ -36,6 +36,7 @@ class Lexicon:
     inverted: frozenset[str]
     document_only: frozenset[str]
     outlet_only: frozenset[str]
+    claim_objects: frozenset[str]
     stance: frozenset[str]
     passive_by: frozenset[str]
     citing: frozenset[str]
@@ -185,6 +186,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         inverted=frozenset(cues["inverted"]),
         document_only=frozenset(cues["document_only"]),
         outlet_only=frozenset(cues["outlet_only"]),
+        claim_objects=frozenset(cues["claim_objects"]),
         stance=frozenset(cues["stance"]),
         passive_by=frozenset(cues["passive_by"]),
         citing=frozenset(cues["citing"]),

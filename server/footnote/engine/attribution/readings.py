@@ -171,6 +171,19 @@ def convened(s: CueSite) -> bool:
     return False
 
 
+def rejected_an_offer(s: CueSite) -> bool:
+    """'rejected the offer', 'rejected his appeal': an act; 'rejected such claims', 'rejected
+    reports that ...' report a denial."""
+    if not s.cue.startswith("reject") or s.next_is("that"):
+        return False
+    for t in s.toks[s.cj + 1 : s.cj + 5]:
+        if t.lower in s.lex.claim_objects:
+            return False
+        if t.text in {",", ".", ";", ":", '"'}:
+            break
+    return True
+
+
 def removed_someone(s: CueSite) -> bool:
     """'dismissed one justice', 'dismissed the minister': removing someone from a post."""
     if not s.cue.startswith("dismiss"):

@@ -16,6 +16,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "stance": "words",
         "document_only": "words",
         "outlet_only": "words",
+        "claim_objects": "words",
         "phrases": "phrases",
         "passive_by": "words",
         "citing": "words",
