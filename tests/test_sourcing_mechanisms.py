@@ -2298,3 +2298,26 @@ def test_alliances_coalitions_and_groups_are_bodies(text, mention):
 )
 def test_rejecting_a_claim_is_speech_rejecting_an_offer_is_not(text, count):
     assert len(sources(text)) == count
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("A Harbour Tribune source said the pair barely spoke.", "A Harbour Tribune source"),
+        ("Two Daily Ledger insiders said the pair barely spoke.", "Two Daily Ledger insiders"),
+    ],
+)
+def test_an_outlets_own_source_is_passed_on_by_it(text, mention):
+    assert source(text, mention)["relayed_by"] in ("Harbour Tribune", "Daily Ledger")
+    assert (
+        source("A Harbour Council source said the plan was off.", "A Harbour Council source")[
+            "relayed_by"
+        ]
+        is None
+    )
+
+
+def test_an_outlets_own_source_on_its_own_page_is_first_hand():
+    text = "A Harbour Tribune source said the pair barely spoke."
+    got = source(text, "A Harbour Tribune source", url="https://www.harbourtribune.example/news/1")
+    assert got["relayed_by"] is None

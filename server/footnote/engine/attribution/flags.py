@@ -47,6 +47,25 @@ def relay_through_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> li
     return [c for c in cands if id(c) not in drop] if drop else cands
 
 
+_UNNAMED = ("unnamed_individual", "vague_group")
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*")
+
+
+def _outlets_own(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'A Harbour Tribune source', 'the Daily Ledger's insider': an unnamed person who is
+    the outlet's own, passed on by it."""
+    for m in _CAPITAL_RUN.finditer(norm, start, end):
+        a = m.start()
+        for word in m.group().split()[:-1]:  # "Two Daily Ledger": the count is no name
+            if word.lower() not in lex.determiners and word.lower() not in lex.numbers:
+                break
+            a += len(word) + 1
+        name = media_name(norm, a, m.end(), lex)
+        if name:
+            return name
+    return None
+
+
 def _names_someone(norm: str, c: Candidate, lex: Lexicon) -> bool:
     """Whether a speaker phrase names someone accountable: a capitalised word past its
     first ("Kremlin spokesman Ana Ruiz") or a body ("a constitutional committee"), not
@@ -93,6 +112,7 @@ def new_source(
         or outlet_in(norm, start, end, lex)
         or _relay_in_clause(ix, cand, lex)
         or handed_on_to(norm, start, end, lex)  # "imagery reviewed by the Coastal Courier"
+        or (_outlets_own(norm, start, end, lex) if kind in _UNNAMED else None)
     )
     if is_publisher(outlet, own):
         outlet = None  # told the publisher itself: first-hand for its readers
