@@ -2321,3 +2321,15 @@ def test_an_outlets_own_source_on_its_own_page_is_first_hand():
     text = "A Harbour Tribune source said the pair barely spoke."
     got = source(text, "A Harbour Tribune source", url="https://www.harbourtribune.example/news/1")
     assert got["relayed_by"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker agreed terms, according to the Beacon.",
+        "The striker agreed terms, per the Athletic.",
+    ],
+)
+def test_the_and_one_capitalised_word_is_a_publication(text):
+    assert sources(text)[0][1] == "named_organization"
+    assert sources("The Pope said peace was near.")[0][1] != "named_organization"

@@ -228,7 +228,7 @@ def _the_and_capitals(pre: list[Tok], lex: Lexicon) -> bool:
     rest = pre[1:]
     return (
         pre[0].lower == "the"
-        and len(rest) >= 2
+        and len(rest) >= 1
         and all(t.cap and t.text.isalpha() for t in rest)
         and not any(t.lower in lex.person_titles or is_demonym(t.lower, lex) for t in rest)
     )
