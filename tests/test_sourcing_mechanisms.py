@@ -2333,3 +2333,10 @@ def test_an_outlets_own_source_on_its_own_page_is_first_hand():
 def test_the_and_one_capitalised_word_is_a_publication(text):
     assert sources(text)[0][1] == "named_organization"
     assert sources("The Pope said peace was near.")[0][1] != "named_organization"
+
+
+@pytest.mark.parametrize("title", ["Duke", "Duchess", "Taoiseach", "Prince"])
+def test_a_titled_person_is_an_office_holder(title):
+    text = f"The {title} said the harbour would reopen."
+    assert sources(text)[0][1] == "unnamed_individual"
+    assert "anonymous-no-reason" not in caution_rules(text)
