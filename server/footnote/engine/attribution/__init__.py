@@ -79,6 +79,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             and not cand.kind_hint
             and ix.norm[when.end() : cand.end].strip(" ,.;") == ""  # it ends the phrase
             and not ix.norm[cand.start : when.start()].endswith("ed")  # "unsealed on Tuesday"
+            and not _RELATIVE.search(ix.norm, cand.start, when.start())  # "who gave birth in 2024"
         ):
             cand = replace(cand, end=when.start())  # "four officials on Monday": when
         cand = _bind_pronoun(cand, known, ix, lex)
@@ -127,6 +128,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     return tuple(apply_reasons(ix, known, attributed, lex)), tuple(attributions)
 
 
+_RELATIVE = re.compile(r"\b(?:who|whom|which|that)\s")
 _TOLD_EPITHET = re.compile(r"\s+the\s+([a-z-]+)(?:\s+([a-z]+))?\b")
 
 

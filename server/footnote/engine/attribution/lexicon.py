@@ -324,6 +324,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
             r"\s+(?:on|last|this|earlier|late|in|early)\s+(?:[Tt]he\s+)?(?:"
             + "|".join(w.capitalize() + "|" + w for w in sorted(g["time_words"]))
             + r")\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?"  # "on December 11, 2023"
+            + r"|\s+in\s+(?:1[89]|20)\d\d\b"  # "in 2016"
         ),
     )
 
