@@ -2340,3 +2340,32 @@ def test_a_titled_person_is_an_office_holder(title):
     text = f"The {title} said the harbour would reopen."
     assert sources(text)[0][1] == "unnamed_individual"
     assert "anonymous-no-reason" not in caution_rules(text)
+
+
+def test_a_year_after_a_speaker_is_when():
+    text = "The harbour board in 2016 said that the pier was unsafe."
+    assert sources(text) == [("The harbour board", "named_organization")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This demands that the council respond by adopting a new approach.",
+        "The two sides have fought through earlier truces and have shown no sign of compromise.",
+        "The talks went on, with an agreement expected soon.",
+    ],
+)
+def test_more_acts_that_are_no_speech(text):
+    assert sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry responded by saying the figures were wrong.",
+        "Researchers at Lakeside University studied 500 women and found that walking helps.",
+        "The minister expected an agreement soon.",
+    ],
+)
+def test_their_speaking_counterparts_still_attribute(text):
+    assert len(sources(text)) == 1

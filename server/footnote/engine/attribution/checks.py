@@ -30,6 +30,7 @@ from .readings import (
     convened,
     degree_adjective,
     describes_people,
+    document_commits,
     generic_occasion,
     handed_on,
     hypothetical,
@@ -399,6 +400,15 @@ CHECKS: tuple[Check, ...] = (
         "The children found a key under the mat.",
         "The study found that most children walk to school.",
         not_a_document,
+    ),
+    Check(
+        "a document does not commit",
+        "phrase",
+        'A commitment verb ("expected", "promised", "vowed") with a document as subject is a '
+        'forecast about it ("with an agreement expected soon"), not a source speaking.',
+        "The talks went on, with an agreement expected soon.",
+        "The minister expected an agreement soon.",
+        document_commits,
     ),
     Check(
         "not an outlet",

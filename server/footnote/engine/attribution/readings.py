@@ -253,8 +253,12 @@ def commitment(s: CueSite) -> bool:
 
 def act_not_reply(s: CueSite) -> bool:
     nxt = s.nxt
+    if s.cue.startswith("respond") and s.next_is("by"):
+        after = s.toks[s.cj + 2] if s.cj + 2 < len(s.toks) else None
+        # "responded by saying ..." replies; "respond by adopting a new approach" acts
+        return after is None or after.lower not in s.lex.verbs
     return s.cue.startswith("respond") and not (
-        nxt is None or nxt.lower in {"that", "by"} or nxt.text in {",", ":", '"', "'", "."}
+        nxt is None or nxt.lower == "that" or nxt.text in {",", ":", '"', "'", "."}
     )
 
 
@@ -306,6 +310,16 @@ def not_an_outlet(s: CueSite) -> bool:
     if s.cue not in s.lex.outlet_only:
         return False
     return span is None or outlet_or_media(s.ix.norm, span[0], span[1], s.lex) is None
+
+
+def document_commits(s: CueSite) -> bool:
+    """'with an agreement expected soon': a document neither expects nor promises."""
+    span = s.span
+    return (
+        span is not None
+        and s.cue in s.lex.commitments
+        and head_noun_of(s.ix, span, s.lex) in s.lex.document_heads
+    )
 
 
 def not_a_document(s: CueSite) -> bool:

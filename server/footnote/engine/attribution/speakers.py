@@ -156,6 +156,12 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
         # "the board, which called the price fair and said ...": the relative clause's
         # second verb; its speaker is the noun phrase before ", which"
         span = relative_antecedent(toks, before, lex) or coordinated_subject(toks, before, lex)
+        if (
+            span
+            and site.cue in lex.document_only
+            and head_noun_of(site.ix, span, lex) not in lex.document_heads | lex.document_backrefs
+        ):
+            return []  # "The two sides ... and have shown no sign": no document
         return [site.candidate(span)] if span else []
     inverted_ok = nxt is not None and (
         site.cue in lex.inverted
