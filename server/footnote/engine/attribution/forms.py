@@ -317,7 +317,9 @@ _HEDGED = re.compile(
     r"\b((?:is|are|was|were)\s+(?:\w+ly\s+)?(?:reported|understood|said|believed|thought|"
     r"rumou?red|alleged|claimed))\s+to\s+(?:have|be)\b"
 )
-_HEDGE_WORD = re.compile(r"\s+to\s+(?:have|be)\b")
+# the lookbehind lets a match start only once per run of spaces: "\s+to" alone would retry
+# at every space of a long blank run (quadratic)
+_HEDGE_WORD = re.compile(r"(?<!\s)\s+to\s+(?:have|be)\b")
 _TOLD_ME = re.compile(r"\b(?:I'm|I am|I've been|I have been|I was)\s+told\b(?!\s+(?:by|to)\b)")
 
 
