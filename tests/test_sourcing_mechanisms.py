@@ -2369,3 +2369,21 @@ def test_more_acts_that_are_no_speech(text):
 )
 def test_their_speaking_counterparts_still_attribute(text):
     assert len(sources(text)) == 1
+
+
+def test_a_role_named_later_with_the_name_before_it():
+    text = (
+        "Two men attacked the ministry, the interior minister said on Sunday. "
+        'Taking to X, Ana Kestrel, the interior minister said: "They came in a van." '
+        "Kestrel said two officers were hurt."
+    )
+    assert sources(text) == [("the interior minister", "named_person")]
+
+
+def test_another_role_named_later_is_another_person():
+    text = (
+        "The interior minister said the road was shut. "
+        "Ana Kestrel, the transport minister, said it would reopen."
+    )
+    assert len(sources(text)) == 2
+    assert sources(text)[0] == ("The interior minister", "unnamed_individual")

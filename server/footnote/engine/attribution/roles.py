@@ -38,7 +38,13 @@ def named_role(
         for k, t in enumerate(words):
             if source.start <= t.start < source.end:
                 continue
-            if not t.cap and not (t.lower == head and _two_names_at(words, k + 1)):
+            if not t.cap and not (
+                t.lower == head
+                and (
+                    _two_names_at(words, k + 1)
+                    or (_name_before_role(words, k, lex) and _same_modifiers(words, k, toks, head))
+                )
+            ):
                 continue
             generic = head in lex.leader_nouns and any(
                 part in lex.person_titles for part in t.lower.rstrip(".").split("-")
@@ -53,12 +59,48 @@ def named_role(
                 if not (is_name_tok(w) and w.lower not in lex.person_titles):
                     break
                 run.append(w)
+            if not run and t.lower == head and _same_modifiers(words, k, toks, head):
+                run = _name_before_role(words, k, lex)  # "Ana Kestrel, the interior minister"
             if len(run) < 2 and not (
                 run and len(acronym) >= 2 and acronym in norm[sent.start : t.start]
             ):
                 continue
             return frozenset(w.text for w in run)
     return None
+
+
+def _name_before_role(words: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
+    """The name right before ', the <role>' ending at token k: 'Ana Kestrel, the interior
+    minister'; empty when the role has no such name before it."""
+    j = k - 1
+    while j >= 0 and k - j <= 4 and words[j].text.islower() and words[j].lower != "the":
+        j -= 1
+    if j < 2 or words[j].lower != "the" or words[j - 1].text != ",":
+        return []
+    run: list[Tok] = []
+    i = j - 2
+    while (
+        i >= 0
+        and len(run) < 4
+        and is_name_tok(words[i])
+        and words[i].lower not in lex.person_titles
+    ):
+        run.insert(0, words[i])
+        i -= 1
+    return run if len(run) >= 2 else []
+
+
+def _same_modifiers(words: list[Tok], k: int, role: list[Tok], head: str) -> bool:
+    """Whether the lower-case words before the head at token k ("the interior minister")
+    are those of the role ("Turkey's interior minister"), not another ("the transport
+    minister")."""
+    before = set()
+    j = k - 1
+    while j >= 0 and words[j].text.islower() and words[j].lower != "the":
+        before.add(words[j].lower)
+        j -= 1
+    own = {w.lower for w in role if w.text.islower() and w.lower not in {"the", head}}
+    return before == own
 
 
 def _two_names_at(toks: list[Tok], k: int) -> bool:
