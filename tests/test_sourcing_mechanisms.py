@@ -2387,3 +2387,13 @@ def test_another_role_named_later_is_another_person():
     )
     assert len(sources(text)) == 2
     assert sources(text)[0] == ("The interior minister", "unnamed_individual")
+
+
+def test_its_report_after_an_outlet_is_that_outlet():
+    text = (
+        "The player has a son, according to the Sunday Ledger. "
+        "According to its report, his wife has told friends."
+    )
+    assert sources(text) == [("the Sunday Ledger", "named_organization")]
+    other = "The ministry said the pier is safe. Its report said the wall was sound."
+    assert len(sources(other)) == 2

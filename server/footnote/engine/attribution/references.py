@@ -177,6 +177,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         or _definite_description(words, known, lex)
         or _definite_role(words, known, cand, lex)
         or outlet_epithet(words, known, cand, ix, lex)
+        or _owners_report(words, known, cand, ix, lex)
         or _body_epithet(words, known, cand)
         or _body_spokesperson(words, known, cand)
         or _bare_head(words, known)
@@ -468,6 +469,28 @@ def outlet_epithet(
 
 
 _OUTLET_REACH = 6  # sentences back that "the newspaper" may point to
+_OWN_REPORTS = frozenset({"report", "reporting", "story", "article", "account"})
+
+
+def _owners_report(
+    words: list[Tok], known: list[Known], cand: Candidate, ix: SentenceIndex, lex: Lexicon
+) -> Known | None:
+    """'According to its report, ...' right after an outlet spoke: the outlet's own report,
+    the same source."""
+    if len(words) != 2 or words[0].lower not in {"its", "their"}:
+        return None
+    if words[1].lower not in _OWN_REPORTS:
+        return None
+    last = known[-1] if known else None
+    if (
+        last is not None
+        and last.last_sentence >= cand.sentence - 2
+        and is_outlet_source(last.source, ix, lex, named_only=True)
+    ):
+        return last
+    return None
+
+
 _OUTLET_CUES = frozenset({"according to", "reported", "reports", "report"})
 
 
