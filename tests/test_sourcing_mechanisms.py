@@ -2397,3 +2397,15 @@ def test_its_report_after_an_outlet_is_that_outlet():
     assert sources(text) == [("the Sunday Ledger", "named_organization")]
     other = "The ministry said the pier is safe. Its report said the wall was sound."
     assert len(sources(other)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, relay",
+    [
+        ("A friend told The Sun the singer was thrilled.", "The Sun"),
+        ("A team insider told The Athletic the deal was done.", "The Athletic"),
+        ("A source told the Daily Mail the pair had split.", "Daily Mail"),
+    ],
+)
+def test_more_outlets_known_by_name(text, relay):
+    assert run(text)["sources"][0]["relayed_by"] == relay
