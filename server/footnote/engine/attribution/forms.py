@@ -84,7 +84,7 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
     return Candidate(inner[0], inner[1], "citing", cite.start, cite.end, site.sentence, relay=relay)
 
 
-_CITING_WORDS = frozenset({"citing", "quoting"})
+CITING_WORDS = frozenset({"citing", "quoting"})
 
 
 def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candidate | None]:
@@ -93,7 +93,7 @@ def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candida
     Returns the subject's span and the cited candidate (None when there is no such aside)."""
     toks = site.toks
     first = bisect_left(toks, span[0], key=lambda t: t.start)
-    if toks[first].lower in _CITING_WORDS and first > 1 and toks[first - 1].text == ",":
+    if toks[first].lower in CITING_WORDS and first > 1 and toks[first - 1].text == ",":
         # the phrase on the left stopped at the aside: "The report, citing two people, said"
         subject = left_phrase(toks, first - 1, site.lex)
         if subject is None:
@@ -101,7 +101,7 @@ def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candida
         span = (subject[0], span[1])
     k = bisect_left(toks, span[0], key=lambda t: t.start) + 1
     while k < len(toks) and toks[k].end <= span[1]:
-        if toks[k].lower in _CITING_WORDS and toks[k - 1].text == ",":
+        if toks[k].lower in CITING_WORDS and toks[k - 1].text == ",":
             break
         k += 1
     else:
@@ -124,7 +124,7 @@ def citing_fronted(site, span: tuple[int, int]) -> Candidate | None:
     """'Citing two officials, the Herald said ...': a citing phrase opens the sentence and the
     subject follows its comma; the officials are passed on by the subject when an outlet."""
     toks = site.toks
-    if len(toks) < 4 or toks[0].lower not in _CITING_WORDS:
+    if len(toks) < 4 or toks[0].lower not in CITING_WORDS:
         return None
     k = bisect_left(toks, span[0], key=lambda t: t.start)
     if k < 3 or toks[k - 1].text != ",":

@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from .checks import BY_STEP, rejected
 from .forms import (
+    CITING_WORDS,
     citing_after,
     citing_fronted,
     citing_inside,
@@ -54,11 +55,11 @@ def find_speakers(
     inserted = _inside_a_relative(site)  # "Hope Hicks, who colleagues said is loyal"
     if inserted:
         return inserted
-    if cue.endswith("ing") and cue not in _CITING_PARTICIPLES:
+    if cue.endswith("ing") and cue not in CITING_WORDS:
         absolute = _with_speaker(site)  # "..., with one analyst saying the deal was close"
         if absolute:
             return absolute
-    if cue in _CITING_PARTICIPLES and site.prev is not None and site.prev.text != ",":
+    if cue in CITING_WORDS and site.prev is not None and site.prev.text != ",":
         quoted = quoted_as_saying(site)  # "with the Herald citing officials as saying"
         if quoted:
             return quoted
@@ -98,7 +99,7 @@ def _inside_a_relative(site: CueSite) -> list[Candidate] | None:
 
 
 def _with_speaker(site: CueSite) -> list[Candidate] | None:
-    """'with a spokesman saying ...', 'with reports claiming ...': in an absolute phrase
+    """'with a spokesman saying ...', 'with Ana Ruiz adding ...': in an absolute phrase
     after "with" the noun phrase before the -ing cue speaks."""
     span = site.span
     if span is None:
@@ -272,9 +273,6 @@ def _confirmed_to(site: CueSite) -> str | None:
                 toks, k + 1, site.ix.norm, site.lex
             )
     return None
-
-
-_CITING_PARTICIPLES = frozenset({"citing", "quoting"})
 
 
 def _appositive_subject(toks: list[Tok], before: int, lex: Lexicon) -> bool:
