@@ -44,6 +44,7 @@ from .lexicon import Lexicon, load_lexicon
 from .publisher import publishers
 from .reasons import apply_reasons
 from .references import (
+    OUTLET_REACH,
     Known,
     antecedent,
     document_antecedent,
@@ -138,7 +139,7 @@ def _told_outlet_again(ix: SentenceIndex, cand: Candidate, known: list[Known], l
     if not m or not (m.group(1) in lex.outlet_epithets or m.group(2) in lex.outlet_epithets):
         return None
     for k in reversed(known[-_RECENT_OUTLETS:]):
-        if k.last_sentence < cand.sentence - 6:
+        if k.last_sentence < cand.sentence - OUTLET_REACH:
             break
         if is_outlet_source(k.source, ix, lex):
             if k.source.kind == "named_person":  # the text calls it a magazine

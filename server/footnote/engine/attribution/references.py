@@ -460,7 +460,7 @@ def outlet_epithet(
     if words[0].lower != "the" or len(words) > 4 or words[-1].lower not in lex.outlet_epithets:
         return None
     for k in reversed(known):
-        if k.last_sentence < cand.sentence - _OUTLET_REACH:
+        if k.last_sentence < cand.sentence - OUTLET_REACH:
             break
         # "the paper" may be a study: only an outlet named as one will do
         if is_outlet_source(k.source, ix, lex, named_only=words[-1].lower == "paper"):
@@ -468,7 +468,7 @@ def outlet_epithet(
     return None
 
 
-_OUTLET_REACH = 6  # sentences back that "the newspaper" may point to
+OUTLET_REACH = 6  # sentences back that "the newspaper" may point to
 _OWN_REPORTS = frozenset({"report", "reporting", "story", "article", "account"})
 
 
