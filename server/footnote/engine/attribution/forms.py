@@ -213,12 +213,14 @@ _BEFORE_REPORTS = re.compile(
 
 # "Rumours are swirling that ...", "Speculation is mounting that ...", "There are rumours
 # that ...": the hearsay noun is the subject of its own clause
-_HEARSAY_SUBJECT = re.compile(
-    r"\b(?:[Tt]here\s+(?:are|were|is|was)\s+(?:\w+\s+)?)?"
-    r"([Rr]umou?rs|[Rr]eports|[Ss]peculation)\s+(?:"
-    r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ing|rife|growing|widespread)\s+)?"
+# found by the noun first (a pattern opening with an optional "There are" would be tried at
+# every word), then the clause after it and a "There are" before it are read
+_HEARSAY_NOUN = re.compile(r"\b(?:[Rr]umou?rs|[Rr]eports|[Ss]peculation)\b")
+_HEARSAY_CLAUSE = re.compile(
+    r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ing|rife|growing|widespread)\s+)?"
     r"that\b"
 )
+_THERE_ARE = re.compile(r"\b[Tt]here\s+(?:are|were|is|was)\s+(?:\w+\s+)?$")
 
 
 def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
@@ -246,17 +248,19 @@ def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
             )
         )
     found = {c.start for c in out}
-    for m in _HEARSAY_SUBJECT.finditer(ix.norm):
-        start, end = m.span(1)
-        if start in found or ix.doc.in_quote(m.start(), m.end()):
+    norm = ix.norm
+    for m in _HEARSAY_NOUN.finditer(norm):
+        start, end = m.span()
+        clause = _HEARSAY_CLAUSE.match(norm, end)
+        if clause is None or start in found or ix.doc.in_quote(start, clause.end()):
             continue
-        there = m.group()[:5].lower() == "there"
-        with_verb = ix.norm[m.end(1) : m.end()].strip().lower() != "that"
-        if not there and not (_clause_opens_at(ix.norm, start, after_comma=with_verb)):
+        there = _THERE_ARE.search(norm, max(0, start - 30), start) is not None
+        with_verb = norm[end : clause.end()].strip().lower() != "that"
+        if not there and not (_clause_opens_at(norm, start, after_comma=with_verb)):
             continue  # "the firm denied rumours that", "Reuters, citing X, reports that"
         si = ix.sentence_of(start)
         out.append(
-            Candidate(start, end, "reports that", start, m.end(), si, kind_hint="vague_group")
+            Candidate(start, end, "reports that", start, clause.end(), si, kind_hint="vague_group")
         )
     return out
 
@@ -298,7 +302,7 @@ def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
     for t in _HEDGE_WORD.finditer(ix.norm):
         # "the fire is reported to have destroyed a house": the same hedge as "reportedly";
         # "to have/be" found first, then the hedge before it
-        h = _HEDGED.search(ix.norm, max(0, t.start() - 40), t.end())
+        h = _HEDGED.search(ix.norm, max(0, t.start() - 48), t.end())
         if h is None or h.end() != t.end():
             continue
         si = ix.sentence_of(h.start())
@@ -317,9 +321,9 @@ _HEDGED = re.compile(
     r"\b((?:is|are|was|were)\s+(?:\w+ly\s+)?(?:reported|understood|said|believed|thought|"
     r"rumou?red|alleged|claimed))\s+to\s+(?:have|be)\b"
 )
-# the lookbehind lets a match start only once per run of spaces: "\s+to" alone would retry
-# at every space of a long blank run (quadratic)
-_HEDGE_WORD = re.compile(r"(?<!\s)\s+to\s+(?:have|be)\b")
+# found by the word "to" ("\s+to" would be retried at every space of a long blank run,
+# quadratic); the hedge before it is read in a window of 40 characters plus the spaces
+_HEDGE_WORD = re.compile(r"\bto\s+(?:have|be)\b")
 _TOLD_ME = re.compile(r"\b(?:I'm|I am|I've been|I have been|I was)\s+told\b(?!\s+(?:by|to)\b)")
 
 
