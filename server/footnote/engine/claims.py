@@ -58,6 +58,8 @@ _QUOTE_MARKS = frozenset("\"'\u201c\u2018")
 def _naming_dropped(tokens, text: str):
     """Drop a 'so-called' that only introduces a name or a quoted term ('the so-called
     "Car Wash" investigation', 'the so-called Islamic State'): it names, it does not judge."""
+    if not any(tok[0] == "so-called" for tok in tokens):
+        return tokens
     out = []
     for k, tok in enumerate(tokens):
         if tok[0] == "so-called" and k + 1 < len(tokens):

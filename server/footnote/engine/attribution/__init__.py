@@ -84,8 +84,7 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         ):
             cand = replace(cand, end=when.start())  # "four officials on Monday": when
         cand = _bind_pronoun(cand, known, ix, lex)
-        if cand.told is None and cand.cue in lex.tell:
-            cand = replace(cand, told=_told_outlet_again(ix, cand, known, lex))
+        cand = _told_outlet_again(ix, cand, known, lex)
         target = resolve(cand, known, ix, lex)
         if target is None:
             if cand.cue in lex.citing and known and known[-1].source.relayed_by:
@@ -133,11 +132,15 @@ _RELATIVE = re.compile(r"\b(?:who|whom|which|that)\s")
 _TOLD_EPITHET = re.compile(r"\s+the\s+([a-z-]+)(?:\s+([a-z]+))?\b")
 
 
-def _told_outlet_again(ix: SentenceIndex, cand: Candidate, known: list[Known], lex: Lexicon):
+def _told_outlet_again(
+    ix: SentenceIndex, cand: Candidate, known: list[Known], lex: Lexicon
+) -> Candidate:
     """'An insider told the magazine ...' after an outlet was named: told that outlet."""
+    if cand.told is not None or cand.cue not in lex.tell:
+        return cand
     m = _TOLD_EPITHET.match(ix.norm, cand.cue_end)  # "the magazine", "the celebrity weekly"
     if not m or not (m.group(1) in lex.outlet_epithets or m.group(2) in lex.outlet_epithets):
-        return None
+        return cand
     for k in reversed(known[-_RECENT_OUTLETS:]):
         if k.last_sentence < cand.sentence - OUTLET_REACH:
             break
@@ -145,8 +148,8 @@ def _told_outlet_again(ix: SentenceIndex, cand: Candidate, known: list[Known], l
             if k.source.kind == "named_person":  # the text calls it a magazine
                 k.source = replace(k.source, kind="named_organization")
             name = k.source.mention
-            return name[4:] if name.lower().startswith("the ") else name
-    return None
+            return replace(cand, told=name[4:] if name.lower().startswith("the ") else name)
+    return cand
 
 
 _RECENT_OUTLETS = 40

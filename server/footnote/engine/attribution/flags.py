@@ -54,6 +54,9 @@ _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*")
 def _outlets_own(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'A Harbour Tribune source', 'the Daily Ledger's insider': an unnamed person who is
     the outlet's own, passed on by it."""
+    rest = norm[start + 1 : end]
+    if rest == rest.lower():
+        return None  # no name past the first letter
     for m in _CAPITAL_RUN.finditer(norm, start, end):
         a = m.start()
         for word in m.group().split()[:-1]:  # "Two Daily Ledger": the count is no name

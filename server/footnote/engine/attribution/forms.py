@@ -91,6 +91,9 @@ def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candida
     """'The Herald, citing two officials, said ...': the subject ends before the aside, and
     the officials are a source of their own, passed on by the Herald when it is an outlet.
     Returns the subject's span and the cited candidate (None when there is no such aside)."""
+    phrase = site.ix.norm[span[0] : span[1]]
+    if "citing" not in phrase and "quoting" not in phrase:
+        return span, None
     toks = site.toks
     first = bisect_left(toks, span[0], key=lambda t: t.start)
     if toks[first].lower in CITING_WORDS and first > 1 and toks[first - 1].text == ",":
@@ -189,17 +192,17 @@ def _whole_outlet(norm: str, start: int, end: int, lex: Lexicon) -> bool:
     return bool(m and m.end() == end) or media_name(norm, start, end, lex) is not None
 
 
-_HEARSAY = re.compile(r"\breportedly\b", re.IGNORECASE)
+_HEARSAY = re.compile(r"\b(?:[Rr]eportedly|REPORTEDLY)\b")
 _VIA = re.compile(r"\s+via\s+")
 # "following reports that ...", "denied media reports that ...", "responding to reports that
 # said ...": reports a clause says something of, after a word that makes them a noun. Not
 # "asked about reports that" or "commented on reports that": a question's topic.
 # Found by the literal "reports that" first, then the words before it are read (a pattern
 # that starts with the alternation would be tried at every offset of the text).
-# "reports that ...", or "reports" before a clause opening with a name ("following reports
+# After "reports"/"rumours": "that ...", or a clause opening with a name ("following reports
 # Ana Ruiz had resigned"), not a day ("reports Monday")
 _REPORTS_THAT = re.compile(
-    r"\b(?:[Rr]eports|[Rr]umou?rs)\s+(?:that\b|(?=[A-Z][a-z]+(?:['\u2019]s)?\s)"
+    r"\s+(?:that\b|(?=[A-Z][a-z]+(?:['\u2019]s)?\s)"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|At|From|By)\b)"
     r"(?=[^.;,]{0,60}?\b(?:is|was|were|are|had|has|have|would|will|could|might|may)\b))"
 )
@@ -228,31 +231,25 @@ def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
     reports that ...': reports of something with no one named, a vague group. 'reports of a
     profit warning' (no clause) and 'Reuters reports that' (a verb) are not."""
     out = []
-    for m in _REPORTS_THAT.finditer(ix.norm):
-        lead = _BEFORE_REPORTS.search(ix.norm, max(0, m.start() - 60), m.start())
-        if lead is None or ix.doc.in_quote(m.start(), m.end()):
-            continue
-        start = lead.start(1)
-        end = m.end() - len("that") if m.group().endswith("that") else m.end()
-        end = start + len(ix.norm[start:end].rstrip())
-        si = ix.sentence_of(start)
-        out.append(
-            Candidate(
-                start,
-                end,
-                "reports that",
-                start,
-                m.end(),
-                si,
-                kind_hint="vague_group",
-            )
-        )
-    found = {c.start for c in out}
     norm = ix.norm
-    for m in _HEARSAY_NOUN.finditer(norm):
+    for m in _HEARSAY_NOUN.finditer(norm):  # one scan for both shapes
         start, end = m.span()
+        after = None if m.group()[0] in "Ss" else _REPORTS_THAT.match(norm, end)
+        lead = after and _BEFORE_REPORTS.search(norm, max(0, start - 60), start)
+        if after and lead and not ix.doc.in_quote(start, after.end()):
+            # "following reports that ...": the words before "reports" belong to it
+            first = lead.start(1)
+            last = after.end() - len("that") if after.group().endswith("that") else after.end()
+            last = first + len(norm[first:last].rstrip())
+            si = ix.sentence_of(first)
+            out.append(
+                Candidate(
+                    first, last, "reports that", first, after.end(), si, kind_hint="vague_group"
+                )
+            )
+            continue
         clause = _HEARSAY_CLAUSE.match(norm, end)
-        if clause is None or start in found or ix.doc.in_quote(start, clause.end()):
+        if clause is None or ix.doc.in_quote(start, clause.end()):
             continue
         there = _THERE_ARE.search(norm, max(0, start - 30), start) is not None
         with_verb = norm[end : clause.end()].strip().lower() != "that"

@@ -37,6 +37,17 @@ def is_person_noun(low: str, lex: Lexicon) -> bool:
 _OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "at"})
 
 
+def _verb_and_object(pre: list[Tok], lex: Lexicon) -> bool:
+    """A lower-case -ed word followed by a number or an object's first word."""
+    for k in range(1, len(pre) - 1):
+        a = pre[k]
+        if a.lower.endswith("ed") and a.text.islower():
+            b = pre[k + 1]
+            if b.text.isdigit() or b.lower in lex.numbers or b.lower in _OBJECT_OPENERS:
+                return True
+    return False
+
+
 def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon) -> bool:
     """Whether the phrase at `span`, classified as `kind`, can be a source."""
     words = [t for t in ix.tokenize(*span) if t.text[0].isalnum() or t.text in ",("]
@@ -47,12 +58,7 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
     pre = _pre_chunk(words, lex)
     if any(w.lower in lex.clause_cues and w.text.islower() for w in pre[1:]):
         return False  # "the Telegraph and the Sun all reported": a clause, not a name
-    if any(
-        a.text.islower()
-        and a.lower.endswith("ed")
-        and (b.text.isdigit() or b.lower in lex.numbers or b.lower in _OBJECT_OPENERS)
-        for a, b in zip(pre[1:], pre[2:], strict=False)
-    ):
+    if _verb_and_object(pre, lex):
         return False  # "Forces raided 125 houses", "Gunmen attacked the convoy": a clause
     if any(
         a.lower == "to"
