@@ -50,6 +50,7 @@ from .references import (
     document_antecedent,
     epithet,
     is_outlet_source,
+    recent_source,
     remember,
     resolve,
 )
@@ -141,15 +142,18 @@ def _told_outlet_again(
     m = _TOLD_EPITHET.match(ix.norm, cand.cue_end)  # "the magazine", "the celebrity weekly"
     if not m or not (m.group(1) in lex.outlet_epithets or m.group(2) in lex.outlet_epithets):
         return cand
-    for k in reversed(known[-_RECENT_OUTLETS:]):
-        if k.last_sentence < cand.sentence - OUTLET_REACH:
-            break
-        if is_outlet_source(k.source, ix, lex):
-            if k.source.kind == "named_person":  # the text calls it a magazine
-                k.source = replace(k.source, kind="named_organization")
-            name = k.source.mention
-            return replace(cand, told=name[4:] if name.lower().startswith("the ") else name)
-    return cand
+    k = recent_source(
+        known[-_RECENT_OUTLETS:],
+        cand.sentence,
+        OUTLET_REACH,
+        lambda s: is_outlet_source(s, ix, lex),
+    )
+    if k is None:
+        return cand
+    if k.source.kind == "named_person":  # the text calls it a magazine
+        k.source = replace(k.source, kind="named_organization")
+    name = k.source.mention
+    return replace(cand, told=name[4:] if name.lower().startswith("the ") else name)
 
 
 _RECENT_OUTLETS = 40

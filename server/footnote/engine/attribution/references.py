@@ -4,6 +4,7 @@ introduced (among the last few dozen, so the stage stays linear)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Source
@@ -439,17 +440,29 @@ _BODY_EPITHETS = frozenset(
 )
 
 
+def recent_source(
+    known: list[Known], sentence: int, reach: int, fits: Callable[[Source], bool]
+) -> Known | None:
+    """The latest known source that `fits` and spoke within `reach` sentences before
+    `sentence`; the look-back stops at the first older one."""
+    for k in reversed(known):
+        if k.last_sentence < sentence - reach:
+            break
+        if fits(k.source):
+            return k
+    return None
+
+
+def _is_body(source: Source) -> bool:
+    return source.kind == "named_organization"
+
+
 def _body_epithet(words: list[Tok], known: list[Known], cand: Candidate) -> Known | None:
     """'The west London outfit said' after the club was named, 'the retailer said': the
     body named last, if it spoke in the last few sentences."""
     if words[0].lower != "the" or len(words) > 5 or words[-1].lower not in _BODY_EPITHETS:
         return None
-    for k in reversed(known):
-        if k.last_sentence < cand.sentence - 3:
-            break
-        if k.source.kind == "named_organization":
-            return k
-    return None
+    return recent_source(known, cand.sentence, 3, _is_body)
 
 
 def outlet_epithet(
@@ -459,13 +472,13 @@ def outlet_epithet(
     it was named in the last few sentences."""
     if words[0].lower != "the" or len(words) > 4 or words[-1].lower not in lex.outlet_epithets:
         return None
-    for k in reversed(known):
-        if k.last_sentence < cand.sentence - OUTLET_REACH:
-            break
-        # "the paper" may be a study: only an outlet named as one will do
-        if is_outlet_source(k.source, ix, lex, named_only=words[-1].lower == "paper"):
-            return k
-    return None
+    named_only = words[-1].lower == "paper"  # "the paper" may be a study: a named outlet only
+    return recent_source(
+        known,
+        cand.sentence,
+        OUTLET_REACH,
+        lambda s: is_outlet_source(s, ix, lex, named_only=named_only),
+    )
 
 
 OUTLET_REACH = 6  # sentences back that "the newspaper" may point to
@@ -517,12 +530,7 @@ def _body_spokesperson(words: list[Tok], known: list[Known], cand: Candidate) ->
     body spoke is that body's voice, not a second, anonymous source."""
     if len(words) != 2 or words[0].lower not in {"a", "an", "the"} or words[1].lower not in _SPOKES:
         return None
-    for k in reversed(known):
-        if k.last_sentence < cand.sentence - 2:
-            break
-        if k.source.kind == "named_organization":
-            return k
-    return None
+    return recent_source(known, cand.sentence, 2, _is_body)
 
 
 def _definite_role(
