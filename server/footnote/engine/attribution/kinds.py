@@ -166,7 +166,12 @@ def _name_reading(
         return "org"  # "Daily Telegraph and Sun": names joined by "and" are no one person
     if _the_and_capitals(pre, lex):
         return "org"  # "the Sunday Independent", "the Harbour Panel": a person takes no "the"
-    if pre[0].lower in lex.indefinite | lex.numbers and pre[-1].text.islower() and not appositive:
+    first = pre[0].lower
+    if (
+        (first in lex.indefinite or first in lex.numbers)
+        and pre[-1].text.islower()
+        and not appositive
+    ):
         return None  # "one Lakeside teacher", "a Pentagon official": a name only describes
     return name
 

@@ -91,6 +91,7 @@ class Lexicon:
     institution_heads: frozenset[str]
     case_bodies: frozenset[str]
     person_heads: frozenset[str]
+    person_words: frozenset[str]  # person_heads | person_titles, built once
     document_backrefs: frozenset[str]
     affiliated_experts: frozenset[str]
     story_groups: frozenset[str]
@@ -239,6 +240,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         institution_heads=k["institution_heads"],
         case_bodies=k["case_bodies"],
         person_heads=k["person_heads"],
+        person_words=k["person_heads"] | k["person_titles"],
         document_backrefs=k["document_backrefs"],
         affiliated_experts=k["affiliated_experts"],
         story_groups=k["story_groups"],

@@ -70,7 +70,7 @@ def role_before_name(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     j = i
     while j < len(toks) and j - i < 4 and toks[j].text.islower() and toks[j].text.isalpha():
         j += 1
-    if j == i or toks[j - 1].lower not in lex.person_heads | lex.person_titles:
+    if j == i or toks[j - 1].lower not in lex.person_words:
         return False
     k = j
     while k < len(toks) and is_name_tok(toks[k]):

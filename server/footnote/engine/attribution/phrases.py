@@ -153,7 +153,7 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
                     # "Aroldo Rivera, governor of the department of San Marcos, bordering
                     # Mexico, told ...": a role between two appositives
                     or toks[head_start].text.islower()
-                    and toks[head_start].lower in lex.person_heads | lex.person_titles
+                    and toks[head_start].lower in lex.person_words
                     and head_end - head_start < 14
                 )
             ):
@@ -182,7 +182,7 @@ def _name_before_role(toks: list[Tok], start: int, lex: Lexicon) -> int | None:
     opens the subject ("..., Li Ying, vice-president of the group said"), or None."""
     first = toks[start]
     role = first.lower.rsplit("-", 1)[-1]  # "vice-president"
-    if not (first.text.islower() and role in lex.person_heads | lex.person_titles):
+    if not (first.text.islower() and role in lex.person_words):
         return None
     if start < 3 or toks[start - 1].text != ",":
         return None

@@ -149,7 +149,7 @@ def who_antecedent(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int] | N
         role_end = r = start - 2
         while r > 0 and toks[r - 1].text[0].isalnum() and toks[r - 1].lower not in lex.prepositions:
             r -= 1
-        if toks[role_end].lower in lex.person_heads | lex.person_titles:
+        if toks[role_end].lower in lex.person_words:
             start = r
     return toks[start].start, toks[end].end
 

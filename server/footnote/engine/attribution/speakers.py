@@ -160,7 +160,8 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
         if (
             span
             and site.cue in lex.document_only
-            and head_noun_of(site.ix, span, lex) not in lex.document_heads | lex.document_backrefs
+            and (head := head_noun_of(site.ix, span, lex)) not in lex.document_heads
+            and head not in lex.document_backrefs
         ):
             return []  # "The two sides ... and have shown no sign": no document
         return [site.candidate(span)] if span else []
