@@ -22,24 +22,36 @@ def quoted_as_saying(site) -> list[Candidate] | None:
     k = next(
         (
             j
-            for j in range(cj + 1, min(n - 1, cj + 16))
-            if toks[j].lower == "as" and toks[j + 1].lower in lex.as_saying
+            for j in range(cj + 2, min(n - 1, cj + 20))
+            if (toks[j].lower == "as" and toks[j + 1].lower in lex.as_saying)
+            or (toks[j].lower in lex.as_saying and toks[j - 1].text.isalpha())
         ),
         None,
     )
-    if k is None or any(t.text in {",", ".", ";", '"'} for t in toks[cj + 1 : k]):
+    if k is None or not _plain_or_apposed(toks, cj + 1, k):
         return None
+    e = k - 2 if toks[k - 1].text == "," else k - 1  # the last word before "as saying"
     aux = skip_adverbs_left(toks, ci - 1, lex) if ci > 0 else -1
     relay = None
     if aux >= 0 and toks[aux].lower in lex.be_auxiliaries:
         speaker = left_phrase(toks, aux, lex)
-        if cj + 1 < k and toks[cj + 1].lower == "by":
-            relay = outlet_or_media(norm, toks[cj + 2].start, toks[k - 1].end, lex)
+        if cj + 1 < e and toks[cj + 1].lower == "by":
+            relay = outlet_or_media(norm, toks[cj + 2].start, toks[e].end, lex)
     else:
-        speaker = (toks[cj + 1].start, toks[k - 1].end) if cj + 1 < k else None
+        speaker = (toks[cj + 1].start, toks[e].end) if cj + 1 <= e else None
         subject = left_phrase(toks, ci, lex)
         relay = outlet_or_media(norm, subject[0], subject[1], lex) if subject else None
     return [site.candidate(speaker, relay=relay)] if speaker else []
+
+
+def _plain_or_apposed(toks: list[Tok], i: int, k: int) -> bool:
+    """Tokens i..k-1 are one noun phrase, or a name with one appositive set off by two commas
+    ("Ana Ruiz, head of the rescue team,"): no stop, semicolon or quotation mark."""
+    inner = toks[i:k]
+    if any(t.text in {".", ";", '"', "\u201c", "\u201d"} for t in inner):
+        return False
+    commas = [j for j, t in enumerate(inner) if t.text == ","]
+    return not commas or (len(commas) == 2 and commas[0] > 0 and commas[1] == len(inner) - 1)
 
 
 def confirmed_to_by(site) -> list[Candidate] | None:

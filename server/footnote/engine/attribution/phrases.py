@@ -50,6 +50,13 @@ def _affiliation(toks, start: int, end: int) -> bool:
 
 
 def skip_between_left(toks, i, lex) -> int:
+    i = _skip_parenthetical(toks, i, lex)
+    j = _skip_between_words(toks, i, lex)
+    # "the regulator, however, has argued": a parenthetical before the auxiliary
+    return _skip_between_words(toks, _skip_parenthetical(toks, j, lex), lex) if j < i else j
+
+
+def _skip_parenthetical(toks, i, lex) -> int:
     if i >= 2 and toks[i].text == ",":
         # a parenthetical between subject and verb: "officials, predictably, dismiss",
         # "the ministry, in a statement, said", "Smith, however, insisted"
@@ -62,6 +69,10 @@ def skip_between_left(toks, i, lex) -> int:
                 first in lex.true_prepositions and (i - k <= 6 or _affiliation(toks, k + 1, i))
             ):
                 i = k - 1
+    return i
+
+
+def _skip_between_words(toks, i, lex) -> int:
     while i >= 0:
         low = toks[i].lower
         if low == "again":

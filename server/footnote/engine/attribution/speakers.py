@@ -74,7 +74,10 @@ def find_speakers(
     if cue.endswith("ing"):
         # "..., saying inflation was high": the speaker is the subject of the main clause
         span = sentence_subject(toks, site.before, lex)
-        return [site.candidate(span)] if span else []
+        if span is None:
+            return []
+        word = site.ix.norm[span[0] : span[1]].lower()
+        return [site.candidate(span, pronoun=word if word in lex.pronouns else None)]
     return _subject_speakers(site)
 
 
@@ -240,15 +243,20 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
     """'farm activist Kishor Tiwari and the Shiv Sena had said': a named person joined by
     'and' to the subject speaks too, when the pair opens its clause ('..., X and Y said')."""
     k = bisect_left(toks, span[0], key=lambda t: t.start) - 1
-    if k < 2 or toks[k].lower != "and":
+    if k < 1 or toks[k].lower != "and":
         return None
     end = j = k - 1
     while j >= 0 and toks[j].cap and toks[j].text[0].isalpha() and end - j < 5:
         j -= 1
-    if end - j < 2:
+    if (end == j and toks[end].text.islower() or end == 0) and toks[
+        end
+    ].lower in lex.institution_heads:
+        j = end - 1  # "police and the museum said": a body named by its head word alone
+        j -= 1 if j >= 0 and toks[j].lower == "the" else 0
+    elif end - j < 2:
         return None  # a name of two words or more
     start = j + 1
-    if j >= 0 and toks[j].text.islower() and toks[j].lower in lex.person_heads | lex.person_titles:
+    if j >= 0 and toks[j].text.islower() and toks[j].lower in lex.person_words:
         while j >= 0 and toks[j].text.islower() and toks[j].text.isalpha() and start - j < 4:
             j -= 1
         start = j + 1  # "farm activist Kishor Tiwari"
