@@ -2409,3 +2409,74 @@ def test_its_report_after_an_outlet_is_that_outlet():
 )
 def test_more_outlets_known_by_name(text, relay):
     assert run(text)["sources"][0]["relayed_by"] == relay
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "The Harbour Tribune quoted Ana Kestrel, head of the rescue team, as saying the "
+            "dam had failed.",
+            "Ana Kestrel, head of the rescue team",
+        ),
+        ("The Harbour Tribune quoted Ana Kestrel saying the dam had failed.", "Ana Kestrel"),
+    ],
+)
+def test_quoted_with_an_appositive_or_without_as(text, mention):
+    assert source(text, mention)["relayed_by"] == "Harbour Tribune"
+
+
+def test_quoting_a_thing_and_then_saying_is_the_subjects_speech():
+    text = "The Tribune quoted the poem, saying it was old."
+    assert sources(text) == [("The Tribune", "named_organization")]
+
+
+def test_a_pronoun_before_an_ing_cue_is_its_antecedent():
+    text = "Ana Kestrel spoke first. She cited the report, saying it was flawed."
+    assert ("Ana Kestrel", "named_person") in sources(text)
+    assert all(m != "She" for m, _ in sources(text))
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The regulator, however, has argued that it had limited powers.", "The regulator"),
+        ("Ana Kestrel, in a statement, has said the port will close.", "Ana Kestrel"),
+        ("The ministry here said the talks would continue.", "The ministry"),
+    ],
+)
+def test_an_aside_or_here_before_the_verb(text, mention):
+    assert sources(text)[0][0] == mention
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The painting was stolen overnight, police and the museum said Monday.",
+            ["police", "the museum"],
+        ),
+        ("Police and the museum said the painting was stolen.", ["Police", "the museum"]),
+        ("The thief met police and the museum said nothing.", []),
+    ],
+)
+def test_a_body_named_by_its_head_word_speaks_with_its_partner(text, expected):
+    assert [m for m, _ in sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares rose after a report from CNBC said a bid was near. CNBC said the board agreed.",
+        "The cut is large, the Nikkei Asian Review reported. Orders fell, Nikkei said.",
+        "Harbour Logistics Inc. said profits fell. Harbour Logistics said costs rose.",
+    ],
+)
+def test_a_body_named_again_by_its_first_words_is_one_source(text):
+    assert len(sources(text)) == 1
+    assert sources(text)[0][1] == "named_organization"
+
+
+def test_a_place_inside_an_outlets_name_is_another_source():
+    text = "The Moscow Times reported the raid. Moscow said it was legal."
+    assert len(sources(text)) == 2

@@ -265,9 +265,16 @@ def _outlet_in_own_name(norm: str, span, pre: list[Tok], head_noun: str, lex: Le
     if not outlet:
         return False
     handed_on = lex.handed_on_re.search(norm, span[0], span[1])
+    named = pre[1:] if pre[0].lower == "the" else pre
     return bool(
         (head_noun in lex.own_reports and not handed_on)
         or ends_with(norm[pre[0].start : pre[-1].end], outlet)
+        # "the Nikkei Asian Review": a publication whose capitalised name opens with an outlet's
+        or (
+            named
+            and all(t.cap and t.text.isalpha() for t in named)
+            and norm.startswith(outlet, named[0].start)
+        )
     )
 
 

@@ -172,6 +172,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         _same_name(words, known, lex)
         or _initials(words, known)
         or _short_name(words, known)
+        or _first_words_of_name(words, known, lex)
         or next((k for k in reversed(known) if k.head_low == low), None)  # "The Kremlin" again
         or _authors_or_group(words, known, cand, ix, lex)
         or _same_group_again(words, known, lex)
@@ -349,6 +350,35 @@ def _short_name(words: list[Tok], known: list[Known]) -> Known | None:
         if k.source.kind == "named_organization" and len(name) > 2 and name[-1] == words[1].text:
             return k
     return None
+
+
+def _first_words_of_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
+    """'CNBC said' after 'a report from CNBC', 'Nikkei said' after 'the Nikkei Asian Review':
+    a body named again by its whole name or its first words. Never a place ('Moscow' after
+    'The Moscow Times' is the government) and never a person."""
+    if not 1 <= len(words) <= 3 or not all(w.cap and w.text[0].isalpha() for w in words):
+        return None
+    if any(w.lower in lex.places or w.lower in lex.org_words for w in words):
+        return None
+    names = [w.text for w in words]
+    for k in reversed(known):
+        if k.source.kind not in {"named_organization", "document"}:
+            continue
+        run = _capitalised_run(k.source.mention)
+        if run[: len(names)] == names:
+            return k
+    return None
+
+
+def _capitalised_run(mention: str) -> list[str]:
+    """The first run of capitalised words in a mention, without a leading "The"."""
+    run: list[str] = []
+    for w in mention.split():
+        if w[:1].isupper() and (run or w != "The"):
+            run.append(w.rstrip(",.;:"))
+        elif run:
+            break
+    return run
 
 
 def _initials(words: list[Tok], known: list[Known]) -> Known | None:
