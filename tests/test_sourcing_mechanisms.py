@@ -2480,3 +2480,70 @@ def test_a_body_named_again_by_its_first_words_is_one_source(text):
 def test_a_place_inside_an_outlets_name_is_another_source():
     text = "The Moscow Times reported the raid. Moscow said it was legal."
     assert len(sources(text)) == 2
+
+
+def test_an_outlets_spokesperson_speaks_for_it_and_passes_nothing_on():
+    for text in (
+        "A Harbour Tribune spokesman said the paper is not for sale.",
+        "A Reuters spokeswoman said the agency stood by its story.",
+    ):
+        assert run(text)["sources"][0]["relayed_by"] is None
+    assert (
+        source("A Harbour Tribune source said the deal was done.", "A Harbour Tribune source")[
+            "relayed_by"
+        ]
+        == "Harbour Tribune"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "None of the guards were armed, Ana Kestrel, a local official told the Tribune.",
+            ("Ana Kestrel, a local official", "named_person"),
+        ),
+        (
+            "In Harbour Bay, a local official told the Tribune the port was shut.",
+            ("a local official", "unnamed_individual"),
+        ),
+    ],
+)
+def test_a_name_before_a_role_whose_closing_comma_is_missing(text, expected):
+    assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "There are over 200 people accused in various cases who the police believe are alive.",
+            [("the police", "named_organization")],
+        ),
+        (
+            "Officials who the ministry trusts said the port was shut.",
+            [("Officials who the ministry trusts", "vague_group")],
+        ),
+    ],
+)
+def test_the_speaker_of_an_object_relative_clause_is_its_own_subject(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("A man accused in the killing of a guard appeared in court.", 0),
+        ("Ana Kestrel accused the mayor of lying.", 1),
+    ],
+)
+def test_accused_before_in_is_passive(text, count):
+    assert len(sources(text)) == count
+
+
+def test_a_bracketed_aside_inside_a_title_keeps_the_name():
+    text = "Director General of Police (Crime) Ana Kestrel said the files were lost."
+    assert sources(text)[0][1] == "named_person"
+    assert sources("The Central Election Commission (CEC) said the vote was fair.")[0][1] == (
+        "named_organization"
+    )

@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 from .readings import (
     act_not_reply,
     adjective_before_noun,
+    admitted_somewhere,
     after_noun_marker,
     after_preposition,
     agentless_passive,
@@ -294,6 +295,15 @@ CHECKS: tuple[Check, ...] = (
         "Crews from the harbour station responded within minutes.",
         "The ministry responded that the figures were wrong.",
         act_not_reply,
+    ),
+    Check(
+        "admitted somewhere",
+        "clause",
+        '"Admitted to" a place lets someone in ("admitted to hospital"); only "admitted to '
+        'doing" something confesses. Someone "posted at" a place is stationed there.',
+        "Six people were admitted to hospital with burns after the fire.",
+        "The driver admitted to falsifying the logbook.",
+        admitted_somewhere,
     ),
     Check(
         "describes people",

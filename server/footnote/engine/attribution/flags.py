@@ -9,7 +9,7 @@ from bisect import bisect_left
 from ..model import Source
 from .forms import handed_on_to
 from .gate import can_speak, lone_opening_word, reported_subject, trimmed
-from .kinds import classify, clause_start
+from .kinds import classify, clause_start, head_noun_of
 from .lexicon import Lexicon
 from .outlets import is_outlet, media_name, outlet_in
 from .publisher import is_publisher
@@ -69,6 +69,19 @@ def _outlets_own(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+_SPOKES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokeswomen"}
+)
+
+
+def _outlets_spokesperson(ix: SentenceIndex, start: int, end: int, lex: Lexicon) -> str | None:
+    """The outlet whose spokesperson the phrase names ("A Harbour Tribune spokesman", "a
+    spokeswoman for the Tribune"), or None."""
+    if head_noun_of(ix, (start, end), lex) not in _SPOKES:
+        return None
+    return outlet_in(ix.norm, start, end, lex) or _outlets_own(ix.norm, start, end, lex)
+
+
 def _names_someone(norm: str, c: Candidate, lex: Lexicon) -> bool:
     """Whether a speaker phrase names someone accountable: a capitalised word past its
     first ("Kremlin spokesman Ana Ruiz") or a body ("a constitutional committee"), not
@@ -119,6 +132,8 @@ def new_source(
     )
     if is_publisher(outlet, own):
         outlet = None  # told the publisher itself: first-hand for its readers
+    if outlet and outlet == _outlets_spokesperson(ix, start, end, lex):
+        outlet = None  # "a Reuters spokesman": the outlet speaking for itself, not passing on
     if outlet and kind == "document" and _JOURNAL.search(norm, start, end):
         outlet = None  # "a study published in the journal Circulation": where it appeared
     reason = requested = None

@@ -77,7 +77,7 @@ def classify(
 def _classify(
     ix: SentenceIndex, span: tuple[int, int], lex: Lexicon, sentence_start: int
 ) -> SourceKind:
-    toks = ix.tokenize(span[0], span[1])
+    toks = _without_inner_brackets(ix.tokenize(span[0], span[1]))
     if not toks:
         return "vague_group"
     pre, appositive = _chunks(toks, lex)
@@ -92,6 +92,21 @@ def _classify(
     return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
         pre, name, head_noun, lex
     )
+
+
+def _without_inner_brackets(toks: list[Tok]) -> list[Tok]:
+    """'Director General of Police (Crime) Ana Ruiz': a short bracketed aside inside a title
+    is left out, so that the title still runs into the name; one at the end stays ("the
+    Central Election Commission (CEC)")."""
+    for k, t in enumerate(toks):
+        if t.text == "(":
+            close = next(
+                (j for j in range(k + 1, min(len(toks), k + 6)) if toks[j].text == ")"), None
+            )
+            if close is not None and close + 1 < len(toks) and toks[close + 1].cap:
+                return toks[:k] + toks[close + 1 :]
+            break
+    return toks
 
 
 def _kind_by_shape(

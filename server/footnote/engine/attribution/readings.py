@@ -124,7 +124,9 @@ def appeal(s: CueSite) -> bool:
 def the_one_accused(s: CueSite) -> bool:
     """'a man accused of theft', 'a doctor blamed for the delays': a verb whose object comes
     first, right before its preposition, is passive; the phrase before it is accused."""
-    return s.cue in s.lex.object_first and s.next_is("of", "for", "as")
+    return s.cue in s.lex.object_first and s.next_is(
+        "of", "for", "as", "in", "over", "after"
+    )  # "200 people accused in various cases"
 
 
 _AFTER_NOTHING = frozenset(
@@ -260,6 +262,18 @@ def act_not_reply(s: CueSite) -> bool:
     return s.cue.startswith("respond") and not (
         nxt is None or nxt.lower == "that" or nxt.text in {",", ":", '"', "'", "."}
     )
+
+
+def admitted_somewhere(s: CueSite) -> bool:
+    """'admitted to hospital', 'was admitted to the bar': let in, not confessing; 'admitted
+    to taking bribes' still confesses. 'A clerk posted at the post office' is stationed
+    there, not writing online."""
+    if s.cue == "posted" and s.next_is("at"):
+        return True
+    if not (s.cue.startswith("admit") and s.next_is("to")):
+        return False
+    after = s.toks[s.cj + 2] if s.cj + 2 < len(s.toks) else None
+    return after is not None and not after.lower.endswith("ing")
 
 
 def describes_people(s: CueSite) -> bool:

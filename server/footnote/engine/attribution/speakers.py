@@ -211,6 +211,8 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
     if span is None:
         return []
     span, cited_inside = citing_inside(site, span)  # "The Herald, citing officials, said"
+    span = _name_before_role(site, span)  # "Ana Ruiz, a local official told ..."
+    span = _subject_of_relative(site, span)  # "200 people who the police believe are ..."
     phrase = site.ix.tokenize(span[0], span[1])
     if len(phrase) == 1 and phrase[0].lower in site.lex.pronouns:
         return [site.candidate(span, pronoun=phrase[0].lower)]
@@ -237,6 +239,47 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
         or citing_fronted(site, span)  # "Citing people close to it, the Herald said"
     )
     return out + [cited] if cited else out
+
+
+def _name_before_role(site: CueSite, span: tuple[int, int]) -> tuple[int, int]:
+    """'..., Ana Ruiz, a local official told the Courier': an appositive whose closing comma
+    is missing still describes the name before it, when the name stands alone between two
+    commas (or opens the sentence) and the role is a person's ("a local official")."""
+    toks, lex = site.toks, site.lex
+    k = bisect_left(toks, span[0], key=lambda t: t.start)
+    if k < 3 or toks[k - 1].text != "," or toks[k].lower not in {"a", "an"}:
+        return span
+    if site.ix.norm[span[0] : span[1]].split()[-1].lower() not in lex.person_words:
+        return span
+    j = k - 2
+    while j >= 0 and toks[j].cap and toks[j].text.isalpha() and k - 2 - j < 4:
+        if toks[j].lower in lex.org_words or toks[j].lower in lex.places:
+            return span
+        j -= 1
+    if k - 2 - j < 2 or (j >= 0 and toks[j].text not in {",", '"', "\u201d", ":"}):
+        return span  # a name of two words or more, set off on its left
+    return toks[j + 1].start, span[1]
+
+
+def _subject_of_relative(site: CueSite, span: tuple[int, int]) -> tuple[int, int]:
+    """'over 200 people accused who the police believe are alive': the cue is the verb of an
+    object relative clause, and its speaker is the clause's own subject after the pronoun,
+    when that is a short phrase ending in a person or body noun ("the police")."""
+    lex = site.lex
+    words = site.ix.tokenize(span[0], span[1])
+    rel = next((k for k in range(len(words) - 1, 0, -1) if words[k].lower in _OBJECT_REL), None)
+    if rel is None or not 1 <= len(words) - rel - 1 <= 4:
+        return span
+    rest = words[rel + 1 :]
+    last = rest[-1].lower
+    if (rest[0].lower in lex.determiners or rest[0].cap) and (
+        last in lex.person_words or last in lex.institution_heads
+    ):
+        return rest[0].start, rest[-1].end
+    return span
+
+
+_OBJECT_REL = frozenset({"who", "whom", "that"})
 
 
 def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tuple[int, int] | None:
