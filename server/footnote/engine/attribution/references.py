@@ -151,6 +151,9 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
     known = known[-_RECENT:]
     if cand.pronoun:
         return _pronoun_target(cand.pronoun, known, lex)
+    hedge = _outlets_hedge(cand, known, ix, lex)
+    if hedge is not None:
+        return hedge
     head_text = _named_holder(ix.norm[cand.start : cand.end]) or _head_text(
         ix.norm[cand.start : cand.end]
     )
@@ -480,6 +483,25 @@ def recent_source(
             break
         if fits(k.source):
             return k
+    return None
+
+
+def _outlets_hedge(
+    cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
+) -> Known | None:
+    """'The player has reportedly ...', 'his family are said to be furious' right after the
+    text named an outlet as where its story comes from ("according to The Sun"): the hedge
+    passes on that outlet's report, not a new, vague source. Only when the outlet is the
+    last source that spoke, a few sentences back; "I'm told" stays the writer's own."""
+    last = known[-1]
+    if (
+        cand.kind_hint == "vague_group"
+        and cand.start == cand.cue_start
+        and cand.cue != "told"
+        and cand.sentence - OUTLET_REACH <= last.last_sentence < cand.sentence
+        and is_outlet_source(last.source, ix, lex, named_only=True)
+    ):
+        return last
     return None
 
 
