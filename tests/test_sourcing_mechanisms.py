@@ -2547,3 +2547,33 @@ def test_a_bracketed_aside_inside_a_title_keeps_the_name():
     assert sources("The Central Election Commission (CEC) said the vote was fair.")[0][1] == (
         "named_organization"
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The singer was arrested this month, according to the Harbour Tribune. The row "
+            "reportedly began at a party. Her family are said to be furious.",
+            [("the Harbour Tribune", "named_organization")],
+        ),
+        (
+            "The singer was arrested this month. The row reportedly began at a party.",
+            [("reportedly", "vague_group")],
+        ),
+    ],
+)
+def test_a_hedge_right_after_an_outlet_passes_on_its_report(text, expected):
+    assert sources(text) == expected
+
+
+def test_a_document_sent_to_its_members_is_a_document():
+    text = "The scheme is costly, according to an email from the Harbour Chamber to its members."
+    assert sources(text) == [("an email from the Harbour Chamber to its members", "document")]
+
+
+def test_a_spokesperson_from_a_named_body_speaks_for_an_office():
+    text = "A spokesperson from the Harbour Foreign Ministry said the rules were unfair."
+    assert "anonymous-no-reason" not in [n["rule"] for n in run(text)["notes"]]
+    text = "A representative said the rules were unfair."
+    assert "anonymous-no-reason" in [n["rule"] for n in run(text)["notes"]]

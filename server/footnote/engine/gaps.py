@@ -81,9 +81,10 @@ def find_gaps(
     return findings
 
 
+_SPOKES = r"spokes(?:person|man|woman)"
 _SPOKESPERSON = re.compile(
-    r"^(?:a|an|the)\s+(?:(?:\w+\s+){0,4}spokes(?:person|man|woman)(?:\s+(?:for|of|at)\s+\S.*)?"
-    r"|(?:\w+\s+)?spokes(?:person|man|woman)\s+(?:for|of|at)\s+\S.*)$",
+    rf"^(?:a|an|the)\s+(?:(?:\w+\s+){{0,4}}{_SPOKES}(?:\s+(?:for|of|at|from)\s+\S.*)?"
+    rf"|(?:\w+\s+)?{_SPOKES}\s+(?:for|of|at|from)\s+\S.*)$",
     re.IGNORECASE,
 )
 

@@ -36,6 +36,7 @@ from .readings import (
     handed_on,
     hypothetical,
     infinitive,
+    names_a_thing,
     negated,
     not_a_document,
     not_an_outlet,
@@ -304,6 +305,15 @@ CHECKS: tuple[Check, ...] = (
         "Six people were admitted to hospital with burns after the fire.",
         "The driver admitted to falsifying the logbook.",
         admitted_somewhere,
+    ),
+    Check(
+        "names a thing",
+        "clause",
+        '"What X call" gives the name a thing goes by ("what doctors call burnout"); no one '
+        "is reporting anything.",
+        "Many nurses suffer from what doctors call burnout.",
+        "Doctors call the rise in burnout alarming.",
+        names_a_thing,
     ),
     Check(
         "describes people",

@@ -64,7 +64,7 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
         a.lower == "to"
         and b.text.isalpha()
         and b.text.islower()
-        and b.lower not in lex.articles
+        and b.lower not in lex.determiners  # "an email to its members"
         and b.lower not in lex.object_pronouns  # "a source close to them"
         for a, b in zip(pre, pre[1:], strict=False)
     ):

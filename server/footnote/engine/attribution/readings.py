@@ -276,6 +276,18 @@ def admitted_somewhere(s: CueSite) -> bool:
     return after is not None and not after.lower.endswith("ing")
 
 
+def names_a_thing(s: CueSite) -> bool:
+    """'what scientists call antimicrobial resistance': "what X call(s)" in the present
+    gives the name a thing goes by, it reports nothing; "what the director called \"a
+    careful job\"" quotes a verdict and stays."""
+    if s.cue not in {"call", "calls"} or s.span is None or s.nxt is None:
+        return False
+    if s.nxt.text in {'"', "'", "\u201c", "\u2018"}:
+        return False
+    k = bisect_left(s.toks, s.span[0], key=lambda t: t.start)
+    return k > 0 and s.toks[k - 1].lower == "what"
+
+
 def describes_people(s: CueSite) -> bool:
     b = s.before
     return b >= 0 and s.toks[b].text == "who" and not (b >= 1 and s.toks[b - 1].text == ",")
