@@ -193,6 +193,40 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}[A-Z]\.?$")
+_NAME_AFTER = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+
+
+def _middle_initials(norm: str, start: int, word: str, nxt: int) -> bool:
+    """'Christopher J.L. Murray': initials between a given name and a surname, not 'the
+    U.S.' or 'Washington D.C.' at a sentence's end (a lower-case word or a place before)."""
+    if not _INITIALS.match(word) or not _NAME_AFTER.match(norm, nxt):
+        return False
+    before = _NAME_BEFORE.search(norm, max(0, start - 30), start)
+    if before is None:
+        return False
+    lex = load_lexicon()
+    given = before.group(1).lower()
+    following = _NAME_AFTER.match(norm, nxt).group().lower()  # type: ignore[union-attr]
+    return (
+        given not in lex.places
+        and following not in lex.stop_left
+        and following not in lex.determiners
+        and following not in lex.person_pronouns
+    )
+
+
+_FIRST_WORD = re.compile(r"[A-Z][a-z]*\b")
+_OPENERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "this"})
+
+
+def _opens_sentence(norm: str, nxt: int) -> bool:
+    """Whether the word at `nxt` is one that opens a sentence, not a name ("The", "He")."""
+    m = _FIRST_WORD.match(norm, nxt)
+    return m is not None and m.group().lower() in _OPENERS
+
+
 def _is_boundary(norm: str, punct: int, end: int, limit: int) -> bool:
     nxt = end
     while nxt < limit and norm[nxt] == " ":
@@ -211,10 +245,14 @@ def _is_boundary(norm: str, punct: int, end: int, limit: int) -> bool:
     if m:
         word = m.group(1).lower().rstrip(".")
         if word in load_lexicon().abbreviations:  # data/attribution.toml [abbreviations]
-            return False
+            # "... in the U.S. The company said": an initialism ends a sentence when the
+            # next word can only open one
+            return "." in word and _opens_sentence(norm, nxt)
         # A single capital initial ("John F. Kennedy") rarely ends a sentence.
         if len(word) == 1 and norm[punct - 1].isupper():
             return False
+        if _middle_initials(norm, m.start(1), m.group(1), nxt):
+            return False  # "Christopher J.L. Murray"
     return following.isupper() or following.isdigit() or following in "\"'(["
 
 
