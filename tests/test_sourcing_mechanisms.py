@@ -2577,3 +2577,57 @@ def test_a_spokesperson_from_a_named_body_speaks_for_an_office():
     assert "anonymous-no-reason" not in [n["rule"] for n in run(text)["notes"]]
     text = "A representative said the rules were unfair."
     assert "anonymous-no-reason" in [n["rule"] for n in run(text)["notes"]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dr. Ana J.L. Kestrel said the burden is huge.", ["Dr. Ana J.L. Kestrel"]),
+        ("Sales rose in the U.S. The company said demand was strong.", ["The company"]),
+        ("The U.S. Embassy said it was closed.", ["The U.S. Embassy"]),
+        (
+            "The firm is based in Washington D.C. Officials said it would close.",
+            ["Officials"],
+        ),
+    ],
+)
+def test_initials_inside_a_name_and_an_initialism_that_ends_a_sentence(text, expected):
+    assert [m for m, _ in sources(text)] == expected
+
+
+def test_an_adverb_before_a_participle_still_opens_an_aside():
+    text = (
+        "The research, recently published in the journal The Harbour Review, says the bugs "
+        "kill a million people."
+    )
+    assert sources(text)[0][1] == "document"
+
+
+def test_our_president_is_an_office_not_an_anonymous_source():
+    assert "anonymous-no-reason" not in [
+        n["rule"] for n in run("Our president condemned the bonuses as shameful.")["notes"]
+    ]
+    assert "anonymous-no-reason" in [
+        n["rule"] for n in run("Our source said the bonuses were shameful.")["notes"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Kestrel and her allies have said the cases are political.",
+        "It was a milestone, but Ana Kestrel and her allies have said the cases are political.",
+    ],
+)
+def test_a_named_person_and_her_allies_is_one_named_source(text):
+    assert sources(text) == [("Ana Kestrel and her allies", "named_person")]
+
+
+def test_a_lone_word_closing_a_title_is_its_holders_name():
+    text = (
+        "Additional Director General of Police (Law and Order) Kestrel conceded that faking "
+        "death was easy. Kestrel said it was an old trick."
+    )
+    assert sources(text) == [
+        ("Additional Director General of Police (Law and Order) Kestrel", "named_person")
+    ]

@@ -97,7 +97,7 @@ def identified_by_office(mention: str) -> bool:
     words = head.lower().split()
     if _SPOKESPERSON.match(head):
         return True
-    if 0 < len(words) <= 4 and words[0] == "the" and words[-1] in rules.offices:
+    if 0 < len(words) <= 4 and words[0] in {"the", "our"} and words[-1] in rules.offices:
         return True
     if (
         0 < len(words) <= 3

@@ -80,6 +80,16 @@ def _classify(
     toks = _without_inner_brackets(ix.tokenize(span[0], span[1]))
     if not toks:
         return "vague_group"
+    owned = next(
+        (
+            k
+            for k in range(1, len(toks) - 1)
+            if toks[k].lower == "and" and toks[k + 1].lower in {"his", "her", "their"}
+        ),
+        None,
+    )
+    if owned is not None:  # "Ana Ruiz and her allies": whoever the owner is
+        return classify(ix, (toks[0].start, toks[owned - 1].end), lex, sentence_start)
     pre, appositive = _chunks(toks, lex)
     head_noun = head_noun_of(ix, span, lex)
     by_shape = _kind_by_shape(ix, span, toks, pre, head_noun, lex, sentence_start)

@@ -218,6 +218,13 @@ def _opener(tok, lex) -> bool:
 
 
 def is_appositive(toks, seg_start, seg_end, lex) -> bool:
+    if (
+        seg_start < seg_end
+        and toks[seg_start].lower.endswith("ly")
+        and toks[seg_start].text.islower()
+        and toks[seg_start + 1].lower.endswith("ed")
+    ):
+        seg_start += 1  # "The research, recently published in The Lancet, says"
     first = toks[seg_start]
     segment = toks[seg_start : seg_end + 1]
     if (

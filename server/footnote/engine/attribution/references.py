@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Source
 from .kinds import has_name, head_noun_of, is_age, is_demonym, is_plural
@@ -176,6 +176,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         or _initials(words, known)
         or _short_name(words, known)
         or _first_words_of_name(words, known, lex)
+        or _surname_after_title(words, known, lex)
         or next((k for k in reversed(known) if k.head_low == low), None)  # "The Kremlin" again
         or _authors_or_group(words, known, cand, ix, lex)
         or _same_group_again(words, known, lex)
@@ -369,6 +370,22 @@ def _first_words_of_name(words: list[Tok], known: list[Known], lex: Lexicon) -> 
             continue
         run = _capitalised_run(k.source.mention)
         if run[: len(names)] == names:
+            return k
+    return None
+
+
+def _surname_after_title(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
+    """'Brijlal said' after 'Additional Director General of Police Brijlal conceded': the
+    lone word that closed a title phrase was its holder's name, so that source was a named
+    person all along."""
+    if len(words) != 1 or not is_name_tok(words[0]) or words[0].lower in lex.org_words:
+        return None
+    for k in reversed(known):
+        if k.source.kind != "unnamed_individual":
+            continue
+        head = k.source.mention.split(",")[0].split()
+        if len(head) >= 3 and head[0][:1].isupper() and head[-1] == words[0].text:
+            k.source = replace(k.source, kind="named_person")
             return k
     return None
 

@@ -231,7 +231,9 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
         told = _confirmed_to(site)  # "confirmed the split to People magazine"
     out = [site.candidate(span, told=told)]
     partner = _named_partner(site.toks, span, site.lex)
-    if partner is not None:
+    if partner is not None and site.ix.norm[span[0] : span[1]].split()[0].lower() in _OWNERS:
+        out = [site.candidate((partner[0], span[1]), told=told)]  # "Ana Ruiz and her allies"
+    elif partner is not None:
         out.insert(0, site.candidate(partner, told=told))
     cited = (
         cited_inside
@@ -303,12 +305,19 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
         while j >= 0 and toks[j].text.islower() and toks[j].text.isalpha() and start - j < 4:
             j -= 1
         start = j + 1  # "farm activist Kishor Tiwari"
-    if j >= 0 and toks[j].text not in {",", ";", ":"} and toks[j].lower not in lex.connectives:
+    if (
+        j >= 0
+        and toks[j].text not in {",", ";", ":"}
+        and toks[j].lower not in lex.connectives
+        and toks[j].lower not in _CLAUSE_OPENERS
+    ):
         return None  # "... met Ana Ruiz and the minister said": an object, not a speaker
     return toks[start].start, toks[end].end
 
 
 _SAID = frozenset({"said", "says", "say"})
+_OWNERS = frozenset({"his", "her", "their"})
+_CLAUSE_OPENERS = frozenset({"but", "while", "whereas", "although", "though", "because"})
 _CONFIRMED_TO = frozenset({"confirmed", "confirms", "revealed", "reveals", "explained"})
 
 
