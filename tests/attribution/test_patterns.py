@@ -2,7 +2,12 @@
 
 import re
 
-from footnote.engine.attribution.patterns import compile_phrases, starts_word, trie_pattern
+from footnote.engine.attribution.patterns import (
+    compile_phrases,
+    starts_word,
+    trie_pattern,
+    word_spans,
+)
 
 
 def test_trie_pattern_matches_the_same_phrases_as_an_alternation():
@@ -31,3 +36,9 @@ def test_lead_none_leaves_the_word_start_to_the_caller():
     text = "no comment, uncomment"
     starts = [m.start() for m in pattern.finditer(text)]
     assert [s for s in starts if starts_word(text, s)] == [3]
+
+
+def test_word_spans_finds_whole_words_in_three_cases():
+    text = "Reports say REPORTS of reportsX and unreports; reports."
+    assert word_spans(text, ["reports"]) == [(0, 7), (12, 19), (47, 54)]
+    assert word_spans("rumours, Rumors", ["rumours", "rumors"]) == [(0, 7), (9, 15)]

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from .lexicon import Lexicon
 from .outlets import OUTLET_KIND_WORDS, media_name, outlet_or_media
+from .patterns import starts_word, word_spans
 from .phrases import left_phrase, right_phrase, skip_adverbs_left
 from .tokens import Candidate, SentenceIndex, Tok
 
@@ -204,7 +205,7 @@ def _whole_outlet(norm: str, start: int, end: int, lex: Lexicon) -> bool:
     return bool(m and m.end() == end) or media_name(norm, start, end, lex) is not None
 
 
-_HEARSAY = re.compile(r"\b(?:[Rr]eportedly|REPORTEDLY)\b")
+_HEARSAY = ("reportedly",)
 _VIA = re.compile(r"\s+via\s+")
 # "following reports that ...", "denied media reports that ...", "responding to reports that
 # said ...": reports a clause says something of, after a word that makes them a noun. Not
@@ -230,7 +231,7 @@ _BEFORE_REPORTS = re.compile(
 # that ...": the hearsay noun is the subject of its own clause
 # found by the noun first (a pattern opening with an optional "There are" would be tried at
 # every word), then the clause after it and a "There are" before it are read
-_HEARSAY_NOUN = re.compile(r"\b(?:[Rr]umou?rs|[Rr]eports|[Ss]peculation)\b")
+_HEARSAY_NOUN = ("rumours", "rumors", "reports", "speculation")
 _HEARSAY_CLAUSE = re.compile(
     r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ing|rife|growing|widespread)\s+)?"
     r"that\b"
@@ -244,9 +245,8 @@ def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
     profit warning' (no clause) and 'Reuters reports that' (a verb) are not."""
     out = []
     norm = ix.norm
-    for m in _HEARSAY_NOUN.finditer(norm):  # one scan for both shapes
-        start, end = m.span()
-        after = None if m.group()[0] in "Ss" else _REPORTS_THAT.match(norm, end)
+    for start, end in word_spans(norm, _HEARSAY_NOUN):  # one scan for both shapes
+        after = None if norm[start] in "Ss" else _REPORTS_THAT.match(norm, end)
         lead = after and _BEFORE_REPORTS.search(norm, max(0, start - 60), start)
         if after and lead and not ix.doc.in_quote(start, after.end()):
             # "following reports that ...": the words before "reports" belong to it
@@ -290,25 +290,27 @@ def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
     comes from. Right after a sentence that names its source ("The sources say ... He
     reportedly also wanted ..."), "reportedly" carries that account on."""
     out = []
-    for m in _HEARSAY.finditer(ix.norm):
-        si = ix.sentence_of(m.start())
-        if si in attributed or si - 1 in attributed or ix.doc.in_quote(m.start(), m.end()):
+    norm = ix.norm
+    for start, end in word_spans(norm, _HEARSAY):
+        si = ix.sentence_of(start)
+        if si in attributed or si - 1 in attributed or ix.doc.in_quote(start, end):
             continue
-        out.append(
-            Candidate(
-                m.start(), m.end(), "reportedly", m.start(), m.end(), si, kind_hint="vague_group"
-            )
-        )
-    for m in _TOLD_ME.finditer(ix.norm):
+        out.append(Candidate(start, end, "reportedly", start, end, si, kind_hint="vague_group"))
+    for t in _TOLD.finditer(norm):
         # "But now I'm told they have separated": the writer's unnamed informants (what
-        # follows is what was told, whatever cues it holds)
+        # follows is what was told, whatever cues it holds); "told" found first
+        m = _TOLD_ME.search(norm, max(0, t.start() - 20), t.end())
+        if m is None or m.end() != t.end() or _TOLD_BY.match(norm, t.end()):
+            continue
         si = ix.sentence_of(m.start())
         if ix.doc.in_quote(m.start(), m.end()):
             continue
         out.append(
             Candidate(m.start(), m.end(), "told", m.start(), m.end(), si, kind_hint="vague_group")
         )
-    for t in _HEDGE_WORD.finditer(ix.norm):
+    for t in _HEDGE_WORD.finditer(norm):
+        if not starts_word(norm, t.start()):
+            continue
         # "the fire is reported to have destroyed a house": the same hedge as "reportedly";
         # "to have/be" found first, then the hedge before it
         h = _HEDGED.search(ix.norm, max(0, t.start() - 48), t.end())
@@ -332,8 +334,10 @@ _HEDGED = re.compile(
 )
 # found by the word "to" ("\s+to" would be retried at every space of a long blank run,
 # quadratic); the hedge before it is read in a window of 40 characters plus the spaces
-_HEDGE_WORD = re.compile(r"\bto\s+(?:have|be)\b")
-_TOLD_ME = re.compile(r"\b(?:I'm|I am|I've been|I have been|I was)\s+told\b(?!\s+(?:by|to)\b)")
+_HEDGE_WORD = re.compile(r"to\s+(?:have|be)\b")  # a literal first: word start checked apart
+_TOLD = re.compile(r"told\b")
+_TOLD_ME = re.compile(r"\b(?:I'm|I am|I've been|I have been|I was)\s+told$")
+_TOLD_BY = re.compile(r"\s+(?:by|to)\b")
 
 
 def handed_on_to(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
