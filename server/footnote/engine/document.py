@@ -266,21 +266,39 @@ def _quotes(text: str, norm: str, paragraphs: tuple[Paragraph, ...]):
     open_at: int | None = None
     open_kind = ""
     for pi, para in enumerate(paragraphs):
-        for m in _QUOTE_MARK.finditer(text, para.start, para.end):
-            i = m.start()
-            kind = norm[i]
-            if open_at is None:
-                if _opens(text, norm, i, para):
-                    open_at, open_kind = i, kind
-            elif kind == open_kind and _closes(text, norm, i, para):
-                yield Quote(open_at, i + 1, open_at + 1, i)
-                open_at = None
-        if open_at is not None:
-            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt is None or norm[nxt.start] != open_kind:
-                yield Quote(open_at, para.end, open_at + 1, para.end)
-                open_at = None
-            # else: the quotation runs on into the next paragraph, which re-opens it
+        nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+        scan_from, singles = para.start, True
+        while True:
+            for m in _QUOTE_MARK.finditer(text, scan_from, para.end):
+                i = m.start()
+                kind = norm[i]
+                if kind == "'" and not singles:
+                    continue
+                if open_at is None:
+                    if _opens(text, norm, i, para):
+                        open_at, open_kind = i, kind
+                elif kind == open_kind and _closes(text, norm, i, para):
+                    yield Quote(open_at, i + 1, open_at + 1, i)
+                    open_at = None
+            if (
+                singles
+                and open_at is not None
+                and open_kind == "'"
+                and open_at >= para.start
+                and (nxt is None or norm[nxt.start] != "'")
+            ):
+                # a single mark that nothing in its paragraph closes is an apostrophe ("the
+                # 'Ndrangheta", "'em"), not a quotation: read the rest again without single
+                # marks (none of them can close, or this one would be closed). Once per
+                # paragraph, so the pass stays linear.
+                scan_from, singles, open_at = open_at + 1, False, None
+                continue
+            break
+        # a quotation open at the paragraph's end closes there, unless it runs on into the
+        # next paragraph, which re-opens it
+        if open_at is not None and (nxt is None or norm[nxt.start] != open_kind):
+            yield Quote(open_at, para.end, open_at + 1, para.end)
+            open_at = None
     if open_at is not None:
         last = paragraphs[-1]
         yield Quote(open_at, last.end, open_at + 1, last.end)
@@ -296,6 +314,8 @@ def _opens(text: str, norm: str, i: int, para: Paragraph) -> bool:
     before = norm[i - 1] if i > para.start else " "
     if ch in OPENERS:
         return not before.isalnum()
+    if after.isdigit():
+        return False  # "the '90s": a year cut short
     # straight quote: opens after a space or opening punctuation
     return before in " \n([-/:;,"
 
