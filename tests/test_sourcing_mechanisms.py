@@ -2631,3 +2631,31 @@ def test_a_lone_word_closing_a_title_is_its_holders_name():
     assert sources(text) == [
         ("Additional Director General of Police (Law and Order) Kestrel", "named_person")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police arrested 30 members of the 'Ndrangheta mafia, the Harbour news agency "
+            "reported.",
+            ["the Harbour news agency"],
+        ),
+        ("Since the '90s the port has grown, the mayor said.", ["the mayor"]),
+        ("'We will fight on,' the mayor said.", ["the mayor"]),
+        (
+            'The \'Ndrangheta controls "most of the port", police said.',
+            ["police"],
+        ),
+    ],
+)
+def test_an_apostrophe_that_opens_a_word_is_no_quotation(text, expected):
+    assert [m for m, _ in sources(text)] == expected
+
+
+def test_according_to_her_mothers_testimony_is_not_her():
+    text = "Ana Pendo died in 2017, according to her mother's testimony at the time."
+    assert ("Ana Pendo", "named_person") not in sources(text)
+    assert sources("Ana Pendo spoke. The plan is dead, according to her.") == [
+        ("Ana Pendo", "named_person")
+    ]

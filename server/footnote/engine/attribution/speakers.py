@@ -49,7 +49,16 @@ def find_speakers(
         if rejected(site, _OPEN):
             return []
         nxt = site.nxt
-        if nxt is not None and nxt.lower in _SUBJECT_OF:
+        after = toks[cj + 2] if cj + 2 < len(toks) else None
+        possessive = (
+            nxt is not None
+            and nxt.lower == "her"
+            and after is not None
+            and (
+                after.text[0].isalnum()  # "according to her mother's testimony": whose, not who
+            )
+        )
+        if nxt is not None and nxt.lower in _SUBJECT_OF and not possessive:
             return [site.candidate((nxt.start, nxt.end), pronoun=_SUBJECT_OF[nxt.lower])]
         return _with_citing(site, right_phrase(toks, cj + 1, lex))
     inserted = _inside_a_relative(site)  # "Hope Hicks, who colleagues said is loyal"
