@@ -2659,3 +2659,10 @@ def test_according_to_her_mothers_testimony_is_not_her():
     assert sources("Ana Pendo spoke. The plan is dead, according to her.") == [
         ("Ana Pendo", "named_person")
     ]
+
+
+def test_the_report_right_after_an_outlet_is_that_outlets_report():
+    text = "Thirty people were held, the Harbour Tribune said. One is at large, the report said."
+    assert sources(text) == [("the Harbour Tribune", "named_organization")]
+    text = "A UN report said the port was shut. One man is at large, the report said."
+    assert sources(text) == [("A UN report", "document")]

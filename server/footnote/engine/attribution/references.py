@@ -557,9 +557,9 @@ _OWN_REPORTS = frozenset({"report", "reporting", "story", "article", "account"})
 def _owners_report(
     words: list[Tok], known: list[Known], cand: Candidate, ix: SentenceIndex, lex: Lexicon
 ) -> Known | None:
-    """'According to its report, ...' right after an outlet spoke: the outlet's own report,
-    the same source."""
-    if len(words) != 2 or words[0].lower not in {"its", "their"}:
+    """'According to its report, ...', '..., the report said' right after an outlet spoke:
+    the outlet's own report, the same source."""
+    if len(words) != 2 or words[0].lower not in {"its", "their", "the"}:
         return None
     if words[1].lower not in _OWN_REPORTS:
         return None
