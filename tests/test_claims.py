@@ -471,3 +471,19 @@ def test_a_past_event_placed_in_history_is_background_not_a_claim():
         "Its archive was destroyed by vandals who wanted to ruin the town."
     )
     assert len(claims(verdict)) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The outbreak has been blamed on water from shallow, dirty wells.",
+        "The harbour board has come under fire for its slow response to the floods.",
+    ],
+)
+def test_blame_with_no_one_named_for_it_fires(sentence):
+    assert claims(sentence) == [sentence]
+
+
+def test_blame_with_its_blamer_named_is_attributed():
+    text = "Health officials blamed the outbreak on water from shallow, dirty wells."
+    assert [n for n in analyze(text).notes if n.rule == "unattributed-claim"] == []
