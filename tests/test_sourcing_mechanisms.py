@@ -2666,3 +2666,27 @@ def test_the_report_right_after_an_outlet_is_that_outlets_report():
     assert sources(text) == [("the Harbour Tribune", "named_organization")]
     text = "A UN report said the port was shut. One man is at large, the report said."
     assert sources(text) == [("A UN report", "document")]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Ana Kestrel, a farmer in Salem, Oregon, said the crop failed.",
+            "Ana Kestrel, a farmer in Salem, Oregon",
+        ),
+        (
+            '"The benefit is large," lead researcher Ana Kestrel, of Harbour University in '
+            'Kingston, Ontario, said in a release. "It is," Kestrel said.',
+            "lead researcher Ana Kestrel, of Harbour University in Kingston, Ontario",
+        ),
+    ],
+)
+def test_a_place_and_its_region_stay_inside_the_appositive(text, mention):
+    assert sources(text) == [(mention, "named_person")]
+
+
+def test_a_region_after_a_place_in_the_main_clause_is_no_speaker():
+    assert sources("The fire started in Salem, Oregon, officials said.") == [
+        ("officials", "vague_group")
+    ]

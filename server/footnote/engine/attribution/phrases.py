@@ -136,7 +136,7 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
     if toks[i].text == ",":
         # X, <appositive or relative clause>[, <another>], said
         seg_end = i - 1
-        seg_start = segment_start(toks, seg_end)
+        seg_start = aside_start(toks, seg_end)
         if seg_start is None or seg_start > seg_end:
             return None
         hops = 0
@@ -215,6 +215,32 @@ def _opener(tok, lex) -> bool:
         or low.endswith("ly")
         and low not in lex.not_adverbs
     )
+
+
+_PLACE_PREPS = frozenset({"in", "of", "from", "at", "near", "outside"})
+
+
+def aside_start(toks, seg_end) -> int | None:
+    """Where the comma-bounded segment ending at seg_end starts, taking a place and its
+    region ("in Kingston, Ontario") as one segment."""
+    seg_start = segment_start(toks, seg_end)
+    if seg_start is not None and region_of_place(toks, seg_start, seg_end):
+        seg_start = segment_start(toks, seg_start - 2)
+    return seg_start
+
+
+def region_of_place(toks, seg_start, seg_end) -> bool:
+    """'..., of Harbour University in Kingston, Ontario, said': the segment is the region
+    after a place named with "in" or "of" (up to two capitalised words each), not an
+    appositive of its own."""
+    if seg_end - seg_start > 1 or seg_start < 3 or toks[seg_start - 1].text != ",":
+        return False
+    if not all(t.cap and t.text.isalpha() for t in toks[seg_start : seg_end + 1]):
+        return False
+    k = seg_start - 2
+    while k >= 0 and seg_start - 2 - k < 2 and toks[k].cap and toks[k].text.isalpha():
+        k -= 1
+    return k < seg_start - 2 and k >= 0 and toks[k].lower in _PLACE_PREPS
 
 
 def is_appositive(toks, seg_start, seg_end, lex) -> bool:

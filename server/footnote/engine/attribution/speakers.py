@@ -21,9 +21,9 @@ from .lexicon import Lexicon
 from .names import role_before_name
 from .outlets import ends_with, outlet_at, outlet_in
 from .phrases import (
+    aside_start,
     is_appositive,
     right_phrase,
-    segment_start,
     sentence_subject,
 )
 from .readings import said_nothing
@@ -348,7 +348,7 @@ def _confirmed_to(site: CueSite) -> str | None:
 def _appositive_subject(toks: list[Tok], before: int, lex: Lexicon) -> bool:
     """Whether the comma at `before` closes an appositive or relative clause of a subject."""
     seg_end = before - 1
-    seg_start = segment_start(toks, seg_end)
+    seg_start = aside_start(toks, seg_end)  # "a farmer in Salem, Oregon,"
     if seg_start is None or seg_start < 2 or toks[seg_start - 1].text != ",":
         return False
     return is_appositive(toks, seg_start, seg_end, lex)
