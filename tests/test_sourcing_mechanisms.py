@@ -2690,3 +2690,15 @@ def test_a_region_after_a_place_in_the_main_clause_is_no_speaker():
     assert sources("The fire started in Salem, Oregon, officials said.") == [
         ("officials", "vague_group")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Workers who can afford to buy said items are rare.", 0),
+        ("People who spoke to reporters said the deal was off.", 1),
+        ("A source close to them said the deal was off.", 1),
+    ],
+)
+def test_said_after_an_infinitive_is_the_said(text, count):
+    assert len(sources(text)) == count

@@ -55,6 +55,17 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
         return False
     if len(words) == 1 and words[0].lower in lex.object_pronouns:
         return False  # "according to her" is a back-reference, found by the cue
+    if (
+        len(words) >= 3
+        and words[-2].lower == "to"
+        and words[-1].text.isalpha()
+        and words[-1].text.islower()
+        and words[-1].lower not in lex.object_pronouns
+        and not words[-1].lower.endswith("s")
+        and words[-1].lower not in lex.person_words
+        and words[-1].lower not in lex.institution_heads
+    ):
+        return False  # "workers who can afford to buy said items": "said" is "the said"
     pre = _pre_chunk(words, lex)
     if any(w.lower in lex.clause_cues and w.text.islower() for w in pre[1:]):
         return False  # "the Telegraph and the Sun all reported": a clause, not a name
