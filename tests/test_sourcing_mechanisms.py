@@ -2702,3 +2702,118 @@ def test_a_region_after_a_place_in_the_main_clause_is_no_speaker():
 )
 def test_said_after_an_infinitive_is_the_said(text, count):
     assert len(sources(text)) == count
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "HARBOUR CITY, Elbonia (AP) — Elbonia's opposition leader on Friday rejected the "
+            "result, saying he would file a complaint.",
+            "Elbonia's opposition leader",
+        ),
+        (
+            "Diplomats speaking on condition of anonymity because the talks were private said "
+            "the sticking point was language.",
+            "Diplomats speaking on condition of anonymity because the talks were private",
+        ),
+        (
+            "Two officials not authorized to speak publicly said the deal was close.",
+            "Two officials not authorized to speak",
+        ),
+        (
+            'Ambassador Ana Kestrel did not address specifics, telling reporters: "We have a '
+            'text."',
+            "Ambassador Ana Kestrel",
+        ),
+    ],
+)
+def test_wire_shapes_of_a_speaker(text, expected):
+    assert sources(text)[0][0] == expected
+
+
+def test_a_reason_inside_an_aside_is_read_with_the_aside():
+    text = (
+        "A senior official, who spoke on condition of anonymity because the talks are "
+        "private, said the deal was close."
+    )
+    assert run(text)["sources"][0]["anonymity_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, relayed, relay",
+    [
+        (
+            '"At least 36 people died," the Harbour Tribune reported early Monday, citing '
+            "rescuers.",
+            "rescuers",
+            "Harbour Tribune",
+        ),
+        (
+            "Ludian was the worst hit, according to Xinhua who cited local officials.",
+            "local officials",
+            "Xinhua",
+        ),
+        (
+            "The toll rose to 40, according to the Harbour Tribune, which cited hospital staff.",
+            "hospital staff",
+            "Harbour Tribune",
+        ),
+        (
+            "Talks are possible, Ana Kestrel said, according to HNA, another news agency.",
+            "Ana Kestrel",
+            "HNA",
+        ),
+    ],
+)
+def test_an_outlet_passes_on_who_it_cites(text, relayed, relay):
+    assert source(text, relayed)["relayed_by"] == relay
+
+
+def test_an_agency_that_is_not_a_news_agency_relays_nothing():
+    text = "Talks are possible, Ana Kestrel said, according to Harbour Corp, a shipping agency."
+    assert source(text, "Ana Kestrel")["relayed_by"] is None
+
+
+def test_calling_demonstrations_is_an_act():
+    assert sources("The union called protests for Monday in every port.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chairman of the Harbour Council Foreign Affairs Committee Ana Kestrel said the "
+        "move is illegal.",
+        "Chairman of the Harbour Affairs Committee Ana Kestrel said the move is illegal.",
+    ],
+)
+def test_an_office_of_a_named_body_then_a_name_is_a_named_person(text):
+    assert sources(text)[0][1] == "named_person"
+
+
+def test_an_office_of_a_named_body_alone_is_unnamed():
+    text = "The chairman of the Harbour Affairs Committee said the move is illegal."
+    assert sources(text)[0][1] == "unnamed_individual"
+
+
+@pytest.mark.parametrize(
+    "text, relay",
+    [
+        (
+            "The verdict is a blow, said Editor in Chief of Reuters news agency Ana J. Kestrel.",
+            None,
+        ),
+        ("Reuters correspondent Ana Kestrel said the verdict is a blow.", "Reuters"),
+        ("According to The Athletic's Ana Kestrel, the bid was accepted.", "The Athletic"),
+    ],
+)
+def test_an_outlets_executive_speaks_for_herself_its_reporter_for_it(text, relay):
+    assert run(text)["sources"][0]["relayed_by"] == relay
+
+
+def test_the_lawyer_named_a_sentence_later_is_that_lawyer():
+    text = (
+        "The lawyer for Ana Ruiz, who was jailed for two years, said she would appeal. "
+        "Lawyer Ben Ode said the ruling was political."
+    )
+    assert [k for _, k in sources(text)] == ["named_person"]

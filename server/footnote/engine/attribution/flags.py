@@ -69,6 +69,27 @@ def _outlets_own(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+_PASSED_ON = re.compile(r"\b(?:by|via|to|quoted|cited|told|on|with)\b")
+
+
+_EXECUTIVES = frozenset(
+    {"editor", "chief", "executive", "president", "chairman", "chairwoman", "director", "owner"}
+    | {"publisher", "founder", "spokesman", "spokeswoman", "spokesperson", "ceo"}
+)
+
+
+def _works_for(norm: str, start: int, end: int, outlet: str) -> bool:
+    """Whether the outlet named in a person's phrase is the one the person runs or speaks
+    for ("Editor in Chief of Reuters Ana Ruiz") rather than how the words came ("quoted by
+    Reuters", "told Reuters", "speaking on RT")."""
+    at = norm.find(outlet, start, end)
+    if at < 0 or _PASSED_ON.search(norm, start, at):
+        return False
+    # its executives speak for themselves; its reporters ("The Athletic's Ana Ruiz",
+    # "Reuters correspondent Ana Ruiz") report for it, which passes their words on
+    return any(w in _EXECUTIVES for w in norm[start:end].lower().replace("-", " ").split())
+
+
 _SPOKES = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen", "spokeswomen"}
 )
@@ -122,10 +143,13 @@ def new_source(
         if not (cand.cue in lex.open_cues and norm[start:end].split()[0].lower() in lex.some_view):
             return None
         kind = "vague_group"  # "according to one theory": a view no one is named for
+    inside = outlet_in(norm, start, end, lex)
+    if inside and kind == "named_person" and _works_for(norm, start, end, inside):
+        inside = None  # "Reuters editor-in-chief Ana Ruiz": her employer, not a relay
     outlet = (
         cand.told
         or cand.relay
-        or outlet_in(norm, start, end, lex)
+        or inside
         or _relay_in_clause(ix, cand, lex)
         or handed_on_to(norm, start, end, lex)  # "imagery reviewed by the Coastal Courier"
         or (_outlets_own(norm, start, end, lex) if kind in _UNNAMED else None)

@@ -80,7 +80,7 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
         j < len(toks)
         and j - cj <= 3
         and (
-            toks[j].lower in {"on", "last", "this", "late", "earlier"}
+            toks[j].lower in {"on", "last", "this", "late", "early", "earlier"}
             or toks[j].lower in lex.time_words
         )
     ):

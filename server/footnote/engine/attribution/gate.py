@@ -48,6 +48,10 @@ def _verb_and_object(pre: list[Tok], lex: Lexicon) -> bool:
     return False
 
 
+_ALLOWED = frozenset({"authorized", "authorised", "allowed", "permitted", "cleared", "able"})
+_REASON_VERBS = frozenset({"speak", "talk", "comment", "discuss", "disclose", "brief"})
+
+
 def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon) -> bool:
     """Whether the phrase at `span`, classified as `kind`, can be a source."""
     words = [t for t in ix.tokenize(*span) if t.text[0].isalnum() or t.text in ",("]
@@ -64,6 +68,7 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
         and not words[-1].lower.endswith("s")
         and words[-1].lower not in lex.person_words
         and words[-1].lower not in lex.institution_heads
+        and words[-1].lower not in _REASON_VERBS  # "... not authorized to speak said"
     ):
         return False  # "workers who can afford to buy said items": "said" is "the said"
     pre = _pre_chunk(words, lex)
@@ -77,7 +82,8 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
         and b.text.islower()
         and b.lower not in lex.determiners  # "an email to its members"
         and b.lower not in lex.object_pronouns  # "a source close to them"
-        for a, b in zip(pre, pre[1:], strict=False)
+        and not (k > 0 and pre[k - 1].lower in _ALLOWED)  # "officials not authorized to speak"
+        for k, (a, b) in enumerate(zip(pre, pre[1:], strict=False))
     ):
         return False  # "the administration to close its posts": an infinitive clause
     if pre[0].lower in {"neither", "no", "nobody"} and kind != "document":

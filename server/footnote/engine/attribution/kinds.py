@@ -7,7 +7,7 @@ import re
 
 from ..model import SourceKind
 from .lexicon import Lexicon
-from .names import proper_body, role_then_name
+from .names import office_of_body_then_name, proper_body, role_then_name
 from .outlets import ends_with, outlet_in
 from .phrases import skip_between_left
 from .tokens import SentenceIndex, Tok, memo
@@ -134,6 +134,8 @@ def _kind_by_shape(
     comma = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
     if role_then_name(toks[:comma], lex):
         return "named_person"  # "State Department spokesperson Mary Stone"
+    if office_of_body_then_name(toks[:comma], lex):
+        return "named_person"  # "chairman of the Harbour Affairs Committee Ana Ruiz"
     if (
         (head_noun == "media" or head_noun in lex.media_words)
         and pre[0].lower in {"its", "their"}

@@ -40,6 +40,23 @@ def role_then_name(pre: list[Tok], lex: Lexicon) -> bool:
     return any(t.lower in lex.person_titles for t in lead)
 
 
+def office_of_body_then_name(toks: list[Tok], lex: Lexicon) -> bool:
+    """'chairman of the Harbour Council Foreign Affairs Committee Ana Ruiz': a role, the
+    body it belongs to (its name ending in a word such as "Committee"), then a personal
+    name of two or three words."""
+    k = len(toks)
+    while k > 0 and is_name_tok(toks[k - 1]) and toks[k - 1].lower not in lex.org_words:
+        k -= 1
+    names = len(toks) - k
+    if not 2 <= names <= 3 or k < 3 or toks[k - 1].lower not in lex.org_words:
+        return False
+    lead = 1 if toks[0].lower in lex.determiners else 0
+    first = toks[lead].lower.rstrip(".")
+    return any(t.lower in {"of", "for", "at"} for t in toks[lead + 1 : k]) and (
+        first in lex.person_titles or first in lex.person_heads
+    )
+
+
 def _before_a_title(t: Tok, lex: Lexicon) -> bool:
     """'the', 'Former', 'US', 'U.S.', 'Israeli': words that may open a title phrase."""
     low = t.lower

@@ -13,7 +13,25 @@ def is_outlet(norm: str, cand: Candidate, lex: Lexicon) -> str | None:
     m = lex.outlet_re.search(norm, cand.start, cand.end)
     if m and m.end() >= cand.end - 1 and cand.end - cand.start <= len(m.group()) + 40:
         return m.group()
-    return media_name(norm, cand.start, cand.end, lex)
+    return media_name(norm, cand.start, cand.end, lex) or called_an_outlet(
+        norm, cand.start, cand.end
+    )
+
+
+_CALLED_AN_OUTLET = re.compile(
+    r",\s+(?:an?|another|the)\s+(?:[A-Z]?[a-z-]+\s+){0,2}"
+    r"(?:news\s+agency|wire\s+service|newspaper|broadcaster|tabloid|news\s+site|news\s+website)\b"
+)
+
+
+def called_an_outlet(norm: str, start: int, end: int) -> str | None:
+    """'Harbour Daily, a local newspaper', 'HNA, another news agency': a capitalised name the
+    text itself calls an outlet in the appositive right after it ("agency" alone is not
+    enough: a space or a shipping agency is none)."""
+    name = norm[start:end].strip()
+    if not name[:1].isupper() or len(name.split()) > 4:
+        return None
+    return name if _CALLED_AN_OUTLET.match(norm, end) else None
 
 
 _OUTLET_LEAD = re.compile(r"(?:[Tt]he\s+)?(?:[a-z-]+\s+){0,3}")

@@ -17,12 +17,15 @@ _MAX_PHRASE = 40  # tokens: no longer clause is a speaker phrase
 _MAX_APPOSITIVES = 6
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
 def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
     """The noun phrase that opens the sentence (after a dateline), before its first verb."""
     i = 0
-    for k in range(min(limit, 8)):
-        if toks[k].text == "-" and all(t.cap or t.text == "," for t in toks[:k]):
-            i = k + 1  # "LAGOS, Nigeria - ..."
+    for k in range(min(limit, 12)):
+        if toks[k].text in _DASHES and all(t.cap or t.text in ",()" for t in toks[:k]):
+            i = k + 1  # "LAGOS, Nigeria - ...", "BAMAKO, Mali (AP) — ..."
             break
     if i < limit and (toks[i].lower in lex.prepositions or toks[i].lower in lex.subordinators):
         return None  # the sentence opens with a phrase, not its subject
@@ -112,6 +115,16 @@ def skip_adverbs_left(toks: list[Tok], i: int, lex: Lexicon) -> int:
 
 def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | None:
     """The subject on the left of a cue at token ci, with its appositive if any."""
+    reason = _reason_before(toks, ci)
+    if reason is None:
+        return _subject_left_of(toks, ci, lex)
+    # "Diplomats speaking on condition of anonymity because the talks were private said":
+    # the subject comes before the reason, and the reason stays in its phrase
+    head = _subject_left_of(toks, reason, lex)
+    return None if head is None else (head[0], toks[ci - 1].end)
+
+
+def _subject_left_of(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | None:
     i = skip_between_left(toks, ci - 1, lex)
     # "continues to insist", "rushed to deny"
     while (
@@ -218,6 +231,23 @@ def _opener(tok, lex) -> bool:
 
 
 _PLACE_PREPS = frozenset({"in", "of", "from", "at", "near", "outside"})
+
+
+_REASON_AFTER = frozenset({"anonymity", "anonymously", "named", "identified", "publicly"})
+
+
+def _reason_before(toks, ci) -> int | None:
+    """The "because" that opens a reason for anonymity ending right before the cue at ci
+    ("... on condition of anonymity because the talks were private said"), or None."""
+    if ci < 3 or not toks[ci - 1].text.isalpha():
+        return None  # "X, who spoke ... because ..., said": an aside, read as one
+    for k in range(ci - 2, max(0, ci - 14), -1):
+        t = toks[k]
+        if t.text in {",", ".", ";", ":", '"'}:
+            return None
+        if t.lower == "because":
+            return k if k >= 2 and toks[k - 1].lower in _REASON_AFTER else None
+    return None
 
 
 def aside_start(toks, seg_end) -> int | None:

@@ -18,11 +18,16 @@ def named_role(
     a definite singular role whose holder the text names nearby is that named person.
     Returns the holder's name words, or None when no holder fits."""
     norm = ix.norm
-    toks = [t for t in ix.tokenize(source.start, source.end) if t.text[0].isalnum()]
+    words = ix.tokenize(source.start, source.end)
+    comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+    toks = [t for t in words[:comma] if t.text[0].isalnum()]  # without its appositive
     if not toks or len(toks) > 8:
         return None
     head = head_noun_of(ix, (source.start, source.end), lex)
-    if head not in lex.person_titles and head not in lex.leader_nouns or is_plural(head, lex):
+    definite_person = toks[0].lower == "the" and head in lex.person_heads  # "the lawyer"
+    if (
+        head not in lex.person_titles and head not in lex.leader_nouns and not definite_person
+    ) or is_plural(head, lex):
         return None
     if toks[0].lower != "the" and not (
         toks[0].lower in {"a", "an"} and any(t.cap for t in toks[1:])

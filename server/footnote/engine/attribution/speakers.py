@@ -4,6 +4,7 @@ of checks.py that stop a cue word used otherwise."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from .checks import BY_STEP, rejected
@@ -19,7 +20,7 @@ from .forms import (
 from .kinds import head_noun_of
 from .lexicon import Lexicon
 from .names import role_before_name
-from .outlets import ends_with, outlet_at, outlet_in
+from .outlets import ends_with, outlet_at, outlet_in, outlet_or_media
 from .phrases import (
     aside_start,
     is_appositive,
@@ -325,6 +326,7 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
 
 
 _SAID = frozenset({"said", "says", "say"})
+_WHO_CITED = re.compile(r",?\s+(?:who|which)\s+(?:cited|quoted)\s+")
 _OWNERS = frozenset({"his", "her", "their"})
 _CLAUSE_OPENERS = frozenset({"but", "while", "whereas", "although", "though", "because"})
 _CONFIRMED_TO = frozenset({"confirmed", "confirms", "revealed", "reveals", "explained"})
@@ -359,12 +361,36 @@ def _with_citing(site: CueSite, span: tuple[int, int] | None) -> list[Candidate]
     if not span:
         return []
     toks, norm, lex = site.toks, site.ix.norm, site.lex
+    cited = _WHO_CITED.search(norm, span[0], span[1])
+    if cited is not None:
+        # "according to Xinhua, which cited local officials": the officials, through Xinhua
+        k = bisect_left(toks, cited.end(), key=lambda t: t.start)
+        inner = right_phrase(toks, k, lex) if k < len(toks) else None
+        if inner:
+            head = (span[0], cited.start())
+            outlet = outlet_or_media(norm, head[0], head[1], lex)
+            passed = [site.candidate(inner, relay=outlet)]
+            if outlet and ends_with(norm[head[0] : head[1]], outlet):
+                return passed  # the outlet only passes the cited source on
+            return [site.candidate(head), *passed]
     out = [site.candidate(span)]
     # look for ", citing Y" right after the phrase
     k = bisect_left(toks, span[1], key=lambda t: t.start)
+    at = None
     if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower == "citing":
+        at = k + 2
+    elif (
+        k + 2 < len(toks)
+        and toks[k].text == ","
+        and toks[k + 1].lower in {"which", "who"}
+        and toks[k + 2].lower in {"cited", "quoted"}
+    ):
+        at = k + 3  # "according to the Tribune, which cited hospital staff"
+    if at is not None and at < len(toks):
         outlet = outlet_in(norm, span[0], span[1], lex)
-        inner = right_phrase(toks, k + 2, lex)
+        if outlet is None and toks[at - 1].lower != "citing":
+            outlet = outlet_or_media(norm, span[0], span[1], lex)
+        inner = right_phrase(toks, at, lex)
         if inner:
             if outlet and ends_with(norm[span[0] : span[1]], outlet):
                 out = []  # the outlet only passes the cited source on
