@@ -2817,3 +2817,11 @@ def test_the_lawyer_named_a_sentence_later_is_that_lawyer():
         "Lawyer Ben Ode said the ruling was political."
     )
     assert [k for _, k in sources(text)] == ["named_person"]
+
+
+def test_a_clause_reported_by_a_speaker_who_told_a_named_outlet_is_theirs():
+    text = (
+        "Harbour expects that the envoy, who is arriving on Sunday, will clarify the plans, "
+        "Deputy Minister Ana Kestrel told the Harbour Tribune."
+    )
+    assert [m for m, _ in sources(text)] == ["Deputy Minister Ana Kestrel"]

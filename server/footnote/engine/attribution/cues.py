@@ -227,4 +227,6 @@ def _ends_sentence(tail: str, lex: Lexicon) -> bool:
     words = tail.split(".", 1)[0].split()
     if 0 < len(words) <= 4 and words[0].lower() in lex.told_whom:
         return True  # "..., the minister told reporters."
+    if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return True  # "..., the minister told TASS.", "... told The Harbour Tribune."
     return len(words) <= 3 and (not words or words[0].lower() in lex.tail_starts)
