@@ -2825,3 +2825,37 @@ def test_a_clause_reported_by_a_speaker_who_told_a_named_outlet_is_theirs():
         "Deputy Minister Ana Kestrel told the Harbour Tribune."
     )
     assert [m for m, _ in sources(text)] == ["Deputy Minister Ana Kestrel"]
+
+
+def test_a_reason_in_permission_words():
+    text = "A source, who did not have permission to speak publicly, said the deal was close."
+    assert run(text)["sources"][0]["anonymity_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Media outlets citing unnamed officials briefed on the attack had already revealed "
+            "the details.",
+            [
+                ("Media outlets", "vague_group"),
+                ("unnamed officials briefed on the attack", "vague_group"),
+            ],
+        ),
+        (
+            "Local media citing police said five people died.",
+            [("Local media", "vague_group"), ("police", "named_organization")],
+        ),
+    ],
+)
+def test_media_citing_someone_without_commas(text, expected):
+    assert sources(text) == expected
+
+
+def test_a_pronouns_antecedent_keeps_its_title_of_office():
+    text = (
+        "Secretary of Defense Ana Kestrel was much more harsh in her denial. "
+        '"The words were never uttered by me," she said in a statement.'
+    )
+    assert sources(text) == [("Secretary of Defense Ana Kestrel", "named_person")]

@@ -100,6 +100,11 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
 CITING_WORDS = frozenset({"citing", "quoting"})
 
 
+_MEDIA_HEADS = frozenset(
+    {"media", "outlets", "outlet", "reports", "report", "newspapers", "newspaper", "agencies"}
+)
+
+
 def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candidate | None]:
     """'The Herald, citing two officials, said ...': the subject ends before the aside, and
     the officials are a source of their own, passed on by the Herald when it is an outlet.
@@ -117,17 +122,24 @@ def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candida
         span = (subject[0], span[1])
     k = bisect_left(toks, span[0], key=lambda t: t.start) + 1
     while k < len(toks) and toks[k].end <= span[1]:
-        if toks[k].lower in CITING_WORDS and toks[k - 1].text == ",":
-            break
+        if toks[k].lower in CITING_WORDS and (
+            toks[k - 1].text == "," or toks[k - 1].lower in _MEDIA_HEADS
+        ):
+            break  # "The Herald, citing ...", "media outlets citing unnamed officials"
         k += 1
     else:
         return span, None
-    if k < 2 or toks[k - 2].start < span[0]:
+    last = k - 2 if toks[k - 1].text == "," else k - 1  # the subject's last word
+    if last < 0 or toks[last].start < span[0]:
         return span, None
-    subject = (span[0], toks[k - 2].end)
+    subject = (span[0], toks[last].end)
     inner = right_phrase(toks, k + 1, site.lex)
-    if not inner or inner[1] > span[1]:
+    if not inner:
         return span, None
+    if inner[1] > span[1]:
+        if toks[k - 1].text == ",":
+            return span, None
+        inner = (inner[0], span[1])  # "media outlets citing officials briefed on it had ..."
     relay = outlet_or_media(site.ix.norm, subject[0], subject[1], site.lex)
     cite = toks[k]
     cited = Candidate(

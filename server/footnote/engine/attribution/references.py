@@ -59,9 +59,21 @@ def antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, i
             )
             quoted = ix.doc.in_quote(run[0].start, run[-1].end)  # the speaker is outside
             if not possessive and not quoted and _personal_name(run, lex, ix):
-                return run[0].start, run[-1].end  # not "Sam Allardyce's men"
+                return _title_before(toks, k, lex), run[-1].end  # not "Sam Allardyce's men"
             j = k
     return None
+
+
+def _title_before(toks: list[Tok], k: int, lex: Lexicon) -> int:
+    """Where a name run starting at token k really starts: 'Secretary of Defense Ana Ruiz'
+    is one title and name, not 'Defense Ana Ruiz'."""
+    if k >= 2 and toks[k - 1].lower == "of" and toks[k - 2].cap:
+        j = k - 2
+        while j > 0 and toks[j - 1].cap and toks[j - 1].text[0].isalpha():
+            j -= 1
+        if any(t.lower in lex.person_titles for t in toks[j : k - 1]):
+            return toks[j].start
+    return toks[k].start
 
 
 def _opening_name(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, int] | None:
