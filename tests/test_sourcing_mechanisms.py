@@ -2859,3 +2859,11 @@ def test_a_pronouns_antecedent_keeps_its_title_of_office():
         '"The words were never uttered by me," she said in a statement.'
     )
     assert sources(text) == [("Secretary of Defense Ana Kestrel", "named_person")]
+
+
+def test_an_outlet_named_at_the_end_of_a_description_is_one_source():
+    text = (
+        "Most casualties were in one county, the official Harbour news agency Xinhua said. "
+        "Thousands of police poured into the region, Xinhua said."
+    )
+    assert [m for m, _ in sources(text)] == ["the official Harbour news agency Xinhua"]

@@ -380,9 +380,8 @@ def _first_words_of_name(words: list[Tok], known: list[Known], lex: Lexicon) -> 
     for k in reversed(known):
         if k.source.kind not in {"named_organization", "document"}:
             continue
-        run = _capitalised_run(k.source.mention)
-        if run[: len(names)] == names:
-            return k
+        if any(run[: len(names)] == names for run in _capitalised_runs(k.source.mention)):
+            return k  # "Xinhua said" after "the official Harbour news agency Xinhua"
     return None
 
 
@@ -402,15 +401,16 @@ def _surname_after_title(words: list[Tok], known: list[Known], lex: Lexicon) -> 
     return None
 
 
-def _capitalised_run(mention: str) -> list[str]:
-    """The first run of capitalised words in a mention, without a leading "The"."""
-    run: list[str] = []
-    for w in mention.split():
-        if w[:1].isupper() and (run or w != "The"):
-            run.append(w.rstrip(",.;:"))
-        elif run:
-            break
-    return run
+def _capitalised_runs(mention: str) -> list[list[str]]:
+    """The runs of capitalised words in a mention before any comma, without a leading
+    "The" ("the official Harbour news agency Xinhua": "Harbour", "Xinhua")."""
+    runs: list[list[str]] = [[]]
+    for w in mention.split(",")[0].split():
+        if w[:1].isupper() and (runs[-1] or w != "The"):
+            runs[-1].append(w.rstrip(".;:"))
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
 
 
 def _initials(words: list[Tok], known: list[Known]) -> Known | None:
