@@ -2867,3 +2867,18 @@ def test_an_outlet_named_at_the_end_of_a_description_is_one_source():
         "Thousands of police poured into the region, Xinhua said."
     )
     assert [m for m, _ in sources(text)] == ["the official Harbour news agency Xinhua"]
+
+
+def test_a_reason_after_a_request_in_a_later_sentence_belongs_to_the_source():
+    text = (
+        "A person with knowledge of the deal said the fee was agreed. The person spoke to "
+        "the Harbour Tribune on condition of anonymity because the transfer is not final."
+    )
+    assert run(text)["sources"][0]["anonymity_reason"]
+    text = "A person with knowledge of the deal said the fee was agreed. The person left."
+    assert not run(text)["sources"][0]["anonymity_reason"]
+
+
+def test_a_surname_and_her_allies_is_one_named_source():
+    text = "It was a milestone, but Kestrel and her allies have said the cases are political."
+    assert sources(text) == [("Kestrel and her allies", "named_person")]

@@ -76,7 +76,7 @@ def _later_reasons(
 ) -> Iterator[tuple[int, str]]:
     """A reason in a later sentence with no attribution of its own, whose subject is a
     definite description of one source already introduced: (index into known, reason)."""
-    for m, sent in _narrated(ix, lex.standalone_reason_re, attributed):
+    for m, sent in _later_reason_sites(ix, attributed, lex):
         words = [t for t in ix.tokenize(sent.start, m.start()) if t.text[0].isalnum()]
         if len(words) < 2 or words[0].lower not in {"the", "this"}:
             continue
@@ -95,6 +95,19 @@ def _later_reasons(
             ):
                 yield index, _reason_text(ix, m.start(), sent.end)
                 break
+
+
+def _later_reason_sites(
+    ix: SentenceIndex, attributed: frozenset[int], lex: Lexicon
+) -> Iterator[tuple[re.Match, Sentence]]:
+    """Reasons said on their own ("who wasn't authorized to ...") and reasons after a
+    request ("The person spoke on condition of anonymity because the deal is private"), in
+    sentences with no attribution of their own."""
+    yield from _narrated(ix, lex.standalone_reason_re, attributed)
+    for m, sent in _narrated(ix, lex.marker_re, attributed):
+        reason = lex.reason_re.search(ix.norm, m.end(), sent.end)
+        if reason is not None and starts_word(ix.norm, reason.start()):
+            yield reason, sent
 
 
 def _story_reason(

@@ -308,8 +308,8 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
     ].lower in lex.institution_heads:
         j = end - 1  # "police and the museum said": a body named by its head word alone
         j -= 1 if j >= 0 and toks[j].lower == "the" else 0
-    elif end - j < 2:
-        return None  # a name of two words or more
+    elif end - j < 2 and not (end - j == 1 and toks[k + 1].lower in _OWNERS):
+        return None  # a name of two words or more, or one with "and her allies" after it
     start = j + 1
     if j >= 0 and toks[j].text.islower() and toks[j].lower in lex.person_words:
         while j >= 0 and toks[j].text.islower() and toks[j].text.isalpha() and start - j < 4:
