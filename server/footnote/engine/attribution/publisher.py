@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # "(Reuters) -", "(AP) --", "/TASS/.": a credit in brackets or slashes, then a dash or stop
@@ -47,8 +48,7 @@ def publishers(
         stem = labels[-2] if len(labels) >= 2 else labels[0]
         if len(stem) >= 6:
             names.add(stem)  # "indianexpress.com": "The Indian Express" by its letters
-        for outlet in outlets:
-            key = _key(outlet)
+        for outlet, key in _outlet_keys(outlets):
             if (
                 len(key) >= 2
                 and stem in (key, key + "news", "the" + key)
@@ -67,17 +67,31 @@ def publishers(
         t = _TITLE_SUFFIX.search(title)
         if t:
             suffix = t.group(1).strip()
-            by_key = {_key(o): o for o in outlets}
+            by_key = {key: o for o, key in _outlet_keys(outlets)}
             if _key(suffix) in by_key:
                 names.add(by_key[_key(suffix)])
+    if not names:
+        return frozenset()
     # the same outlet under its other names ("AP", "Associated Press")
     keys = {_key(n) for n in names}
-    for aliases_of in aliases:
-        group = tuple(aliases_of)
-        if keys & {_key(g) for g in group}:
+    for group, group_keys in _alias_keys(tuple(tuple(a) for a in aliases)):
+        if keys & group_keys:
             names.update(group)
-            keys.update(_key(g) for g in group)
-    return frozenset(names | {o for o in outlets if _key(o) in keys})
+            keys.update(group_keys)
+    return frozenset(names | {o for o, key in _outlet_keys(outlets) if key in keys})
+
+
+@lru_cache(maxsize=8)
+def _outlet_keys(outlets: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each outlet with its key, worked out once per outlet list (not once per text)."""
+    return tuple((o, _key(o)) for o in outlets)
+
+
+@lru_cache(maxsize=8)
+def _alias_keys(
+    aliases: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    return tuple((group, frozenset(_key(g) for g in group)) for group in aliases)
 
 
 def _host(url: str | None) -> str:

@@ -23,9 +23,12 @@ def apply_reasons(
 ) -> list[Source]:
     """The known sources with the reasons given elsewhere in the text added."""
     sources = [k.source for k in known]
-    for index, text in _later_reasons(ix, known, attributed, lex):
+    if not any(s.kind in _ANONYMOUS for s in sources):
+        return sources  # no one to give a reason to: the text is not scanned
+    markers = list(_narrated(ix, lex.marker_re, attributed))  # one scan for both readers
+    for index, text in _later_reasons(ix, known, attributed, lex, markers):
         sources[index] = replace(sources[index], anonymity_reason=text, anonymity_requested=True)
-    story = _story_reason(ix, attributed, lex)
+    story = _story_reason(ix, lex, markers)
     if story:
         said_at, heads, text = story
         sources = [
@@ -72,11 +75,15 @@ def _narrated(
 
 
 def _later_reasons(
-    ix: SentenceIndex, known: list[Known], attributed: frozenset[int], lex: Lexicon
+    ix: SentenceIndex,
+    known: list[Known],
+    attributed: frozenset[int],
+    lex: Lexicon,
+    markers: list[tuple[re.Match, Sentence]],
 ) -> Iterator[tuple[int, str]]:
     """A reason in a later sentence with no attribution of its own, whose subject is a
     definite description of one source already introduced: (index into known, reason)."""
-    for m, sent in _later_reason_sites(ix, attributed, lex):
+    for m, sent in _later_reason_sites(ix, attributed, lex, markers):
         words = [t for t in ix.tokenize(sent.start, m.start()) if t.text[0].isalnum()]
         if len(words) < 2 or words[0].lower not in {"the", "this"}:
             continue
@@ -98,26 +105,29 @@ def _later_reasons(
 
 
 def _later_reason_sites(
-    ix: SentenceIndex, attributed: frozenset[int], lex: Lexicon
+    ix: SentenceIndex,
+    attributed: frozenset[int],
+    lex: Lexicon,
+    markers: list[tuple[re.Match, Sentence]],
 ) -> Iterator[tuple[re.Match, Sentence]]:
     """Reasons said on their own ("who wasn't authorized to ...") and reasons after a
     request ("The person spoke on condition of anonymity because the deal is private"), in
     sentences with no attribution of their own."""
     yield from _narrated(ix, lex.standalone_reason_re, attributed)
-    for m, sent in _narrated(ix, lex.marker_re, attributed):
+    for m, sent in markers:
         reason = lex.reason_re.search(ix.norm, m.end(), sent.end)
         if reason is not None and starts_word(ix.norm, reason.start()):
             yield reason, sent
 
 
 def _story_reason(
-    ix: SentenceIndex, attributed: frozenset[int], lex: Lexicon
+    ix: SentenceIndex, lex: Lexicon, markers: list[tuple[re.Match, Sentence]]
 ) -> tuple[int, frozenset[str], str] | None:
     """A reason given once for all the story's unnamed sources: a sentence with no
     attribution of its own whose subject is the sources as a group. (Where it ends, the
     subject's nouns, the reason.)"""
     norm = ix.norm
-    for m, sent in _narrated(ix, lex.marker_re, attributed):
+    for m, sent in markers:
         subject = {t.lower for t in ix.tokenize(sent.start, m.start())}
         if not subject & lex.group_subjects:
             continue
