@@ -326,7 +326,8 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
 
 
 _SAID = frozenset({"said", "says", "say"})
-_WHO_CITED = re.compile(r",?\s+(?:who|which)\s+(?:cited|quoted)\s+")
+# opens with the words, not with "\s+" (which would be retried along a long blank run)
+_WHO_CITED = re.compile(r"\b(?:who|which)\s+(?:cited|quoted)\s")
 _OWNERS = frozenset({"his", "her", "their"})
 _CLAUSE_OPENERS = frozenset({"but", "while", "whereas", "although", "though", "because"})
 _CONFIRMED_TO = frozenset({"confirmed", "confirms", "revealed", "reveals", "explained"})
@@ -367,7 +368,7 @@ def _with_citing(site: CueSite, span: tuple[int, int] | None) -> list[Candidate]
         k = bisect_left(toks, cited.end(), key=lambda t: t.start)
         inner = right_phrase(toks, k, lex) if k < len(toks) else None
         if inner:
-            head = (span[0], cited.start())
+            head = (span[0], span[0] + len(norm[span[0] : cited.start()].rstrip(" ,")))
             outlet = outlet_or_media(norm, head[0], head[1], lex)
             passed = [site.candidate(inner, relay=outlet)]
             if outlet and ends_with(norm[head[0] : head[1]], outlet):
