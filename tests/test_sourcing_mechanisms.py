@@ -2882,3 +2882,19 @@ def test_a_reason_after_a_request_in_a_later_sentence_belongs_to_the_source():
 def test_a_surname_and_her_allies_is_one_named_source():
     text = "It was a milestone, but Kestrel and her allies have said the cases are political."
     assert sources(text) == [("Kestrel and her allies", "named_person")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Although the storm was weakening, forecasters warned that storms were expected.",
+            ("forecasters", "vague_group"),
+        ),
+        ("Pollsters said the race was close.", ("Pollsters", "vague_group")),
+        ("Retailers said sales fell in May.", ("Retailers", "vague_group")),
+        ("The firm said sales fell in May.", ("The firm", "named_organization")),
+    ],
+)
+def test_more_people_and_firms_who_speak(text, expected):
+    assert sources(text) == [expected]

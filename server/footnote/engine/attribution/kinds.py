@@ -361,6 +361,8 @@ def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexic
             return "unnamed_individual" if counted else "vague_group"
         return "named_organization"
     if head_noun in lex.company_nouns:
+        if plural and not any(t.cap for t in pre[1:]) and not counted:
+            return "vague_group"  # "Retailers said", "some manufacturers": no one named
         return "named_organization"
     if name == "person":
         return "named_person"
