@@ -2898,3 +2898,29 @@ def test_a_surname_and_her_allies_is_one_named_source():
 )
 def test_more_people_and_firms_who_speak(text, expected):
     assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The news broke today, with reports claiming the pair split last month.",
+            ("reports", "vague_group"),
+        ),
+        (
+            "The minister resigned, insisting that he had done nothing wrong.",
+            ("The minister", "unnamed_individual"),
+        ),
+        (
+            "The Member for Harbour, Ana Kestrel, yesterday tabled documents in parliament, "
+            "alleging wrongdoing at two councils.",
+            ("The Member for Harbour, Ana Kestrel", "named_person"),
+        ),
+    ],
+)
+def test_more_ing_cues_and_the_name_in_apposition_to_their_subject(text, expected):
+    assert sources(text) == [expected]
+
+
+def test_an_ing_cue_before_to_is_no_speech():
+    assert sources("He is arguing to keep the clause in the bill.") == []

@@ -39,6 +39,11 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
         j += 1
     if j == i or j - i > 8:
         return None
+    k = j + 1  # "The Member for Cairns, Ana Ruiz, yesterday tabled ...": the name in apposition
+    while k < limit and k - j <= 4 and toks[k].cap and toks[k].text.isalpha():
+        k += 1
+    if j < limit and toks[j].text == "," and k - j >= 3 and k < limit and toks[k].text == ",":
+        return toks[i].start, toks[k - 1].end
     return toks[i].start, toks[j - 1].end
 
 
