@@ -2924,3 +2924,14 @@ def test_more_ing_cues_and_the_name_in_apposition_to_their_subject(text, expecte
 
 def test_an_ing_cue_before_to_is_no_speech():
     assert sources("He is arguing to keep the clause in the bill.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Residents and the mayor said the road was shut.", ["Residents", "the mayor"]),
+        ("He met witnesses and the mayor said nothing.", []),
+    ],
+)
+def test_people_named_by_their_role_speak_with_their_partner(text, expected):
+    assert [m for m, _ in sources(text)] == expected

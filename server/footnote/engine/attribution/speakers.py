@@ -303,10 +303,10 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
     end = j = k - 1
     while j >= 0 and toks[j].cap and toks[j].text[0].isalpha() and end - j < 5:
         j -= 1
-    if (end == j and toks[end].text.islower() or end == 0) and toks[
-        end
-    ].lower in lex.institution_heads:
-        j = end - 1  # "police and the museum said": a body named by its head word alone
+    if (end == j and toks[end].text.islower() or end == 0) and (
+        toks[end].lower in lex.institution_heads or toks[end].lower in lex.person_heads
+    ):
+        j = end - 1  # "police and the museum said", "witnesses and officials said"
         j -= 1 if j >= 0 and toks[j].lower == "the" else 0
     elif end - j < 2 and not (end - j == 1 and toks[k + 1].lower in _OWNERS):
         return None  # a name of two words or more, or one with "and her allies" after it
