@@ -2935,3 +2935,27 @@ def test_an_ing_cue_before_to_is_no_speech():
 )
 def test_people_named_by_their_role_speak_with_their_partner(text, expected):
     assert [m for m, _ in sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The report, which cited people familiar with the matter, said that banks had not "
+            "decided.",
+            [("The report", "document"), ("people familiar with the matter", "vague_group")],
+        ),
+        (
+            "However, Foreign Minister Ana Kestrel responded Monday by saying any decision is "
+            "up to the leader.",
+            [("Foreign Minister Ana Kestrel", "named_person")],
+        ),
+        (
+            "However, the budget office was scathing, saying the party misread its figures.",
+            [("the budget office", "named_organization")],
+        ),
+        ("Crews responded Monday by closing the road.", []),
+    ],
+)
+def test_which_cited_asides_and_replies_after_a_connective(text, expected):
+    assert sources(text) == expected

@@ -110,7 +110,7 @@ def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candida
     the officials are a source of their own, passed on by the Herald when it is an outlet.
     Returns the subject's span and the cited candidate (None when there is no such aside)."""
     phrase = site.ix.norm[span[0] : span[1]]
-    if "citing" not in phrase and "quoting" not in phrase:
+    if not any(w in phrase for w in ("citing", "quoting", "which cited", "who cited")):
         return span, None
     toks = site.toks
     first = bisect_left(toks, span[0], key=lambda t: t.start)
@@ -126,10 +126,20 @@ def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candida
             toks[k - 1].text == "," or toks[k - 1].lower in _MEDIA_HEADS
         ):
             break  # "The Herald, citing ...", "media outlets citing unnamed officials"
+        if (
+            toks[k].lower in {"cited", "quoted"}
+            and k >= 2
+            and toks[k - 1].lower in {"which", "who"}
+            and toks[k - 2].text == ","
+        ):
+            break  # "The report, which cited people familiar with the matter, said"
         k += 1
     else:
         return span, None
-    last = k - 2 if toks[k - 1].text == "," else k - 1  # the subject's last word
+    if toks[k - 1].lower in {"which", "who"}:
+        last = k - 3  # ", which cited": the subject ends before the comma
+    else:
+        last = k - 2 if toks[k - 1].text == "," else k - 1  # the subject's last word
     if last < 0 or toks[last].start < span[0]:
         return span, None
     subject = (span[0], toks[last].end)
@@ -137,7 +147,7 @@ def citing_inside(site, span: tuple[int, int]) -> tuple[tuple[int, int], Candida
     if not inner:
         return span, None
     if inner[1] > span[1]:
-        if toks[k - 1].text == ",":
+        if toks[k - 1].text == "," or toks[k - 1].lower in {"which", "who"}:
             return span, None
         inner = (inner[0], span[1])  # "media outlets citing officials briefed on it had ..."
     relay = outlet_or_media(site.ix.norm, subject[0], subject[1], site.lex)

@@ -27,6 +27,8 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
         if toks[k].text in _DASHES and all(t.cap or t.text in ",()" for t in toks[:k]):
             i = k + 1  # "LAGOS, Nigeria - ...", "BAMAKO, Mali (AP) — ..."
             break
+    if i + 2 < limit and toks[i].lower in lex.connectives and toks[i + 1].text == ",":
+        i += 2  # "However, the foreign minister responded by saying ..."
     if i < limit and (toks[i].lower in lex.prepositions or toks[i].lower in lex.subordinators):
         return None  # the sentence opens with a phrase, not its subject
     j = i

@@ -255,8 +255,11 @@ def commitment(s: CueSite) -> bool:
 
 def act_not_reply(s: CueSite) -> bool:
     nxt = s.nxt
-    if s.cue.startswith("respond") and s.next_is("by"):
-        after = s.toks[s.cj + 2] if s.cj + 2 < len(s.toks) else None
+    j = s.cj + 1
+    while j < len(s.toks) and j - s.cj <= 2 and s.toks[j].lower in s.lex.time_words:
+        j += 1  # "responded Monday by saying"
+    if s.cue.startswith("respond") and j < len(s.toks) and s.toks[j].lower == "by":
+        after = s.toks[j + 1] if j + 1 < len(s.toks) else None
         # "responded by saying ..." replies; "respond by adopting a new approach" acts
         return after is None or after.lower not in s.lex.verbs
     return s.cue.startswith("respond") and not (
