@@ -51,14 +51,8 @@ def find_speakers(
             return []
         nxt = site.nxt
         after = toks[cj + 2] if cj + 2 < len(toks) else None
-        possessive = (
-            nxt is not None
-            and nxt.lower == "her"
-            and after is not None
-            and (
-                after.text[0].isalnum()  # "according to her mother's testimony": whose, not who
-            )
-        )
+        # "according to her mother's testimony": whose, not who
+        possessive = bool(nxt and nxt.lower == "her" and after and after.text[0].isalnum())
         if nxt is not None and nxt.lower in _SUBJECT_OF and not possessive:
             return [site.candidate((nxt.start, nxt.end), pronoun=_SUBJECT_OF[nxt.lower])]
         return _with_citing(site, right_phrase(toks, cj + 1, lex))
@@ -362,9 +356,12 @@ def _with_citing(site: CueSite, span: tuple[int, int] | None) -> list[Candidate]
     if not span:
         return []
     toks, norm, lex = site.toks, site.ix.norm, site.lex
-    cited = _WHO_CITED.search(norm, span[0], span[1])
-    if cited is not None:
-        # "according to Xinhua, which cited local officials": the officials, through Xinhua
+    cited = _WHO_CITED.search(norm, span[0], min(len(norm), span[1] + 24))
+    if cited is not None and (
+        cited.start() < span[1] or norm[span[1] : cited.start()].strip() == ","
+    ):
+        # "according to Xinhua who cited local officials", "according to the Tribune, which
+        # cited hospital staff": the cited people, passed on by the outlet
         k = bisect_left(toks, cited.end(), key=lambda t: t.start)
         inner = right_phrase(toks, k, lex) if k < len(toks) else None
         if inner:
@@ -377,21 +374,9 @@ def _with_citing(site: CueSite, span: tuple[int, int] | None) -> list[Candidate]
     out = [site.candidate(span)]
     # look for ", citing Y" right after the phrase
     k = bisect_left(toks, span[1], key=lambda t: t.start)
-    at = None
     if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].lower == "citing":
-        at = k + 2
-    elif (
-        k + 2 < len(toks)
-        and toks[k].text == ","
-        and toks[k + 1].lower in {"which", "who"}
-        and toks[k + 2].lower in {"cited", "quoted"}
-    ):
-        at = k + 3  # "according to the Tribune, which cited hospital staff"
-    if at is not None and at < len(toks):
         outlet = outlet_in(norm, span[0], span[1], lex)
-        if outlet is None and toks[at - 1].lower != "citing":
-            outlet = outlet_or_media(norm, span[0], span[1], lex)
-        inner = right_phrase(toks, at, lex)
+        inner = right_phrase(toks, k + 2, lex)
         if inner:
             if outlet and ends_with(norm[span[0] : span[1]], outlet):
                 out = []  # the outlet only passes the cited source on
