@@ -2959,3 +2959,32 @@ def test_people_named_by_their_role_speak_with_their_partner(text, expected):
 )
 def test_which_cited_asides_and_replies_after_a_connective(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'A source told the magazine: "He is upset. He misses them. He wants it settled. He '
+            'said so twice." The insider added: "He will call them."',
+            [("A source", "unnamed_individual")],
+        ),
+        (
+            "Forty roads were closed, the regional transport office told the agency. "
+            '"Six bridges are under water," the source said.',
+            [("the regional transport office", "named_organization")],
+        ),
+        (
+            'The council voted on Monday. The roads were shut. "It is done," the source said.',
+            [("the source", "unnamed_individual")],
+        ),
+        (
+            "An insider told the magazine that he was upset. He was tired, according to our "
+            "source.",
+            [("An insider", "unnamed_individual")],
+        ),
+        ("He was tired, according to our source.", [("our source", "unnamed_individual")]),
+    ],
+)
+def test_the_source_or_the_insider_is_whoever_informed_the_text_before(text, expected):
+    assert sources(text) == expected

@@ -190,6 +190,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         or _first_words_of_name(words, known, lex)
         or _surname_after_title(words, known, lex)
         or next((k for k in reversed(known) if k.head_low == low), None)  # "The Kremlin" again
+        or _informant_again(words, known, cand, lex)
         or _authors_or_group(words, known, cand, ix, lex)
         or _same_group_again(words, known, lex)
         or _definite_description(words, known, lex)
@@ -297,6 +298,9 @@ def _single_member(
     return _NEW
 
 
+# nouns that stand only for someone who passes information on: "the insider added" after
+# "a source told the magazine" is the same person
+_INFORMANTS = frozenset({"source", "insider"})
 _MEMBER_WORDS = frozenset({"one", "both", "each", "all", "either", "neither", "none"})
 _GENERIC_MEMBERS = frozenset({"source", "official", "person", "insider", "diplomat"})
 _ORDINALS = {
@@ -448,10 +452,6 @@ def _authors_or_group(
         for k in reversed(known):  # "the four sources, who ..." after "four sources said"
             if k.plural and counted[0] in k.source.mention.lower().split():
                 return k
-    if words[0].lower in lex.definite and len(words) == 2 and head == "source":
-        for k in reversed(known):  # "The source said ..." after "the sources said"
-            if k.source.kind in ("unnamed_individual", "vague_group"):
-                return k
     definite = words[0].lower in {"the", "these", "those"} and len(words) <= 3
     if head not in lex.group_heads or not (definite or len(words) == 1 and words[0].lower == head):
         return None
@@ -467,6 +467,24 @@ def _authors_or_group(
         ):
             return k  # "the people said" after "officials familiar with the matter said"
     return None
+
+
+def _informant_again(
+    words: list[Tok], known: list[Known], cand: Candidate, lex: Lexicon
+) -> Known | None:
+    """'The source said ...' after 'the sources said', 'the insider added' after 'a source
+    told the magazine', 'according to our source' after 'an insider told the paper': the
+    informant already introduced. With none before, 'the source' is whoever spoke just
+    before it (a ministry's press service in state-agency copy), never a new person."""
+    ours = words[0].lower == "our"
+    if len(words) != 2 or words[1].lower not in _INFORMANTS:
+        return None
+    if not (ours or words[0].lower in lex.definite):
+        return None
+    for k in reversed(known):
+        if k.source.kind in ("unnamed_individual", "vague_group"):
+            return k
+    return None if ours else recent_source(known, cand.sentence, 1, lambda s: True)
 
 
 def _same_group_again(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
