@@ -2988,3 +2988,33 @@ def test_which_cited_asides_and_replies_after_a_connective(text, expected):
 )
 def test_the_source_or_the_insider_is_whoever_informed_the_text_before(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Daily Ledger said on Saturday that talks were close. Quoting unidentified "
+            "officials, it said a draft was ready.",
+            [("unidentified officials", "Daily Ledger")],
+        ),
+        (
+            "The Daily Ledger said on Saturday that talks were close. A draft was ready, it "
+            "said, citing two people briefed on the talks.",
+            [("two people briefed on the talks", "Daily Ledger")],
+        ),
+        (
+            "The ministry said on Saturday that talks were close. Citing border guards, it said "
+            "a crossing would open.",
+            [("border guards", None)],
+        ),
+        (
+            "The Daily Ledger said talks were close. Citing security concerns, it said the bridge "
+            "would shut.",
+            [],
+        ),
+    ],
+)
+def test_a_pronoun_subject_passes_on_whom_it_cites(text, expected):
+    cited = [(s["mention"], s["relayed_by"]) for s in run(text)["sources"] if s["cue"] == "citing"]
+    assert cited == expected

@@ -50,6 +50,7 @@ from .references import (
     document_antecedent,
     epithet,
     is_outlet_source,
+    pronouns_outlet,
     recent_source,
     remember,
     resolve,
@@ -85,6 +86,8 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         ):
             cand = replace(cand, end=when.start())  # "four officials on Monday": when
         cand = _bind_pronoun(cand, known, ix, lex)
+        if cand.relay_of and known:
+            cand.relay = pronouns_outlet(cand.relay_of, known, ix, lex)
         cand = _told_outlet_again(ix, cand, known, lex)
         target = resolve(cand, known, ix, lex)
         if target is None:

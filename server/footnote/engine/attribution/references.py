@@ -349,6 +349,15 @@ def _pronoun_target(pronoun: str, known: list[Known], lex: Lexicon) -> Known:
     return pool[-1] if pool else known[-1]
 
 
+def pronouns_outlet(
+    pronoun: str, known: list[Known], ix: SentenceIndex, lex: Lexicon
+) -> str | None:
+    """The outlet a subject pronoun stands for ("The Ledger said ... Citing officials, it
+    said ..."), or None when its antecedent is no outlet."""
+    target = _pronoun_target(pronoun, known, lex).source
+    return outlet_or_media(ix.norm, target.start, target.end, lex)
+
+
 def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
     """A surname or a repeated name: "Monahan", "Weber, who now advises ...", and a
     pronoun's antecedent with its title ("Brigadier General Ioana Dumitrescu")."""

@@ -219,7 +219,13 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
     span = _subject_of_relative(site, span)  # "200 people who the police believe are ..."
     phrase = site.ix.tokenize(span[0], span[1])
     if len(phrase) == 1 and phrase[0].lower in site.lex.pronouns:
-        return [site.candidate(span, pronoun=phrase[0].lower)]
+        pronoun = phrase[0].lower
+        # "Quoting unnamed officials, it said ...", "..., it said, citing officials": the
+        # cited are a source too, passed on when the pronoun stands for an outlet
+        cited = citing_after(site, span) or citing_fronted(site, span)
+        if cited is not None:
+            cited.relay_of = pronoun
+        return [site.candidate(span, pronoun=pronoun)] + ([cited] if cited else [])
     told = None
     if site.cue in site.lex.tell and site.nxt is not None:
         told = outlet_at(site.ix.norm, site.nxt.start, site.lex) or told_media(

@@ -41,6 +41,7 @@ class Candidate:
     relay: str | None = None  # an outlet inherited from a citing source
     kind_hint: SourceKind | None = None
     pronoun: str | None = None
+    relay_of: str | None = None  # "Citing X, it said": the pronoun whose outlet passes X on
 
 
 class SentenceIndex:
