@@ -3018,3 +3018,23 @@ def test_the_source_or_the_insider_is_whoever_informed_the_text_before(text, exp
 def test_a_pronoun_subject_passes_on_whom_it_cites(text, expected):
     cited = [(s["mention"], s["relayed_by"]) for s in run(text)["sources"] if s["cue"] == "citing"]
     assert cited == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Harbour officials rarely acknowledge publicly that the program exists.", []),
+        ("Harbour officials seldom publicly comment on the program.", []),
+        ("Harbour officials never acknowledge the program.", []),
+        (
+            "Harbour officials have repeatedly said the program exists.",
+            [("Harbour officials", "vague_group")],
+        ),
+        (
+            "Officials have rarely been so blunt, the port director said.",
+            [("the port director", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_speech_verb_after_rarely_or_never_attributes_nothing(text, expected):
+    assert sources(text) == expected

@@ -205,7 +205,12 @@ def hypothetical(s: CueSite) -> bool:
 
 
 def negated(s: CueSite) -> bool:
-    return s.before >= 0 and s.toks[s.before].lower in s.lex.negations
+    """'did not say', 'never acknowledge', 'rarely acknowledge publicly': a negation just
+    before the cue, or among the adverbs skipped to reach the word before it."""
+    if s.before >= 0 and s.toks[s.before].lower in s.lex.negations:
+        return True
+    adverbs = skip_adverbs_left(s.toks, s.ci - 1, s.lex) if s.ci > 0 else s.ci
+    return any(t.lower in s.lex.negations for t in s.toks[adverbs : s.ci])
 
 
 def agentless_passive(s: CueSite) -> bool:
