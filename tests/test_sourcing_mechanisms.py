@@ -3038,3 +3038,20 @@ def test_a_pronoun_subject_passes_on_whom_it_cites(text, expected):
 )
 def test_a_speech_verb_after_rarely_or_never_attributes_nothing(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Both complaints allege in identical language that the apps harm pupils.",
+            [("Both complaints", "document")],
+        ),
+        (
+            "The complaint alleges that the apps harm pupils.",
+            [("The complaint", "document")],
+        ),
+    ],
+)
+def test_legal_complaints_are_documents(text, expected):
+    assert sources(text) == expected
