@@ -3055,3 +3055,25 @@ def test_a_speech_verb_after_rarely_or_never_attributes_nothing(text, expected):
 )
 def test_legal_complaints_are_documents(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Two harbour officials -- one current, one former -- told the Daily Ledger that the "
+            "plan was ready.",
+            [("Two harbour officials", "unnamed_individual")],
+        ),
+        (
+            "SALEM -- The port director said the road would close.",
+            [("The port director", "unnamed_individual")],
+        ),
+        (
+            "The score was 2--1 after the break, the coach said.",
+            [("the coach", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_typewriter_dash_sets_off_an_aside_like_a_dash(text, expected):
+    assert [(m, k) for m, k in sources(text)] == expected

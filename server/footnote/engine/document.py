@@ -68,8 +68,14 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _SPECIAL = re.compile("[" + "".join(re.escape(chr(k)) for k in _FOLD) + "]")
 
 
+# A typewriter dash ("officials -- one current, one former -- told"): one dash and a space,
+# so that it reads like the dash it stands for and every offset stays where it was.
+_DOUBLE_HYPHEN = re.compile(r"(?<=\s)--(?=\s)")
+
+
 def fold(text: str) -> str:
-    return _SPECIAL.sub(lambda m: _FOLD[ord(m.group())], text)
+    text = _SPECIAL.sub(lambda m: _FOLD[ord(m.group())], text)
+    return _DOUBLE_HYPHEN.sub("- ", text) if "--" in text else text
 
 
 def build_document(
