@@ -3077,3 +3077,22 @@ def test_legal_complaints_are_documents(text, expected):
 )
 def test_a_typewriter_dash_sets_off_an_aside_like_a_dash(text, expected):
     assert [(m, k) for m, k in sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Contacted by the Daily Ledger on Friday, Mr Dale was reluctant to talk, claiming "
+            "the posts were written by staff.",
+            [("Mr Dale", "named_person")],
+        ),
+        (
+            "Asked about the plan, Minister Ana Ruiz walked out, saying it was secret.",
+            [("Minister Ana Ruiz", "named_person")],
+        ),
+        ("Asked about the plan, the board walked out, hoping for a delay.", []),
+    ],
+)
+def test_an_ing_cues_subject_follows_an_opening_participle_clause(text, expected):
+    assert sources(text) == expected

@@ -29,6 +29,17 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
             break
     if i + 2 < limit and toks[i].lower in lex.connectives and toks[i + 1].text == ",":
         i += 2  # "However, the foreign minister responded by saying ..."
+    elif (
+        i + 2 < limit
+        and toks[i].lower.endswith(("ed", "ing"))
+        and toks[i + 1].lower in lex.prepositions
+    ):
+        # "Contacted by the Ledger on Friday, Mr Dale was reluctant ..., claiming": a
+        # participle clause opens the sentence, and the subject follows its comma
+        comma = next((k for k in range(i + 2, min(limit, i + 14)) if toks[k].text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
     if i < limit and (toks[i].lower in lex.prepositions or toks[i].lower in lex.subordinators):
         return None  # the sentence opens with a phrase, not its subject
     j = i
