@@ -3096,3 +3096,22 @@ def test_a_typewriter_dash_sets_off_an_aside_like_a_dash(text, expected):
 )
 def test_an_ing_cues_subject_follows_an_opening_participle_clause(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Based on a Harbour Courier count, the strike was the ninth this year.",
+            [("a Harbour Courier count", "document")],
+        ),
+        (
+            "Based on figures from the transport ministry, fares rose by a third.",
+            [("figures from the transport ministry", "document")],
+        ),
+        ("The new timetable is based on a proposal from the mayor.", []),
+        ("Based on her experience, the plan will fail.", []),
+    ],
+)
+def test_based_on_data_opening_a_sentence_names_a_source(text, expected):
+    assert sources(text) == expected

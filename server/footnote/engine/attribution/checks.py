@@ -24,6 +24,7 @@ from .readings import (
     appeal,
     asked_about,
     bare_form_without_plural_subject,
+    based_on_no_data,
     capitalised,
     cites_nothing,
     citing_after_comma,
@@ -89,6 +90,16 @@ CHECKS: tuple[Check, ...] = (
         "Bus fares rose by 5 per cent in March.",
         "Per the transport ministry, bus fares rose in March.",
         per_is_a_rate,
+    ),
+    Check(
+        "based on no data",
+        "open",
+        '"Based on X," names a source only opening its sentence, and only when X is data or '
+        'a document ("a count", "figures from ..."); a plan "based on a proposal" or a view '
+        '"based on experience" names none.',
+        "The new timetable is based on a proposal from the mayor.",
+        "Based on a Harbour Courier count, the strike was the ninth this year.",
+        based_on_no_data,
     ),
     Check(
         "a purpose, not a source",

@@ -139,6 +139,22 @@ def purpose_infinitive(s: CueSite) -> bool:
     return s.cue.startswith("to ") and s.prev is not None and s.prev.text not in {",", ";", ":"}
 
 
+def based_on_no_data(s: CueSite) -> bool:
+    """'Based on a Ledger count, ...' names where a figure comes from only when it opens the
+    sentence and its phrase ends in data or a document before the comma; 'the plan is based
+    on a proposal' and 'Based on her experience, ...' name no source."""
+    if s.cue != "based on":
+        return False
+    if s.ci != 0:
+        return True
+    for t in s.toks[s.cj + 1 : s.cj + 9]:
+        if t.text == ",":
+            return True
+        if t.text.islower() and t.lower in s.lex.document_heads:
+            return False
+    return True
+
+
 def said_nothing(s: CueSite) -> bool:
     """'his lawyer said nothing', 'said nothing about the fire': no words are reported
     (but 'said nothing had changed' reports that)."""
