@@ -3115,3 +3115,20 @@ def test_an_ing_cues_subject_follows_an_opening_participle_clause(text, expected
 )
 def test_based_on_data_opening_a_sentence_names_a_source(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The photographs were first published by the Harbour Courier on Monday.",
+            [("the Harbour Courier", "named_organization")],
+        ),
+        (
+            "The photographs were only later released by the port authority.",
+            [("the port authority", "named_organization")],
+        ),
+    ],
+)
+def test_a_passive_with_an_adverb_before_its_participle_names_its_agent(text, expected):
+    assert sources(text) == expected

@@ -81,9 +81,15 @@ def handed_on(s: CueSite) -> bool:
         return False
     if s.cue not in s.lex.document_participles:
         return False  # "a stance contradicted by four sources": the agent speaks
-    true_passive = (
-        s.ci > 0 and s.toks[skip_adverbs_left(s.toks, s.ci - 1, s.lex)].lower in s.lex.auxiliaries
-    )
+    k = s.ci - 1
+    while k > 0 and (  # "were first published by", "was only later released by"
+        s.toks[k].lower.endswith("ly")
+        and s.toks[k].lower not in s.lex.not_adverbs
+        or s.toks[k].lower in s.lex.between
+        and s.toks[k].lower not in s.lex.auxiliaries
+    ):
+        k -= 1
+    true_passive = s.ci > 0 and s.toks[k].lower in s.lex.auxiliaries
     return not true_passive
 
 
