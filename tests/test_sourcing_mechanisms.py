@@ -3132,3 +3132,20 @@ def test_based_on_data_opening_a_sentence_names_a_source(text, expected):
 )
 def test_a_passive_with_an_adverb_before_its_participle_names_its_agent(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The images were published by the website Pinemark.",
+            [("the website Pinemark", "named_organization")],
+        ),
+        (
+            "The blog Pinemark said the phone was real.",
+            [("The blog Pinemark", "named_organization")],
+        ),
+    ],
+)
+def test_a_website_or_blog_named_by_its_class_noun_is_an_organisation(text, expected):
+    assert sources(text) == expected
