@@ -3149,3 +3149,24 @@ def test_a_passive_with_an_adverb_before_its_participle_names_its_agent(text, ex
 )
 def test_a_website_or_blog_named_by_its_class_noun_is_an_organisation(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The hall opens on Friday, with 300 guests expected.",
+            [],
+        ),
+        (
+            "The busiest hour is on Sunday, with 15 worshippers expected.",
+            [],
+        ),
+        (
+            "Sales rose by a tenth, more than analysts expected.",
+            [("analysts", "vague_group")],
+        ),
+    ],
+)
+def test_with_a_noun_and_a_participle_ending_the_clause_is_no_speech(text, expected):
+    assert sources(text) == expected

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from .readings import (
+    absolute_participle,
     act_not_reply,
     adjective_before_noun,
     admitted_somewhere,
@@ -431,6 +432,15 @@ CHECKS: tuple[Check, ...] = (
         "The children found a key under the mat.",
         "The study found that most children walk to school.",
         not_a_document,
+    ),
+    Check(
+        "an absolute participle",
+        "phrase",
+        'After "with", a noun phrase and a participle that ends its clause ("with 15 guests '
+        'expected.") describe a state of affairs; nobody in it speaks.',
+        "The hall opens on Friday, with 300 guests expected.",
+        "The hall opens on Friday, the organisers announced.",
+        absolute_participle,
     ),
     Check(
         "a document does not commit",

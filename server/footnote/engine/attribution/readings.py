@@ -378,6 +378,16 @@ def document_commits(s: CueSite) -> bool:
     )
 
 
+def absolute_participle(s: CueSite) -> bool:
+    """'..., with 15 worshippers expected.': after "with", a noun phrase and a participle
+    that ends its clause are a state of affairs, not someone expecting anything."""
+    span = s.span
+    if span is None or not s.cue.endswith("ed") or s.nxt is not None and s.nxt.text.isalnum():
+        return False
+    k = bisect_left(s.toks, span[0], key=lambda t: t.start)
+    return k > 0 and s.toks[k - 1].lower == "with"
+
+
 def not_a_document(s: CueSite) -> bool:
     span, lex = s.span, s.lex
     if span is None or s.cue not in lex.document_only:
