@@ -3170,3 +3170,21 @@ def test_a_website_or_blog_named_by_its_class_noun_is_an_organisation(text, expe
 )
 def test_with_a_noun_and_a_participle_ending_the_clause_is_no_speech(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A number of readers said they believed the photographs were doctored.",
+            [("A number of readers", "vague_group")],
+        ),
+        ("Users of the app reported crashes on Monday.", [("Users of the app", "vague_group")]),
+        (
+            '"The pier is gone," wrote a visitor on the island.',
+            [("a visitor on the island", "unnamed_individual")],
+        ),
+    ],
+)
+def test_readers_users_and_visitors_are_people_who_speak(text, expected):
+    assert sources(text) == expected
