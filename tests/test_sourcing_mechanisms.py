@@ -3188,3 +3188,16 @@ def test_with_a_noun_and_a_participle_ending_the_clause_is_no_speech(text, expec
 )
 def test_readers_users_and_visitors_are_people_who_speak(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The flood is not as bad as many officials claim.", [("many officials", "vague_group")]),
+        ("The road is safe, as engineers argue.", [("engineers", "vague_group")]),
+        ("The inspectors read the weekly reports.", []),
+        ("The inspectors filed the claims.", []),
+    ],
+)
+def test_a_bare_form_ending_an_as_clause_is_a_verb(text, expected):
+    assert sources(text) == expected

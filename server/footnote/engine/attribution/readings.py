@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .kinds import head_noun_of, is_bare_form, is_plural, plural_subject, tells_someone
+from .lexicon import Lexicon
 from .outlets import outlet_or_media
 from .phrases import skip_adverbs_left
 from .site import CueSite
@@ -265,7 +266,21 @@ def noun_before_punctuation(s: CueSite) -> bool:
         and word not in lex.stance
         # "..., a new study suggests.": a short phrase after a comma, the cue, the end
         and not (s.nxt.text == "." and word.endswith("s") and _closing_clause(s.toks, s.ci))
+        and not _as_clause(s.toks, s.ci, lex)
     )
+
+
+def _as_clause(toks: list[Tok], ci: int, lex: Lexicon) -> bool:
+    """'..., as officials claim.', 'not as bad as many critics argue.': a bare form ending
+    an "as" clause after a plural subject of people is its verb."""
+    k = ci - 1
+    if k < 1 or not is_plural(toks[k].lower, lex) or toks[k].lower not in lex.person_heads:
+        return False
+    while k > 0 and ci - k <= 7 and toks[k].text[0].isalnum():
+        if toks[k].lower == "as":
+            return True
+        k -= 1
+    return False
 
 
 def _closing_clause(toks: list[Tok], ci: int) -> bool:
