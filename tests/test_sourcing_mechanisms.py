@@ -3201,3 +3201,21 @@ def test_readers_users_and_visitors_are_people_who_speak(text, expected):
 )
 def test_a_bare_form_ending_an_as_clause_is_a_verb(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "On Friday, the port director resigned, saying the bridge was unsafe.",
+            [("the port director", "unnamed_individual")],
+        ),
+        (
+            "In a statement, the harbour board closed the pier, saying it was unsafe.",
+            [("the harbour board", "named_organization")],
+        ),
+        ("When the storm came, the pier closed, leaving boats adrift.", []),
+    ],
+)
+def test_an_ing_cues_subject_follows_a_short_opening_phrase_of_time_or_place(text, expected):
+    assert sources(text) == expected

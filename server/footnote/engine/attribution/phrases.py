@@ -40,6 +40,13 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
         if comma is None:
             return None
         i = comma + 1
+    if i < limit and (toks[i].lower in lex.prepositions or toks[i].lower in lex.time_words):
+        # "On Friday, the mayor resigned, saying ...", "In a statement, the board ...": a
+        # short opening phrase of time or place, then the subject after its comma
+        comma = next((k for k in range(i + 1, min(limit, i + 6)) if toks[k].text == ","), None)
+        if comma is None or any(not t.text[0].isalnum() for t in toks[i + 1 : comma]):
+            return None
+        i = comma + 1
     if i < limit and (toks[i].lower in lex.prepositions or toks[i].lower in lex.subordinators):
         return None  # the sentence opens with a phrase, not its subject
     j = i
