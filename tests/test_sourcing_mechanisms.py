@@ -3219,3 +3219,19 @@ def test_a_bare_form_ending_an_as_clause_is_a_verb(text, expected):
 )
 def test_an_ing_cues_subject_follows_a_short_opening_phrase_of_time_or_place(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Harbour Courier published the papers on Friday, reporting that the deal was "
+            "secret.",
+            [("The Harbour Courier", "named_organization")],
+        ),
+        ("Reporting by Ana Ruiz; editing by Tom Cole.", []),
+        ("She has been reporting on the floods for years.", []),
+    ],
+)
+def test_reporting_after_a_comma_is_an_ing_cue(text, expected):
+    assert sources(text) == expected
