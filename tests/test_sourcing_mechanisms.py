@@ -3235,3 +3235,17 @@ def test_an_ing_cues_subject_follows_a_short_opening_phrase_of_time_or_place(tex
 )
 def test_reporting_after_a_comma_is_an_ing_cue(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "url, relay",
+    [
+        (None, "Times of Israel"),
+        ("https://www.timesofisrael.com/talks-stall/", None),  # told the publisher itself
+    ],
+)
+def test_the_longest_outlet_name_after_told_wins(url, relay):
+    text = "The talks have stalled, a senior official told The Times of Israel on Thursday."
+    assert [(s["mention"], s["relayed_by"]) for s in run(text, url=url)["sources"]] == [
+        ("a senior official", relay)
+    ]

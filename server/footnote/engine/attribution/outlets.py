@@ -41,15 +41,12 @@ def outlet_at(norm: str, offset: int, lex: Lexicon) -> str | None:
     """An outlet named at `offset`, after at most a few lower-case words of description
     ("the Financial Times", "state broadcaster RT")."""
     lead = _OUTLET_LEAD.match(norm, offset)
-    for start in {offset, lead.end() if lead else offset}:
-        m = lex.outlet_re.match(norm, start)
-        if m:
-            return m.group()
+    starts = [offset, lead.end() if lead else offset]
     if norm.startswith(("the ", "The "), offset):
-        m = lex.outlet_re.match(norm, offset + 4)
-        if m:
-            return m.group()
-    return None
+        starts.append(offset + 4)
+    # the match that reaches furthest: "The Times of Israel" is not "The Times"
+    found = [m for m in (lex.outlet_re.match(norm, k) for k in starts) if m]
+    return max(found, key=lambda m: m.end()).group() if found else None
 
 
 def outlet_in(norm: str, start: int, end: int, lex: Lexicon) -> str | None:
