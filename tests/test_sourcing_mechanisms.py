@@ -3249,3 +3249,22 @@ def test_the_longest_outlet_name_after_told_wins(url, relay):
     assert [(s["mention"], s["relayed_by"]) for s in run(text, url=url)["sources"]] == [
         ("a senior official", relay)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Similar photographs were also posted online by a user in Salem.",
+            [("a user in Salem", "unnamed_individual")],
+        ),
+        (
+            "The report was published online by the transport ministry.",
+            [("the transport ministry", "named_organization")],
+        ),
+        ("Similar photographs and others were also posted online by a fan account.", []),
+        ("She posted a video of the pier on Monday.", []),
+    ],
+)
+def test_a_passive_agent_after_an_adverb_and_posted_by(text, expected):
+    assert sources(text) == expected

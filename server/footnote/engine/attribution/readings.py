@@ -78,24 +78,17 @@ def cites_nothing(s: CueSite) -> bool:
 
 
 def handed_on(s: CueSite) -> bool:
-    if not s.next_is("by") or s.cue in s.lex.verbs:
+    if s.by_index() is None or s.cue in s.lex.verbs:
         return False
     if s.cue not in s.lex.document_participles:
         return False  # "a stance contradicted by four sources": the agent speaks
-    k = s.ci - 1
-    while k > 0 and (  # "were first published by", "was only later released by"
-        s.toks[k].lower.endswith("ly")
-        and s.toks[k].lower not in s.lex.not_adverbs
-        or s.toks[k].lower in s.lex.between
-        and s.toks[k].lower not in s.lex.auxiliaries
-    ):
-        k -= 1
-    true_passive = s.ci > 0 and s.toks[k].lower in s.lex.auxiliaries
+    # "were first published by": a true passive, whose agent is the source
+    true_passive = s.ci > 0 and s.toks[s.auxiliary_before()].lower in s.lex.auxiliaries
     return not true_passive
 
 
 def participle_without_by(s: CueSite) -> bool:
-    return not s.next_is("by") and s.cue not in s.lex.verbs
+    return s.by_index() is None and s.cue not in s.lex.verbs
 
 
 def plural_noun_before_verb(s: CueSite) -> bool:
@@ -242,7 +235,7 @@ def agentless_passive(s: CueSite) -> bool:
         aux >= 0
         and s.toks[aux].lower in s.lex.be_auxiliaries
         and s.cue.endswith(("ed", "told", "said", "found", "shown", "known"))
-        and not s.next_is("by")
+        and s.by_index() is None
     )
 
 

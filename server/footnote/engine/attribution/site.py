@@ -5,7 +5,10 @@ from __future__ import annotations
 from .phrases import left_phrase, skip_between_left
 from .tokens import Candidate, SentenceIndex, Tok
 
-_UNSET: tuple = ()  # a span not looked for yet (a found span is a pair, a missing one None)
+_UNSET: tuple = ()
+_BEFORE_BY = frozenset(
+    {"online", "also", "first", "later", "earlier", "initially", "originally"}
+)  # a span not looked for yet (a found span is a pair, a missing one None)
 
 
 class CueSite:
@@ -43,6 +46,37 @@ class CueSite:
 
     def next_is(self, *words: str) -> bool:
         return self.nxt is not None and self.nxt.lower in words
+
+    def by_index(self) -> int | None:
+        """Index of a "by" that follows the cue as its agent's preposition, right after it
+        or past up to two adverbs ("posted online by", "released only later by")."""
+        toks, lex = self.toks, self.lex
+        for k in range(self.cj + 1, min(len(toks), self.cj + 4)):
+            low = toks[k].lower
+            if low == "by":
+                return k
+            if not (
+                low in _BEFORE_BY
+                or low.endswith("ly")
+                and low not in lex.not_adverbs
+                and toks[k].text.islower()
+            ):
+                return None
+        return None
+
+    def auxiliary_before(self) -> int:
+        """Index of the token before the cue past adverbs ("were first published", "was
+        only later released"), stopping at an auxiliary; -1 at the sentence's start."""
+        toks, lex = self.toks, self.lex
+        k = self.ci - 1
+        while k > 0 and (
+            toks[k].lower.endswith("ly")
+            and toks[k].lower not in lex.not_adverbs
+            or toks[k].lower in lex.between
+            and toks[k].lower not in lex.auxiliaries
+        ):
+            k -= 1
+        return k
 
     def candidate(self, span: tuple[int, int], **kw) -> Candidate:
         return Candidate(

@@ -140,10 +140,11 @@ def _citing_or_passive(site: CueSite) -> list[Candidate] | None:
             return confirmed
         if rejected(site, _PASSIVE):
             return []
-        if site.next_is("by"):  # "echoed by other analysts"
+        by = site.by_index()
+        if by is not None:  # "echoed by other analysts", "posted online by a user"
             if cue in lex.handed_on_words:
                 return []  # "a copy was obtained by the Herald": handed on, not said
-            span = right_phrase(toks, cj + 2, lex)
+            span = right_phrase(toks, by + 1, lex)
             return [site.candidate(span)] if span else []
     return None
 
