@@ -3268,3 +3268,24 @@ def test_the_longest_outlet_name_after_told_wins(url, relay):
 )
 def test_a_passive_agent_after_an_adverb_and_posted_by(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A close friend said the couple were unhappy.",
+            [("A close friend", "unnamed_individual")],
+        ),
+        (
+            "According to a close source, the couple were unhappy.",
+            [("a close source", "unnamed_individual")],
+        ),
+        (
+            "Sources close to the talks said the deal was near.",
+            [("Sources close to the talks", "vague_group")],
+        ),
+    ],
+)
+def test_close_before_its_noun_is_an_adjective(text, expected):
+    assert sources(text) == expected

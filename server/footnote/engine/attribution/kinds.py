@@ -18,6 +18,12 @@ def head_noun_of(ix: SentenceIndex, span, lex: Lexicon) -> str:
     return memo(ix.heads, (span[0], span[1]), lambda: _find_head_noun(ix, span, lex))
 
 
+def _close_as_adjective(words, k: int) -> bool:
+    """'a close friend', 'a close source': "close" before its noun is an adjective; only
+    "close to" begins a modifier ("sources close to the talks")."""
+    return words[k].lower == "close" and (k + 1 >= len(words) or words[k + 1].lower != "to")
+
+
 def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
     words = ix.tokenize(span[0], span[1])
     head = ""
@@ -47,7 +53,7 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
         )
         if k > 0 and (
             w.text in {",", "("}
-            or (w.text in lex.prepositions)
+            or (w.text in lex.prepositions and not _close_as_adjective(words, k))
             or w.text in lex.relativizers
             or participle
         ):
