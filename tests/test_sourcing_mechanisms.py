@@ -3289,3 +3289,17 @@ def test_a_passive_agent_after_an_adverb_and_posted_by(text, expected):
 )
 def test_close_before_its_noun_is_an_adjective(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('A pal revealed: "They worked hard on it."', [("A pal", "unnamed_individual")]),
+        (
+            "A confidant of the mayor said she would resign.",
+            [("A confidant of the mayor", "unnamed_individual")],
+        ),
+    ],
+)
+def test_pals_and_confidants_are_people_who_speak(text, expected):
+    assert sources(text) == expected
