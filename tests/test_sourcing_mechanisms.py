@@ -3303,3 +3303,27 @@ def test_close_before_its_noun_is_an_adjective(text, expected):
 )
 def test_pals_and_confidants_are_people_who_speak(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The singer and the actor have split up, the Harbour Courier can reveal.",
+            [("the Harbour Courier", "named_organization", None)],
+        ),
+        (
+            "The Harbour Courier can reveal that the mayor will resign.",
+            [("The Harbour Courier", "named_organization", None)],
+        ),
+        (
+            "Police can confirm that two men were arrested.",
+            [("Police", "named_organization", None)],
+        ),
+        ("Only the minister can reveal the plan.", []),
+        ("The tests can reveal traces of the drug.", []),
+    ],
+)
+def test_a_paper_that_can_reveal_reports_in_its_own_name(text, expected):
+    got = [(s["mention"], s["kind"], s["relayed_by"]) for s in run(text)["sources"]]
+    assert got == expected

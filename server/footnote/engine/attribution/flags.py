@@ -154,8 +154,9 @@ def new_source(
         or handed_on_to(norm, start, end, lex)  # "imagery reviewed by the Coastal Courier"
         or (_outlets_own(norm, start, end, lex) if kind in _UNNAMED else None)
     )
-    if is_publisher(outlet, own):
-        outlet = None  # told the publisher itself: first-hand for its readers
+    if is_publisher(outlet, own) or outlet and _can_reveal(norm, cand):
+        # told the publisher itself, or "The Courier can reveal": first-hand for its readers
+        outlet = None
     if outlet and outlet == _outlets_spokesperson(ix, start, end, lex):
         outlet = None  # "a Reuters spokesman": the outlet speaking for itself, not passing on
     if outlet and kind == "document" and _JOURNAL.search(norm, start, end):
@@ -173,6 +174,13 @@ def new_source(
         anonymity_reason=reason,
         anonymity_requested=bool(requested),
         relayed_by=outlet,
+    )
+
+
+def _can_reveal(norm: str, cand: Candidate) -> bool:
+    """'..., the Courier can reveal.': only the paper that publishes the story says that."""
+    return (
+        cand.start < cand.cue_start and norm[max(0, cand.cue_start - 4) : cand.cue_start] == "can "
     )
 
 

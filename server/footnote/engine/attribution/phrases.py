@@ -17,6 +17,20 @@ _MAX_PHRASE = 40  # tokens: no longer clause is a speaker phrase
 _MAX_APPOSITIVES = 6
 
 
+_CAN_TELL = frozenset({"reveal", "confirm", "report"})
+
+
+def can_tell(toks: list[Tok], ci: int) -> bool:
+    """'The Courier can reveal that ...', '..., the Courier can reveal.': a paper's way of
+    saying it reports this, not a mere possibility ('only she can reveal the plan')."""
+    return (
+        ci >= 1
+        and toks[ci - 1].lower == "can"
+        and toks[ci].lower in _CAN_TELL
+        and (ci + 1 == len(toks) or toks[ci + 1].lower == "that" or toks[ci + 1].text in ".,;")
+    )
+
+
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
@@ -149,15 +163,23 @@ def left_phrase(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | Non
     return None if head is None else (head[0], toks[ci - 1].end)
 
 
-def _subject_left_of(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | None:
+def _before_the_verb(toks: list[Tok], ci: int, lex: Lexicon) -> int:
+    """The last token of the subject's side: past adverbs and asides, a reporting "can"
+    ("The Courier can reveal") and "continues to" / "rushed to" before the cue."""
     i = skip_between_left(toks, ci - 1, lex)
-    # "continues to insist", "rushed to deny"
+    if i >= 1 and can_tell(toks, ci):
+        i = skip_between_left(toks, i - 1, lex)  # "The Courier can reveal ..."
     while (
         i >= 1
         and toks[i].lower == "to"
         and (toks[i - 1].lower in lex.continue_verbs or toks[i - 1].lower in lex.hurry_verbs)
     ):
-        i = skip_between_left(toks, i - 2, lex)
+        i = skip_between_left(toks, i - 2, lex)  # "continues to insist", "rushed to deny"
+    return i
+
+
+def _subject_left_of(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] | None:
+    i = _before_the_verb(toks, ci, lex)
     if i < 0:
         return None
     end_tok = i

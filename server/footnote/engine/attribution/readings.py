@@ -8,7 +8,7 @@ from bisect import bisect_left
 from .kinds import head_noun_of, is_bare_form, is_plural, plural_subject, tells_someone
 from .lexicon import Lexicon
 from .outlets import outlet_or_media
-from .phrases import skip_adverbs_left
+from .phrases import can_tell, skip_adverbs_left
 from .site import CueSite
 from .tokens import Tok
 
@@ -217,6 +217,8 @@ def removed_someone(s: CueSite) -> bool:
 
 def hypothetical(s: CueSite) -> bool:
     modal = skip_adverbs_left(s.toks, s.ci - 1, s.lex) if s.ci > 0 else -1
+    if can_tell(s.toks, s.ci):
+        return False  # "The Courier can reveal": a paper's way of saying it reports this
     return modal >= 0 and s.toks[modal].lower in s.lex.hypothetical and s.cue in s.lex.verbs
 
 
@@ -260,6 +262,7 @@ def noun_before_punctuation(s: CueSite) -> bool:
         # "..., a new study suggests.": a short phrase after a comma, the cue, the end
         and not (s.nxt.text == "." and word.endswith("s") and _closing_clause(s.toks, s.ci))
         and not _as_clause(s.toks, s.ci, lex)
+        and not can_tell(s.toks, s.ci)  # "..., the Courier can reveal."
     )
 
 
