@@ -3327,3 +3327,18 @@ def test_pals_and_confidants_are_people_who_speak(text, expected):
 def test_a_paper_that_can_reveal_reports_in_its_own_name(text, expected):
     got = [(s["mention"], s["kind"], s["relayed_by"]) for s in run(text)["sources"]]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fans are saying that the couple has split.", [("Fans", "vague_group")]),
+        (
+            "Critics are already claiming that the vote was rigged.",
+            [("Critics", "vague_group")],
+        ),
+        ("He is saying goodbye to the team.", []),
+    ],
+)
+def test_a_progressive_speech_verb_before_that_is_a_cue(text, expected):
+    assert sources(text) == expected

@@ -246,7 +246,15 @@ def tells_no_one(s: CueSite) -> bool:
 
 
 def participle_without_comma(s: CueSite) -> bool:
-    return s.cue.endswith("ing") and (s.before < 0 or s.toks[s.before].text != ",")
+    if not s.cue.endswith("ing"):
+        return False
+    aux = s.auxiliary_before()
+    if aux > 0 and s.toks[aux].lower in _PROGRESSIVE and s.next_is("that"):
+        return False  # "Fans are saying that ...": a verb in the progressive
+    return s.before < 0 or s.toks[s.before].text != ","
+
+
+_PROGRESSIVE = frozenset({"is", "are", "was", "were", "been"})
 
 
 def noun_before_punctuation(s: CueSite) -> bool:
