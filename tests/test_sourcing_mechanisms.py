@@ -3342,3 +3342,25 @@ def test_a_paper_that_can_reveal_reports_in_its_own_name(text, expected):
 )
 def test_a_progressive_speech_verb_before_that_is_a_cue(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A letter written on behalf of the landowner claimed that sightseers came daily.",
+            [("A letter written on behalf of the landowner", "document")],
+        ),
+        ("The leaked memo said the plant would close.", [("The leaked memo", "document")]),
+        (
+            "The written statement said the plant would close.",
+            [("The written statement", "document")],
+        ),
+        (
+            "Figures given to the Harbour Courier show a fall in crime.",
+            [("Figures given to the Harbour Courier", "document")],
+        ),
+    ],
+)
+def test_irregular_participles_modify_and_participles_before_a_noun_describe_it(text, expected):
+    assert sources(text) == expected

@@ -24,6 +24,12 @@ def _close_as_adjective(words, k: int) -> bool:
     return words[k].lower == "close" and (k + 1 >= len(words) or words[k + 1].lower != "to")
 
 
+def _participle_form(low: str) -> bool:
+    """'leaked', 'written', 'shown', 'sent': a participle (before its noun after a
+    determiner it describes the noun: "the leaked memo")."""
+    return low.endswith(("ed", "en", "wn")) or low in {"sent", "held"}
+
+
 def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
     words = ix.tokenize(span[0], span[1])
     head = ""
@@ -53,7 +59,12 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
         )
         if k > 0 and (
             w.text in {",", "("}
-            or (w.text in lex.prepositions and not _close_as_adjective(words, k))
+            or (
+                w.text in lex.prepositions
+                and not _close_as_adjective(words, k)
+                # "the leaked memo", "the written statement": a participle before its noun
+                and not (words[k - 1].lower in lex.determiners and _participle_form(low))
+            )
             or w.text in lex.relativizers
             or participle
         ):
