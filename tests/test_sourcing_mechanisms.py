@@ -3364,3 +3364,20 @@ def test_a_progressive_speech_verb_before_that_is_a_cue(text, expected):
 )
 def test_irregular_participles_modify_and_participles_before_a_noun_describe_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The fee was put at 60 million, but according to Ruiz the actual cost is lower.",
+            [("Ruiz", "named_person")],
+        ),
+        (
+            "According to Alexander the Great, the empire had no end.",
+            [("Alexander the Great", "named_person")],
+        ),
+    ],
+)
+def test_according_to_a_name_then_a_clause_without_a_comma(text, expected):
+    assert sources(text) == expected

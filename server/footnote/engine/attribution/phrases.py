@@ -513,6 +513,18 @@ def _clause_or_day(toks: list[Tok], j: int, lex: Lexicon) -> bool:
     )
 
 
+def _clause_after_name(toks: list[Tok], j: int, lex: Lexicon) -> bool:
+    """'according to Romano the fee is lower': an article after a name, before a lower-case
+    word, opens the clause (but 'Alexander the Great' is one name)."""
+    return (
+        toks[j].lower in lex.articles
+        and toks[j - 1].cap
+        and toks[j - 1].text.isalpha()
+        and j + 1 < len(toks)
+        and toks[j + 1].text.islower()
+    )
+
+
 def right_phrase(
     toks: list[Tok], i: int, lex: Lexicon, strict: bool = False
 ) -> tuple[int, int] | None:
@@ -546,7 +558,7 @@ def right_phrase(
             break
         if strict and tok.lower in lex.clause_verbs:
             return None
-        if j > i and _clause_or_day(toks, j, lex):
+        if j > i and (_clause_or_day(toks, j, lex) or _clause_after_name(toks, j, lex)):
             break
         if tok.lower in lex.right_breaks and j > i:
             if tok.lower == "and" and (_joins_names(toks, j) or _joins_roles(toks, j, lex)):
