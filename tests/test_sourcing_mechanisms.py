@@ -3381,3 +3381,18 @@ def test_irregular_participles_modify_and_participles_before_a_noun_describe_it(
 )
 def test_according_to_a_name_then_a_clause_without_a_comma(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The transfer is on the brink of completion with the Harbour Courier reporting "
+            "that the player passed a medical.",
+            [("the Harbour Courier", "named_organization")],
+        ),
+        ("The town has a long-standing agreement with the port saying ships may dock.", []),
+    ],
+)
+def test_an_absolute_with_phrase_after_a_noun(text, expected):
+    assert sources(text) == expected

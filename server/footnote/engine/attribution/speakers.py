@@ -111,8 +111,18 @@ def _with_speaker(site: CueSite) -> list[Candidate] | None:
     span = site.span
     if span is None:
         return None
-    k = bisect_left(site.toks, span[0], key=lambda t: t.start)
-    if k == 0 or site.toks[k - 1].lower != "with" or site.toks[k].lower in site.lex.pronouns:
+    toks = site.toks
+    k = bisect_left(toks, span[0], key=lambda t: t.start)
+    if k > 0 and toks[k - 1].lower != "with":
+        # "on the brink of completion with the Herald reporting ...": the subject phrase ran
+        # back over "with"; the absolute phrase starts after it
+        inner = next((j for j in range(k, site.ci - 1) if toks[j].lower == "with"), None)
+        if inner is not None and toks[inner - 1].lower in site.lex.document_heads:
+            return None  # "an agreement with Pakistan saying ...": the agreement says it
+        if inner is not None:
+            k = inner + 1
+            span = (toks[k].start, span[1])
+    if k == 0 or toks[k - 1].lower != "with" or toks[k].lower in site.lex.pronouns:
         return None
     if site.next_is("to") or said_nothing(site):
         return None  # "with the storm adding to the damage": no speech
