@@ -3396,3 +3396,18 @@ def test_according_to_a_name_then_a_clause_without_a_comma(text, expected):
 )
 def test_an_absolute_with_phrase_after_a_noun(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In a statement, the couple said they were better as friends.",
+            [("the couple", "named_person")],
+        ),
+        ("The pair said they would appeal.", [("The pair", "named_person")]),
+        ("A couple in Salem said the road was shut.", []),
+    ],
+)
+def test_the_couple_or_the_pair_are_the_people_the_story_names(text, expected):
+    assert sources(text) == expected

@@ -97,6 +97,8 @@ def _classify(
     toks = _without_inner_brackets(ix.tokenize(span[0], span[1]))
     if not toks:
         return "vague_group"
+    if len(toks) == 2 and toks[0].lower == "the" and toks[1].lower in _PAIRS:
+        return "named_person"  # "the couple said": the two people the story is about
     owned = next(
         (
             k
@@ -222,6 +224,7 @@ def _name_reading(
 
 _SURVEYED = frozenset({"surveyed", "polled", "canvassed"})
 # After a noun that names people or numbers ("figures"), words that show it is people.
+_PAIRS = frozenset({"couple", "pair", "duo"})
 _PEOPLE_AFTER = frozenset({"connected", "close", "familiar", "who", "involved"})
 _PRESS_STAFF = frozenset({"staff", "spokespeople", "spokespersons", "spokesmen", "spokeswomen"})
 _BODY_JOINERS = frozenset({"of", "the", "and", "for", "&"})
