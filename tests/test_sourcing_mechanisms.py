@@ -3411,3 +3411,14 @@ def test_an_absolute_with_phrase_after_a_noun(text, expected):
 )
 def test_the_couple_or_the_pair_are_the_people_the_story_names(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Life & Style reported that he was tired.", [("Life & Style", "named_organization")]),
+        ("Harbour & Pine said profits rose.", [("Harbour & Pine", "named_organization")]),
+    ],
+)
+def test_a_name_joined_by_an_ampersand_is_an_organisation(text, expected):
+    assert sources(text) == expected

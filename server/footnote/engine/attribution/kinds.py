@@ -99,6 +99,8 @@ def _classify(
         return "vague_group"
     if len(toks) == 2 and toks[0].lower == "the" and toks[1].lower in _PAIRS:
         return "named_person"  # "the couple said": the two people the story is about
+    if any(t.text == "&" for t in toks) and all(t.cap or t.text == "&" for t in toks):
+        return "named_organization"  # "Life & Style", "Marks & Spencer": no person's name
     owned = next(
         (
             k
