@@ -3422,3 +3422,12 @@ def test_the_couple_or_the_pair_are_the_people_the_story_names(text, expected):
 )
 def test_a_name_joined_by_an_ampersand_is_an_organisation(text, expected):
     assert sources(text) == expected
+
+
+def test_telling_a_name_the_text_showed_reporting_passes_words_on():
+    text = (
+        'Pine & Cone reported that the singer was tired. "He is tired," a friend close to '
+        "the star told Pine & Cone."
+    )
+    got = [(s["mention"], s["relayed_by"]) for s in run(text)["sources"]]
+    assert got == [("Pine & Cone", None), ("a friend close to the star", "Pine & Cone")]

@@ -144,7 +144,7 @@ def _told_outlet_again(
         return cand
     m = _TOLD_EPITHET.match(ix.norm, cand.cue_end)  # "the magazine", "the celebrity weekly"
     if not m or not (m.group(1) in lex.outlet_epithets or m.group(2) in lex.outlet_epithets):
-        return cand
+        return _told_a_reporter_again(ix, cand, known, lex)
     k = recent_source(
         known[-_RECENT_OUTLETS:],
         cand.sentence,
@@ -160,6 +160,24 @@ def _told_outlet_again(
 
 
 _RECENT_OUTLETS = 40
+
+
+def _told_a_reporter_again(
+    ix: SentenceIndex, cand: Candidate, known: list[Known], lex: Lexicon
+) -> Candidate:
+    """'... Life & Style reported that ... a friend told Life & Style': a name the text has
+    shown reporting in its own name is an outlet, and telling it passes words on."""
+    after = ix.norm[cand.cue_end + 1 : cand.cue_end + 61]
+    for k in reversed(known[-_RECENT_OUTLETS:]):
+        src = k.source
+        if (
+            src.kind == "named_organization"
+            and src.cue in lex.own_reports | {"reported"}
+            and after.startswith(src.mention)
+            and src.mention[:1].isupper()
+        ):
+            return replace(cand, told=src.mention)
+    return cand
 
 
 def _names_an_outlet(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> bool:
