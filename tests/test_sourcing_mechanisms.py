@@ -3431,3 +3431,19 @@ def test_telling_a_name_the_text_showed_reporting_passes_words_on():
     )
     got = [(s["mention"], s["relayed_by"]) for s in run(text)["sources"]]
     assert got == [("Pine & Cone", None), ("a friend close to the star", "Pine & Cone")]
+
+
+@pytest.mark.parametrize(
+    "url, relay",
+    [
+        ("https://www.harbourherald.com.au/story/1/pier/", None),  # the paper's own interview
+        ("https://www.harbourherald.co.uk/news/pier", None),
+        ("https://www.pinevalleypost.com/pier", "Herald"),
+        (None, "Herald"),
+    ],
+)
+def test_told_the_publisher_by_the_last_word_of_its_name_is_first_hand(url, relay):
+    text = "The couple told the Herald they felt trapped in their home."
+    assert [(s["mention"], s["relayed_by"]) for s in run(text, url=url)["sources"]] == [
+        ("The couple", relay)
+    ]

@@ -32,6 +32,10 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
+# Second-level labels under a country's domain: the name is the label before them.
+_SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "ac", "news", "info"})
+
+
 def publishers(
     text: str,
     title: str | None,
@@ -45,6 +49,8 @@ def publishers(
     host = _host(url)
     if host:
         labels = host.split(".")
+        if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+            labels = labels[:-1]  # "newcastleherald.com.au", "independent.co.uk"
         stem = labels[-2] if len(labels) >= 2 else labels[0]
         if len(stem) >= 6:
             names.add(stem)  # "indianexpress.com": "The Indian Express" by its letters
@@ -110,5 +116,11 @@ def is_publisher(outlet: str | None, names: frozenset[str]) -> bool:
     key = _key(outlet)
     bare = key.removeprefix("the")
     return any(
-        _key(n) in (key, bare) or key.startswith(_key(n)) and len(_key(n)) >= 3 for n in names
+        _key(n) in (key, bare)
+        or key.startswith(_key(n))
+        and len(_key(n)) >= 3
+        # "told the Herald" in the Newcastle Herald: the last word of the publisher's name
+        or len(bare) >= 4
+        and _key(n).endswith(bare)
+        for n in names
     )
