@@ -3447,3 +3447,19 @@ def test_told_the_publisher_by_the_last_word_of_its_name_is_first_hand(url, rela
     assert [(s["mention"], s["relayed_by"]) for s in run(text, url=url)["sources"]] == [
         ("The couple", relay)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Later, the nurses called the police for help.", []),
+        ("Neighbours called an ambulance.", []),
+        ("The mayor called the police a disgrace.", [("The mayor", "unnamed_individual")]),
+        (
+            "The mayor called the police response slow.",
+            [("The mayor", "unnamed_individual")],
+        ),
+    ],
+)
+def test_calling_the_police_is_an_act(text, expected):
+    assert sources(text) == expected

@@ -276,8 +276,8 @@ CHECKS: tuple[Check, ...] = (
         "convened or ended",
         "clause",
         '"Called" with what it convenes or ends ("called a meeting", "called snap elections", '
-        '"called off the match", "called it quits"), and "maintained a strong presence", are '
-        "acts, not statements.",
+        '"called off the match", "called it quits") or whom it summons ("called the police for '
+        'help"), and "maintained a strong presence", are acts, not statements.',
         "The mayor called snap elections for the spring.",
         "The mayor called the vote a turning point.",
         convened,

@@ -115,6 +115,7 @@ class Lexicon:
     # the speaker gate and the forms of real copy (issue 11)
     commitments: frozenset[str]
     convened: frozenset[str]
+    summoned: frozenset[str]
     article_acts: frozenset[str]
     object_first: frozenset[str]
     as_saying: frozenset[str]
@@ -263,6 +264,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         person_endings=kinds["person_endings"],
         commitments=frozenset(cues["commitments"]),
         convened=frozenset(cues["convened"]),
+        summoned=frozenset(cues["summoned"]),
         article_acts=frozenset(cues["article_acts"]),
         object_first=frozenset(cues["object_first"]),
         as_saying=frozenset(cues["as_saying"]),

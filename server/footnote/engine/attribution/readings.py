@@ -177,6 +177,13 @@ def convened(s: CueSite) -> bool:
     toks, j = s.toks, s.cj + 1
     if s.nxt.lower == "off":
         return True
+    k = j + 1 if s.nxt.lower in {"the", "an"} else j
+    if k < len(toks) and toks[k].lower in s.lex.summoned:
+        # "called the police for help", not "called the police a disgrace" or "called the
+        # police response slow"
+        return k + 1 >= len(toks) or not toks[k + 1].text.isalpha() or toks[k + 1].lower in {
+            "for", "to", "at", "after", "and", "when", "but", "because",
+        }  # fmt: skip
     if s.nxt.lower == "it" and j + 1 < len(toks):
         return toks[j + 1].lower in {"quits", "off"} or (
             toks[j + 1].lower == "a" and j + 2 < len(toks) and toks[j + 2].lower == "day"

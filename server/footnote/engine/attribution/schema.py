@@ -30,6 +30,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "not_bare": "words",
         "commitments": "words",
         "convened": "words",
+        "summoned": "words",
         "article_acts": "words",
         "object_first": "words",
         "as_saying": "words",
