@@ -3463,3 +3463,15 @@ def test_told_the_publisher_by_the_last_word_of_its_name_is_first_hand(url, rela
 )
 def test_calling_the_police_is_an_act(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 25-year-old accused gang member was granted bail.", []),
+        ("The accused man appeared in court on Monday.", []),
+        ("The mayor accused officials of lying.", [("The mayor", "unnamed_individual")]),
+    ],
+)
+def test_accused_before_a_person_noun_describes_it(text, expected):
+    assert sources(text) == expected

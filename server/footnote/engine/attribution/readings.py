@@ -124,9 +124,18 @@ def appeal(s: CueSite) -> bool:
 def the_one_accused(s: CueSite) -> bool:
     """'a man accused of theft', 'a doctor blamed for the delays': a verb whose object comes
     first, right before its preposition, is passive; the phrase before it is accused."""
-    return s.cue in s.lex.object_first and s.next_is(
-        "of", "for", "as", "in", "over", "after"
-    )  # "200 people accused in various cases"
+    if s.cue in s.lex.object_first and s.next_is("of", "for", "as", "in", "over", "after"):
+        return True  # "200 people accused in various cases"
+    # "a 25-year-old accused gang member", "the accused man": after a determiner or an age,
+    # the participle describes the person noun that follows (not "accused officials of")
+    prev = s.prev.lower if s.prev is not None else ""
+    after = [t.lower for t in s.toks[s.cj + 1 : s.cj + 5]]
+    return (
+        s.cue == "accused"
+        and (prev in s.lex.determiners or prev.endswith("-old"))
+        and "of" not in after
+        and any(w in s.lex.person_heads for w in after[:2])
+    )
 
 
 _AFTER_NOTHING = frozenset(
