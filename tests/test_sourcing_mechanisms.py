@@ -3475,3 +3475,18 @@ def test_calling_the_police_is_an_act(text, expected):
 )
 def test_accused_before_a_person_noun_describes_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Crews treated the two teenagers, said to be 15 and 16, at the scene.", []),
+        ("The singer, said to have been furious, left the stage.", []),
+        (
+            "The two teenagers said the bus had left early.",
+            [("The two teenagers", "unnamed_individual")],
+        ),
+    ],
+)
+def test_said_to_be_after_a_noun_is_a_hedge_about_it(text, expected):
+    assert sources(text) == expected

@@ -54,6 +54,7 @@ from .readings import (
     rejected_an_offer,
     removed_someone,
     said_nothing,
+    said_to_be,
     stance_with_object,
     tells_no_one,
     the_one_accused,
@@ -271,6 +272,15 @@ CHECKS: tuple[Check, ...] = (
         "A man accused of stealing a boat appeared in court.",
         "The mayor accused the council of stealing a boat.",
         the_one_accused,
+    ),
+    Check(
+        "said to be",
+        "clause",
+        '"said to be" or "reported to have" right after a noun ("the two teenagers, said to be '
+        '15 and 16") is a hedge about that noun, which says nothing itself.',
+        "Crews treated the two teenagers, said to be 15 and 16, at the scene.",
+        "The two teenagers said the bus had left early.",
+        said_to_be,
     ),
     Check(
         "convened or ended",

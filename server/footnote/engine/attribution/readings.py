@@ -121,6 +121,21 @@ def appeal(s: CueSite) -> bool:
     return s.cue.startswith("call") and s.next_is("for", "on", "upon")
 
 
+def said_to_be(s: CueSite) -> bool:
+    """'the four teenagers, said to be 15 and 16', 'a man reported to have fled': a hedge
+    about the noun before it, who says nothing ('He said to be careful' still speaks)."""
+    if s.cue not in {"said", "reported"} or s.ci == 0 or s.cj + 2 >= len(s.toks):
+        return False
+    to, verb = s.toks[s.cj + 1].lower, s.toks[s.cj + 2].lower
+    prev = s.toks[s.ci - 1].lower
+    return (
+        to == "to"
+        and verb in {"be", "have"}
+        and prev not in s.lex.auxiliaries
+        and prev not in s.lex.pronouns
+    )
+
+
 def the_one_accused(s: CueSite) -> bool:
     """'a man accused of theft', 'a doctor blamed for the delays': a verb whose object comes
     first, right before its preposition, is passive; the phrase before it is accused."""
