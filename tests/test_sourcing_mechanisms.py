@@ -3490,3 +3490,17 @@ def test_accused_before_a_person_noun_describes_it(text, expected):
 )
 def test_said_to_be_after_a_noun_is_a_hedge_about_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Officers told the crowd to move back from the pier.", []),
+        (
+            "Officers told the crowd that the pier was unsafe.",
+            [("Officers", "vague_group")],
+        ),
+    ],
+)
+def test_telling_someone_to_do_something_is_an_order(text, expected):
+    assert sources(text) == expected

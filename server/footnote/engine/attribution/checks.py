@@ -22,6 +22,7 @@ from .readings import (
     after_noun_marker,
     after_preposition,
     agentless_passive,
+    an_order,
     appeal,
     asked_about,
     bare_form_without_plural_subject,
@@ -379,6 +380,15 @@ CHECKS: tuple[Check, ...] = (
         "The film has told a simple story for decades.",
         "The mayor told reporters the bridge would reopen.",
         tells_no_one,
+    ),
+    Check(
+        "an order",
+        "clause",
+        '"Told someone to do something" is an order, not information; "told reporters that '
+        '..." still reports.',
+        "Officers told the crowd to move back from the pier.",
+        "Officers told the crowd that the pier was unsafe.",
+        an_order,
     ),
     Check(
         "participle without a comma",

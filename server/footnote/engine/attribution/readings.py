@@ -276,6 +276,21 @@ def tells_no_one(s: CueSite) -> bool:
     return s.cue in s.lex.tell and not tells_someone(s.toks, s.cj + 1, s.lex)
 
 
+def an_order(s: CueSite) -> bool:
+    """'Officers told witnesses to delete the videos': telling someone to do something is
+    an order, not information ('told reporters that ...', 'told them the plan was ...')."""
+    if s.cue not in s.lex.tell:
+        return False
+    toks = s.toks
+    for k in range(s.cj + 1, min(len(toks) - 1, s.cj + 5)):
+        if toks[k].lower == "to":
+            verb = toks[k + 1]
+            return k > s.cj + 1 and verb.text.isalpha() and verb.text.islower()
+        if not toks[k].text.isalpha() or toks[k].lower == "that":
+            return False
+    return False
+
+
 def participle_without_comma(s: CueSite) -> bool:
     if not s.cue.endswith("ing"):
         return False
