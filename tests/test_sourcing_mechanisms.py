@@ -3504,3 +3504,15 @@ def test_said_to_be_after_a_noun_is_a_hedge_about_it(text, expected):
 )
 def test_telling_someone_to_do_something_is_an_order(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Witnesses told how the boat sank near the pier.", [("Witnesses", "vague_group")]),
+        ("Survivors told of their ordeal at sea.", [("Survivors", "vague_group")]),
+        ("The film has told a simple story for decades.", []),
+    ],
+)
+def test_told_how_or_told_of_is_a_telling(text, expected):
+    assert sources(text) == expected

@@ -375,8 +375,8 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "tells no one",
         "clause",
-        '"Told" needs a listener (a person, a body, an outlet): "has told a simple story" '
-        "reports no source.",
+        '"Told" needs a listener (a person, a body, an outlet) or "how"/"of" ("witnesses told '
+        'how the boat sank"): "has told a simple story" reports no source.',
         "The film has told a simple story for decades.",
         "The mayor told reporters the bridge would reopen.",
         tells_no_one,

@@ -588,6 +588,8 @@ def tells_someone(toks: list[Tok], i: int, lex: Lexicon) -> bool:
         return False
     if any(toks[k].lower in lex.addressees for k in range(i, min(i + 4, len(toks)))):
         return True  # "told a news conference", "told parliament"
+    if toks[i].lower in {"how", "of"}:
+        return True  # "Witnesses told how the boy fell", "told of their ordeal": a telling
     t = toks[i]
     if t.cap or t.lower in lex.object_pronouns:  # reporters: an addressee, above
         return True
