@@ -3516,3 +3516,10 @@ def test_telling_someone_to_do_something_is_an_order(text, expected):
 )
 def test_told_how_or_told_of_is_a_telling(text, expected):
     assert sources(text) == expected
+
+
+def test_two_names_after_an_inverted_cue_and_a_role_are_two_people():
+    assert sources('"It is done," said owners Ana Ruiz and Tom Cole.') == [
+        ("owners Ana Ruiz", "named_person"),
+        ("Tom Cole", "named_person"),
+    ]

@@ -193,6 +193,15 @@ _AND = re.compile(r"\s+and\s+")
 _FULL_NAME = re.compile(r"(?!(?:The|A|An)\b)[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){1,2}")
 
 
+def _after_role(text: str, lex: Lexicon) -> str:
+    """'owners Ana Ruiz' -> 'Ana Ruiz': the name after a lower-case role before it."""
+    words = text.split()
+    k = 0
+    while k < len(words) - 1 and words[k].islower() and words[k] in lex.person_heads:
+        k += 1
+    return " ".join(words[k:])
+
+
 def _full_name(text: str, lex: Lexicon) -> bool:
     """'Ana Ruiz', 'Tom de Cole': a personal name of two or three words, not 'The Transport'
     or 'Logistics Union'."""
@@ -208,10 +217,11 @@ def split_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candi
         parts = [(c.start, m.start()), (m.end(), c.end)] if m else []
         if (
             parts
-            and c.start < c.cue_start
             and (
-                all(_whole_outlet(norm, a, b, lex) for a, b in parts)
-                or all(_full_name(norm[a:b], lex) for a, b in parts)
+                c.start < c.cue_start
+                and all(_whole_outlet(norm, a, b, lex) for a, b in parts)
+                # "Ana Ruiz and Tom Cole said", "said owners Ana Ruiz and Tom Cole"
+                or all(_full_name(_after_role(norm[a:b], lex), lex) for a, b in parts)
             )
         ):
             out += [replace(c, start=a, end=b) for a, b in parts]
