@@ -143,11 +143,12 @@ def the_one_accused(s: CueSite) -> bool:
         return True  # "200 people accused in various cases"
     # "a 25-year-old accused gang member", "the accused man": after a determiner or an age,
     # the participle describes the person noun that follows (not "accused officials of")
+    if s.cue != "accused":
+        return False
     prev = s.prev.lower if s.prev is not None else ""
     after = [t.lower for t in s.toks[s.cj + 1 : s.cj + 5]]
     return (
-        s.cue == "accused"
-        and (prev in s.lex.determiners or prev.endswith("-old"))
+        (prev in s.lex.determiners or prev.endswith("-old"))
         and "of" not in after
         and any(w in s.lex.person_heads for w in after[:2])
     )
