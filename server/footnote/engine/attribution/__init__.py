@@ -168,11 +168,12 @@ def _told_a_reporter_again(
     """'... Life & Style reported that ... a friend told Life & Style': a name the text has
     shown reporting in its own name is an outlet, and telling it passes words on."""
     after = ix.norm[cand.cue_end + 1 : cand.cue_end + 61]
+    reports = lex.own_reports | {"reported"}
     for k in reversed(known[-_RECENT_OUTLETS:]):
         src = k.source
         if (
             src.kind == "named_organization"
-            and src.cue in lex.own_reports | {"reported"}
+            and src.cue in reports
             and after.startswith(src.mention)
             and src.mention[:1].isupper()
         ):

@@ -12,6 +12,7 @@ from .gate import can_speak, lone_opening_word, reported_subject, trimmed
 from .kinds import classify, clause_start, head_noun_of
 from .lexicon import Lexicon
 from .outlets import is_outlet, media_name, outlet_in
+from .phrases import can_tell
 from .publisher import is_publisher
 from .tokens import Candidate, SentenceIndex, memo
 
@@ -154,7 +155,7 @@ def new_source(
         or handed_on_to(norm, start, end, lex)  # "imagery reviewed by the Coastal Courier"
         or (_outlets_own(norm, start, end, lex) if kind in _UNNAMED else None)
     )
-    if is_publisher(outlet, own) or outlet and _can_reveal(norm, cand):
+    if is_publisher(outlet, own) or outlet and _can_reveal(ix, cand):
         # told the publisher itself, or "The Courier can reveal": first-hand for its readers
         outlet = None
     if outlet and outlet == _outlets_spokesperson(ix, start, end, lex):
@@ -177,11 +178,12 @@ def new_source(
     )
 
 
-def _can_reveal(norm: str, cand: Candidate) -> bool:
+def _can_reveal(ix: SentenceIndex, cand: Candidate) -> bool:
     """'..., the Courier can reveal.': only the paper that publishes the story says that."""
-    return (
-        cand.start < cand.cue_start and norm[max(0, cand.cue_start - 4) : cand.cue_start] == "can "
-    )
+    if cand.start > cand.cue_start:
+        return False
+    toks, starts = ix.sentence_tokens(cand.sentence)
+    return can_tell(toks, bisect_left(starts, cand.cue_start))
 
 
 _JOURNAL = re.compile(r"\b(?:published|appeared|appears)\b[^.]{0,60}?\bin\b|\bjournal\b")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from .phrases import left_phrase, skip_between_left
 from .tokens import Candidate, SentenceIndex, Tok
 
-_UNSET: tuple = ()
-_BEFORE_BY = frozenset(
-    {"online", "also", "first", "later", "earlier", "initially", "originally"}
-)  # a span not looked for yet (a found span is a pair, a missing one None)
+_UNSET: tuple = ()  # a span not looked for yet (a found span is a pair, a missing one None)
+# Words that may stand between a passive cue and its agent's "by" ("posted online by").
+_BEFORE_BY = frozenset({"online", "also", "first", "later", "earlier", "initially", "originally"})
 
 
 class CueSite:
