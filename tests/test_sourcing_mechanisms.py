@@ -3523,3 +3523,25 @@ def test_two_names_after_an_inverted_cue_and_a_role_are_two_people():
         ("owners Ana Ruiz", "named_person"),
         ("Tom Cole", "named_person"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two shops burned down overnight, said officials.", [("officials", "vague_group")]),
+        (
+            "Guards held four men at the port, said security sources on Monday.",
+            [("security sources", "vague_group")],
+        ),
+        ("The fee, said local traders, would ruin them.", [("local traders", "vague_group")]),
+        # a verb follows: the phrase is the object of "said", not its speaker
+        (
+            "Jo Reyes, the mayor, said residents were safe.",
+            [("Jo Reyes, the mayor", "named_person")],
+        ),
+        ("He denied it and said nothing more.", []),
+        ("The roads flooded, said earlier forecasts.", []),
+    ],
+)
+def test_an_inverted_cue_before_a_bare_plural_that_ends_the_clause(text, expected):
+    assert sources(text) == expected

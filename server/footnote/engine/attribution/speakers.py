@@ -213,9 +213,47 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
         span = right_phrase(toks, cj + 1, lex, strict=True)
         if span:
             return [site.candidate(span)]
+    if (
+        site.cue in lex.inverted
+        and before >= 0
+        and toks[before].text == ","
+        and (span := _bare_plural_after(site)) is not None
+    ):
+        return [site.candidate(span)]
     if rejected(site, _NOUN) or site.span is None or rejected(site, _SUBJECT):
         return []
     return _left_candidates(site)
+
+
+_AFTER_BARE = frozenset({"on", "last", "late", "earlier", "this", "in"})
+
+
+def _bare_plural_after(site: CueSite) -> tuple[int, int] | None:
+    """'..., said officials.', '..., said security sources on Monday.': an inverted cue
+    after a comma with a bare lower-case phrase of up to three words that ends its clause
+    and names people or a body ("officials", "local residents"), never "said residents
+    were safe" (a verb follows) or "said earlier" (no person or body)."""
+    toks, cj, lex = site.toks, site.cj, site.lex
+    k = cj + 1
+    while k < len(toks) and k - cj <= 3 and toks[k].text.islower() and toks[k].text.isalpha():
+        if toks[k].lower in _AFTER_BARE or toks[k].lower in lex.prepositions:
+            break
+        if toks[k].lower in lex.determiners or toks[k].lower in lex.not_phrase_starts:
+            return None
+        k += 1
+    if k == cj + 1 or k - cj > 3:
+        return None
+    if k < len(toks) and not (
+        toks[k].text in {".", ",", ";", ":", "-", ")"}
+        or toks[k].lower in _AFTER_BARE
+        and k + 1 < len(toks)
+        and toks[k + 1].cap
+    ):
+        return None
+    last = toks[k - 1].lower
+    if last not in lex.person_heads and last not in lex.institution_heads:
+        return None
+    return toks[cj + 1].start, toks[k - 1].end
 
 
 def _left_candidates(site: CueSite) -> list[Candidate]:
