@@ -3545,3 +3545,29 @@ def test_two_names_after_an_inverted_cue_and_a_role_are_two_people():
 )
 def test_an_inverted_cue_before_a_bare_plural_that_ends_the_clause(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Six people died in the blast, health authorities and witnesses said.",
+            [("health authorities", "vague_group"), ("witnesses", "vague_group")],
+        ),
+        (
+            "The blaze began in a kitchen, fire officials and the landlord said.",
+            [("fire officials", "vague_group"), ("the landlord", "unnamed_individual")],
+        ),
+        # a verb or a number before the modifier: no second speaker
+        (
+            "Troops shot two men and local officials said they were armed.",
+            [("local officials", "vague_group")],
+        ),
+        (
+            "They met in May, four former officials and two current officials said.",
+            [("two current officials", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_lower_case_partner_with_modifiers_speaks_too(text, expected):
+    assert sources(text) == expected

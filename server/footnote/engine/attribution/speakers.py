@@ -356,6 +356,8 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
         toks[end].lower in lex.institution_heads or toks[end].lower in lex.person_heads
     ):
         j = end - 1  # "police and the museum said", "witnesses and officials said"
+        while j >= 0 and end - j <= 2 and _plain_modifier(toks[j].text, lex):
+            j -= 1  # "health authorities and witnesses said"
         j -= 1 if j >= 0 and toks[j].lower == "the" else 0
     elif end - j < 2 and not (end - j == 1 and toks[k + 1].lower in _OWNERS):
         return None  # a name of two words or more, or one with "and her allies" after it
@@ -372,6 +374,26 @@ def _named_partner(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> tupl
     ):
         return None  # "... met Ana Ruiz and the minister said": an object, not a speaker
     return toks[start].start, toks[end].end
+
+
+def _plain_modifier(text: str, lex: Lexicon) -> bool:
+    """A lower-case word that can stand before a person or body noun ("health", "local",
+    "fire"), not a verb form, a determiner or a joining word that would open a clause."""
+    low = text.lower()
+    return (
+        text.islower()
+        and text.isalpha()
+        and not low.endswith(("ed", "ing", "ly"))
+        and low not in lex.verbs
+        and low not in lex.determiners
+        and low not in lex.prepositions
+        and low not in lex.connectives
+        and low not in lex.stop_left
+        and low not in _CLAUSE_OPENERS
+        and low not in lex.pronouns
+        and low not in lex.auxiliaries
+        and low not in lex.numbers
+    )
 
 
 _SAID = frozenset({"said", "says", "say"})
