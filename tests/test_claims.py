@@ -487,3 +487,26 @@ def test_blame_with_no_one_named_for_it_fires(sentence):
 def test_blame_with_its_blamer_named_is_attributed():
     text = "Health officials blamed the outbreak on water from shallow, dirty wells."
     assert [n for n in analyze(text).notes if n.rule == "unattributed-claim"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The party boycotted the rerun, saying it would be a disastrous and shameful sham.",
+        "The regime, which denies any role, is clearly losing a disastrous war.",
+        "It was the worst unrest in memory over polls he claims were clearly rigged.",
+        "Long-term use of the drug is considered dangerous and always the worst option.",
+    ],
+)
+def test_a_stance_reported_in_the_sentence_takes_it_out_of_the_writers_voice(sentence):
+    # the shipped lexicon: "saying", "denies", "he claims", "is considered" report someone's
+    # words or a view held by others, so the sentence has a source of a kind
+    assert score_span(sentence, 0, len(sentence)) is None
+    bare = (
+        sentence.replace(", saying it would be", " and it would be")
+        .replace(", which denies any role,", "")
+        .replace("he claims were", "that were")
+        .replace("is considered", "is")
+    )
+    got = score_span(bare, 0, len(bare))
+    assert got is not None and got.score >= 2.0  # the same words unreported are a claim
