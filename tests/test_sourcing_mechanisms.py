@@ -3571,3 +3571,41 @@ def test_an_inverted_cue_before_a_bare_plural_that_ends_the_clause(text, expecte
 )
 def test_a_lower_case_partner_with_modifiers_speaks_too(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The clinic reopened in May, a regional health official said. It had been shut "
+            "for a year, according to Mara Okoye, a Lagos State health official.",
+            [("a regional health official", "named_person")],
+        ),
+        (
+            "Guards seized four tonnes of fuel at the border, a minister said. The fuel was "
+            "bound for export, Energy Minister Tomas Alder told reporters.",
+            [("a minister", "named_person")],
+        ),
+        # another person with the same role, a contrast, or a request for anonymity
+        (
+            "An official said the talks had failed. Ana Ruiz, another official, said they "
+            "would resume.",
+            [("An official", "unnamed_individual"), ("Ana Ruiz, another official", "named_person")],
+        ),
+        (
+            "A minister said the plan had failed. But Finance Minister Tom Reyes said it "
+            "would work.",
+            [("A minister", "unnamed_individual"), ("Finance Minister Tom Reyes", "named_person")],
+        ),
+        (
+            "A senior official, speaking on condition of anonymity, said the talks failed. "
+            "Tom Reyes, a senior official, later said they would resume.",
+            [
+                ("A senior official, speaking on condition of anonymity", "unnamed_individual"),
+                ("Tom Reyes, a senior official", "named_person"),
+            ],
+        ),
+    ],
+)
+def test_an_indefinite_role_named_with_the_same_role_soon_after_is_that_person(text, expected):
+    assert sources(text) == expected

@@ -55,7 +55,7 @@ from .references import (
     remember,
     resolve,
 )
-from .roles import named_role
+from .roles import named_role, named_soon
 from .tokens import Candidate, SentenceIndex
 
 
@@ -101,7 +101,9 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
             if source is None:
                 continue
             named = (
-                named_role(ix, cand, source, lex) if source.kind == "unnamed_individual" else None
+                named_role(ix, cand, source, lex) or named_soon(ix, cand, source, lex)
+                if source.kind == "unnamed_individual"
+                else None
             )
             if named:
                 source = replace(source, kind="named_person")  # the text names the role holder

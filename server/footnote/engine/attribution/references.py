@@ -361,6 +361,9 @@ def pronouns_outlet(
 def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
     """A surname or a repeated name: "Monahan", "Weber, who now advises ...", and a
     pronoun's antecedent with its title ("Brigadier General Ioana Dumitrescu")."""
+    titles = [k for k, w in enumerate(words) if w.lower.rstrip(".") in lex.person_titles]
+    if titles and len(words) - titles[-1] - 1 >= 2:
+        words = words[titles[-1] + 1 :]  # "Defense Minister Luis Ortega": the name after it
     words = [w for w in words if w.lower.rstrip(".") not in lex.person_titles] or words
     if len(words) <= 3 and all(is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):

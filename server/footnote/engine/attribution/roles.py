@@ -74,6 +74,66 @@ def named_role(
     return None
 
 
+def named_soon(
+    ix: SentenceIndex, cand: Candidate, source: Source, lex: Lexicon
+) -> frozenset[str] | None:
+    """'A Chinese health official said ...' and, in one of the next two sentences, 'Zheng
+    Wei, a National Health Commission official' or 'Health Minister Zheng Wei': an
+    indefinite singular role, with no request or reason for anonymity, is the person the
+    text names with the same role noun at that noun's next use. Returns the name's words,
+    or None: when the next use is not a name with that role ("another official", "the
+    official"), or the sentence that names it opens with a contrast ("But ...")."""
+    if source.anonymity_requested or source.anonymity_reason:
+        return None
+    words = ix.tokenize(source.start, source.end)
+    comma = next((k for k, t in enumerate(words) if t.text == ","), len(words))
+    toks = [t for t in words[:comma] if t.text[0].isalnum()]
+    if not toks or toks[0].lower not in {"a", "an"} or len(toks) > 8:
+        return None
+    head = head_noun_of(ix, (source.start, source.end), lex)
+    if head not in lex.person_words or is_plural(head, lex):
+        return None
+    sentences = ix.doc.sentences
+    for si in range(cand.sentence + 1, min(len(sentences), cand.sentence + 3)):
+        sent = sentences[si]
+        words = ix.tokenize(sent.start, sent.end)
+        if words and words[0].lower in _CONTRASTS:
+            return None
+        for k, t in enumerate(words):
+            if t.lower != head:
+                continue
+            if t.cap:  # "Defense Minister Luis Villegas"
+                run = []
+                for w in words[k + 1 : k + 5]:
+                    if not is_name_tok(w) or w.lower in lex.person_titles:
+                        break
+                    run.append(w)
+                return frozenset(w.text for w in run) if len(run) >= 2 else None
+            return _name_before_indefinite_role(words, k)
+    return None
+
+
+_CONTRASTS = frozenset({"but", "however", "yet", "meanwhile", "still"})
+
+
+def _name_before_indefinite_role(words: list[Tok], k: int) -> frozenset[str] | None:
+    """The name in 'Zheng Wei, a National Health Commission official' for the role noun at
+    token k: a name of two to four words, a comma, then "a"/"an" and up to five modifiers."""
+    j = k - 1
+    while j >= 0 and k - j <= 6 and words[j].lower not in {"a", "an"}:
+        if not words[j].text[0].isalnum():
+            return None
+        j -= 1
+    if j < 3 or words[j].lower not in {"a", "an"} or words[j - 1].text != ",":
+        return None
+    run: list[Tok] = []
+    i = j - 2
+    while i >= 0 and len(run) < 4 and is_name_tok(words[i]):
+        run.insert(0, words[i])
+        i -= 1
+    return frozenset(w.text for w in run) if len(run) >= 2 else None
+
+
 def _name_before_role(words: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
     """The name right before ', the <role>' ending at token k: 'Ana Kestrel, the interior
     minister'; empty when the role has no such name before it."""
