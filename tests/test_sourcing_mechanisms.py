@@ -3609,3 +3609,31 @@ def test_a_lower_case_partner_with_modifiers_speaks_too(text, expected):
 )
 def test_an_indefinite_role_named_with_the_same_role_soon_after_is_that_person(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Tests will end in May, head of the field team Pavel Orlov told reporters.",
+            [("head of the field team Pavel Orlov", "named_person")],
+        ),
+        (
+            "Tests will end in May, leader of the survey's second stage Ilya Marin of the "
+            "Mining Institute said.",
+            [
+                (
+                    "leader of the survey's second stage Ilya Marin of the Mining Institute",
+                    "named_person",
+                )
+            ],
+        ),
+        # a body's name after "of" is no person's name
+        (
+            "The head of the Ministry of Foreign Affairs said talks would resume.",
+            [("The head of the Ministry of Foreign Affairs", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_name_closing_a_role_phrase_is_the_roles_holder(text, expected):
+    assert sources(text) == expected

@@ -9,7 +9,7 @@ from ..model import SourceKind
 from .lexicon import Lexicon
 from .names import office_of_body_then_name, proper_body, role_then_name
 from .outlets import ends_with, outlet_in
-from .phrases import skip_between_left
+from .phrases import is_name_tok, skip_between_left
 from .tokens import SentenceIndex, Tok, memo
 
 
@@ -117,12 +117,44 @@ def _classify(
     if by_shape is not None:
         return by_shape
     name = _name_reading(has_name(pre, lex, sentence_start, ix), pre, head_noun, appositive, lex)
+    if name is None and _name_closes_the_role(toks, len(pre), head_noun, lex):
+        name = "person"  # "head of the field team Pavel Orlov": the holder after the role
     after = toks[len(pre)].lower if len(toks) > len(pre) else ""
     if head_noun in lex.person_heads and after in _PEOPLE_AFTER:
         return _described_kind(pre, name, head_noun, lex)  # "figures close to the pact"
     return _named_kind(ix, name, head_noun, appositive, lex) or _described_kind(
         pre, name, head_noun, lex
     )
+
+
+def _name_closes_the_role(toks: list[Tok], cut: int, head_noun: str, lex: Lexicon) -> bool:
+    """'head of the field team Pavel Orlov', 'leader of the expedition's field stage Nikolai
+    Yurkevich of the Institute': a singular role with a phrase after it, then a personal name
+    of two or three words right after a lower-case noun (not after "of", which makes it a
+    body's name: "head of the Ministry of Foreign Affairs"), before the end or a preposition."""
+    if head_noun not in lex.person_words or is_plural(head_noun, lex) or cut >= len(toks):
+        return False
+    if toks[cut].lower not in {"of", "at", "for"} or any(t.text == "," for t in toks):
+        return False
+    k = cut + 1
+    while k < len(toks):
+        t = toks[k]
+        if t.cap and k > 0 and toks[k - 1].text.islower() and toks[k - 1].text.isalpha():
+            j = k
+            while j < len(toks) and j - k < 4 and is_name_tok(toks[j]):
+                low = toks[j].lower
+                if low in lex.org_words or low in lex.places or is_demonym(low, lex):
+                    return False
+                j += 1
+            ends = j == len(toks) or toks[j].lower in lex.prepositions
+            return (
+                2 <= j - k <= 3
+                and ends
+                and toks[k - 1].lower not in lex.prepositions
+                and toks[k - 1].lower not in lex.determiners
+            )
+        k += 1
+    return False
 
 
 def _without_inner_brackets(toks: list[Tok]) -> list[Tok]:
