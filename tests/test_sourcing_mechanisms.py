@@ -3637,3 +3637,41 @@ def test_an_indefinite_role_named_with_the_same_role_soon_after_is_that_person(t
 )
 def test_a_name_closing_a_role_phrase_is_the_roles_holder(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Tom Ashby, heart expert at Kelso Pharmacy, which paid for the survey, said: "It '
+            'is worrying."',
+            [
+                (
+                    "Tom Ashby, heart expert at Kelso Pharmacy, which paid for the survey",
+                    "named_person",
+                )
+            ],
+        ),
+        (
+            "Ana Ruiz, epidemiologist at Leeds University and first author of the study, said "
+            "the link was weak.",
+            [
+                (
+                    "Ana Ruiz, epidemiologist at Leeds University and first author of the study",
+                    "named_person",
+                )
+            ],
+        ),
+        # a time phrase is no name, and a plural is no one person's role
+        (
+            "On Thursday, government sources said the talks were over.",
+            [("government sources", "vague_group")],
+        ),
+        (
+            "On Thursday, a senior official said the talks were over.",
+            [("a senior official", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_role_after_a_comma_describes_the_name_before_it(text, expected):
+    assert sources(text) == expected

@@ -17,7 +17,7 @@ from .forms import (
     quoted_as_saying,
     told_media,
 )
-from .kinds import head_noun_of
+from .kinds import head_noun_of, is_plural
 from .lexicon import Lexicon
 from .names import role_before_name
 from .outlets import ends_with, outlet_at, outlet_in, outlet_or_media
@@ -303,23 +303,53 @@ def _left_candidates(site: CueSite) -> list[Candidate]:
 
 
 def _name_before_role(site: CueSite, span: tuple[int, int]) -> tuple[int, int]:
-    """'..., Ana Ruiz, a local official told the Courier': an appositive whose closing comma
-    is missing still describes the name before it, when the name stands alone between two
-    commas (or opens the sentence) and the role is a person's ("a local official")."""
+    """'..., Ana Ruiz, a local official told the Courier', 'Tom Ashby, heart expert at Boots,
+    which paid for the survey, said', 'Ana Ruiz, epidemiologist at Leeds and first author
+    of the study, said': a role after a comma (or after "and" that joins it to another role
+    after a comma) describes the name before that comma, when the name stands alone between
+    two commas (or opens the sentence) and the role is a person's."""
     toks, lex = site.toks, site.lex
     k = bisect_left(toks, span[0], key=lambda t: t.start)
-    if k < 3 or toks[k - 1].text != "," or toks[k].lower not in {"a", "an"}:
+    if k < 3 or not (toks[k].lower in {"a", "an"} or _bare_role_word(toks[k], lex)):
         return span
-    if site.ix.norm[span[0] : span[1]].split()[-1].lower() not in lex.person_words:
+    if toks[k - 1].lower == "and" and toks[k].lower not in {"a", "an"}:
+        c = k - 2
+        while c > 0 and k - c <= 12 and toks[c].text[0].isalnum():
+            c -= 1
+        k = c + 1  # the first role: "epidemiologist at Leeds and first author"
+    if toks[k - 1].text != ",":
         return span
+    words = site.ix.tokenize(span[0], span[1])
+    comma = next((j for j, t in enumerate(words) if t.text == ","), len(words))
+    head = head_noun_of(site.ix, (span[0], words[comma - 1].end), lex)
+    if head not in lex.person_words or is_plural(head, lex):
+        return span  # "On Thursday, government sources said": no one person's role
     j = k - 2
     while j >= 0 and toks[j].cap and toks[j].text.isalpha() and k - 2 - j < 4:
-        if toks[j].lower in lex.org_words or toks[j].lower in lex.places:
+        low = toks[j].lower
+        if low in lex.org_words or low in lex.places or low in lex.time_words:
+            return span
+        if low in lex.prepositions or low in lex.determiners:
             return span
         j -= 1
     if k - 2 - j < 2 or (j >= 0 and toks[j].text not in {",", '"', "\u201d", ":"}):
         return span  # a name of two words or more, set off on its left
     return toks[j + 1].start, span[1]
+
+
+def _bare_role_word(tok: Tok, lex: Lexicon) -> bool:
+    """A lower-case word that can open a role without an article ("heart expert", "first
+    author", "co-founder"), not a determiner, pronoun or joining word."""
+    low = tok.lower
+    return (
+        tok.text.islower()
+        and tok.text[0].isalpha()
+        and low not in lex.determiners
+        and low not in lex.pronouns
+        and low not in lex.connectives
+        and low not in lex.prepositions
+        and low not in lex.stop_left
+    )
 
 
 def _subject_of_relative(site: CueSite, span: tuple[int, int]) -> tuple[int, int]:
