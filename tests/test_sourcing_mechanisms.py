@@ -3675,3 +3675,43 @@ def test_a_name_closing_a_role_phrase_is_the_roles_holder(text, expected):
 )
 def test_a_role_after_a_comma_describes_the_name_before_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The port set a record on May 2, Norway's fisheries and ocean minister has "
+            'announced. "We are proud," Fisheries and Ocean Minister Kari Lund said.',
+            [("Norway's fisheries and ocean minister", "named_person")],
+        ),
+        (
+            "The port set a record, the foreign and defence secretary said.",
+            [("the foreign and defence secretary", "unnamed_individual")],
+        ),
+        # another portfolio is another person
+        (
+            "Norway's foreign minister said the talks failed. Later, Defence Minister Kari "
+            "Lund said they would resume.",
+            [
+                ("Norway's foreign minister", "unnamed_individual"),
+                ("Defence Minister Kari Lund", "named_person"),
+            ],
+        ),
+        (
+            "The foreign minister said the talks failed. Later, Defence Minister Kari Lund "
+            "said they would resume.",
+            [
+                ("The foreign minister", "unnamed_individual"),
+                ("Defence Minister Kari Lund", "named_person"),
+            ],
+        ),
+        (
+            "The minister said the talks failed. Later, Foreign Minister Kari Lund said they "
+            "would resume.",
+            [("The minister", "named_person")],
+        ),
+    ],
+)
+def test_an_office_of_two_portfolios_and_its_holder_named_after(text, expected):
+    assert sources(text) == expected

@@ -461,6 +461,8 @@ def _step_left(toks: list[Tok], j: int, seg: int, end: int, lex: Lexicon) -> int
         and toks[j + 1].lower.endswith("s")
     ):
         return j - 1  # "diplomats and officials said", "friends and colleagues"
+    if low == "and" and _joins_offices(toks, j, end, lex):
+        return j - 1  # "Turkey's transport and infrastructure minister"
     if low == "not" and j + 1 <= end and toks[j + 1].lower.endswith("ed"):
         return j - 1
     if (
@@ -470,6 +472,26 @@ def _step_left(toks: list[Tok], j: int, seg: int, end: int, lex: Lexicon) -> int
     ):
         return None  # a dash or other mark ends the phrase: "LONDON (Reuters) - An official"
     return j - 1
+
+
+def _joins_offices(toks: list[Tok], j: int, end: int, lex: Lexicon) -> bool:
+    """Whether the "and" at token j joins two portfolios of one office held by one person
+    ("Turkey's transport and infrastructure minister", "the foreign and defence secretary"):
+    a lower-case word on each side, an owner or "the" right before the first, and a single
+    title ending the phrase right after the second."""
+    if j < 2 or j + 2 != end:
+        return False
+    before, after, title = toks[j - 1], toks[j + 1], toks[end]
+    owner = toks[j - 2]
+    return (
+        before.text.islower()
+        and before.text.isalpha()
+        and not before.lower.endswith("ed")
+        and after.text.islower()
+        and after.text.isalpha()
+        and title.lower in lex.person_titles
+        and (owner.lower == "the" or owner.cap and owner.text.endswith(("'s", "\u2019s")))
+    )
 
 
 def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None, lex: Lexicon) -> int | None:

@@ -29,8 +29,11 @@ def named_role(
         head not in lex.person_titles and head not in lex.leader_nouns and not definite_person
     ) or is_plural(head, lex):
         return None
-    if toks[0].lower != "the" and not (
-        toks[0].lower in {"a", "an"} and any(t.cap for t in toks[1:])
+    owner = toks[0].cap and toks[0].text.endswith(("'s", "\u2019s"))  # "Turkey's minister"
+    if (
+        toks[0].lower != "the"
+        and not owner
+        and not (toks[0].lower in {"a", "an"} and any(t.cap for t in toks[1:]))
     ):
         return None  # "the president", or "a Foreign Ministry spokesperson" named later
     caps = [t for t in toks if t.cap and t.lower not in lex.determiners]
@@ -59,6 +62,8 @@ def named_role(
                 generic and len(acronym) >= 2 and (acronym in lead or named_body in lead)
             ):  # "WHO Director-General Ana Ruiz": the body stands right before the title
                 continue
+            if t.cap and t.lower == head and not _portfolio_fits(words, k, toks, head):
+                continue  # "the foreign minister" is not "Defence Minister Ali Demir"
             run = []
             for w in words[k + 1 : k + 5]:
                 if not (is_name_tok(w) and w.lower not in lex.person_titles):
@@ -166,6 +171,28 @@ def _same_modifiers(words: list[Tok], k: int, role: list[Tok], head: str) -> boo
         j -= 1
     own = {w.lower for w in role if w.text.islower() and w.lower not in {"the", head}}
     return before == own
+
+
+def _portfolio_fits(words: list[Tok], k: int, role: list[Tok], head: str) -> bool:
+    """Whether the lower-case words of a role ("the foreign minister") are among the
+    capitalised words of the title at token k ("Foreign Minister Ana Ruiz"); a role with no
+    such words ("the minister") fits any."""
+    at = next((i for i, w in enumerate(role) if w.lower == head), len(role))
+    own = {
+        w.lower
+        for w in role[:at]  # the words before the role noun, not "the lawyer for Ana Ruiz"
+        if w.text.islower()
+        and w.lower not in {"the", "and", "of"}
+        and not w.text.endswith(("'s", "\u2019s"))  # "the country's trade minister"
+    }
+    if not own:
+        return True
+    before = set()
+    j = k - 1
+    while j >= 0 and k - j <= 6 and (words[j].cap or words[j].lower in {"and", "of"}):
+        before.add(words[j].lower)
+        j -= 1
+    return own <= before
 
 
 def _two_names_at(toks: list[Tok], k: int) -> bool:
