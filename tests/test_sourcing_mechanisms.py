@@ -3715,3 +3715,28 @@ def test_a_role_after_a_comma_describes_the_name_before_it(text, expected):
 )
 def test_an_office_of_two_portfolios_and_its_holder_named_after(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A summit may come before the forum, several diplomatic sources said on Monday. "
+            "One of the sources familiar with the plans for the summit said there was no "
+            "need to link the two.",
+            [("several diplomatic sources", "vague_group")],
+        ),
+        (
+            "Overdoses rose 10 percent, a new report published by the agency found. "
+            '"The epidemic continues to worsen," the authors of the report said.',
+            [("a new report published by the agency", "document")],
+        ),
+        # no group and no report before: a source of its own
+        (
+            "One of the passengers familiar with the route said the bus was late.",
+            [("One of the passengers familiar with the route", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_member_described_at_length_and_a_reports_authors_are_back_references(text, expected):
+    assert sources(text) == expected

@@ -231,6 +231,11 @@ def _member_of_group(
     words = head_text.lower().split()
     if len(words) < 2:
         return None
+    if len(words) > 4 and words[1:3] == ["of", "the"]:
+        # "one of the sources familiar with the preparations": the group noun before the
+        # words that describe it
+        cut = next((i for i in range(4, len(words)) if words[i] in _MEMBER_MODIFIERS), None)
+        words = words[:cut] if cut is not None else words
     single = _single_member(words, known, ix, lex)
     if single is not None:
         return single if single is not _NEW else None
@@ -302,6 +307,9 @@ def _single_member(
 # "a source told the magazine" is the same person
 _INFORMANTS = frozenset({"source", "insider"})
 _MEMBER_WORDS = frozenset({"one", "both", "each", "all", "either", "neither", "none"})
+_MEMBER_MODIFIERS = frozenset(
+    {"familiar", "close", "with", "in", "from", "at", "who", "involved", "briefed", "aware"}
+)
 _GENERIC_MEMBERS = frozenset({"source", "official", "person", "insider", "diplomat"})
 _ORDINALS = {
     w: n
@@ -447,6 +455,9 @@ def _authors_or_group(
     """'Scottish scientists report ...' right after 'a new study found': its authors.
     'sources who spoke with the paper', 'the sources' after 'three people familiar with the
     matter said': the group already introduced ('sources' may stand for any such group)."""
+    of = next((i for i, w in enumerate(words) if w.lower in {"of", "behind"}), None)
+    if of is not None and 1 < of < len(words) - 1 and words[-1].lower in lex.document_heads:
+        words = words[:of]  # "the authors of the report": the report's authors
     head = words[-1].lower
     if (
         head in lex.document_backrefs
