@@ -3740,3 +3740,11 @@ def test_an_office_of_two_portfolios_and_its_holder_named_after(text, expected):
 )
 def test_a_member_described_at_length_and_a_reports_authors_are_back_references(text, expected):
     assert sources(text) == expected
+
+
+def test_a_hyphenated_title_before_a_name_is_a_title():
+    text = (
+        "The agency will send a team, the head of the Harbour Health Organization said "
+        "Friday. HHO Director-General Ana Kestrel in a post said the deal was made by phone."
+    )
+    assert sources(text) == [("the head of the Harbour Health Organization", "named_person")]

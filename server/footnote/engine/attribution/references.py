@@ -369,15 +369,20 @@ def pronouns_outlet(
 def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
     """A surname or a repeated name: "Monahan", "Weber, who now advises ...", and a
     pronoun's antecedent with its title ("Brigadier General Ioana Dumitrescu")."""
-    titles = [k for k, w in enumerate(words) if w.lower.rstrip(".") in lex.person_titles]
+    titles = [k for k, w in enumerate(words) if _is_title(w.lower, lex)]
     if titles and len(words) - titles[-1] - 1 >= 2:
         words = words[titles[-1] + 1 :]  # "Defense Minister Luis Ortega": the name after it
-    words = [w for w in words if w.lower.rstrip(".") not in lex.person_titles] or words
+    words = [w for w in words if not _is_title(w.lower, lex)] or words
     if len(words) <= 3 and all(is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):
             if k.source.kind == "named_person" and all(w.text in k.names for w in words[-2:]):
                 return k
     return None
+
+
+def _is_title(low: str, lex: Lexicon) -> bool:
+    """'Dr.', 'minister', and a hyphenated title made of titles ('director-general')."""
+    return all(part in lex.person_titles for part in low.rstrip(".").split("-"))
 
 
 def _short_name(words: list[Tok], known: list[Known]) -> Known | None:
