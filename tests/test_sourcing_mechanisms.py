@@ -3748,3 +3748,30 @@ def test_a_hyphenated_title_before_a_name_is_a_title():
         "Friday. HHO Director-General Ana Kestrel in a post said the deal was made by phone."
     )
     assert sources(text) == [("the head of the Harbour Health Organization", "named_person")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Governor Ana Ruiz was briefed on Monday. Harlan stayed doubtful about the claim, "
+            'asking how anyone could be sure. "What is going on?" he wrote online. Aides '
+            "later met Harlan.",
+            [("Harlan", "named_person")],
+        ),
+        # written capitalised only where a sentence starts: no evidence of a name
+        (
+            "Governor Ana Ruiz was briefed on Monday. Harlan stayed doubtful about the claim. "
+            "He wrote online that it was odd.",
+            [("Governor Ana Ruiz", "named_person")],
+        ),
+        # a place is no one's name
+        (
+            "Governor Ana Ruiz was briefed on Monday. Russia stayed doubtful about the claim. "
+            "She said it was odd. Officials in Russia agreed.",
+            [("Governor Ana Ruiz", "named_person"), ("Officials in Russia", "vague_group")],
+        ),
+    ],
+)
+def test_a_surname_opening_the_sentence_before_is_a_pronouns_nearer_antecedent(text, expected):
+    assert sources(text) == expected

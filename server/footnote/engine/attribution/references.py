@@ -8,7 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model import Source
-from .kinds import has_name, head_noun_of, is_age, is_demonym, is_plural
+from .kinds import (
+    capitalised_elsewhere,
+    has_name,
+    head_noun_of,
+    is_age,
+    is_demonym,
+    is_plural,
+)
 from .lexicon import Lexicon
 from .outlets import outlet_or_media
 from .phrases import is_name_tok
@@ -60,8 +67,38 @@ def antecedent(ix: SentenceIndex, cand: Candidate, lex: Lexicon) -> tuple[int, i
             quoted = ix.doc.in_quote(run[0].start, run[-1].end)  # the speaker is outside
             if not possessive and not quoted and _personal_name(run, lex, ix):
                 return _title_before(toks, k, lex), run[-1].end  # not "Sam Allardyce's men"
+            if not possessive and not quoted and _surname_subject(toks, k, j, sent.start, ix, lex):
+                return run[0].start, run[0].end  # "Trump remained dubious ...": nearer
             j = k
     return None
+
+
+def _surname_subject(
+    toks: list[Tok], k: int, j: int, sentence_start: int, ix: SentenceIndex, lex: Lexicon
+) -> bool:
+    """Whether the one capitalised word toks[k] opens its sentence as its subject, before a
+    lower-case verb ("Trump remained dubious ..."), and is a name: written capitalised
+    elsewhere in the text too, and no place, body, title or people's name."""
+    if j - k != 1 or toks[k].start != sentence_start or j >= len(toks):
+        return False
+    tok, low = toks[k], toks[k].lower
+    return (
+        is_name_tok(tok)
+        and len(tok.text) > 2
+        and not tok.text.isupper()
+        and toks[j].text.islower()
+        and toks[j].text.isalpha()
+        and low not in lex.places
+        and low not in lex.org_words
+        and low not in lex.person_titles
+        and low not in lex.determiners
+        and low not in lex.stop_left
+        and low not in lex.time_words
+        and low not in lex.person_heads
+        and low not in lex.institution_heads
+        and not is_demonym(low, lex)
+        and capitalised_elsewhere(ix, tok)
+    )
 
 
 def _title_before(toks: list[Tok], k: int, lex: Lexicon) -> int:
