@@ -510,3 +510,21 @@ def test_a_stance_reported_in_the_sentence_takes_it_out_of_the_writers_voice(sen
     )
     got = score_span(bare, 0, len(bare))
     assert got is not None and got.score >= 2.0  # the same words unreported are a claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Those who rely on the ministry for news complain that it is clearly a disastrous mess.",
+        "Residents who are concerned that the tower would be a disaster packed the meeting.",
+        "Farmers warned that the reform is a shameful and disastrous betrayal.",
+    ],
+)
+def test_a_reporting_verb_in_the_sentence_gives_it_a_speaker(sentence):
+    assert score_span(sentence, 0, len(sentence)) is None
+
+
+def test_refusing_to_acknowledge_is_still_the_writers_verdict():
+    sentence = "Life is returning to normal, a fact that critics stubbornly refuse to acknowledge."
+    got = score_span(sentence, 0, len(sentence))
+    assert got is not None and got.score >= 2.0
