@@ -3775,3 +3775,29 @@ def test_a_hyphenated_title_before_a_name_is_a_title():
 )
 def test_a_surname_opening_the_sentence_before_is_a_pronouns_nearer_antecedent(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The survey, which polled 3,000 adults, found that most sleep too little.",
+            [("The survey, which polled 3,000 adults", "document")],
+        ),
+        (
+            "The mayor, who met 3,000 voters, said that many are angry.",
+            [("The mayor, who met 3,000 voters", "unnamed_individual")],
+        ),
+        # counted the same with or without a thousands separator
+        (
+            "About 3,000 protesters said they would return.",
+            [("3,000 protesters", "unnamed_individual")],
+        ),
+        (
+            "About 300 protesters said they would return.",
+            [("300 protesters", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_thousands_separator_is_part_of_its_number(text, expected):
+    assert sources(text) == expected

@@ -43,7 +43,11 @@ def _verb_and_object(pre: list[Tok], lex: Lexicon) -> bool:
         a = pre[k]
         if a.lower.endswith("ed") and a.text.islower():
             b = pre[k + 1]
-            if b.text.isdigit() or b.lower in lex.numbers or b.lower in _OBJECT_OPENERS:
+            if (
+                b.text.replace(",", "").isdigit()
+                or b.lower in lex.numbers
+                or b.lower in _OBJECT_OPENERS
+            ):
                 return True
     return False
 

@@ -364,8 +364,8 @@ def _count(mention: str) -> int:
     for w in mention.lower().split()[:3]:
         if w in _COUNTS:
             return _COUNTS[w]
-        if w.isdigit():
-            return int(w)
+        if w.replace(",", "").isdigit():
+            return int(w.replace(",", ""))  # "40", "3,000"
     return 99
 
 
@@ -505,7 +505,7 @@ def _authors_or_group(
         head in lex.document_backrefs
         and head in lex.person_heads
         and len(words) <= 3
-        and not any(w.lower in lex.numbers or w.text.isdigit() for w in words)
+        and not any(w.lower in lex.numbers or w.text.replace(",", "").isdigit() for w in words)
     ):
         for k in reversed(known):
             if k.last_sentence < cand.sentence - 2:

@@ -271,8 +271,6 @@ def coordinated_subject(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int
         return None  # "The mayor's office ... and said": no verb of its own right after it
     for i in range(j + 1, k):
         t = toks[i]
-        if t.text == "," and toks[i - 1].text.isdigit() and toks[i + 1].text.isdigit():
-            continue  # "5,000"
         if t.text in _CLAUSE_MARKS or t.lower in _NEW_CLAUSE:
             return None
         if t.lower in lex.verbs and toks[i - 1].lower != "to":

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 # Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
 # unless the word is an abbreviation before a name ("Dr.", "Oct.") or has a dot inside ("U.S.").
-_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*\.?|[^\w\s]")
+# a word, with inner hyphens, apostrophes and points ("3.2"), and a number's thousands
+# groups ("3,000": one token, so its comma opens no clause)
+_TOKEN = re.compile(r"\w+(?:[-'.]\w+|(?<=\d),\d{3}(?!\d))*\.?|[^\w\s]")
 
 
 class Tok(NamedTuple):
