@@ -3801,3 +3801,30 @@ def test_a_surname_opening_the_sentence_before_is_a_pronouns_nearer_antecedent(t
 )
 def test_a_thousands_separator_is_part_of_its_number(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A source privy to the talks said that the meeting discussed the attack.",
+            [("A source privy to the talks", "unnamed_individual")],
+        ),
+        (
+            "Two people knowledgeable about the plan said it would fail.",
+            [("Two people knowledgeable about the plan", "unnamed_individual")],
+        ),
+        (
+            "Two other sources, privy to the bank's meetings with auditors, said the "
+            "officials were called in.",
+            [
+                (
+                    "Two other sources, privy to the bank's meetings with auditors",
+                    "unnamed_individual",
+                )
+            ],
+        ),
+    ],
+)
+def test_privy_and_knowledgeable_describe_a_source_like_familiar(text, expected):
+    assert sources(text) == expected
