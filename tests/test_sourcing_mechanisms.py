@@ -3828,3 +3828,14 @@ def test_a_thousands_separator_is_part_of_its_number(text, expected):
 )
 def test_privy_and_knowledgeable_describe_a_source_like_familiar(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour City Police Officer Ravi Mehta said the case was closed.",
+        "Senior Police Officer Ravi Mehta said the case was closed.",
+    ],
+)
+def test_officer_before_a_name_is_a_title(text):
+    assert [k for _, k in sources(text)] == ["named_person"]
