@@ -3839,3 +3839,7 @@ def test_privy_and_knowledgeable_describe_a_source_like_familiar(text, expected)
 )
 def test_officer_before_a_name_is_a_title(text):
     assert [k for _, k in sources(text)] == ["named_person"]
+
+
+def test_a_place_after_in_opening_the_sentence_is_no_name_before_a_role():
+    assert sources("In Leeds, voters said the plan had failed.") == [("voters", "vague_group")]

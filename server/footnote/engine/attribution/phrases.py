@@ -258,7 +258,12 @@ def _name_before_role(toks: list[Tok], start: int, lex: Lexicon) -> int | None:
     if start < 3 or toks[start - 1].text != ",":
         return None
     k = start - 2
-    while k >= 0 and is_name_tok(toks[k]) and start - 2 - k < 4:
+    while (
+        k >= 0
+        and is_name_tok(toks[k])
+        and toks[k].lower not in lex.true_prepositions  # "In Leeds, voters said"
+        and start - 2 - k < 4
+    ):
         k -= 1
     if start - 2 - k < 2 or (k >= 0 and toks[k].text != ","):
         return None
