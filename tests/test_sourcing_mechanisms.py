@@ -3841,5 +3841,26 @@ def test_officer_before_a_name_is_a_title(text):
     assert [k for _, k in sources(text)] == ["named_person"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In a Harbour University poll, 65% of voters said the plan had failed.",
+            [("a Harbour University poll", "document")],
+        ),
+        (
+            "In a Lakeside poll of adults nationwide, 57% said the levy was unfair.",
+            [("a Lakeside poll of adults nationwide", "document")],
+        ),
+        # a share with no poll named: what a count found, no one who speaks
+        ("Asked about the plan, 65% of voters said it had failed.", []),
+        ("A third of respondents said they would move.", []),
+        ("Only 12 percent said they trusted the council.", []),
+    ],
+)
+def test_a_share_of_those_asked_is_the_polls_answer(text, expected):
+    assert sources(text) == expected
+
+
 def test_a_place_after_in_opening_the_sentence_is_no_name_before_a_role():
     assert sources("In Leeds, voters said the plan had failed.") == [("voters", "vague_group")]

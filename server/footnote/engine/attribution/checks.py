@@ -56,6 +56,7 @@ from .readings import (
     removed_someone,
     said_nothing,
     said_to_be,
+    share_of_people,
     stance_with_object,
     tells_no_one,
     the_one_accused,
@@ -434,6 +435,17 @@ CHECKS: tuple[Check, ...] = (
         "It was the first time an official has confirmed the plan.",
         "It was the first time the minister confirmed the plan.",
         generic_occasion,
+    ),
+    Check(
+        "a share of those asked",
+        "phrase",
+        'A share of a group ("65% of voters", "a third of respondents", "57% said") is what '
+        "a poll or survey counted: its answers, not people who speak to the writer. When a "
+        'phrase opening the sentence names the poll ("In a Harbour poll, ..."), the poll is '
+        "the source.",
+        "Asked about the plan, 65% of voters said it had failed.",
+        "In Leeds, voters said the plan had failed.",
+        share_of_people,
     ),
     Check(
         "the writer's own voice",

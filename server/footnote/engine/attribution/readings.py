@@ -524,3 +524,26 @@ def degree_adjective(s: CueSite) -> bool:
         and s.cue.endswith("ed")
         and prev.lower in {"most", "more", "less", "least", "very", "highly", "so", "too"}
     )
+
+
+_SHARES = frozenset(
+    {"%", "percent", "cent", "third", "thirds", "half", "quarter", "quarters", "fifth",
+     "fifths", "majority", "minority", "proportion", "share"}
+)  # fmt: skip
+
+
+def share_of_people(s: CueSite) -> bool:
+    """'65% of voters said', 'a third of respondents believe': a share of a group counted
+    by a poll or survey is its answers, not a source that speaks."""
+    toks = s.toks
+    if s.before >= 0 and toks[s.before].lower in {"%", "percent", "cent"}:
+        return True  # "57% said", "57 per cent said"
+    span = s.span
+    if span is None:
+        return False
+    k = next((i for i in range(s.ci) if toks[i].start >= span[0]), None)
+    if k is None:
+        return False
+    if toks[k].lower == "of" and k + 1 < s.ci:
+        k += 1  # the phrase kept its "of": "of voters"
+    return k >= 2 and toks[k - 1].lower == "of" and toks[k - 2].lower in _SHARES

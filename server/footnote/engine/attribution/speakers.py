@@ -27,7 +27,7 @@ from .phrases import (
     right_phrase,
     sentence_subject,
 )
-from .readings import said_nothing
+from .readings import said_nothing, share_of_people
 from .roles import coordinated_subject, relative_antecedent, which_antecedent, who_antecedent
 from .site import CueSite
 from .tokens import Candidate, SentenceIndex, Tok
@@ -220,12 +220,39 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
         and (span := _bare_plural_after(site)) is not None
     ):
         return [site.candidate(span)]
+    if share_of_people(site):
+        poll = _poll_frame(site)  # "In a Harbour poll, 57% said": the poll, not the 57%
+        return [site.candidate(poll)] if poll else []
     if rejected(site, _NOUN) or site.span is None or rejected(site, _SUBJECT):
         return []
     return _left_candidates(site)
 
 
 _AFTER_BARE = frozenset({"on", "last", "late", "earlier", "this", "in"})
+
+
+def _poll_frame(site: CueSite) -> tuple[int, int] | None:
+    """The poll or survey named by a phrase opening the sentence ("In a Harbour University
+    poll of adults, 65% said"): from its determiner to the comma, or to the number."""
+    toks, lex = site.toks, site.lex
+    if len(toks) < 4 or toks[0].lower != "in" or toks[1].lower not in lex.determiners:
+        return None
+    head = None
+    for k in range(2, min(site.ci, 14)):
+        t = toks[k]
+        if t.text == "," or t.text[0].isdigit():
+            break
+        if t.lower in _POLLS:
+            head = k
+    if head is None:
+        return None
+    end = head
+    while end + 1 < site.ci and toks[end + 1].text != "," and not toks[end + 1].text[0].isdigit():
+        end += 1  # "of adults nationwide"
+    return toks[1].start, toks[end].end
+
+
+_POLLS = frozenset({"poll", "survey", "study", "census", "questionnaire"})
 
 
 def _bare_plural_after(site: CueSite) -> tuple[int, int] | None:
@@ -258,6 +285,9 @@ def _bare_plural_after(site: CueSite) -> tuple[int, int] | None:
 
 def _left_candidates(site: CueSite) -> list[Candidate]:
     """The subject on the left as the speaker, unless a check stops it."""
+    if share_of_people(site):
+        poll = _poll_frame(site)  # "In a Harbour poll, 65% of voters said": the poll
+        return [site.candidate(poll)] if poll else []
     if rejected(site, _PHRASE):
         return []
     span = site.span
