@@ -3864,3 +3864,20 @@ def test_a_share_of_those_asked_is_the_polls_answer(text, expected):
 
 def test_a_place_after_in_opening_the_sentence_is_no_name_before_a_role():
     assert sources("In Leeds, voters said the plan had failed.") == [("voters", "vague_group")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The trial enrolled 400 people, according to the Guardian.",
+            [("the Guardian", "named_organization")],
+        ),
+        (
+            "The trial enrolled 400 people, the Economist reported.",
+            [("the Economist", "named_organization")],
+        ),
+    ],
+)
+def test_an_outlet_listed_with_the_is_found_after_a_lower_case_the(text, expected):
+    assert sources(text) == expected
