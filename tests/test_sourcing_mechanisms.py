@@ -3881,3 +3881,26 @@ def test_a_place_after_in_opening_the_sentence_is_no_name_before_a_role():
 )
 def test_an_outlet_listed_with_the_is_found_after_a_lower_case_the(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The trial enrolled 400 people, The New York Times reports.",
+            [("The New York Times", "named_organization")],
+        ),
+        (
+            "The trial enrolled 400 people, reports Harbour Live.",
+            [("Harbour Live", "named_organization")],
+        ),
+        (
+            "Dr Ana Ruiz reports that the trial enrolled 400 people.",
+            [("Dr Ana Ruiz", "named_person")],
+        ),
+        # a document noun before a full stop is a noun
+        ("Police would not confirm media reports.", []),
+    ],
+)
+def test_reports_after_a_comma_with_its_outlet_on_the_right(text, expected):
+    assert sources(text) == expected

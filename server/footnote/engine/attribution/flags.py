@@ -140,6 +140,13 @@ def new_source(
             return None  # "Flooding claimed ...": a capital that only opens the sentence
         elif cand.cue in lex.own_reports | {"reported"} and " " not in norm[start:end].strip():
             kind = "named_organization"  # "Variety reported": a one-word name that reports
+    if (
+        kind == "named_person"
+        and cand.cue == "reports"
+        and not any(w.lower().rstrip(".") in lex.person_titles for w in norm[start:end].split())
+    ):
+        kind = "named_organization"  # "..., reports Harbour Live": a name that reports is a
+        # publication's ("Ana Ruiz reports" would be a reporter writing for one)
     if not cand.kind_hint and not can_speak(ix, (start, end), kind, lex):
         if not (cand.cue in lex.open_cues and norm[start:end].split()[0].lower() in lex.some_view):
             return None

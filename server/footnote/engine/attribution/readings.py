@@ -309,7 +309,9 @@ def noun_before_punctuation(s: CueSite) -> bool:
     return (
         s.nxt is not None
         and s.nxt.text in {",", ".", ";"}
-        and word not in lex.inverted
+        # an inverted verb is a verb here ("..., she said."), unless it is also a document
+        # noun ("would not confirm media reports.")
+        and (word not in lex.inverted or word in lex.document_heads)
         and word not in lex.never_nouns
         and " " not in word
         and (is_bare_form(word, lex) or word.endswith("s"))  # forms that can also be nouns
