@@ -3904,3 +3904,18 @@ def test_an_outlet_listed_with_the_is_found_after_a_lower_case_the(text, expecte
 )
 def test_reports_after_a_comma_with_its_outlet_on_the_right(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fans released a video saying goodbye.", []),
+        ("The board said no to the offer.", []),
+        (
+            "The chairman insisted no deal was close.",
+            [("The chairman", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_greeting_or_an_answer_is_not_information(text, expected):
+    assert sources(text) == expected

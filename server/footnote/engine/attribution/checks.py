@@ -36,6 +36,7 @@ from .readings import (
     describes_people,
     document_commits,
     generic_occasion,
+    greeting,
     handed_on,
     hypothetical,
     infinitive,
@@ -265,6 +266,15 @@ CHECKS: tuple[Check, ...] = (
         "Asked about the fire, the ferry captain said nothing.",
         "Asked about the fire, the ferry captain said it was out.",
         said_nothing,
+    ),
+    Check(
+        "a greeting",
+        "cue word",
+        'Saying "goodbye", "hello", "thanks", "yes" or "no" is a greeting or an answer, not '
+        "information with a source.",
+        "The players waved to the crowd, saying goodbye to the coach.",
+        "The players waved to the crowd, saying the coach would stay.",
+        greeting,
     ),
     Check(
         "the one accused",

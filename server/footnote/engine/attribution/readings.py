@@ -549,3 +549,22 @@ def share_of_people(s: CueSite) -> bool:
     if toks[k].lower == "of" and k + 1 < s.ci:
         k += 1  # the phrase kept its "of": "of voters"
     return k >= 2 and toks[k - 1].lower == "of" and toks[k - 2].lower in _SHARES
+
+
+_GREETINGS = frozenset({"goodbye", "good-bye", "farewell", "hello", "hi", "thanks", "grace"})
+_ANSWERS = frozenset({"yes", "no", "sorry"})
+
+
+def greeting(s: CueSite) -> bool:
+    """'saying goodbye to the coach', 'said yes to the offer', 'said no.': a greeting or an
+    answer (but 'insisted no deal was close' reports something)."""
+    nxt = s.nxt
+    if nxt is None:
+        return False
+    if nxt.lower in _GREETINGS:
+        return True
+    k = s.cj + 2
+    after = s.toks[k] if k < len(s.toks) else None
+    return nxt.lower in _ANSWERS and (
+        after is None or not after.text[0].isalnum() or after.lower == "to"
+    )
