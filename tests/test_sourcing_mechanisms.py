@@ -3919,3 +3919,23 @@ def test_reports_after_a_comma_with_its_outlet_on_the_right(text, expected):
 )
 def test_a_greeting_or_an_answer_is_not_information(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The sports ministry, meanwhile, issued a statement Wednesday saying it "
+            "condemns the change.",
+            [("The sports ministry", "named_organization")],
+        ),
+        (
+            "Police put out a statement saying the road was closed.",
+            [("Police", "named_organization")],
+        ),
+        # a statement with no one issuing it on the left: no speaker found this way
+        ("A statement saying the road was closed was read out.", []),
+    ],
+)
+def test_the_one_who_issued_a_statement_saying_speaks(text, expected):
+    assert sources(text) == expected

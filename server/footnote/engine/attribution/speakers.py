@@ -24,6 +24,7 @@ from .outlets import ends_with, outlet_at, outlet_in, outlet_or_media
 from .phrases import (
     aside_start,
     is_appositive,
+    left_phrase,
     right_phrase,
     sentence_subject,
 )
@@ -69,10 +70,11 @@ def find_speakers(
             return quoted
     if rejected(site, _CUE_WORD):
         return []
-    if cue in lex.citing or cue in lex.passive_by:
+    found = _statement_saying(site)  # "The ministry issued a statement saying ..."
+    if found is None and (cue in lex.citing or cue in lex.passive_by):
         found = _citing_or_passive(site)
-        if found is not None:
-            return found
+    if found is not None:
+        return found
     if rejected(site, _CLAUSE):
         return []
     if cue.endswith("ing"):
@@ -83,6 +85,44 @@ def find_speakers(
         word = site.ix.norm[span[0] : span[1]].lower()
         return [site.candidate(span, pronoun=word if word in lex.pronouns else None)]
     return _subject_speakers(site)
+
+
+_STATING = frozenset({"saying", "stating"})
+_STATEMENTS = frozenset(
+    {"statement", "letter", "post", "tweet", "message", "notice", "release", "note", "video"}
+)
+_ISSUED = frozenset(
+    {"issued", "released", "published", "posted", "sent", "shared", "tweeted", "put", "gave",
+     "made", "issues", "releases", "publishes", "posts"}
+)  # fmt: skip
+
+
+def _statement_saying(site: CueSite) -> list[Candidate] | None:
+    """'The ministry issued a statement on Wednesday saying ...', 'X released a short video
+    saying ...': the one who issued the statement speaks through it (the subject of the
+    verb before "a statement", past a time phrase between the noun and the cue)."""
+    toks, lex = site.toks, site.lex
+    if site.cue not in _STATING:
+        return None
+    k = site.ci - 1
+    while (
+        k > 0
+        and site.ci - k <= 3
+        and (toks[k].lower in lex.time_words or toks[k].lower in {"on", "late", "early", "out"})
+    ):
+        k -= 1  # "a statement (late) on Wednesday saying"
+    if k < 2 or toks[k].lower not in _STATEMENTS:
+        return None
+    j = k - 1
+    while j > 0 and k - j <= 4 and toks[j].text.islower() and toks[j].lower not in _ISSUED:
+        j -= 1  # "a brief joint statement", "out a statement"
+    if toks[j].lower not in _ISSUED:
+        return None
+    d = j + 2 if toks[j + 1].lower == "out" else j + 1  # "put out a statement"
+    if toks[d].lower not in lex.determiners:
+        return None
+    span = left_phrase(toks, j, lex)
+    return [site.candidate(span)] if span else None
 
 
 _RELATIVES = frozenset({"who", "whom", "which"})
