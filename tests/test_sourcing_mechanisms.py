@@ -3939,3 +3939,9 @@ def test_a_greeting_or_an_answer_is_not_information(text, expected):
 )
 def test_the_one_who_issued_a_statement_saying_speaks(text, expected):
     assert sources(text) == expected
+
+
+def test_the_times_in_lower_case_is_no_outlet_of_its_own():
+    # "the Times" is how a text names again whichever Times it cited: no relay through it
+    text = "The trial was small, according to the Times."
+    assert run(text)["sources"][0]["relayed_by"] is None

@@ -292,9 +292,11 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         cue_re=compile_phrases([*cue_words, *cues["open"], *cues["phrases"]]),
         non_attribution_re=compile_phrases(cues["non_attributions"], lead="none"),
         # Outlet names are matched case-sensitively: "RT" is not "rt"; a name listed with
-        # "The" is also found after a lower-case "the" ("according to the Guardian").
+        # "The" is also found after a lower-case "the" ("according to the Guardian"), except
+        # "the Times", which a text uses for any Times it named before (the New York Times)
         outlet_re=compile_phrases(
-            [*names, *("the" + n[3:] for n in names if n.startswith("The "))], as_written=True
+            [*names, *("the" + n[3:] for n in names if n.startswith("The ") and n != "The Times")],
+            as_written=True,
         ),
         marker_re=compile_phrases(anonymity["markers"]),
         standalone_reason_re=compile_phrases(anonymity["standalone_reasons"]),
