@@ -3945,3 +3945,19 @@ def test_the_times_in_lower_case_is_no_outlet_of_its_own():
     # "the Times" is how a text names again whichever Times it cited: no relay through it
     text = "The trial was small, according to the Times."
     assert run(text)["sources"][0]["relayed_by"] is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The club will sign a midfielder, as per a report by Harbour Live.",
+            [("a report by Harbour Live", "document")],
+        ),
+        ("As per sources, the deal is done.", [("sources", "vague_group")]),
+        ("The work was done as per the rules.", []),
+        ("The fee is 40 dollars per day.", []),
+    ],
+)
+def test_as_per_names_a_source_like_according_to(text, expected):
+    assert sources(text) == expected

@@ -15,6 +15,8 @@ from .tokens import Tok
 
 def per_is_a_rate(s: CueSite) -> bool:
     toks, ci, nxt = s.toks, s.ci, s.nxt
+    if s.cue == "per" and ci > 0 and toks[ci - 1].lower == "as" and nxt is not None:
+        return not nxt.text[0].isalpha()  # "as per the reports", "as per sources": a source
     return s.cue == "per" and not (
         (toks[ci].text == "Per" or (ci > 0 and toks[ci - 1].text in {",", "-"}))
         and nxt is not None
