@@ -3961,3 +3961,24 @@ def test_the_times_in_lower_case_is_no_outlet_of_its_own():
 )
 def test_as_per_names_a_source_like_according_to(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, relay",
+    [
+        ("The toll rose to nine, IANS quoted a police officer as saying.", "IANS"),
+        (
+            "China Central Television cited a rescuer as saying nine had died.",
+            "China Central Television",
+        ),
+        ("Police said, according to Efe, that two men had died.", "Efe"),
+    ],
+)
+def test_more_news_agencies_pass_on_what_they_quote(text, relay):
+    assert run(text)["sources"][0]["relayed_by"] == relay
+
+
+def test_ambiguous_capitals_are_no_outlets():
+    # "CCTV footage" is a camera's, "The Independent candidate" a politician
+    for text in ("CCTV footage showed the car.", "The Independent candidate said he would run."):
+        assert run(text)["sources"][0]["relayed_by"] is None
