@@ -3982,3 +3982,27 @@ def test_ambiguous_capitals_are_no_outlets():
     # "CCTV footage" is a camera's, "The Independent candidate" a politician
     for text in ("CCTV footage showed the car.", "The Independent candidate said he would run."):
         assert run(text)["sources"][0]["relayed_by"] is None
+
+
+@pytest.mark.parametrize(
+    "text, relay",
+    [
+        (
+            'Five died, the state news agency Xinhua reported. "It was loud," a resident told '
+            "the news agency.",
+            "Xinhua",
+        ),
+        (
+            "A report by the Daily Mail revealed the plan. A source told the outlet that it "
+            "had failed.",
+            "Daily Mail",
+        ),
+    ],
+)
+def test_told_the_news_agency_names_the_listed_outlet_before(text, relay):
+    assert run(text)["sources"][1]["relayed_by"] == relay
+
+
+def test_told_the_agency_is_no_outlet():
+    text = 'Five died, the environment agency said. "It was loud," a resident told the agency.'
+    assert run(text)["sources"][1]["relayed_by"] is None

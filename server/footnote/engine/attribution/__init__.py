@@ -41,6 +41,7 @@ from ..model import Attribution, Document
 from .cues import find_candidates
 from .flags import anonymity, new_source
 from .lexicon import Lexicon, load_lexicon
+from .outlets import outlet_in
 from .publisher import publishers
 from .reasons import apply_reasons
 from .references import (
@@ -145,7 +146,11 @@ def _told_outlet_again(
     if cand.told is not None or cand.cue not in lex.tell:
         return cand
     m = _TOLD_EPITHET.match(ix.norm, cand.cue_end)  # "the magazine", "the celebrity weekly"
-    if not m or not (m.group(1) in lex.outlet_epithets or m.group(2) in lex.outlet_epithets):
+    if not m or not (
+        m.group(1) in lex.outlet_epithets
+        or m.group(2) in lex.outlet_epithets
+        or (m.group(1), m.group(2)) == ("news", "agency")  # not "told the agency": whose?
+    ):
         return _told_a_reporter_again(ix, cand, known, lex)
     k = recent_source(
         known[-_RECENT_OUTLETS:],
@@ -157,7 +162,7 @@ def _told_outlet_again(
         return cand
     if k.source.kind == "named_person":  # the text calls it a magazine
         k.source = replace(k.source, kind="named_organization")
-    name = k.source.mention
+    name = outlet_in(ix.norm, k.source.start, k.source.end, lex) or k.source.mention
     return replace(cand, told=name[4:] if name.lower().startswith("the ") else name)
 
 
