@@ -545,8 +545,8 @@ def share_of_people(s: CueSite) -> bool:
     span = s.span
     if span is None:
         return False
-    k = next((i for i in range(s.ci) if toks[i].start >= span[0]), None)
-    if k is None:
+    k = bisect_left(toks, span[0], key=lambda t: t.start)  # a search, not a scan: linear
+    if k >= s.ci:
         return False
     if toks[k].lower == "of" and k + 1 < s.ci:
         k += 1  # the phrase kept its "of": "of voters"
