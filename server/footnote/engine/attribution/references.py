@@ -82,6 +82,8 @@ def _surname_subject(
     if j - k != 1 or toks[k].start != sentence_start or j >= len(toks):
         return False
     tok, low = toks[k], toks[k].lower
+    if tok.text not in ix.capitals and len(ix.capitals) >= _CAPITALS_BUDGET:
+        return False  # each new word is a scan of the text: a bounded number of them
     return (
         is_name_tok(tok)
         and len(tok.text) > 2
@@ -99,6 +101,12 @@ def _surname_subject(
         and not is_demonym(low, lex)
         and capitalised_elsewhere(ix, tok)
     )
+
+
+# How many distinct words a text may have scanned for elsewhere-capitals before a lone
+# surname stops counting as a pronoun's antecedent: keeps the stage linear on a text made
+# of thousands of one-off names.
+_CAPITALS_BUDGET = 100
 
 
 def _title_before(toks: list[Tok], k: int, lex: Lexicon) -> int:

@@ -101,7 +101,9 @@ def named_soon(
     sentences = ix.doc.sentences
     for si in range(cand.sentence + 1, min(len(sentences), cand.sentence + 3)):
         sent = sentences[si]
-        words = ix.tokenize(sent.start, sent.end)
+        # the opening of the sentence only: a role is named early, and a run-on "sentence"
+        # read once per unnamed source would not stay linear
+        words = ix.tokenize(sent.start, min(sent.end, sent.start + _NAMING_REACH))
         if words and words[0].lower in _CONTRASTS:
             return None
         for k, t in enumerate(words):
@@ -119,6 +121,7 @@ def named_soon(
 
 
 _CONTRASTS = frozenset({"but", "however", "yet", "meanwhile", "still"})
+_NAMING_REACH = 400  # characters
 
 
 def _name_before_indefinite_role(words: list[Tok], k: int) -> frozenset[str] | None:
