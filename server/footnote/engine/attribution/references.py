@@ -414,10 +414,12 @@ def pronouns_outlet(
 def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | None:
     """A surname or a repeated name: "Monahan", "Weber, who now advises ...", and a
     pronoun's antecedent with its title ("Brigadier General Ioana Dumitrescu")."""
-    titles = [k for k, w in enumerate(words) if _is_title(w.lower, lex)]
-    if titles and len(words) - titles[-1] - 1 >= 2:
-        words = words[titles[-1] + 1 :]  # "Defense Minister Luis Ortega": the name after it
-    words = [w for w in words if not _is_title(w.lower, lex)] or words
+    flags = [_is_title(w.lower, lex) for w in words]
+    last = max((k for k, f in enumerate(flags) if f), default=-1)
+    if last >= 0 and len(words) - last - 1 >= 2:
+        # "Defense Minister Luis Ortega": the name after the title
+        words, flags = words[last + 1 :], flags[last + 1 :]
+    words = [w for w, f in zip(words, flags, strict=True) if not f] or words
     if len(words) <= 3 and all(is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):
             if k.source.kind == "named_person" and all(w.text in k.names for w in words[-2:]):
@@ -427,7 +429,10 @@ def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | No
 
 def _is_title(low: str, lex: Lexicon) -> bool:
     """'Dr.', 'minister', and a hyphenated title made of titles ('director-general')."""
-    return all(part in lex.person_titles for part in low.rstrip(".").split("-"))
+    low = low.rstrip(".")
+    if low in lex.person_titles:
+        return True
+    return "-" in low and all(part in lex.person_titles for part in low.split("-"))
 
 
 def _short_name(words: list[Tok], known: list[Known]) -> Known | None:
