@@ -4006,3 +4006,24 @@ def test_told_the_news_agency_names_the_listed_outlet_before(text, relay):
 def test_told_the_agency_is_no_outlet():
     text = 'Five died, the environment agency said. "It was loud," a resident told the agency.'
     assert run(text)["sources"][1]["relayed_by"] is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A Ministry of Defence official said the reporter was wrong.",
+            [("A Ministry of Defence official", "unnamed_individual")],
+        ),
+        (
+            "A Bank of England spokesman said rates would rise.",
+            [("A Bank of England spokesman", "unnamed_individual")],
+        ),
+        (
+            "The Ministry of Defence said the reporter was wrong.",
+            [("The Ministry of Defence", "named_organization")],
+        ),
+    ],
+)
+def test_the_noun_after_a_bodys_name_with_of_is_the_head(text, expected):
+    assert sources(text) == expected

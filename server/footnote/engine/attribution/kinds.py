@@ -72,6 +72,10 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
                 k += 1
                 head = ""
                 continue
+            after = _name_of_body_then_noun(words, k, lex)
+            if after is not None:
+                k = after  # "a Ministry of Defence official": the official, not the ministry
+                continue
             break
         if low.endswith("'s") or low.endswith("s'"):
             head = ""
@@ -81,6 +85,26 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
             head = low
         k += 1
     return head
+
+
+def _name_of_body_then_noun(words, k: int, lex: Lexicon) -> int | None:
+    """Where the noun after a capitalised 'X of Y' name starts ('a Ministry of Defence
+    official', 'a Bank of England spokesman'): the index of that lower-case person, body or
+    document noun, or None when the 'of' at k opens an ordinary modifier."""
+    if words[k].lower != "of" or not words[k - 1].cap:
+        return None
+    j = k + 1
+    if j < len(words) and words[j].lower == "the":
+        j += 1
+    start = j
+    while j < len(words) and words[j].cap and words[j].text.isalpha():
+        j += 1
+    if j == start or j >= len(words) or not words[j].text.islower():
+        return None
+    low = words[j].lower
+    if low in lex.person_heads or low in lex.institution_heads or low in lex.document_heads:
+        return j
+    return None
 
 
 def classify(
