@@ -4027,3 +4027,25 @@ def test_told_the_agency_is_no_outlet():
 )
 def test_the_noun_after_a_bodys_name_with_of_is_the_head(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In a statement, the Harbour Broadcasting Corporation cast doubt on whether the "
+            "man was the source, saying the account did not match.",
+            [("the Harbour Broadcasting Corporation", "named_organization")],
+        ),
+        (
+            "The White House press office issued a note, saying the talks had failed.",
+            [("The White House press office", "named_organization")],
+        ),
+        (
+            "Police in Lagos arrested two men, saying they were armed.",
+            [("Police in Lagos", "named_organization")],
+        ),
+    ],
+)
+def test_a_lower_case_verb_after_a_name_ends_an_ing_cues_subject(text, expected):
+    assert sources(text) == expected

@@ -68,7 +68,11 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
         t = toks[j]
         if t.lower in lex.stop_left or not t.text[0].isalnum() and t.text not in {"-", "'"}:
             break
-        if j > i and t.text.islower() and (t.lower.endswith("ed") or t.lower in lex.verbs):
+        if j > i and (
+            t.text.islower()
+            and (t.lower.endswith("ed") or t.lower in lex.verbs)
+            or _verb_after_name(toks[j - 1], t, lex)  # "the BBC cast doubt on ..."
+        ):
             break
         j += 1
     if j == i or j - i > 8:
@@ -268,6 +272,29 @@ def _name_before_role(toks: list[Tok], start: int, lex: Lexicon) -> int | None:
     if start - 2 - k < 2 or (k >= 0 and toks[k].text != ","):
         return None
     return k + 1
+
+
+def _verb_after_name(prev: Tok, tok: Tok, lex: Lexicon) -> bool:
+    """Whether a lower-case word right after a capitalised name can only be the verb that
+    follows the subject: not a preposition, joining word, person, body or document noun
+    ("the White House press office" reads on, "the BBC cast doubt" stops)."""
+    low = tok.lower
+    return (
+        prev.cap
+        and prev.text[0].isalpha()
+        and not prev.lower.endswith(("'s", "\u2019s"))  # "Nigeria's central bank"
+        and prev.lower not in lex.determiners
+        and prev.lower not in lex.person_titles
+        and tok.text.islower()
+        and tok.text.isalpha()
+        and low not in lex.prepositions
+        and low not in lex.person_words
+        and low not in lex.institution_heads
+        and low not in lex.document_heads
+        and low not in lex.media_words
+        and low not in {"and", "of", "or"}
+        and not low.endswith(("'s", "s'"))
+    )
 
 
 def _opener(tok, lex) -> bool:
