@@ -4049,3 +4049,26 @@ def test_the_noun_after_a_bodys_name_with_of_is_the_head(text, expected):
 )
 def test_a_lower_case_verb_after_a_name_ends_an_ing_cues_subject(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected, relay",
+    [
+        (
+            "The Times, the Herald and the Sun all reported comments from an insider naming "
+            "a former aide.",
+            [("an insider", "unnamed_individual")],
+            "The Times",
+        ),
+        (
+            "The Harbour Times reported comments from a senior official who said the plan failed.",
+            [("a senior official", "unnamed_individual")],
+            "Harbour Times",
+        ),
+        # no outlet reports them: the subject speaks
+        ("Police reported comments from witnesses.", [("Police", "named_organization")], None),
+    ],
+)
+def test_outlets_that_reported_comments_from_someone_pass_them_on(text, expected, relay):
+    assert sources(text) == expected
+    assert run(text)["sources"][0]["relayed_by"] == relay

@@ -70,7 +70,8 @@ def find_speakers(
             return quoted
     if rejected(site, _CUE_WORD):
         return []
-    found = _statement_saying(site)  # "The ministry issued a statement saying ..."
+    # "The ministry issued a statement saying ...", "The Times reported comments from ..."
+    found = _statement_saying(site) or _words_reported_from(site)
     if found is None and (cue in lex.citing or cue in lex.passive_by):
         found = _citing_or_passive(site)
     if found is not None:
@@ -123,6 +124,35 @@ def _statement_saying(site: CueSite) -> list[Candidate] | None:
         return None
     span = left_phrase(toks, j, lex)
     return [site.candidate(span)] if span else None
+
+
+_REPORTING = frozenset({"reported", "published", "carried", "aired", "broadcast", "printed"})
+_WORDS = frozenset({"comments", "remarks", "words", "claims", "quotes", "allegations"})
+
+
+def _words_reported_from(site: CueSite) -> list[Candidate] | None:
+    """'The Times and the Sun reported comments from an insider': the one whose words the
+    outlets carried is the source, passed on by the first outlet named; the outlets are its
+    relays, not sources of their own."""
+    toks, cj, lex = site.toks, site.cj, site.lex
+    if site.cue not in _REPORTING or cj + 3 >= len(toks):
+        return None
+    if toks[cj + 1].lower not in _WORDS or toks[cj + 2].lower not in {"from", "by"}:
+        return None
+    span, norm = site.span, site.ix.norm
+    if span is None or not outlet_or_media(norm, span[0], span[1], lex):
+        return None
+    outlet = outlet_or_media(norm, toks[0].start, span[1], lex)  # the first one listed
+    inner = right_phrase(toks, cj + 3, lex)
+    if inner is None:
+        return None
+    k = bisect_left(toks, inner[0], key=lambda t: t.start) + 1
+    while k < len(toks) and toks[k].start < inner[1]:
+        if toks[k].text.islower() and toks[k].lower.endswith("ing"):
+            inner = (inner[0], toks[k - 1].end)  # "an insider naming X": the insider
+            break
+        k += 1
+    return [site.candidate(inner, relay=outlet)]
 
 
 _RELATIVES = frozenset({"who", "whom", "which"})
