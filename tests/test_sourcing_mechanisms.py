@@ -4072,3 +4072,10 @@ def test_a_lower_case_verb_after_a_name_ends_an_ing_cues_subject(text, expected)
 def test_outlets_that_reported_comments_from_someone_pass_them_on(text, expected, relay):
     assert sources(text) == expected
     assert run(text)["sources"][0]["relayed_by"] == relay
+
+
+def test_a_demonym_before_a_lower_case_noun_keeps_the_subject_going():
+    text = (
+        "Mainland experts met on Monday. Chinese mainland experts warned, saying it was too costly."
+    )
+    assert ("Chinese mainland experts", "vague_group") in sources(text)

@@ -71,7 +71,7 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
         if j > i and (
             t.text.islower()
             and (t.lower.endswith("ed") or t.lower in lex.verbs)
-            or _verb_after_name(toks[j - 1], t, lex)  # "the BBC cast doubt on ..."
+            or _verb_after_name(toks[j - 1], t, toks[j + 1] if j + 1 < limit else None, lex)
         ):
             break
         j += 1
@@ -274,7 +274,7 @@ def _name_before_role(toks: list[Tok], start: int, lex: Lexicon) -> int | None:
     return k + 1
 
 
-def _verb_after_name(prev: Tok, tok: Tok, lex: Lexicon) -> bool:
+def _verb_after_name(prev: Tok, tok: Tok, nxt: Tok | None, lex: Lexicon) -> bool:
     """Whether a lower-case word right after a capitalised name can only be the verb that
     follows the subject: not a preposition, joining word, person, body or document noun
     ("the White House press office" reads on, "the BBC cast doubt" stops)."""
@@ -294,7 +294,15 @@ def _verb_after_name(prev: Tok, tok: Tok, lex: Lexicon) -> bool:
         and low not in lex.media_words
         and low not in {"and", "of", "or"}
         and not low.endswith(("'s", "s'"))
+        # "Chinese mainland experts", "Harbour City council staff": a noun phrase going on
+        and prev.lower not in lex.demonyms
+        and not prev.lower.endswith(lex.demonym_suffixes)
+        and not (nxt is not None and _noun_head(nxt.lower, lex))
     )
+
+
+def _noun_head(low: str, lex: Lexicon) -> bool:
+    return low in lex.person_words or low in lex.institution_heads or low in lex.document_heads
 
 
 def _opener(tok, lex) -> bool:
