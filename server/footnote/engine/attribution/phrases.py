@@ -279,6 +279,17 @@ def _verb_after_name(prev: Tok, tok: Tok, nxt: Tok | None, lex: Lexicon) -> bool
     follows the subject: not a preposition, joining word, person, body or document noun
     ("the White House press office" reads on, "the BBC cast doubt" stops)."""
     low = tok.lower
+    if (
+        prev.text.islower()
+        and prev.lower in lex.person_heads
+        and prev.lower.endswith("s")
+        and tok.text.islower()
+        and tok.text.isalpha()
+        and low not in lex.prepositions
+        and low not in lex.relativizers
+        and low not in {"and", "or"}
+    ):
+        return True  # "mainland experts met reporters, saying": the people end the subject
     return (
         prev.cap
         and prev.text[0].isalpha()
