@@ -4084,3 +4084,30 @@ def test_outlets_that_reported_comments_from_someone_pass_them_on(text, expected
 def test_a_demonym_before_a_lower_case_noun_keeps_the_subject_going(text):
     # and a plural of people ends it: "experts met reporters" is no speaker phrase
     assert ("Chinese mainland experts", "vague_group") in sources(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, relay",
+    [
+        (
+            "The Harbour Times spoke with a neighbour who said the couple had left.",
+            [("a neighbour", "unnamed_individual")],
+            "Harbour Times",
+        ),
+        (
+            "Reporters interviewed a witness who said the car was red.",
+            [("a witness", "unnamed_individual")],
+            None,
+        ),
+    ],
+)
+def test_someone_contacted_who_said_is_the_speaker(text, expected, relay):
+    assert sources(text) == expected
+    assert run(text)["sources"][0]["relayed_by"] == relay
+
+
+@pytest.mark.parametrize(
+    "text", ["She met a man who said he was lost.", "Anyone who says otherwise is wrong."]
+)
+def test_a_who_clause_without_a_contact_verb_is_no_source(text):
+    assert sources(text) == []

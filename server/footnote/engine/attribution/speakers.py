@@ -57,7 +57,7 @@ def find_speakers(
         if nxt is not None and nxt.lower in _SUBJECT_OF and not possessive:
             return [site.candidate((nxt.start, nxt.end), pronoun=_SUBJECT_OF[nxt.lower])]
         return _with_citing(site, right_phrase(toks, cj + 1, lex))
-    inserted = _inside_a_relative(site)  # "Hope Hicks, who colleagues said is loyal"
+    inserted = _inside_a_relative(site) or _contact_who(site)  # "spoke to a friend who said"
     if inserted:
         return inserted
     if cue.endswith("ing") and cue not in CITING_WORDS:
@@ -153,6 +153,41 @@ def _words_reported_from(site: CueSite) -> list[Candidate] | None:
             break
         k += 1
     return [site.candidate(inner, relay=outlet)]
+
+
+_CONTACT = frozenset({"spoke", "talked", "spoken", "talking", "speaking"})
+_CONTACT_OBJECT = frozenset({"interviewed", "contacted", "reached", "quoted"})
+
+
+def _contact_who(site: CueSite) -> list[Candidate] | None:
+    """'The Courier spoke to a neighbour who said ...', 'Reporters interviewed a witness who
+    confirmed ...': the person contacted speaks (passed on by the outlet that contacted
+    them, when the subject names one)."""
+    toks, ci, lex = site.toks, site.ci, site.lex
+    if site.cue not in lex.verbs or ci < 4 or toks[ci - 1].lower != "who":
+        return None
+    k = ci - 2
+    while k > 0 and ci - k <= 7 and toks[k].lower not in lex.determiners:
+        if not toks[k].text[0].isalnum():
+            return None
+        k -= 1
+    if toks[k].lower not in lex.determiners or k < 1:
+        return None
+    verb = toks[k - 1].lower
+    if not (
+        verb in _CONTACT_OBJECT
+        or verb in {"to", "with"}
+        and k >= 2
+        and toks[k - 2].lower in _CONTACT
+    ):
+        return None
+    head = toks[ci - 2].lower
+    if head not in lex.person_words:
+        return None
+    v = k - 1 if verb in _CONTACT_OBJECT else k - 2
+    subject = left_phrase(toks, v, lex)
+    outlet = outlet_or_media(site.ix.norm, *subject, lex) if subject else None
+    return [site.candidate((toks[k].start, toks[ci - 2].end), relay=outlet)]
 
 
 _RELATIVES = frozenset({"who", "whom", "which"})
