@@ -4111,3 +4111,15 @@ def test_someone_contacted_who_said_is_the_speaker(text, expected, relay):
 )
 def test_a_who_clause_without_a_contact_verb_is_no_source(text):
     assert sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Judge Ana Ruiz spoke first. Later, Tom Hale was also found to have lied.", []),
+        ("The minister was later told that the plan had failed.", []),
+        ("The study also found that most children walk.", [("The study", "document")]),
+    ],
+)
+def test_a_passive_with_also_or_later_before_it_has_no_speaker(text, expected):
+    assert sources(text) == expected

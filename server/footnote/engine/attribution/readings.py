@@ -267,12 +267,17 @@ def negated(s: CueSite) -> bool:
 
 def agentless_passive(s: CueSite) -> bool:
     aux = skip_adverbs_left(s.toks, s.ci - 1, s.lex) if s.ci > 0 else -1
+    while aux > 0 and s.ci - aux <= 3 and s.toks[aux].lower in _BETWEEN_AUX:
+        aux -= 1  # "he was also found to have lied"
     return (
         aux >= 0
         and s.toks[aux].lower in s.lex.be_auxiliaries
         and s.cue.endswith(("ed", "told", "said", "found", "shown", "known"))
         and s.by_index() is None
     )
+
+
+_BETWEEN_AUX = frozenset({"also", "later", "since", "then", "still", "first", "earlier"})
 
 
 def tells_no_one(s: CueSite) -> bool:
