@@ -528,3 +528,11 @@ def test_refusing_to_acknowledge_is_still_the_writers_verdict():
     sentence = "Life is returning to normal, a fact that critics stubbornly refuse to acknowledge."
     got = score_span(sentence, 0, len(sentence))
     assert got is not None and got.score >= 2.0
+
+
+def test_a_finding_someone_made_is_not_the_writers_claim():
+    sentence = "He was also found to have been shamefully dishonest and utterly reckless."
+    assert score_span(sentence, 0, len(sentence)) is None
+    bare = "He was shamefully dishonest and utterly reckless."
+    got = score_span(bare, 0, len(bare))
+    assert got is not None and got.score >= 2.0
