@@ -21,7 +21,7 @@ from .kinds import (
     is_demonym,
 )
 from .lexicon import Lexicon
-from .tokens import Candidate, SentenceIndex, Tok
+from .tokens import Candidate, SentenceIndex, Tok, is_number
 
 
 def is_person_noun(low: str, lex: Lexicon) -> bool:
@@ -43,11 +43,7 @@ def _verb_and_object(pre: list[Tok], lex: Lexicon) -> bool:
         a = pre[k]
         if a.lower.endswith("ed") and a.text.islower():
             b = pre[k + 1]
-            if (
-                b.text.replace(",", "").isdigit()
-                or b.lower in lex.numbers
-                or b.lower in _OBJECT_OPENERS
-            ):
+            if is_number(b.text) or b.lower in lex.numbers or b.lower in _OBJECT_OPENERS:
                 return True
     return False
 

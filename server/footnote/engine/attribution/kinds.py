@@ -10,7 +10,7 @@ from .lexicon import Lexicon
 from .names import office_of_body_then_name, proper_body, role_then_name
 from .outlets import ends_with, outlet_in
 from .phrases import is_name_tok, skip_between_left
-from .tokens import SentenceIndex, Tok, memo
+from .tokens import SentenceIndex, Tok, is_number, memo
 
 
 def head_noun_of(ix: SentenceIndex, span, lex: Lexicon) -> str:
@@ -318,7 +318,7 @@ def _experts_at_a_named_body(toks: list[Tok], pre: list[Tok], head_noun: str, le
         or len(toks) < len(pre) + 2
         or toks[len(pre)].lower not in {"at", "from", "with", "of"}
         or pre[0].lower in lex.vague_quantifiers | lex.vague_determiners
-        or any(t.lower in lex.numbers or t.text.replace(",", "").isdigit() for t in pre)
+        or any(t.lower in lex.numbers or is_number(t.text) for t in pre)
     ):
         return False
     body = []
@@ -414,10 +414,7 @@ def _described_kind(pre: list[Tok], name: str | None, head_noun: str, lex: Lexic
     first = pre[0].lower
     plural = is_plural(head_noun, lex)
     # "one of the protesters": one person, though the head after "of" is plural
-    counted = any(
-        t.lower in lex.numbers or t.text.replace(",", "").isdigit() or t.lower == "one"
-        for t in pre[:3]
-    )
+    counted = any(t.lower in lex.numbers or is_number(t.text) or t.lower == "one" for t in pre[:3])
     vague_start = first in lex.vague_quantifiers or first in lex.vague_determiners
     if head_noun in lex.person_heads:
         if name == "person" and not plural:

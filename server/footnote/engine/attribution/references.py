@@ -19,7 +19,7 @@ from .kinds import (
 from .lexicon import Lexicon
 from .outlets import outlet_or_media
 from .phrases import is_name_tok
-from .tokens import Candidate, SentenceIndex, Tok
+from .tokens import Candidate, SentenceIndex, Tok, is_number
 
 
 @dataclass
@@ -372,7 +372,7 @@ def _count(mention: str) -> int:
     for w in mention.lower().split()[:3]:
         if w in _COUNTS:
             return _COUNTS[w]
-        if w.replace(",", "").isdigit():
+        if is_number(w):
             return int(w.replace(",", ""))  # "40", "3,000"
     return 99
 
@@ -518,7 +518,7 @@ def _authors_or_group(
         head in lex.document_backrefs
         and head in lex.person_heads
         and len(words) <= 3
-        and not any(w.lower in lex.numbers or w.text.replace(",", "").isdigit() for w in words)
+        and not any(w.lower in lex.numbers or is_number(w.text) for w in words)
     ):
         for k in reversed(known):
             if k.last_sentence < cand.sentence - 2:

@@ -64,11 +64,7 @@ def named_role(
                 continue
             if t.cap and t.lower == head and not _portfolio_fits(words, k, toks, head):
                 continue  # "the foreign minister" is not "Defence Minister Ali Demir"
-            run = []
-            for w in words[k + 1 : k + 5]:
-                if not (is_name_tok(w) and w.lower not in lex.person_titles):
-                    break
-                run.append(w)
+            run = _name_after_title(words, k, lex)
             if not run and t.lower == head and _same_modifiers(words, k, toks, head):
                 run = _name_before_role(words, k, lex)  # "Ana Kestrel, the interior minister"
             if len(run) < 2 and not (
@@ -110,11 +106,7 @@ def named_soon(
             if t.lower != head:
                 continue
             if t.cap:  # "Defense Minister Luis Villegas"
-                run = []
-                for w in words[k + 1 : k + 5]:
-                    if not is_name_tok(w) or w.lower in lex.person_titles:
-                        break
-                    run.append(w)
+                run = _name_after_title(words, k, lex)
                 return frozenset(w.text for w in run) if len(run) >= 2 else None
             return _name_before_indefinite_role(words, k)
     return None
@@ -140,6 +132,16 @@ def _name_before_indefinite_role(words: list[Tok], k: int) -> frozenset[str] | N
         run.insert(0, words[i])
         i -= 1
     return frozenset(w.text for w in run) if len(run) >= 2 else None
+
+
+def _name_after_title(words: list[Tok], k: int, lex: Lexicon) -> list[Tok]:
+    """The name of up to four words right after the title at token k ("Minister Ana Ruiz")."""
+    run: list[Tok] = []
+    for w in words[k + 1 : k + 5]:
+        if not is_name_tok(w) or w.lower in lex.person_titles:
+            break
+        run.append(w)
+    return run
 
 
 def _name_before_role(words: list[Tok], k: int, lex: Lexicon) -> list[Tok]:

@@ -325,15 +325,21 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
         and (span := _bare_plural_after(site)) is not None
     ):
         return [site.candidate(span)]
-    if share_of_people(site):
-        poll = _poll_frame(site)  # "In a Harbour poll, 57% said": the poll, not the 57%
-        return [site.candidate(poll)] if poll else []
+    poll = _poll_answer(site)  # "In a Harbour poll, 57% said": the poll, not the 57%
+    if poll is not None:
+        return poll
     if rejected(site, _NOUN) or site.span is None or rejected(site, _SUBJECT):
         return []
     return _left_candidates(site)
 
 
-_AFTER_BARE = frozenset({"on", "last", "late", "earlier", "this", "in"})
+def _poll_answer(site: CueSite) -> list[Candidate] | None:
+    """For a share of those asked (named check "a share of those asked"), the poll named
+    at the sentence's opening as the speaker, or no speaker; None for any other subject."""
+    if not share_of_people(site):
+        return None
+    poll = _poll_frame(site)
+    return [site.candidate(poll)] if poll else []
 
 
 def _poll_frame(site: CueSite) -> tuple[int, int] | None:
@@ -358,6 +364,9 @@ def _poll_frame(site: CueSite) -> tuple[int, int] | None:
 
 
 _POLLS = frozenset({"poll", "survey", "study", "census", "questionnaire"})
+
+
+_AFTER_BARE = frozenset({"on", "last", "late", "earlier", "this", "in"})
 
 
 def _bare_plural_after(site: CueSite) -> tuple[int, int] | None:
@@ -390,9 +399,9 @@ def _bare_plural_after(site: CueSite) -> tuple[int, int] | None:
 
 def _left_candidates(site: CueSite) -> list[Candidate]:
     """The subject on the left as the speaker, unless a check stops it."""
-    if share_of_people(site):
-        poll = _poll_frame(site)  # "In a Harbour poll, 65% of voters said": the poll
-        return [site.candidate(poll)] if poll else []
+    poll = _poll_answer(site)  # "In a Harbour poll, 65% of voters said": the poll
+    if poll is not None:
+        return poll
     if rejected(site, _PHRASE):
         return []
     span = site.span
@@ -475,10 +484,15 @@ def _name_before_role(site: CueSite, span: tuple[int, int]) -> tuple[int, int]:
 def _bare_role_word(tok: Tok, lex: Lexicon) -> bool:
     """A lower-case word that can open a role without an article ("heart expert", "first
     author", "co-founder"), not a determiner, pronoun or joining word."""
-    low = tok.lower
+    return _open_word(tok.text, lex)
+
+
+def _open_word(text: str, lex: Lexicon) -> bool:
+    """A lower-case word that is no determiner, pronoun, joining word or preposition."""
+    low = text.lower()
     return (
-        tok.text.islower()
-        and tok.text[0].isalpha()
+        text.islower()
+        and text[0].isalpha()
         and low not in lex.determiners
         and low not in lex.pronouns
         and low not in lex.connectives
@@ -546,16 +560,11 @@ def _plain_modifier(text: str, lex: Lexicon) -> bool:
     "fire"), not a verb form, a determiner or a joining word that would open a clause."""
     low = text.lower()
     return (
-        text.islower()
+        _open_word(text, lex)
         and text.isalpha()
         and not low.endswith(("ed", "ing", "ly"))
         and low not in lex.verbs
-        and low not in lex.determiners
-        and low not in lex.prepositions
-        and low not in lex.connectives
-        and low not in lex.stop_left
         and low not in _CLAUSE_OPENERS
-        and low not in lex.pronouns
         and low not in lex.auxiliaries
         and low not in lex.numbers
     )

@@ -11,11 +11,15 @@ if TYPE_CHECKING:
     from ..model import Document, SourceKind
     from .lexicon import Lexicon
 
-# Words keep inner hyphens, apostrophes and dots ("U.S"); a final dot is split off below
+# Words keep inner hyphens, apostrophes and dots ("U.S", "3.2") and a number's thousands
+# groups ("3,000": one token, so its comma opens no clause); a final dot is split off below
 # unless the word is an abbreviation before a name ("Dr.", "Oct.") or has a dot inside ("U.S.").
-# a word, with inner hyphens, apostrophes and points ("3.2"), and a number's thousands
-# groups ("3,000": one token, so its comma opens no clause)
 _TOKEN = re.compile(r"\w+(?:[-'.]\w+|(?<=\d),\d{3}(?!\d))*\.?|[^\w\s]")
+
+
+def is_number(text: str) -> bool:
+    """A count written in digits, with or without thousands separators ("40", "3,000")."""
+    return text.replace(",", "").isdigit()
 
 
 class Tok(NamedTuple):
