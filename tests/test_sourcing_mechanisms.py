@@ -4123,3 +4123,24 @@ def test_a_who_clause_without_a_contact_verb_is_no_source(text):
 )
 def test_a_passive_with_also_or_later_before_it_has_no_speaker(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Troops searched homes, said the rights group last week.",
+            [("the rights group", "named_organization")],
+        ),
+        (
+            "The rights group last week said troops searched homes.",
+            [("The rights group", "named_organization")],
+        ),
+        (
+            "Doctors who worked there last week said the ward was full.",
+            [("Doctors who worked there last week", "vague_group")],
+        ),
+    ],
+)
+def test_a_time_that_ends_the_speaker_phrase_is_when_not_who(text, expected):
+    assert sources(text) == expected

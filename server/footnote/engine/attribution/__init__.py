@@ -40,6 +40,7 @@ from ..deadline import check
 from ..model import Attribution, Document
 from .cues import find_candidates
 from .flags import anonymity, new_source
+from .gate import time_after
 from .lexicon import Lexicon, load_lexicon
 from .outlets import outlet_in
 from .publisher import publishers
@@ -76,16 +77,9 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
         channel = lex.channel_re.search(ix.norm, cand.start, cand.end)
         if channel and channel.start() > cand.start and not cand.kind_hint:
             cand = replace(cand, end=channel.start())  # "X in a Facebook post said": how
-        when = lex.time_re.search(ix.norm, cand.start, cand.end)
-        if (
-            when
-            and when.start() > cand.start
-            and not cand.kind_hint
-            and ix.norm[when.end() : cand.end].strip(" ,.;") == ""  # it ends the phrase
-            and not ix.norm[cand.start : when.start()].endswith("ed")  # "unsealed on Tuesday"
-            and not _RELATIVE.search(ix.norm, cand.start, when.start())  # "who gave birth in 2024"
-        ):
-            cand = replace(cand, end=when.start())  # "four officials on Monday": when
+        when = None if cand.kind_hint else time_after(ix.norm, cand.start, cand.end, lex)
+        if when is not None:
+            cand = replace(cand, end=when)  # "four officials on Monday": when
         cand = _bind_pronoun(cand, known, ix, lex)
         if cand.relay_of and known:
             cand.relay = pronouns_outlet(cand.relay_of, known, ix, lex)
@@ -135,7 +129,6 @@ def find_sources(doc: Document, lexicon: Lexicon | None = None):
     return tuple(apply_reasons(ix, known, attributed, lex)), tuple(attributions)
 
 
-_RELATIVE = re.compile(r"\b(?:who|whom|which|that)\s")
 _TOLD_EPITHET = re.compile(r"\s+the\s+([a-z-]+)(?:\s+([a-z]+))?\b")
 
 

@@ -127,10 +127,30 @@ def may_speak(ix: SentenceIndex, c: Candidate, lex: Lexicon) -> bool:
     if c.kind_hint or c.pronoun:
         return True
     start, end = trimmed(ix.norm, c.start, c.end)
+    end = time_after(ix.norm, start, end, lex) or end  # "said the group last week"
     if end <= start:
         return False
     kind = classify(ix, (start, end), lex, clause_start(ix, ix.doc.sentences[c.sentence]))
     return can_speak(ix, (start, end), kind, lex) or c.cue in lex.open_cues
+
+
+def time_after(norm: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a time that ends the phrase starts ("four officials on Monday", "the group
+    last week"), or None: no time, or one that belongs to a verb or a relative clause in
+    the phrase ("unsealed on Tuesday", "who gave birth in 2024")."""
+    when = lex.time_re.search(norm, start, end)
+    if (
+        when is None
+        or when.start() <= start
+        or norm[when.end() : end].strip(" ,.;") != ""  # it ends the phrase
+        or norm[start : when.start()].endswith("ed")
+        or _RELATIVE.search(norm, start, when.start())
+    ):
+        return None
+    return when.start()
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|which|that)\s")
 
 
 def trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
