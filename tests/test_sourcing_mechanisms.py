@@ -4129,6 +4129,43 @@ def test_a_passive_with_also_or_later_before_it_has_no_speaker(text, expected):
     "text, expected",
     [
         (
+            "Troops searched 40 homes in March, detaining 12 men, said the local rights group.",
+            [("the local rights group", "named_organization")],
+        ),
+        (
+            "Troops searched 40 homes in March, detaining 12 men, residents said.",
+            [("residents", "vague_group")],
+        ),
+        (
+            "Troops searched homes, arresting 12 men, said the rights group on May 2, 2024.",
+            [("the rights group", "named_organization")],
+        ),
+        (
+            "The mayor of Lowtown, bordering the river, told reporters the bridge was shut.",
+            [("The mayor of Lowtown, bordering the river", "unnamed_individual")],
+        ),
+        (
+            "Ana Ruiz, a union official, said Bway Corp., which bought the plant, cut jobs.",
+            [("Ana Ruiz, a union official", "named_person")],
+        ),
+        (
+            "'It is bad,' Kate Wells, director of the clinic, said Tuesday.",
+            [("Kate Wells, director of the clinic", "named_person")],
+        ),
+        (
+            "Oslo and Bern, which is not a member, have reported an increase in flights.",
+            [("Oslo and Bern, which is not a member", "named_organization")],
+        ),
+    ],
+)
+def test_an_aside_after_a_clause_is_no_subject_of_its_own(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
             "Troops searched homes, said the rights group last week.",
             [("the rights group", "named_organization")],
         ),

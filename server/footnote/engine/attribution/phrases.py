@@ -629,7 +629,7 @@ def right_phrase(
             continue
         if tok.text in _HARD_STOPS or tok.text == ".":
             break
-        if strict and tok.lower in lex.clause_verbs:
+        if strict and tok.lower in lex.clause_verbs and not _month_day(toks, j):
             return None
         if j > i and (_clause_or_day(toks, j, lex) or _clause_after_name(toks, j, lex)):
             break
@@ -648,6 +648,11 @@ def right_phrase(
     while last > i and _dangling(toks[last].lower, lex):
         last -= 1
     return toks[i].start, toks[last].end
+
+
+def _month_day(toks: list[Tok], j: int) -> bool:
+    """'May 2': the month, not the verb."""
+    return toks[j].text == "May" and j + 1 < len(toks) and toks[j + 1].text[0].isdigit()
 
 
 def _phrase_opening(toks: list[Tok], i: int, lex: Lexicon) -> int | None:

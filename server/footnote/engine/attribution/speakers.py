@@ -306,7 +306,8 @@ def _subject_speakers(site: CueSite) -> list[Candidate]:
         and before >= 0
         and toks[before].text == ","
         and site.span is not None
-        and _appositive_subject(toks, before, lex)
+        and _appositive_subject(toks, before, lex, site.span[0])
+        and not (inverted_ok and _inverted_ends_clause(site))
     ):
         return _left_candidates(site)
     if inverted_ok and (
@@ -593,13 +594,54 @@ def _confirmed_to(site: CueSite) -> str | None:
     return None
 
 
-def _appositive_subject(toks: list[Tok], before: int, lex: Lexicon) -> bool:
-    """Whether the comma at `before` closes an appositive or relative clause of a subject."""
+def _appositive_subject(toks: list[Tok], before: int, lex: Lexicon, subject: int) -> bool:
+    """Whether the comma at `before` closes an appositive or relative clause of a subject
+    that starts at offset `subject`, before the aside."""
     seg_end = before - 1
     seg_start = aside_start(toks, seg_end)  # "a farmer in Salem, Oregon,"
     if seg_start is None or seg_start < 2 or toks[seg_start - 1].text != ",":
         return False
-    return is_appositive(toks, seg_start, seg_end, lex)
+    return subject < toks[seg_start].start and is_appositive(toks, seg_start, seg_end, lex)
+
+
+def _inverted_ends_clause(site: CueSite) -> bool:
+    """'Police raided the flats, arresting 82 people, said the group.': the phrase after an
+    inverted cue ends the sentence (or is followed only by a time), so it is the speaker
+    and the aside before the cue is no subject's; never "..., said the firm would appeal"."""
+    toks, lex = site.toks, site.lex
+    if site.ci < 1 or toks[site.ci - 1].text != ",":
+        return False  # "NATO and Sweden, which ..., have reported an increase": not inverted
+    span = right_phrase(toks, site.cj + 1, lex, strict=True)
+    if span is None or toks[site.cj + 1].lower in lex.time_words:
+        return False  # "..., director of the clinic, said Tuesday.": a time, no speaker
+    last = bisect_left(toks, span[1], key=lambda t: t.start)
+    for m in range(site.cj + 2, last):
+        t, after = toks[m], toks[m + 1]
+        if t.text.islower() and (
+            t.lower in lex.irregular_pasts
+            or t.lower.endswith(("ed", "ing"))
+            or t.lower not in lex.prepositions
+            and t.lower not in {"and", "or"}
+            and (after.lower in lex.determiners or after.lower in lex.numbers)
+        ):
+            return False  # "said the army came looking", "says the bugs kill a million"
+    end = span[1]
+    when = lex.time_re.search(site.ix.norm, span[0], span[1] + 40)
+    head = toks[(bisect_left(toks, when.start(), key=lambda t: t.start) if when else last) - 1]
+    if not (
+        not head.text.islower()  # a name, also "al-Wefaq"
+        or head.lower in lex.person_heads
+        or head.lower in lex.institution_heads
+        or head.lower in lex.document_heads
+    ):
+        return False  # "says the bugs kill a million people": no one who can speak
+    if when is not None and when.start() <= end:
+        end = max(end, when.end())  # "..., said the group on June 11, 2023."
+    k = bisect_left(toks, end, key=lambda t: t.start)
+    if k < len(toks) and toks[k].text == ";":
+        return True
+    # the sentence ends: only closing marks are left ("said Bway Corp., which" goes on)
+    return all(not toks[m].text[0].isalnum() and toks[m].text != "," for m in range(k, len(toks)))
 
 
 def _with_citing(site: CueSite, span: tuple[int, int] | None) -> list[Candidate]:
