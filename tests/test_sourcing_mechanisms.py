@@ -4181,3 +4181,24 @@ def test_an_aside_after_a_clause_is_no_subject_of_its_own(text, expected):
 )
 def test_a_time_that_ends_the_speaker_phrase_is_when_not_who(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In 2015, Presidential Adviser on Climate Anna Berg confirmed the deal.",
+            "named_person",
+        ),
+        ("Senior Official for Trade Tom Hale said talks would resume.", "named_person"),
+        ("The Special Envoy for Syria Anna Berg said talks would resume.", "named_person"),
+    ],
+)
+def test_a_capitalised_role_with_on_or_for_before_a_name_is_a_title(text, expected):
+    assert sources(text)[0][1] == expected
+
+
+def test_a_capitalised_plural_role_opening_a_name_is_no_title():
+    assert (
+        sources("Friends of the Harbour Scotland said the plan was poor.")[0][1] != "named_person"
+    )

@@ -32,12 +32,19 @@ def role_then_name(pre: list[Tok], lex: Lexicon) -> bool:
     first = next((t for t in pre if not _before_a_title(t, lex)), None)
     if first is None or not first.cap or pre[-1].lower in lex.org_words:
         return False
-    if not all(t.cap or t.lower in {"of", "for", "the", "and", "in"} for t in pre):
+    if not all(t.cap or t.lower in {"of", "for", "the", "and", "in", "on"} for t in pre):
         return False
     # the title opens the phrase ("Secretary of State Ana Ruiz") or follows a word of its
-    # rank ("Principal Secretary in the Ministry of Health Ana Cole")
+    # rank ("Principal Secretary in the Ministry of Health Ana Cole"); a capitalised role
+    # word in the singular is a title too ("Presidential Aide on Climate Ana Berg")
     lead = [t for t in pre if not _before_a_title(t, lex)][:2]
-    return any(t.lower in lex.person_titles for t in lead)
+    return any(
+        t.lower in lex.person_titles
+        or t.cap
+        and t.lower in lex.person_heads
+        and not t.lower.endswith("s")  # "Friends of the Earth Scotland": a body
+        for t in lead
+    )
 
 
 def office_of_body_then_name(toks: list[Tok], lex: Lexicon) -> bool:
