@@ -4202,3 +4202,19 @@ def test_a_capitalised_plural_role_opening_a_name_is_no_title():
     assert (
         sources("Friends of the Harbour Scotland said the plan was poor.")[0][1] != "named_person"
     )
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (
+            '"It is over," a navy officer said on condition of anonymity in keeping with '
+            "fleet practice.",
+            True,
+        ),
+        ('"It is over," a navy officer said, speaking anonymously as is customary.', True),
+        ('"It is over," a navy officer said in line with the new plan.', False),
+    ],
+)
+def test_a_rule_or_custom_after_a_marker_is_a_reason_for_anonymity(text, reason):
+    assert bool(run(text)["sources"][0]["anonymity_reason"]) is reason
