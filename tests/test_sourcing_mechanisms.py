@@ -4218,3 +4218,19 @@ def test_a_capitalised_plural_role_opening_a_name_is_no_title():
 )
 def test_a_rule_or_custom_after_a_marker_is_a_reason_for_anonymity(text, reason):
     assert bool(run(text)["sources"][0]["anonymity_reason"]) is reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister of Trade Samir Al-Hakim said exports rose.",
+        "Minister of Trade Sean O'Neill said exports rose.",
+        "Health Minister Anne-Marie Lund said the clinic would open.",
+    ],
+)
+def test_a_name_with_a_hyphen_or_apostrophe_inside_completes_a_title(text):
+    assert sources(text)[0][1] == "named_person"
+
+
+def test_a_possessive_is_no_name_word():
+    assert sources("Harbour's mayor said the pier was closed.")[0][1] == "unnamed_individual"

@@ -3,6 +3,8 @@ right ("according to X", "..., said X"), with an appositive or relative clause k
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import Lexicon
 from .tokens import Tok
 
@@ -729,6 +731,15 @@ def _dangling(low: str, lex: Lexicon) -> bool:
 
 
 def is_name_tok(tok: Tok) -> bool:
-    """A capitalised word or an initial ("E.") that can be part of a personal name."""
+    """A capitalised word or an initial ("E.") that can be part of a personal name, also
+    with a hyphen or an apostrophe inside ("Al-Shabanah", "O'Neill"), not a possessive."""
     text = tok.text
-    return tok.cap and (text.isalpha() or len(text) == 2 and text[1] == ".")
+    return tok.cap and (
+        text.isalpha()
+        or len(text) == 2
+        and text[1] == "."
+        or _JOINED_NAME.fullmatch(text) is not None
+    )
+
+
+_JOINED_NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]{2,})+")
