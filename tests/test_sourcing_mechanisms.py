@@ -4234,3 +4234,16 @@ def test_a_name_with_a_hyphen_or_apostrophe_inside_completes_a_title(text):
 
 def test_a_possessive_is_no_name_word():
     assert sources("Harbour's mayor said the pier was closed.")[0][1] == "unnamed_individual"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is early," an official, speaking to reporters anonymously because of media '
+        "rules, said.",
+        'Turnout fell, according to a source at the board. "It is early," the source, '
+        "speaking to the Courier anonymously due to rules on talking to media, said.",
+    ],
+)
+def test_anonymously_after_words_in_between_marks_the_request(text):
+    assert run(text)["sources"][0]["anonymity_reason"]
