@@ -461,6 +461,8 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
         return None
     if t.lower in lex.stop_left and t.lower not in lex.pronouns:
         return None
+    if t.lower in lex.pronouns and not _object_of_preposition(toks, end, 0, lex):
+        return end  # "the protesters who ... fought police while they said": "they"
     # the leftmost relativizer inside this comma segment: stop words after it belong to
     # the relative clause ("a diplomat who is attending the course")
     seg = end
