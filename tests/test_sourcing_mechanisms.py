@@ -4258,3 +4258,14 @@ def test_anonymously_after_words_in_between_marks_the_request(text):
 )
 def test_a_pronoun_right_before_the_cue_ends_a_relative_clause_subject(text):
     assert all(" fought " not in m and " clashed " not in m for m, _ in sources(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the army's press wing, the rebels fired first.",
+        "The party's youth wing said the count was wrong.",
+    ],
+)
+def test_a_wing_of_a_body_is_an_organisation(text):
+    assert sources(text)[0][1] == "named_organization"

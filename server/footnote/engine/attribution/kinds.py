@@ -44,6 +44,7 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
                 low.endswith("ed")
                 or (
                     low.endswith("ing")
+                    and low not in lex.institution_heads  # "the army's press wing"
                     and (
                         is_plural(head, lex)
                         or head in lex.person_heads
