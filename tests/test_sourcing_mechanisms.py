@@ -4269,3 +4269,20 @@ def test_a_pronoun_right_before_the_cue_ends_a_relative_clause_subject(text):
 )
 def test_a_wing_of_a_body_is_an_organisation(text):
     assert sources(text)[0][1] == "named_organization"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Marches grew amid reports that 12 people were hurt, according to the Red Cross.",
+            [("the Red Cross", "named_organization")],
+        ),
+        (
+            "Marches grew amid reports that 12 people were hurt.",
+            [("reports", "vague_group")],
+        ),
+    ],
+)
+def test_reports_that_an_according_to_names_later_are_its_own(text, expected):
+    assert sources(text) == expected

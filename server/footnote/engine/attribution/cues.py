@@ -85,7 +85,9 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
     out = [c for c in out if may_speak(ix, c, lex)]
     out = relay_through_outlets(_drop_nested(out, ix, lex), norm, lex)
     out = split_outlets(out, norm, lex)
-    out += hearsay_adverbs(ix, {c.sentence for c in out}) + hearsay_reports(ix)
+    # "amid reports that 39 died, according to the commission": the reports are its own
+    according = {c.sentence: c.cue_start for c in out if c.cue == "according to"}
+    out += hearsay_adverbs(ix, {c.sentence for c in out}) + hearsay_reports(ix, according)
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
     spans = sorted((c.start, c.end) for c in out)
     starts = [a for a, _ in spans]

@@ -271,13 +271,16 @@ _HEARSAY_CLAUSE = re.compile(
 _THERE_ARE = re.compile(r"\b[Tt]here\s+(?:are|were|is|was)\s+(?:\w+\s+)?$")
 
 
-def hearsay_reports(ix: SentenceIndex) -> list[Candidate]:
+def hearsay_reports(ix: SentenceIndex, according: dict[int, int]) -> list[Candidate]:
     """'Shares fell following reports that the firm would cut jobs', 'There have been
     reports that ...': reports of something with no one named, a vague group. 'reports of a
-    profit warning' (no clause) and 'Reuters reports that' (a verb) are not."""
+    profit warning' (no clause) and 'Reuters reports that' (a verb) are not, nor reports
+    that an "according to" later in the sentence names (`according`: sentence -> offset)."""
     out = []
     norm = ix.norm
     for start, end in word_spans(norm, _HEARSAY_NOUN):  # one scan for both shapes
+        if according.get(ix.sentence_of(start), -1) > end:
+            continue  # "amid reports that 39 died, according to the commission"
         after = None if norm[start] in "Ss" else _REPORTS_THAT.match(norm, end)
         lead = after and _BEFORE_REPORTS.search(norm, max(0, start - 60), start)
         if after and lead and not ix.doc.in_quote(start, after.end()):
