@@ -4286,3 +4286,15 @@ def test_a_wing_of_a_body_is_an_organisation(text):
 )
 def test_reports_that_an_according_to_names_later_are_its_own(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices rose, according to dealers.", [("dealers", "vague_group")]),
+        ("The protestors said they would not leave.", [("The protestors", "vague_group")]),
+        ("Mediators said the talks would resume.", [("Mediators", "vague_group")]),
+    ],
+)
+def test_more_nouns_for_people_can_speak(text, expected):
+    assert sources(text) == expected
