@@ -4298,3 +4298,18 @@ def test_reports_that_an_according_to_names_later_are_its_own(text, expected):
 )
 def test_more_nouns_for_people_can_speak(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("They reinforced the fighters of another rogue state last May.", []),
+        ("A few experts state that the plan failed.", [("A few experts", "vague_group")]),
+        (
+            "The firm released a statement saying it had no spills.",
+            [("The firm", "named_organization")],
+        ),
+    ],
+)
+def test_a_base_form_after_a_singular_article_and_a_word_is_a_noun(text, expected):
+    assert sources(text) == expected

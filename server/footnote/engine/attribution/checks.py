@@ -164,7 +164,8 @@ CHECKS: tuple[Check, ...] = (
         "cue word",
         'A cue form in -s after an adjective ("unfounded claims", "repeated warnings") is a '
         'plural noun, not a verb; so is a base form after a hyphenated modifier ("the '
-        'much-awaited state visit").',
+        'much-awaited state visit") or after "a", "another" or "each" and a word or two in '
+        'the singular ("the fighters of another rogue state").',
         "The regime has made unfounded claims for years.",
         "The ministry claims that the border is closed.",
         adjective_before_noun,

@@ -494,8 +494,29 @@ def adjective_before_noun(s: CueSite) -> bool:
         return False
     if s.cue.endswith("s"):
         return prev.lower.endswith(s.lex.adjective_endings)
+    bare_noun = is_bare_form(s.cue, s.lex) and not s.cue.endswith("ing")  # not "a statement saying"
+    if bare_noun and _after_a_singular_article(s.toks, s.ci):
+        return True  # "the fighters of another sham state": the noun
     # a base form after a hyphenated modifier: "the much-awaited state cabinet reshuffle"
     return is_bare_form(s.cue, s.lex) and "-" in prev.text and prev.text.replace("-", "").isalpha()
+
+
+_SINGULAR_ARTICLES = frozenset({"a", "an", "another", "each", "every"})
+
+
+def _after_a_singular_article(toks: list[Tok], ci: int) -> bool:
+    """Whether one or two lower-case words in the singular come between an article that
+    takes a singular noun and the cue ("a rogue state", "another sham state"): the cue is
+    that noun, never after a plural ("a few experts state", "the rules state")."""
+    for k in range(ci - 2, max(-1, ci - 4), -1):
+        if toks[k].lower in _SINGULAR_ARTICLES:
+            return all(
+                t.text.isalpha() and t.text.islower() and not t.text.endswith("s")
+                for t in toks[k + 1 : ci]
+            )
+        if not (toks[k].text.isalpha() and toks[k].text.islower()):
+            return False
+    return False
 
 
 def generic_occasion(s: CueSite) -> bool:
