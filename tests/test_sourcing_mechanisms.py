@@ -4313,3 +4313,21 @@ def test_more_nouns_for_people_can_speak(text, expected):
 )
 def test_a_base_form_after_a_singular_article_and_a_word_is_a_noun(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Outlets including NBC, Reuters and CNN reported that the bridge fell.",
+            ["NBC", "Reuters", "CNN"],
+        ),
+        (
+            "NBC, the BBC, Reuters and CNN reported that the bridge fell.",
+            ["NBC", "the BBC", "Reuters", "CNN"],
+        ),
+        ("Officials, Reuters and CNN reported that the bridge fell.", ["Reuters", "CNN"]),
+    ],
+)
+def test_outlets_listed_with_commas_before_a_pair_are_each_a_source(text, expected):
+    assert [m for m, _ in sources(text)] == expected

@@ -224,10 +224,37 @@ def split_outlets(cands: list[Candidate], norm: str, lex: Lexicon) -> list[Candi
                 or all(_full_name(_after_role(norm[a:b], lex), lex) for a, b in parts)
             )
         ):
+            if c.start < c.cue_start and all(_whole_outlet(norm, a, b, lex) for a, b in parts):
+                parts = _listed_before(norm, c.start, lex) + parts  # "NBC, Reuters and CNN"
             out += [replace(c, start=a, end=b) for a, b in parts]
         else:
             out.append(c)
     return out
+
+
+_LIST_LEAD = re.compile(r"\b(?:including|such as|like)\s+")
+
+
+def _listed_before(norm: str, start: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """The outlets listed with commas before "A and B" ("NBC, Reuters and CNN", "outlets
+    including NBC, Reuters and CNN"): up to four, each a whole outlet's name."""
+    found: list[tuple[int, int]] = []
+    while len(found) < 4:
+        comma = norm.rfind(",", max(0, start - 4), start)
+        if comma < 0 or norm[comma + 1 : start].strip():
+            break  # no comma right before the list's next name
+        k = comma
+        while k > 0 and comma - k < 40 and norm[k - 1] not in ",.;:()\n\"'":
+            k -= 1
+        seg = norm[k:comma]
+        a = k + len(seg) - len(seg.lstrip())
+        for lead in _LIST_LEAD.finditer(norm, a, comma):  # "outlets including NBC"
+            a = lead.end()
+        if a >= comma or not _whole_outlet(norm, a, comma, lex):
+            break
+        found.insert(0, (a, comma))
+        start = a
+    return found
 
 
 def _whole_outlet(norm: str, start: int, end: int, lex: Lexicon) -> bool:
