@@ -4331,3 +4331,23 @@ def test_a_base_form_after_a_singular_article_and_a_word_is_a_noun(text, expecte
 )
 def test_outlets_listed_with_commas_before_a_pair_are_each_a_source(text, expected):
     assert [m for m, _ in sources(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Asthma was more common in veterans, a new study found. The findings tracked "
+            "9,000 people. Researchers saw a small rise. The rise held for women. It held "
+            "for men too. Authors of the study credited the army, saying the data helped.",
+            [("a new study", "document")],
+        ),
+        (
+            "Asthma was more common, a new study found. It tracked 9,000 people. It held "
+            "for women. It held for men. Authors said the data helped.",
+            [("a new study", "document"), ("Authors", "vague_group")],
+        ),
+    ],
+)
+def test_authors_of_a_named_document_are_that_document_however_far_back(text, expected):
+    assert sources(text) == expected

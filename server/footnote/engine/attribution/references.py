@@ -511,8 +511,11 @@ def _authors_or_group(
     'sources who spoke with the paper', 'the sources' after 'three people familiar with the
     matter said': the group already introduced ('sources' may stand for any such group)."""
     of = next((i for i, w in enumerate(words) if w.lower in {"of", "behind"}), None)
-    if of is not None and 1 < of < len(words) - 1 and words[-1].lower in lex.document_heads:
-        words = words[:of]  # "the authors of the report": the report's authors
+    named_document = (
+        of is not None and 0 < of < len(words) - 1 and words[-1].lower in lex.document_heads
+    )
+    if named_document:
+        words = words[:of]  # "(the) authors of the report": the report's authors
     head = words[-1].lower
     if (
         head in lex.document_backrefs
@@ -521,8 +524,8 @@ def _authors_or_group(
         and not any(w.lower in lex.numbers or is_number(w.text) for w in words)
     ):
         for k in reversed(known):
-            if k.last_sentence < cand.sentence - 2:
-                break
+            if k.last_sentence < cand.sentence - 2 and not named_document:
+                break  # "of the study" says which, however far back it was named
             if k.source.kind == "document":
                 return k
     counted = [w.lower for w in words if w.lower in lex.numbers]
