@@ -4351,3 +4351,19 @@ def test_outlets_listed_with_commas_before_a_pair_are_each_a_source(text, expect
 )
 def test_authors_of_a_named_document_are_that_document_however_far_back(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mayor Ana Ruiz kept everyone guessing until the last day, when she said that she "
+            "would stay.",
+            [("Mayor Ana Ruiz", "named_person")],
+        ),
+        ("Asked when she said that, Mayor Ana Ruiz smiled.", []),
+        ("Mayor Ana Ruiz smiled. It is unclear if she told the board.", []),
+    ],
+)
+def test_when_or_if_asks_only_after_a_word_of_asking(text, expected):
+    assert sources(text) == expected

@@ -246,7 +246,9 @@ CHECKS: tuple[Check, ...] = (
         "inside a question",
         "clause",
         'A pronoun and a cue after "what", "whether" or "how" ("asked what he told the '
-        'players") is the content of a question, not an attribution.',
+        'players") is the content of a question, not an attribution; after "when" or "if" '
+        'only with a word of asking before it ("asked when she said it"), not in "..., when '
+        'he said that he would stay".',
         "Asked what she told the players, the coach smiled.",
         "Asked about the players, Ana Ruiz told reporters they were tired.",
         asked_about,

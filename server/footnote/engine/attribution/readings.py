@@ -538,11 +538,19 @@ def asked_about(s: CueSite) -> bool:
     """'Asked what he told the players', 'whether she said so': the content of a question,
     not an attribution."""
     b = s.before
-    return (
-        b >= 1
-        and s.toks[b].lower in s.lex.pronouns
-        and s.toks[b - 1].lower in {"what", "whether", "how", "why", "if", "when"}
-    )
+    if b < 1 or s.toks[b].lower not in s.lex.pronouns:
+        return False
+    word = s.toks[b - 1].lower
+    if word in {"if", "when"}:
+        # "asked when he said it" asks; "..., when he said that he would stay" tells when
+        return b >= 2 and s.toks[b - 2].lower in _ASKING
+    return word in {"what", "whether", "how", "why"}
+
+
+_ASKING = frozenset(
+    {"asked", "ask", "asks", "asking", "wondered", "wonder", "wonders", "know", "knew",
+     "unclear", "clear", "explain", "explained", "recall", "remember", "sure", "questioned"}
+)  # fmt: skip
 
 
 def degree_adjective(s: CueSite) -> bool:
