@@ -4367,3 +4367,14 @@ def test_authors_of_a_named_document_are_that_document_however_far_back(text, ex
 )
 def test_when_or_if_asks_only_after_a_word_of_asking(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway's armed forces said the claim was false.",
+        "Norway's armed forces rejected Sweden's claim about the drill.",
+    ],
+)
+def test_a_participle_after_an_owner_describes_the_head(text):
+    assert ("Norway's armed forces", "named_organization") in sources(text)

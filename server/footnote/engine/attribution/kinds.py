@@ -54,6 +54,8 @@ def _find_head_noun(ix: SentenceIndex, span, lex: Lexicon) -> str:
             )
             and not words[k - 1].lower.endswith("ly")
             and words[k - 1].lower not in lex.determiners
+            # "Ukraine's armed forces": after an owner the participle describes the noun
+            and not words[k - 1].lower.endswith(("'s", "\u2019s", "s'"))
             # "two unidentified people", "several retired generals": an adjective after a count
             and words[k - 1].lower not in lex.numbers
             and not words[k - 1].text.isdigit()
