@@ -4378,3 +4378,14 @@ def test_when_or_if_asks_only_after_a_word_of_asking(text, expected):
 )
 def test_a_participle_after_an_owner_describes_the_head(text):
     assert ("Norway's armed forces", "named_organization") in sources(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Officials' reported comments drew anger.", []),
+        ("'We won the matches,' said the coach.", [("the coach", "unnamed_individual")]),
+    ],
+)
+def test_a_cue_after_a_plural_owner_is_no_verb(text, expected):
+    assert sources(text) == expected

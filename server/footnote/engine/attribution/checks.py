@@ -127,7 +127,8 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "noun after a determiner",
         "cue word",
-        'After an article or a possessive the cue word is a noun ("a claim", "her report").',
+        'After an article or a possessive the cue word is a noun ("a claim", "her report", '
+        '"officials\' reported comments").',
         "Her report ran to forty pages.",
         "Engineers report that the bridge is safe.",
         after_noun_marker,

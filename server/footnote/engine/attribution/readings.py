@@ -37,7 +37,14 @@ def capitalised(s: CueSite) -> bool:
 
 def after_noun_marker(s: CueSite) -> bool:
     prev = s.prev
-    return prev is not None and (prev.lower in s.lex.noun_markers or prev.lower.endswith("'s"))
+    return prev is not None and (
+        prev.lower in s.lex.noun_markers
+        or prev.lower.endswith(("'s", "\u2019s"))
+        # "Officials' reported comments": a plural owner, not a quotation's end
+        or prev.text.endswith(("s'", "s\u2019"))
+        and s.nxt is not None
+        and s.nxt.text.islower()
+    )
 
 
 def after_preposition(s: CueSite) -> bool:
