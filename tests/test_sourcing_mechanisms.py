@@ -4389,3 +4389,21 @@ def test_a_participle_after_an_owner_describes_the_head(text):
 )
 def test_a_cue_after_a_plural_owner_is_no_verb(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Now a Harbour source explained that they broke up.",
+            [("a Harbour source", "unnamed_individual")],
+        ),
+        (
+            "Today a Pentagon official said the test failed.",
+            [("a Pentagon official", "unnamed_individual")],
+        ),
+        ("Now Ana Ruiz said the test failed.", [("Ana Ruiz", "named_person")]),
+    ],
+)
+def test_an_opening_adverb_without_a_comma_is_not_part_of_the_subject(text, expected):
+    assert sources(text) == expected

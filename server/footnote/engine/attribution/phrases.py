@@ -556,17 +556,30 @@ def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None, lex: Lex
         start += 1
     if start > end:
         return None
+    if (
+        start < end
+        and (toks[start].lower in lex.connectives or toks[start].lower in _WHEN_OPENERS)
+        and is_name_tok(toks[start + 1])
+    ):
+        start += 1  # "Now Ana Ruiz said", "Today Harbour Police said"
     for k in range(start + 1, end + 1 if rel is None else rel):
         if (
             toks[k].lower in lex.articles
             and toks[k - 1].lower not in lex.prepositions
-            and (toks[k - 1].text.isalpha() and not toks[k - 1].cap or toks[k - 1].lower == "for")
+            and (
+                toks[k - 1].text.isalpha()
+                and not toks[k - 1].cap
+                or toks[k - 1].lower == "for"
+                or k - 1 == start
+                and _opener(toks[k - 1], lex)  # "Now a source explained"
+            )
         ):
             start = k  # "for years the Western press": the subject starts at its determiner
     return start
 
 
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+_WHEN_OPENERS = frozenset({"today", "yesterday", "tonight", "earlier", "later", "recently"})
 _BEFORE_A_DAY = frozenset({"on", "since", "until", "by", "from", "last", "next", "this", "of"})
 _WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
