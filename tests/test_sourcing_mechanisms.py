@@ -4407,3 +4407,15 @@ def test_a_cue_after_a_plural_owner_is_no_verb(text, expected):
 )
 def test_an_opening_adverb_without_a_comma_is_not_part_of_the_subject(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The remarks answered Ana Ruiz's criticism of Tom Hale, to whom Kaigorodov reports "
+        "directly.",
+        "The board named a chief, to whom Ana Ruiz said she would report.",
+    ],
+)
+def test_a_phrase_opening_with_whom_is_no_speaker_and_does_not_fail(text):
+    assert all(not m.startswith("whom") for m, _ in sources(text))

@@ -72,6 +72,8 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
     ):
         return False  # "workers who can afford to buy said items": "said" is "the said"
     pre = _pre_chunk(words, lex)
+    if not pre:
+        return False  # "to whom Kaigorodov reports": no phrase of its own before the cue
     if any(w.lower in lex.clause_cues and w.text.islower() for w in pre[1:]):
         return False  # "the Telegraph and the Sun all reported": a clause, not a name
     if _verb_and_object(pre, lex):
