@@ -4419,3 +4419,14 @@ def test_an_opening_adverb_without_a_comma_is_not_part_of_the_subject(text, expe
 )
 def test_a_phrase_opening_with_whom_is_no_speaker_and_does_not_fail(text):
     assert all(not m.startswith("whom") for m, _ in sources(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later, a memo obtained by the Courier, said the virus wa",
+        "Troops searched homes, arresting 12 men, said the rights group",
+    ],
+)
+def test_a_text_cut_off_after_an_inverted_phrase_is_read_without_failing(text):
+    sources(text)  # no IndexError at the text's end

@@ -616,13 +616,13 @@ def _inverted_ends_clause(site: CueSite) -> bool:
         return False  # "..., director of the clinic, said Tuesday.": a time, no speaker
     last = bisect_left(toks, span[1], key=lambda t: t.start)
     for m in range(site.cj + 2, last):
-        t, after = toks[m], toks[m + 1]
+        t, after = toks[m], toks[m + 1].lower if m + 1 < len(toks) else ""
         if t.text.islower() and (
             t.lower in lex.irregular_pasts
             or t.lower.endswith(("ed", "ing"))
             or t.lower not in lex.prepositions
             and t.lower not in {"and", "or"}
-            and (after.lower in lex.determiners or after.lower in lex.numbers)
+            and (after in lex.determiners or after in lex.numbers)
         ):
             return False  # "said the army came looking", "says the bugs kill a million"
     end = span[1]
