@@ -10,6 +10,8 @@ from footnote.engine.attribution.lexicon import read_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from . import goldenlib
+
 # Text that looks like news some of the time: words, quotes, cues, capitals, odd Unicode.
 _PIECES = st.sampled_from(
     [
@@ -118,3 +120,32 @@ def test_a_phrase_broken_over_a_line_is_analysed(phrase):
         for note in result["notes"]:
             if note["start"] is not None:
                 assert note["excerpt"] == text[note["start"] : note["end"]]
+
+
+# The golden texts, cut anywhere and with punctuation dropped or sentences reordered: the
+# shapes of pasted and extracted news (a page cut off mid-sentence, a feed without full
+# stops) around real attributions.
+GOLDEN = [goldenlib.read_input(slug)["text"] for slug in goldenlib.slugs()]
+
+
+def _mutated(text: str, cut: int, how: int) -> str:
+    k = cut % (len(text) + 1)
+    if how == 0:
+        return text[:k]  # cut off mid-sentence
+    if how == 1:
+        return text[k:]  # opening mid-sentence
+    if how == 2:
+        return text.replace(".", "")  # no full stops
+    if how == 3:
+        return text.replace(",", "")  # no commas
+    sentences = text.split(". ")
+    return ". ".join(sentences[k % len(sentences) :] + sentences[: k % len(sentences)])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.sampled_from(GOLDEN), cut=st.integers(0, 10**6), how=st.integers(0, 4))
+def test_a_cut_or_mutated_news_text_is_analysed(text, cut, how):
+    mutated = _mutated(text, cut, how)
+    result = to_dict(analyze(mutated))
+    for source in result["sources"]:
+        assert source["mention"] == mutated[source["start"] : source["end"]]
