@@ -4430,3 +4430,16 @@ def test_a_phrase_opening_with_whom_is_no_speaker_and_does_not_fail(text):
 )
 def test_a_text_cut_off_after_an_inverted_phrase_is_read_without_failing(text):
     sources(text)  # no IndexError at the text's end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port will close, according to three officials familiar with the plan. The work "
+        "goes on, said the officials, who spoke on the condition of anonymity to speak freely.",
+        "The port will close, said an aide, speaking on the condition that he not be named "
+        "because he was not cleared to brief.",
+    ],
+)
+def test_on_the_condition_of_anonymity_marks_the_request_like_on_condition(text):
+    assert run(text)["sources"][0]["anonymity_reason"]
