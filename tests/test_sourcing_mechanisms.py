@@ -4446,3 +4446,20 @@ def test_a_text_cut_off_after_an_inverted_phrase_is_read_without_failing(text, e
 )
 def test_on_the_condition_of_anonymity_marks_the_request_like_on_condition(text):
     assert run(text)["sources"][0]["anonymity_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The deal is close, said a witness who asked not to be named.",
+            [("a witness who asked not to be named", "unnamed_individual")],
+        ),
+        (
+            "The deal is close, said the man who sold the car.",
+            [("the man who sold the car", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_relative_clause_after_an_inverted_speaker_stays_with_it(text, expected):
+    assert sources(text) == expected

@@ -644,7 +644,7 @@ def right_phrase(
             last = j = close  # "the NATO Defense College (NDC)": an acronym in brackets
             j += 1
             continue
-        if tok.text in _HARD_STOPS or tok.text == ".":
+        if tok.text in _PHRASE_STOPS or strict and j > i and tok.lower in _WHO:
             break
         if strict and tok.lower in lex.clause_verbs and not _month_day(toks, j):
             return None
@@ -661,10 +661,34 @@ def right_phrase(
         j += 1
     if last is None:
         return None
-    # do not end on a preposition or determiner
+    return toks[i].start, toks[_phrase_end(toks, i, last, strict, lex)].end
+
+
+_WHO = frozenset({"who", "whom"})
+
+
+def _phrase_end(toks: list[Tok], i: int, last: int, strict: bool, lex: Lexicon) -> int:
+    """The last token of a right phrase that ran from token i to `last`: with `strict`, the
+    relative clause after it ("..., said a witness who asked not to be named."); else not a
+    preposition or a determiner."""
+    if strict and last + 1 < len(toks) and toks[last + 1].lower in _WHO:
+        return _relative_clause_end(toks, i, last + 1)
     while last > i and _dangling(toks[last].lower, lex):
         last -= 1
-    return toks[i].start, toks[last].end
+    return last
+
+
+_PHRASE_STOPS = _HARD_STOPS | {"."}
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", '"', "'", "\u201c", "\u201d", "(", ")"})
+
+
+def _relative_clause_end(toks: list[Tok], i: int, j: int) -> int:
+    """The last token of the relative clause opening at token j of a phrase that starts at
+    token i ("..., said a witness who asked not to be named."): it runs to a comma, a stop or
+    a quotation mark, within the phrase's bound."""
+    while j + 1 < len(toks) and j - i < _MAX_PHRASE and toks[j + 1].text not in _CLAUSE_ENDS:
+        j += 1
+    return j
 
 
 def _month_day(toks: list[Tok], j: int) -> bool:
