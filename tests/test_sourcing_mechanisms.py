@@ -4463,3 +4463,17 @@ def test_on_the_condition_of_anonymity_marks_the_request_like_on_condition(text)
 )
 def test_a_relative_clause_after_an_inverted_speaker_stays_with_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal is close, said a person who asked not to be identified discussing private talks.",
+        "The deal is close, said a witness who asked not to be named for security reasons.",
+        "The deal is close, a senior official said on a call with reporters under ground rules "
+        "that he not be named.",
+        "The deal is close, said a person who asked not to be named to avoid upsetting the talks.",
+    ],
+)
+def test_more_reasons_for_anonymity(text):
+    assert run(text)["sources"][0]["anonymity_reason"]
