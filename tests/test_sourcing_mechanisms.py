@@ -4477,3 +4477,25 @@ def test_a_relative_clause_after_an_inverted_speaker_stays_with_it(text, expecte
 )
 def test_more_reasons_for_anonymity(text):
     assert run(text)["sources"][0]["anonymity_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The singer is reportedly single. The Harbour Herald reports that she split up.",
+            [("The Harbour Herald", "named_organization")],
+        ),
+        (
+            "The board has reportedly dropped him. According to a report in the Harbour "
+            "Herald, the board met on Monday.",
+            [("a report in the Harbour Herald", "document")],
+        ),
+        (
+            "The singer is reportedly single. Ana Ruiz said she was in Paris.",
+            [("reportedly", "vague_group"), ("Ana Ruiz", "named_person")],
+        ),
+    ],
+)
+def test_reportedly_right_before_the_report_is_named_announces_it(text, expected):
+    assert sources(text) == expected

@@ -87,7 +87,14 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
     out = split_outlets(out, norm, lex)
     # "amid reports that 39 died, according to the commission": the reports are its own
     according = {c.sentence: c.cue_start for c in out if c.cue == "according to"}
-    out += hearsay_adverbs(ix, {c.sentence for c in out}) + hearsay_reports(ix, according)
+    # "The singer is reportedly single. OK! Magazine reports that ...": the report named next
+    reporting = {
+        c.sentence
+        for c in out
+        if c.cue in _REPORT_CUES or c.cue == "according to" and "report" in norm[c.start : c.end]
+    }
+    out += hearsay_adverbs(ix, {c.sentence for c in out}, reporting)
+    out += hearsay_reports(ix, according)
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
     spans = sorted((c.start, c.end) for c in out)
     starts = [a for a, _ in spans]
@@ -121,6 +128,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 _NEIGHBOURS = 8
+_REPORT_CUES = frozenset({"report", "reports", "reported", "reporting"})
 
 
 _VIEW = "in the view of"  # the cue of "in the minister's view"

@@ -346,16 +346,20 @@ def _clause_opens_at(norm: str, start: int, after_comma: bool = True) -> bool:
     return before.split()[-1].lower() in {"and", "but", "now", "however", "yet", "so"}
 
 
-def hearsay_adverbs(ix: SentenceIndex, attributed: set[int]) -> list[Candidate]:
+def hearsay_adverbs(
+    ix: SentenceIndex, attributed: set[int], reporting: set[int]
+) -> list[Candidate]:
     """'The firm has reportedly held talks', 'the fire is understood to have been
     contained': hearsay with no one named, when nothing else in the sentence says where it
     comes from. Right after a sentence that names its source ("The sources say ... He
-    reportedly also wanted ..."), "reportedly" carries that account on."""
+    reportedly also wanted ..."), "reportedly" carries that account on; right before a
+    sentence that names the report (`reporting`: "The singer is reportedly single. OK!
+    Magazine reports that ..."), it announces it."""
     out = []
     norm = ix.norm
     for start, end in word_spans(norm, _HEARSAY):
         si = ix.sentence_of(start)
-        if si in attributed or si - 1 in attributed or ix.doc.in_quote(start, end):
+        if {si - 1, si} & attributed or si + 1 in reporting or ix.doc.in_quote(start, end):
             continue
         out.append(Candidate(start, end, "reportedly", start, end, si, kind_hint="vague_group"))
     for t in _TOLD.finditer(norm):
