@@ -4499,3 +4499,20 @@ def test_more_reasons_for_anonymity(text):
 )
 def test_reportedly_right_before_the_report_is_named_announces_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The star is thought to be ill. The Harbour Herald reports that she is in hospital.",
+            [("The Harbour Herald", "named_organization")],
+        ),
+        (
+            "The star is thought to be ill. Her mother said she was in hospital.",
+            [("is thought", "vague_group"), ("Her mother", "unnamed_individual")],
+        ),
+    ],
+)
+def test_a_hedge_right_before_the_report_is_named_announces_it(text, expected):
+    assert sources(text) == expected

@@ -88,11 +88,7 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
     # "amid reports that 39 died, according to the commission": the reports are its own
     according = {c.sentence: c.cue_start for c in out if c.cue == "according to"}
     # "The singer is reportedly single. OK! Magazine reports that ...": the report named next
-    reporting = {
-        c.sentence
-        for c in out
-        if c.cue in _REPORT_CUES or c.cue == "according to" and "report" in norm[c.start : c.end]
-    }
+    reporting = {c.sentence for c in out if _names_a_report(c, norm)}
     out += hearsay_adverbs(ix, {c.sentence for c in out}, reporting)
     out += hearsay_reports(ix, according)
     # a cue inside another candidate's speaker phrase ("according to intelligence reports")
@@ -108,6 +104,13 @@ def find_candidates(ix: SentenceIndex, lex: Lexicon) -> list[Candidate]:
         if not inside:
             keep.append(c)
     return keep
+
+
+def _names_a_report(c: Candidate, norm: str) -> bool:
+    """'OK! Magazine reports that', 'according to a report in the Herald': a sentence that
+    says which report it passes on (not any "according to": "reportedly ... According to
+    Bloomberg, people familiar with it said" is read as two accounts)."""
+    return c.cue in _REPORT_CUES or c.cue == "according to" and "report" in norm[c.start : c.end]
 
 
 def _passive_agent(ix: SentenceIndex, si: int, after: int, lex: Lexicon) -> tuple[int, int] | None:

@@ -383,8 +383,8 @@ def hearsay_adverbs(
         if h is None or h.end() != t.end():
             continue
         si = ix.sentence_of(h.start())
-        if si in attributed or ix.doc.in_quote(h.start(), h.end()):
-            continue
+        if si in attributed or si + 1 in reporting or ix.doc.in_quote(h.start(), h.end()):
+            continue  # "... is thought to be ill. The Herald reports that ...": announced
         cue = " ".join(h.group(1).lower().split())
         out.append(
             Candidate(h.start(1), h.end(1), cue, h.start(1), h.end(1), si, kind_hint="vague_group")
