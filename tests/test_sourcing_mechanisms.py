@@ -4516,3 +4516,17 @@ def test_reportedly_right_before_the_report_is_named_announces_it(text, expected
 )
 def test_a_hedge_right_before_the_report_is_named_announces_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm is in talks, according to sources familiar with the matter. The firm "
+        "declined to comment. The sources did not want to be identified because the talks "
+        "are private.",
+        "It failed, according to a source familiar with the matter, who didn't want to be "
+        "identified because the talks are private.",
+    ],
+)
+def test_not_wanting_to_be_identified_marks_the_request(text):
+    assert run(text)["sources"][0]["anonymity_reason"]
