@@ -4530,3 +4530,17 @@ def test_a_hedge_right_before_the_report_is_named_announces_it(text, expected):
 )
 def test_not_wanting_to_be_identified_marks_the_request(text):
     assert run(text)["sources"][0]["anonymity_reason"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A woman was hurt, the Harbour Star emergency medical services said.",
+            "named_organization",
+        ),
+        ("Norway's intelligence services said the plot was foiled.", "named_organization"),
+    ],
+)
+def test_services_are_a_body(text, expected):
+    assert sources(text)[0][1] == expected
