@@ -4544,3 +4544,16 @@ def test_not_wanting_to_be_identified_marks_the_request(text):
 )
 def test_services_are_a_body(text, expected):
     assert sources(text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ING analysts said the rate would rise.", "named_organization"),
+        ("IMF economists said the rate would rise.", "named_organization"),
+        ("US analysts said the rate would rise.", "vague_group"),
+        ("Wall Street analysts said the rate would rise.", "vague_group"),
+    ],
+)
+def test_experts_of_a_body_named_by_its_initials_speak_for_it(text, expected):
+    assert sources(text)[0][1] == expected

@@ -245,8 +245,10 @@ def _kind_by_shape(
         for t in pre[:-1]
     ):
         return "named_organization"  # "Police communications staff": the body's press office
-    if _experts_at_a_named_body(toks, pre, head_noun, lex) or _capitalised_title_of_a_body(
-        toks, pre, lex
+    if (
+        _experts_at_a_named_body(toks, pre, head_noun, lex)
+        or _experts_of_an_acronym(pre, head_noun, lex)
+        or _capitalised_title_of_a_body(toks, pre, lex)
     ):
         return "named_organization"  # "Researchers at Lakeside University", "Joint Chiefs"
     return None
@@ -309,6 +311,28 @@ def _capitalised_title_of_a_body(toks: list[Tok], pre: list[Tok], lex: Lexicon) 
         and not is_demonym(before.lower, lex)
         and before.lower not in lex.places
     )
+
+
+def _experts_of_an_acronym(pre: list[Tok], head_noun: str, lex: Lexicon) -> bool:
+    """'ING analysts', 'IMF economists', 'NASA scientists': experts speaking for the body
+    whose initials stand before them. Not a place or a people ('US analysts', 'UK experts')
+    and not a capitalised word that is not initials ('Wall Street analysts')."""
+    if head_noun not in lex.affiliated_experts or not is_plural(head_noun, lex):
+        return False
+    if len(pre) != 2 or pre[1].lower != head_noun:
+        return False
+    body = pre[0].text.replace(".", "")
+    return (
+        2 <= len(body) <= 6
+        and body.isupper()
+        and body.isalpha()
+        and body not in _COUNTRY_INITIALS
+        and body.lower() not in lex.places
+        and not is_demonym(body.lower(), lex)
+    )
+
+
+_COUNTRY_INITIALS = frozenset({"US", "USA", "UK", "GB", "UAE", "DPRK", "PRC", "ROK", "DRC"})
 
 
 def _experts_at_a_named_body(toks: list[Tok], pre: list[Tok], head_noun: str, lex: Lexicon) -> bool:
