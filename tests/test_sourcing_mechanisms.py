@@ -4557,3 +4557,20 @@ def test_services_are_a_body(text, expected):
 )
 def test_experts_of_a_body_named_by_its_initials_speak_for_it(text, expected):
     assert sources(text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'Ana and Tom split. "We have news," the former couple said in a joint statement.',
+            [("the former couple", "named_person")],
+        ),
+        (
+            "The couple's lawyer said the road was loud.",
+            [("The couple's lawyer", "unnamed_individual")],
+        ),
+    ],
+)
+def test_the_couple_with_one_plain_word_is_the_two_the_story_is_about(text, expected):
+    assert sources(text) == expected

@@ -124,8 +124,13 @@ def _classify(
     toks = _without_inner_brackets(ix.tokenize(span[0], span[1]))
     if not toks:
         return "vague_group"
-    if len(toks) == 2 and toks[0].lower == "the" and toks[1].lower in _PAIRS:
-        return "named_person"  # "the couple said": the two people the story is about
+    if (
+        len(toks) in (2, 3)
+        and toks[0].lower == "the"
+        and toks[-1].lower in _PAIRS
+        and all(t.text.islower() and t.text.isalpha() for t in toks[1:-1])
+    ):
+        return "named_person"  # "the (former) couple said": the two the story is about
     if any(t.text == "&" for t in toks) and all(t.cap or t.text == "&" for t in toks):
         return "named_organization"  # "Life & Style", "Marks & Spencer": no person's name
     owned = next(
