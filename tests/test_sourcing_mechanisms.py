@@ -4574,3 +4574,20 @@ def test_experts_of_a_body_named_by_its_initials_speak_for_it(text, expected):
 )
 def test_the_couple_with_one_plain_word_is_the_two_the_story_is_about(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Mayor Michael Bloomberg spoke. Bloomberg said the city was safe.",
+            [("Bloomberg", "named_person", None)],
+        ),
+        (
+            "The Bloomberg report was wrong. Bloomberg said the bank would fail.",
+            [("Bloomberg", "named_organization", "Bloomberg")],
+        ),
+    ],
+)
+def test_an_outlets_name_used_as_a_persons_surname_before_is_that_person(text, expected):
+    assert [(s["mention"], s["kind"], s["relayed_by"]) for s in run(text)["sources"]] == expected

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from ..model import Source
 from .forms import handed_on_to
 from .gate import can_speak, lone_opening_word, reported_subject, trimmed
-from .kinds import classify, clause_start, head_noun_of
+from .kinds import classify, clause_start, head_noun_of, is_demonym
 from .lexicon import Lexicon
 from .outlets import is_outlet, media_name, outlet_in
 from .phrases import can_tell
@@ -152,6 +152,8 @@ def new_source(
             return None
         kind = "vague_group"  # "according to one theory": a view no one is named for
     inside = outlet_in(norm, start, end, lex)
+    if inside and inside == norm[start:end] and _surname_before(ix, inside, start, lex):
+        kind, inside = "named_person", None  # "Michael Bloomberg ... Bloomberg repeated"
     if inside and kind == "named_person" and _works_for(norm, start, end, inside):
         inside = None  # "Reuters editor-in-chief Ana Ruiz": her employer, not a relay
     outlet = (
@@ -183,6 +185,33 @@ def new_source(
         anonymity_requested=bool(requested),
         relayed_by=outlet,
     )
+
+
+def _surname_before(ix: SentenceIndex, word: str, start: int, lex: Lexicon) -> bool:
+    """Whether the text names a person with the outlet's one-word name as surname before
+    offset `start` ("founder Michael Bloomberg", "Mayor Bloomberg", "Vicente Fox"): the
+    later bare name is that person, not the outlet. One scan of the text per name."""
+    if " " in word or not word[:1].isupper():
+        return False
+    first = memo(ix.surnames, word, lambda: _first_as_surname(ix.norm, word, lex))
+    return first is not None and first < start
+
+
+def _first_as_surname(norm: str, word: str, lex: Lexicon) -> int | None:
+    pattern = re.compile(
+        rf"\b([A-Z][a-z]+|[A-Z]\.)(?:\s+[A-Z]\.)?\s+{re.escape(word)}\b(?!\s+[A-Z])"
+    )
+    for m in pattern.finditer(norm):
+        before = m.group(1).lower()
+        if (
+            before not in lex.determiners
+            and before not in lex.org_words
+            and before not in lex.time_words
+            and not is_demonym(before, lex)
+            and (before in lex.person_titles or before not in lex.stop_left)
+        ):
+            return m.start()
+    return None
 
 
 def _can_reveal(ix: SentenceIndex, cand: Candidate) -> bool:

@@ -69,6 +69,7 @@ class SentenceIndex:
         "capitals",
         "clause_starts",
         "kinds",
+        "surnames",
     )
 
     def __init__(self, doc: Document, lex: Lexicon) -> None:
@@ -87,6 +88,7 @@ class SentenceIndex:
         self.capitals: dict[str, bool] = {}
         self.clause_starts: dict[int, int] = {}
         self.kinds: dict[tuple[int, int, int], SourceKind] = {}  # classify(), by span
+        self.surnames: dict[str, int | None] = {}  # an outlet's name used as a surname, where
 
     def sentence_tokens(self, si: int) -> tuple[list[Tok], list[int]]:
         """Sentence si's tokens and their start offsets."""
