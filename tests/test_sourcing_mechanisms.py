@@ -4591,3 +4591,21 @@ def test_the_couple_with_one_plain_word_is_the_two_the_story_is_about(text, expe
 )
 def test_an_outlets_name_used_as_a_persons_surname_before_is_that_person(text, expected):
     assert [(s["mention"], s["kind"], s["relayed_by"]) for s in run(text)["sources"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The prosecutor Tomas Ruud said the boy was held. Public prosecutor Tomas Ruud "
+            "said he was 15.",
+            [("The prosecutor Tomas Ruud", "named_person")],
+        ),
+        (
+            "Tomas Ruud said the boy was held. His lawyer Anna Ruud said he was 15.",
+            [("Tomas Ruud", "named_person"), ("His lawyer Anna Ruud", "named_person")],
+        ),
+    ],
+)
+def test_the_same_name_after_a_lower_case_role_is_the_same_person(text, expected):
+    assert sources(text) == expected

@@ -420,6 +420,19 @@ def _same_name(words: list[Tok], known: list[Known], lex: Lexicon) -> Known | No
         # "Defense Minister Luis Ortega": the name after the title
         words, flags = words[last + 1 :], flags[last + 1 :]
     words = [w for w, f in zip(words, flags, strict=True) if not f] or words
+    cut = len(words)
+    while cut > 0 and is_name_tok(words[cut - 1]) and len(words) - cut < 3:
+        cut -= 1
+    role = words[cut - 1] if cut > 0 else None
+    if (
+        role is not None
+        and cut <= len(words) - 2
+        and role.text.isalpha()
+        and role.text.islower()
+        and role.lower not in lex.prepositions
+        and role.lower not in lex.determiners
+    ):
+        words = words[cut:]  # "Public prosecutor Markus Caspers": the name after the role
     if len(words) <= 3 and all(is_name_tok(w) and w.lower not in lex.org_words for w in words):
         for k in reversed(known):
             if k.source.kind == "named_person" and all(w.text in k.names for w in words[-2:]):
