@@ -4609,3 +4609,17 @@ def test_an_outlets_name_used_as_a_persons_surname_before_is_that_person(text, e
 )
 def test_the_same_name_after_a_lower_case_role_is_the_same_person(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Prices rose, said traders who declined to be named.",
+            [("traders who declined to be named", "vague_group")],
+        ),
+        ("Prices rose, said residents were safe.", []),
+    ],
+)
+def test_a_bare_plural_after_an_inverted_cue_keeps_its_relative_clause(text, expected):
+    assert sources(text) == expected

@@ -672,7 +672,7 @@ def _phrase_end(toks: list[Tok], i: int, last: int, strict: bool, lex: Lexicon) 
     relative clause after it ("..., said a witness who asked not to be named."); else not a
     preposition or a determiner."""
     if strict and last + 1 < len(toks) and toks[last + 1].lower in _WHO:
-        return _relative_clause_end(toks, i, last + 1)
+        return relative_clause_end(toks, i, last + 1)
     while last > i and _dangling(toks[last].lower, lex):
         last -= 1
     return last
@@ -682,7 +682,7 @@ _PHRASE_STOPS = _HARD_STOPS | {"."}
 _CLAUSE_ENDS = frozenset({",", ".", ";", ":", '"', "'", "\u201c", "\u201d", "(", ")"})
 
 
-def _relative_clause_end(toks: list[Tok], i: int, j: int) -> int:
+def relative_clause_end(toks: list[Tok], i: int, j: int) -> int:
     """The last token of the relative clause opening at token j of a phrase that starts at
     token i ("..., said a witness who asked not to be named."): it runs to a comma, a stop or
     a quotation mark, within the phrase's bound."""

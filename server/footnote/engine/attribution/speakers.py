@@ -25,6 +25,7 @@ from .phrases import (
     aside_start,
     is_appositive,
     left_phrase,
+    relative_clause_end,
     right_phrase,
     sentence_subject,
 )
@@ -385,6 +386,10 @@ def _bare_plural_after(site: CueSite) -> tuple[int, int] | None:
         k += 1
     if k == cj + 1 or k - cj > 3:
         return None
+    last = toks[k - 1].lower
+    if k < len(toks) and toks[k].lower in {"who", "whom"} and last in lex.person_heads:
+        # "..., said traders who declined to be named.": the people and their clause
+        return toks[cj + 1].start, toks[relative_clause_end(toks, cj + 1, k)].end
     if k < len(toks) and not (
         toks[k].text in {".", ",", ";", ":", "-", ")"}
         or toks[k].lower in _AFTER_BARE
