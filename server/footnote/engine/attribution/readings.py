@@ -501,11 +501,12 @@ def adjective_before_noun(s: CueSite) -> bool:
         return False
     if s.cue.endswith("s"):
         return prev.lower.endswith(s.lex.adjective_endings)
-    bare_noun = is_bare_form(s.cue, s.lex) and not s.cue.endswith("ing")  # not "a statement saying"
-    if bare_noun and _after_a_singular_article(s.toks, s.ci):
-        return True  # "the fighters of another sham state": the noun
+    if not is_bare_form(s.cue, s.lex):
+        return False
+    if not s.cue.endswith("ing") and _after_a_singular_article(s.toks, s.ci):
+        return True  # "the fighters of another sham state": the noun (not "a statement saying")
     # a base form after a hyphenated modifier: "the much-awaited state cabinet reshuffle"
-    return is_bare_form(s.cue, s.lex) and "-" in prev.text and prev.text.replace("-", "").isalpha()
+    return "-" in prev.text and prev.text.replace("-", "").isalpha()
 
 
 _SINGULAR_ARTICLES = frozenset({"a", "an", "another", "each", "every"})

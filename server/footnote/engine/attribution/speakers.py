@@ -397,7 +397,6 @@ def _bare_plural_after(site: CueSite) -> tuple[int, int] | None:
         and toks[k + 1].cap
     ):
         return None
-    last = toks[k - 1].lower
     if last not in lex.person_heads and last not in lex.institution_heads:
         return None
     return toks[cj + 1].start, toks[k - 1].end
@@ -632,6 +631,8 @@ def _inverted_ends_clause(site: CueSite) -> bool:
             return False  # "said the army came looking", "says the bugs kill a million"
     end = span[1]
     when = lex.time_re.search(site.ix.norm, span[0], span[1] + 40)
+    if when is not None and when.start() > end:
+        when = None  # a time further on is not this phrase's
     head = toks[(bisect_left(toks, when.start(), key=lambda t: t.start) if when else last) - 1]
     if not (
         not head.text.islower()  # a name, also "al-Wefaq"
@@ -640,7 +641,7 @@ def _inverted_ends_clause(site: CueSite) -> bool:
         or head.lower in lex.document_heads
     ):
         return False  # "says the bugs kill a million people": no one who can speak
-    if when is not None and when.start() <= end:
+    if when is not None:
         end = max(end, when.end())  # "..., said the group on June 11, 2023."
     k = bisect_left(toks, end, key=lambda t: t.start)
     if k < len(toks) and toks[k].text == ";":
