@@ -4623,3 +4623,29 @@ def test_the_same_name_after_a_lower_case_role_is_the_same_person(text, expected
 )
 def test_a_bare_plural_after_an_inverted_cue_keeps_its_relative_clause(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ada Lind said the vote was close. The panel's chair, the historian Tomas Vik, "
+            "said the count was fair.",
+            [
+                ("Ada Lind", "named_person"),
+                ("The panel's chair, the historian Tomas Vik", "named_person"),
+            ],
+        ),
+        (
+            "Ada Lind, the minister, said the vote was close. The minister, the former teacher "
+            "Ada Lind, later said the count was fair.",
+            [("Ada Lind, the minister", "named_person")],
+        ),
+        (
+            "Ada Lind said the vote was close. The panel's chair said the count was fair.",
+            [("Ada Lind", "named_person")],
+        ),
+    ],
+)
+def test_a_role_then_another_role_with_a_name_is_that_named_person(text, expected):
+    assert sources(text) == expected

@@ -221,6 +221,10 @@ def _kind_by_shape(
         return "named_person"  # "State Department spokesperson Mary Stone"
     if office_of_body_then_name(toks[:comma], lex):
         return "named_person"  # "chairman of the Harbour Affairs Committee Ana Ruiz"
+    if comma < len(toks) and head_noun not in lex.institution_heads:
+        end = next((k for k in range(comma + 1, len(toks)) if toks[k].text == ","), len(toks))
+        if role_then_name(toks[comma + 1 : end], lex):
+            return "named_person"  # "The jury's chair, the critic Ana Berg": named after all
     if (
         (head_noun == "media" or head_noun in lex.media_words)
         and pre[0].lower in {"its", "their"}

@@ -803,13 +803,15 @@ _NAME_THEN_PREP = re.compile(
 
 
 _HOLDER = re.compile(
-    r"^[^,]*[a-z][^,]*,\s+((?:[A-Z\u00c0-\u024f][\w'.\u00c0-\u024f-]*\s*){2,4})(?:,|$)"
+    r"^[^,]*[a-z][^,]*,\s+(?:(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,3})?"
+    r"((?:[A-Z\u00c0-\u024f][\w'.\u00c0-\u024f-]*\s*){2,4})(?:,|$)"
 )
 
 
 def _named_holder(mention: str) -> str | None:
-    """'the director, Ewan Carradine': the holder's name, which decides whether this is
-    someone already known (the role alone would point back to the last person named)."""
+    """'the director, Ewan Carradine', 'the jury's chair, the critic Ewan Carradine': the
+    holder's name, which decides whether this is someone already known (the role alone
+    would point back to the last person named)."""
     m = _HOLDER.match(mention)
     return m.group(1).strip() if m else None
 
