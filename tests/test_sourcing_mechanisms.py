@@ -4629,6 +4629,35 @@ def test_a_bare_plural_after_an_inverted_cue_keeps_its_relative_clause(text, exp
     "text, expected",
     [
         (
+            "Greta Lind, the union's leader, slammed the decision as reckless.",
+            [("Greta Lind, the union's leader", "named_person")],
+        ),
+        (
+            "The fishing council criticised the quota on Friday.",
+            [("The fishing council", "named_organization")],
+        ),
+        (
+            "Mayor Ilse Brandt praised the crews who cleared the road.",
+            [("Mayor Ilse Brandt", "named_person")],
+        ),
+        (
+            "Councillor Ana Reyes hit out at the budget on Monday.",
+            [("Councillor Ana Reyes", "named_person")],
+        ),
+        ("The storm slammed into the northern coast overnight.", []),
+        ("The driver slammed the brakes too late.", []),
+        ("The goalkeeper was criticised for the second goal.", []),
+        ("A nurse praised for her courage was given a medal.", []),
+    ],
+)
+def test_criticism_and_praise_are_attributions_but_a_blow_is_not(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
             "Ada Lind said the vote was close. The panel's chair, the historian Tomas Vik, "
             "said the count was fair.",
             [

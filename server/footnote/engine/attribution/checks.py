@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from .readings import (
+    a_blow,
     absolute_participle,
     act_not_reply,
     adjective_before_noun,
@@ -262,6 +263,15 @@ CHECKS: tuple[Check, ...] = (
         "The regional council called for a ceasefire on Monday.",
         "The regional council called the ceasefire a trap.",
         appeal,
+    ),
+    Check(
+        "a blow",
+        "cue word",
+        '"Slammed into the coast", "slammed the door": a verb of criticism used for a blow '
+        "reports nothing.",
+        "The storm slammed into the northern coast overnight.",
+        "The union slammed the plan as reckless.",
+        a_blow,
     ),
     Check(
         "said nothing",

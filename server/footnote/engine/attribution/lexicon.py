@@ -116,6 +116,8 @@ class Lexicon:
     commitments: frozenset[str]
     convened: frozenset[str]
     summoned: frozenset[str]
+    strike_verbs: frozenset[str]
+    strike_objects: frozenset[str]
     article_acts: frozenset[str]
     object_first: frozenset[str]
     as_saying: frozenset[str]
@@ -265,6 +267,8 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         commitments=frozenset(cues["commitments"]),
         convened=frozenset(cues["convened"]),
         summoned=frozenset(cues["summoned"]),
+        strike_verbs=frozenset(cues["strike_verbs"]),
+        strike_objects=frozenset(cues["strike_objects"]),
         article_acts=frozenset(cues["article_acts"]),
         object_first=frozenset(cues["object_first"]),
         as_saying=frozenset(cues["as_saying"]),

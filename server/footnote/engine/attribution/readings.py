@@ -130,6 +130,21 @@ def appeal(s: CueSite) -> bool:
     return s.cue.startswith("call") and s.next_is("for", "on", "upon")
 
 
+def a_blow(s: CueSite) -> bool:
+    """'the storm slammed into the coast', 'slammed the door shut': a verb of criticism
+    used for a blow says nothing."""
+    if s.cue not in s.lex.strike_verbs or s.nxt is None:
+        return False
+    if s.nxt.lower in s.lex.strike_objects:
+        return True
+    k = s.cj + 2  # "slammed the brakes", "slammed his door"
+    return (
+        (s.nxt.lower in s.lex.determiners or s.nxt.lower.endswith("'s"))
+        and k < len(s.toks)
+        and s.toks[k].lower in s.lex.strike_objects
+    )
+
+
 def said_to_be(s: CueSite) -> bool:
     """'the four teenagers, said to be 15 and 16', 'a man reported to have fled': a hedge
     about the noun before it, who says nothing ('He said to be careful' still speaks)."""

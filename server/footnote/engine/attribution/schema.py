@@ -31,6 +31,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "commitments": "words",
         "convened": "words",
         "summoned": "words",
+        "strike_verbs": "words",
+        "strike_objects": "words",
         "article_acts": "words",
         "object_first": "words",
         "as_saying": "words",
