@@ -4678,3 +4678,24 @@ def test_criticism_and_praise_are_attributions_but_a_blow_is_not(text, expected)
 )
 def test_a_role_then_another_role_with_a_name_is_that_named_person(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "During the hearing residents said the road was unsafe.",
+            [("residents", "vague_group")],
+        ),
+        (
+            "After the count observers said the vote was fair.",
+            [("observers", "vague_group")],
+        ),
+        (
+            "The election observers said the vote was fair.",
+            [("The election observers", "vague_group")],
+        ),
+    ],
+)
+def test_an_opening_phrase_without_a_comma_is_not_part_of_the_subject(text, expected):
+    assert sources(text) == expected

@@ -552,10 +552,12 @@ def _joins_offices(toks: list[Tok], j: int, end: int, lex: Lexicon) -> bool:
 def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None, lex: Lexicon) -> int | None:
     """Drop leading prepositions and relativizers that cannot begin a subject, and start at
     a determiner after an opening adverbial ("for years the Western press")."""
+    opened = start
     while start <= end and toks[start].lower in lex.leading_prepositions:
         start += 1
     if start > end:
         return None
+    start = _after_opening_phrase(toks, opened, start, end, lex)
     if (
         start < end
         and (toks[start].lower in lex.connectives or toks[start].lower in _WHEN_OPENERS)
@@ -578,6 +580,33 @@ def _trim_start(toks: list[Tok], start: int, end: int, rel: int | None, lex: Lex
     return start
 
 
+def _after_opening_phrase(toks: list[Tok], opened: int, start: int, end: int, lex: Lexicon) -> int:
+    """'During the meeting residents said', 'After the vote officials said': an opening
+    phrase of time or place with no comma after it, then a bare plural of people, which is
+    the subject ('the vote officials' are no one's)."""
+    if opened == 1:
+        opened = 0  # the scan on the left stopped right after the opening word
+    if toks[opened].lower not in _OPENING_PREPOSITIONS or not toks[opened].cap:
+        return start
+    k = opened + 1
+    if k + 2 != end or toks[k].lower not in lex.articles:
+        return start
+    noun, people = toks[k + 1], toks[end]
+    if (
+        noun.text.islower()
+        and noun.text.isalpha()
+        and noun.lower not in lex.person_heads
+        and people.text.islower()
+        and people.lower in lex.person_heads
+        and (people.lower in lex.plural_nouns or people.lower.endswith("s"))
+    ):
+        return end
+    return start
+
+
+_OPENING_PREPOSITIONS = frozenset(
+    {"during", "after", "before", "since", "following", "amid", "at", "in", "on", "throughout"}
+)
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 _WHEN_OPENERS = frozenset({"today", "yesterday", "tonight", "earlier", "later", "recently"})
 _BEFORE_A_DAY = frozenset({"on", "since", "until", "by", "from", "last", "next", "this", "of"})
