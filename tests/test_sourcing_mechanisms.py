@@ -4699,3 +4699,26 @@ def test_a_role_then_another_role_with_a_name_is_that_named_person(text, expecte
 )
 def test_an_opening_phrase_without_a_comma_is_not_part_of_the_subject(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ana Julian said the bridge was safe.", [("Ana Julian", "named_person")]),
+        (
+            '"The lake is shrinking," said Wu Xiaojian, a hydrologist.',
+            [("Wu Xiaojian, a hydrologist", "named_person")],
+        ),
+        ("Tom Reese, a nurse, said the ward was full.", [("Tom Reese, a nurse", "named_person")]),
+        (
+            "Two Korean officials said the bridge was safe.",
+            [("Two Korean officials", "unnamed_individual")],
+        ),
+        (
+            "South Sudanese officials said the bridge was safe.",
+            [("South Sudanese officials", "vague_group")],
+        ),
+    ],
+)
+def test_a_surname_with_a_demonyms_ending_after_a_given_name_is_a_name(text, expected):
+    assert sources(text) == expected

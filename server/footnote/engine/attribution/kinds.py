@@ -615,7 +615,12 @@ def has_name(
         if (
             (
                 is_demonym(base, lex)
-                and (base in lex.demonyms or not nxt_cap or _title_next(toks, k, lex))
+                and (
+                    base in lex.demonyms
+                    # "Tom Julian", "Li Yongjian": after a given name, a surname
+                    or caps_run == 0
+                    and (not nxt_cap or _title_next(toks, k, lex))
+                )
             )
             or base in lex.person_heads
             or base in lex.document_heads
