@@ -4722,3 +4722,29 @@ def test_an_opening_phrase_without_a_comma_is_not_part_of_the_subject(text, expe
 )
 def test_a_surname_with_a_demonyms_ending_after_a_given_name_is_a_name(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "According to reports by the Ministry of Water, six wells are dry.",
+            [("reports by the Ministry of Water", "document")],
+        ),
+        (
+            "According to a statistic from the Harbour Police, thefts fell.",
+            [("a statistic from the Harbour Police", "document")],
+        ),
+        ("According to an update, six wells are dry.", [("an update", "document")]),
+        (
+            "Reports from Lagos said six wells were dry.",
+            [("Reports from Lagos", "vague_group")],
+        ),
+        (
+            "Rumours from the Harbour Football Club said the coach would leave.",
+            [("Rumours from the Harbour Football Club", "vague_group")],
+        ),
+    ],
+)
+def test_reports_by_a_named_body_are_its_documents_not_hearsay(text, expected):
+    assert sources(text) == expected

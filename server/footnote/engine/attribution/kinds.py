@@ -231,6 +231,8 @@ def _kind_by_shape(
         and any(t.lower == "state" for t in pre)
     ):
         return "named_organization"  # "its state media": the named country's outlets
+    if head_noun in lex.document_heads and _by_a_named_body(toks, len(pre), lex):
+        return "document"  # "the reports by the Ministry of Health": that body's reports
     if head_noun in lex.hearsay_nouns and all(
         t.lower == head_noun
         or t.lower in lex.hearsay_modifiers
@@ -261,6 +263,23 @@ def _kind_by_shape(
     ):
         return "named_organization"  # "Researchers at Lakeside University", "Joint Chiefs"
     return None
+
+
+def _by_a_named_body(toks: list[Tok], cut: int, lex: Lexicon) -> bool:
+    """'... by the Ministry of Health', '... from Harbour Police': the words after the
+    head name the body that made them ('reports from Lagos' say only where they come
+    from)."""
+    if cut + 1 >= len(toks) or toks[cut].lower not in {"by", "from"}:
+        return False
+    k = cut + 2 if toks[cut + 1].lower == "the" and cut + 2 < len(toks) else cut + 1
+    run = []
+    while k < len(toks) and len(run) < 6 and (toks[k].cap or toks[k].lower in _BODY_JOINERS):
+        run.append(toks[k])
+        k += 1
+    return any(
+        t.lower in lex.org_words or t.lower in lex.institution_heads or t.text.isupper()
+        for t in run
+    )
 
 
 def _name_reading(
