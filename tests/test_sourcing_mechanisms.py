@@ -4748,3 +4748,10 @@ def test_a_surname_with_a_demonyms_ending_after_a_given_name_is_a_name(text, exp
 )
 def test_reports_by_a_named_body_are_its_documents_not_hearsay(text, expected):
     assert sources(text) == expected
+
+
+def test_prime_after_a_given_name_is_a_surname():
+    assert sources("Tom Prime says the ward was full.") == [("Tom Prime", "named_person")]
+    assert sources("Prime Minister Ana Ruiz said the ward was full.") == [
+        ("Prime Minister Ana Ruiz", "named_person")
+    ]

@@ -660,7 +660,7 @@ def has_name(
 
 
 # Titles that are also common surnames: after one given name, at the end of the name.
-_SURNAME_TITLES = frozenset({"king", "major", "bishop", "judge", "dean", "marshal"})
+_SURNAME_TITLES = frozenset({"king", "major", "bishop", "judge", "dean", "marshal", "prime"})
 
 
 def _title_next(toks, k, lex) -> bool:
