@@ -1897,7 +1897,10 @@ def test_a_title_word_as_a_surname(text, kind):
 def test_i_am_told_is_the_writers_unnamed_informants():
     text = "But now I’m told they have separated after they found themselves bickering."
     assert source(text, "I’m told")["kind"] == "vague_group"
-    assert sources("I was told by the mayor that it was over.") == []
+    # the agent of "was told by" is the source, not the writer's informants
+    assert sources("I was told by the mayor that it was over.") == [
+        ("the mayor", "unnamed_individual")
+    ]
     assert sources("I was told to wait outside.") == []
 
 
@@ -4755,3 +4758,26 @@ def test_prime_after_a_given_name_is_a_surname():
     assert sources("Prime Minister Ana Ruiz said the ward was full.") == [
         ("Prime Minister Ana Ruiz", "named_person")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tom Hale was called by the hospital on Monday.", []),
+        ("The seller was advised by Harbour Partners.", []),
+        (
+            "Tom Hale was told by police that the road was shut.",
+            [("police", "named_organization")],
+        ),
+        (
+            "Tom Hale was called by the ward sister and says the nurse told him to come.",
+            [("Tom Hale", "named_person")],
+        ),
+        (
+            "The plan was criticised by the dockers' union.",
+            [("the dockers' union", "named_organization")],
+        ),
+    ],
+)
+def test_a_passive_cue_gives_its_subject_no_words(text, expected):
+    assert sources(text) == expected

@@ -295,7 +295,8 @@ def agentless_passive(s: CueSite) -> bool:
         aux >= 0
         and s.toks[aux].lower in s.lex.be_auxiliaries
         and s.cue.endswith(("ed", "told", "said", "found", "shown", "known"))
-        and s.by_index() is None
+        # "was called by the hospital": a "by" whose agent gives no words is no speaker
+        and (s.by_index() is None or s.cue not in s.lex.passive_by)
     )
 
 

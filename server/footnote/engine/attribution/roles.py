@@ -278,8 +278,12 @@ def coordinated_subject(toks: list[Tok], k: int, lex: Lexicon) -> tuple[int, int
         t = toks[i]
         if t.text in _CLAUSE_MARKS or t.lower in _NEW_CLAUSE:
             return None
-        if t.lower in lex.verbs and toks[i - 1].lower != "to":
-            return None  # another verb of speech (not "declined to reveal")
+        if (
+            t.lower in lex.verbs
+            and toks[i - 1].lower != "to"
+            and toks[i - 1].lower not in lex.be_auxiliaries
+        ):
+            return None  # another verb of speech (not "declined to reveal", "was called by")
     return span
 
 
