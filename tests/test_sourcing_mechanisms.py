@@ -4781,3 +4781,17 @@ def test_prime_after_a_given_name_is_a_surname():
 )
 def test_a_passive_cue_gives_its_subject_no_words(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ministry did not say whether the two fires were thought to be linked.", []),
+        (
+            "The two fires were thought to be linked.",
+            [("were thought", "vague_group")],
+        ),
+    ],
+)
+def test_a_hedge_inside_a_whether_clause_is_asked_not_claimed(text, expected):
+    assert sources(text) == expected

@@ -385,6 +385,8 @@ def hearsay_adverbs(
         si = ix.sentence_of(h.start())
         if si in attributed or si + 1 in reporting or ix.doc.in_quote(h.start(), h.end()):
             continue  # "... is thought to be ill. The Herald reports that ...": announced
+        if _WHETHER.search(norm, max(0, h.start() - 60), h.start()):
+            continue  # "did not say whether the cases were believed to be linked": asked
         cue = " ".join(h.group(1).lower().split())
         out.append(
             Candidate(h.start(1), h.end(1), cue, h.start(1), h.end(1), si, kind_hint="vague_group")
@@ -392,6 +394,8 @@ def hearsay_adverbs(
     return out
 
 
+# "whether" opening the clause before a hedge, with no stop between
+_WHETHER = re.compile(r"\bwhether\b[^.;:!?]*$")
 # "is reported to have", "are believed to be": a hedge with no one named (not "expected to",
 # which forecasts)
 _HEDGED = re.compile(
