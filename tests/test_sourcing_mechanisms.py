@@ -4795,3 +4795,21 @@ def test_a_passive_cue_gives_its_subject_no_words(text, expected):
 )
 def test_a_hedge_inside_a_whether_clause_is_asked_not_claimed(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "She likened critics of the levy to flat-earthers, called the levy a lifeline and "
+            "warned of cuts.",
+            [],
+        ),
+        (
+            "Retired teachers called the new tax unfair.",
+            [("Retired teachers", "vague_group")],
+        ),
+    ],
+)
+def test_a_pronouns_verb_and_object_are_no_speaker(text, expected):
+    assert sources(text) == expected

@@ -48,6 +48,8 @@ def _verb_and_object(pre: list[Tok], lex: Lexicon) -> bool:
     return False
 
 
+# A subject pronoun right before a phrase: the phrase is its verb and object.
+_AFTER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+$")
 _ALLOWED = frozenset({"authorized", "authorised", "allowed", "permitted", "cleared", "able"})
 _REASON_VERBS = frozenset({"speak", "talk", "comment", "discuss", "disclose", "brief"})
 
@@ -74,6 +76,8 @@ def can_speak(ix: SentenceIndex, span: tuple[int, int], kind: str, lex: Lexicon)
     pre = _pre_chunk(words, lex)
     if not pre:
         return False  # "to whom Kaigorodov reports": no phrase of its own before the cue
+    if words[0].text.islower() and _AFTER_PRONOUN.search(ix.norm, max(0, span[0] - 8), span[0]):
+        return False  # "He likened critics to cranks, called ...": the pronoun's predicate
     if any(w.lower in lex.clause_cues and w.text.islower() for w in pre[1:]):
         return False  # "the Telegraph and the Sun all reported": a clause, not a name
     if _verb_and_object(pre, lex):
