@@ -4813,3 +4813,14 @@ def test_a_hedge_inside_a_whether_clause_is_asked_not_claimed(text, expected):
 )
 def test_a_pronouns_verb_and_object_are_no_speaker(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("According to a statement yesterday, six wells are dry.", [("a statement", "document")]),
+        ('"The wells are dry," said the engineer today.', [("the engineer", "unnamed_individual")]),
+    ],
+)
+def test_yesterday_or_today_ending_a_phrase_is_when_not_who(text, expected):
+    assert sources(text) == expected

@@ -338,6 +338,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
             + "|".join(w.capitalize() + "|" + w for w in sorted(g["time_words"]))
             + r")\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?"  # "on December 11, 2023"
             + r"|\s+in\s+(?:1[89]|20)\d\d\b"  # "in 2016"
+            + r"|\s+(?:yesterday|today|tonight)\b"  # "an update yesterday"
         ),
     )
 
