@@ -4824,3 +4824,23 @@ def test_a_pronouns_verb_and_object_are_no_speaker(text, expected):
 )
 def test_yesterday_or_today_ending_a_phrase_is_when_not_who(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The county said the bridge would reopen.", [("The county", "named_organization")]),
+        ("The prosecution said the witness had lied.", [("The prosecution", "named_organization")]),
+        ("Harbin Province reported two new cases.", [("Harbin Province", "named_organization")]),
+        (
+            "Lakeside County said the bridge would reopen.",
+            [("Lakeside County", "named_organization")],
+        ),
+        (
+            "Lakeside County Sheriff Ana Ruiz said the bridge would reopen.",
+            [("Lakeside County Sheriff Ana Ruiz", "named_person")],
+        ),
+    ],
+)
+def test_a_place_and_the_parties_of_a_trial_speak_as_bodies(text, expected):
+    assert sources(text) == expected

@@ -216,6 +216,8 @@ def _kind_by_shape(
     """The kind when the phrase's shape alone decides it, else None."""
     if _outlet_in_own_name(ix.norm, span, pre, head_noun, lex) or proper_body(toks):
         return "named_organization"  # "a report by RIA Novosti", "The Court of Appeal"
+    if len(pre) >= 2 and pre[-1].cap and pre[-1].lower in lex.place_bodies and pre[-2].cap:
+        return "named_organization"  # "Liaoning Province", "Orange County": a place's body
     comma = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
     if role_then_name(toks[:comma], lex):
         return "named_person"  # "State Department spokesperson Mary Stone"

@@ -100,6 +100,7 @@ class Lexicon:
     person_titles: frozenset[str]
     org_words: frozenset[str]
     places: frozenset[str]
+    place_bodies: frozenset[str]
     demonyms: frozenset[str]
     demonym_suffixes: tuple[str, ...]
     collectives: frozenset[str]
@@ -252,6 +253,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         person_titles=k["person_titles"],
         org_words=k["org_words"],
         places=k["places"],
+        place_bodies=k["place_bodies"],
         demonyms=k["demonyms"],
         demonym_suffixes=kinds["demonym_suffixes"],
         collectives=k["collectives"],
