@@ -4844,3 +4844,14 @@ def test_yesterday_or_today_ending_a_phrase_is_when_not_who(text, expected):
 )
 def test_a_place_and_the_parties_of_a_trial_speak_as_bodies(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("HPS said the budget would cost jobs.", [("HPS", "named_organization")]),
+        ("Traders said the budget would cost jobs.", [("Traders", "vague_group")]),
+    ],
+)
+def test_initials_opening_a_sentence_are_a_body_not_a_plural_noun(text, expected):
+    assert sources(text) == expected

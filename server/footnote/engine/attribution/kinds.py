@@ -595,6 +595,7 @@ def has_name(
             # the text capitalises it elsewhere too, as it would a surname: "Jones")
             (
                 len(toks) == 1
+                and not t.text.isupper()  # "HPS said": initials, not "Traders said"
                 and is_plural(base, lex)
                 and base not in lex.places
                 and not (ix is not None and capitalised_elsewhere(ix, t))
