@@ -4855,3 +4855,11 @@ def test_a_place_and_the_parties_of_a_trial_speak_as_bodies(text, expected):
 )
 def test_initials_opening_a_sentence_are_a_body_not_a_plural_noun(text, expected):
     assert sources(text) == expected
+
+
+def test_who_in_capitals_is_the_world_health_organization():
+    text = "The plan was set. WHO said the virus was spreading."
+    assert sources(text) == [("WHO", "named_organization")]
+    assert sources("The nurse who treated him said the virus was spreading.") == [
+        ("The nurse who treated him", "unnamed_individual")
+    ]

@@ -156,9 +156,14 @@ def _scan(norm: str, start: int, end: int, ix: SentenceIndex) -> list[Tok]:
                 append(new(Tok, (stop - 1, stop, ".", ".")))
                 pos = stop
                 continue
-        append(new(Tok, (pos, stop, text, text.lower())))
+        # "WHO said": the initials of a body, never the relative pronoun
+        append(new(Tok, (pos, stop, text, text if text in _INITIALS_NOT_WORDS else text.lower())))
         pos = stop
     return out
+
+
+# Initials that spell a function word the grammar of speaker phrases stops at.
+_INITIALS_NOT_WORDS = frozenset({"WHO"})
 
 
 def token_index(toks: list[Tok], offset: int) -> int | None:
