@@ -4863,3 +4863,29 @@ def test_who_in_capitals_is_the_world_health_organization():
     assert sources("The nurse who treated him said the virus was spreading.") == [
         ("The nurse who treated him", "unnamed_individual")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Guards stopped a driver who police say rammed the gate.",
+            [("police", "named_organization")],
+        ),
+        (
+            "There are 40 patients who the clinic says were never told.",
+            [("the clinic", "named_organization")],
+        ),
+        (
+            "A lorry that investigators said was stolen crashed.",
+            [("investigators", "vague_group")],
+        ),
+        (
+            "The fishermen who fought the guards said the boat sank.",
+            [("The fishermen who fought the guards", "vague_group")],
+        ),
+        ("The ferry report was late again.", []),
+    ],
+)
+def test_a_speaker_inside_a_relative_clause_says_it(text, expected):
+    assert sources(text) == expected

@@ -590,24 +590,27 @@ def has_name(
         if base in lex.determiners or base in lex.vague_quantifiers or base in lex.stop_left:
             caps_run = 0  # "A", "The", "Some": capitalised at a line's start, never a name
             continue
-        if t.start == sentence_start and (
-            # "Traders said": a capitalised plural common noun opening the sentence (unless
-            # the text capitalises it elsewhere too, as it would a surname: "Jones")
-            (
-                len(toks) == 1
-                and not t.text.isupper()  # "HPS said": initials, not "Traders said"
-                and is_plural(base, lex)
-                and base not in lex.places
-                and not (ix is not None and capitalised_elsewhere(ix, t))
+        if (
+            t.start == sentence_start
+            and (
+                # "Traders said": a capitalised plural common noun opening the sentence (unless
+                # the text capitalises it elsewhere too, as it would a surname: "Jones")
+                (
+                    len(toks) == 1
+                    and not t.text.isupper()  # "HPS said": initials, not "Traders said"
+                    and is_plural(base, lex)
+                    and base not in lex.places
+                    and not (ix is not None and capitalised_elsewhere(ix, t))
+                )
+                or (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
+                or base in lex.person_heads
+                or base in lex.determiners
+                or base in lex.vague_quantifiers
+                or base in lex.stop_left
+                or base in lex.institution_heads
+                or base in lex.document_heads
+                or base in lex.broad_adjectives
             )
-            or (k + 1 < len(toks) and toks[k + 1].text[:1].islower())
-            or base in lex.person_heads
-            or base in lex.determiners
-            or base in lex.vague_quantifiers
-            or base in lex.stop_left
-            or base in lex.institution_heads
-            or base in lex.document_heads
-            or base in lex.broad_adjectives
         ):
             caps_run = 0
             continue

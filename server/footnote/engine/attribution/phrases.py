@@ -470,6 +470,8 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     while seg > floor and toks[seg - 1].text not in _SEGMENT_STOPS:
         seg -= 1
     rel = next((k for k in range(seg, end + 1) if toks[k].text in lex.relativizers), None)
+    if rel is not None and _speaker_inside_relative(toks, rel, end, lex):
+        return rel + 1  # "a man who police say struck a deputy": police say it
     j = end if rel is None else rel - 1
     if rel is not None and j < seg:
         return None
@@ -483,6 +485,31 @@ def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
             break
         j = step
     return _trim_start(toks, j + 1, end, rel, lex)
+
+
+def _speaker_inside_relative(toks: list[Tok], rel: int, end: int, lex: Lexicon) -> bool:
+    """'a man who police say struck', 'the car, which the owners said was stolen': a short
+    noun phrase right after the relative word and before the cue, with no verb of its own,
+    is the speaker of a parenthetical attribution inside the relative clause."""
+    words = toks[rel + 1 : end + 1]
+    if toks[rel].lower not in {"who", "which", "that"} or not 1 <= len(words) <= 4:
+        return False
+    head = words[-1]
+    if not (
+        head.lower in lex.person_heads
+        and _plural_form(head.lower)
+        or head.lower in lex.institution_heads
+        or head.cap
+    ):
+        return False
+    return all(
+        w.cap or w.lower in lex.determiners or w is head or w.lower in lex.person_heads
+        for w in words
+    )
+
+
+def _plural_form(low: str) -> bool:
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
 def _object_of_preposition(toks: list[Tok], j: int, seg: int, lex: Lexicon) -> bool:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from .kinds import head_noun_of, is_bare_form, is_plural, plural_subject, tells_someone
@@ -421,15 +422,19 @@ def describes_people(s: CueSite) -> bool:
     return b >= 0 and s.toks[b].text == "who" and not (b >= 1 and s.toks[b - 1].text == ",")
 
 
+_AFTER_RELATIVE = re.compile(r"\b(?:who|which|that|what)\s+$")
+
+
 def noun_before_verb(s: CueSite) -> bool:
     nxt, lex = s.nxt, s.lex
     span = s.span
-    if (
-        span is not None
-        and is_plural(head_noun_of(s.ix, span, lex), lex)
-        and not s.ix.tokenize(*span)[-1].cap  # "a Reuters report quoted": a name, not plural
-    ):
-        return False  # "in what officials believe was ...": a verb after its plural subject
+    if span is not None and not s.ix.tokenize(*span)[-1].cap:  # "a Reuters report quoted"
+        head = head_noun_of(s.ix, span, lex)
+        if is_plural(head, lex) or (
+            head in lex.institution_heads
+            and _AFTER_RELATIVE.search(s.ix.norm, max(0, span[0] - 8), span[0])
+        ):
+            return False  # "in what officials believe was ...", "who the police believe are"
     return (
         is_bare_form(s.cue, lex)
         and nxt is not None
