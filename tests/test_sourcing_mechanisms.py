@@ -4889,3 +4889,15 @@ def test_who_in_capitals_is_the_world_health_organization():
 )
 def test_a_speaker_inside_a_relative_clause_says_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ferry firm sued the port, court records show.", [("court records", "document")]),
+        ("Ticket sales fell in May, figures show.", [("figures", "document")]),
+        ("The crowd left before the end of the show.", []),
+    ],
+)
+def test_a_document_and_its_verb_closing_a_sentence(text, expected):
+    assert sources(text) == expected

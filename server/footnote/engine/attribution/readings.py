@@ -348,9 +348,23 @@ def noun_before_punctuation(s: CueSite) -> bool:
         and (is_bare_form(word, lex) or word.endswith("s"))  # forms that can also be nouns
         and word not in lex.stance
         # "..., a new study suggests.": a short phrase after a comma, the cue, the end
-        and not (s.nxt.text == "." and word.endswith("s") and _closing_clause(s.toks, s.ci))
+        # "..., court records show.": a bare form after a plural document closes it too
+        and not (
+            s.nxt.text == "."
+            and (word.endswith("s") or _plural_document_before(s))
+            and _closing_clause(s.toks, s.ci)
+        )
         and not _as_clause(s.toks, s.ci, lex)
         and not can_tell(s.toks, s.ci)  # "..., the Courier can reveal."
+    )
+
+
+def _plural_document_before(s: CueSite) -> bool:
+    prev = s.prev
+    return (
+        prev is not None
+        and prev.lower in s.lex.document_heads
+        and (prev.lower == "data" or is_plural(prev.lower, s.lex))
     )
 
 
