@@ -4901,3 +4901,27 @@ def test_a_speaker_inside_a_relative_clause_says_it(text, expected):
 )
 def test_a_document_and_its_verb_closing_a_sentence(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A survey by the Harbour Institute found rents rose. One of the survey's lead "
+            "authors said the rise was steep.",
+            [("A survey by the Harbour Institute", "document")],
+        ),
+        (
+            "A survey by the Harbour Institute found rents rose. The survey's author said the "
+            "rise was steep.",
+            [("A survey by the Harbour Institute", "document")],
+        ),
+        (
+            "Three officials said the deal was close. One of the officials said it would be "
+            "signed.",
+            [("Three officials", "unnamed_individual")],
+        ),
+    ],
+)
+def test_the_authors_of_a_named_document_speak_for_it(text, expected):
+    assert sources(text) == expected

@@ -274,8 +274,8 @@ def _member_of_group(
     'Another official' or 'a second official' after one official is a second source, not a
     member; 'a fourth source' after 'four sources' is one of them."""
     words = head_text.lower().split()
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or any(w.endswith("'s") and w[:-2] in lex.document_heads for w in words):
+        return None  # "one of the study's authors": the study's, found with its authors
     if len(words) > 4 and words[1:3] == ["of", "the"]:
         # "one of the sources familiar with the preparations": the group noun before the
         # words that describe it
@@ -517,6 +517,9 @@ def _initials(words: list[Tok], known: list[Known]) -> Known | None:
     return None
 
 
+_AUTHORS = frozenset({"author", "authors", "co-author", "co-authors", "coauthor", "coauthors"})
+
+
 def _authors_or_group(
     words: list[Tok], known: list[Known], cand: Candidate, ix: SentenceIndex, lex: Lexicon
 ) -> Known | None:
@@ -529,10 +532,22 @@ def _authors_or_group(
     )
     if named_document:
         words = words[:of]  # "(the) authors of the report": the report's authors
+    owner = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w.lower.endswith("'s") and w.lower[:-2] in lex.document_heads
+        ),
+        None,
+    )
+    if owner is not None and owner < len(words) - 1:
+        words = words[owner + 1 :]  # "one of the study's lead authors": the study's authors
+        named_document = True
+    else:
+        owner = None
     head = words[-1].lower
     if (
-        head in lex.document_backrefs
-        and head in lex.person_heads
+        (head in lex.document_backrefs and head in lex.person_heads or owner and head in _AUTHORS)
         and len(words) <= 3
         and not any(w.lower in lex.numbers or is_number(w.text) for w in words)
     ):
@@ -798,7 +813,8 @@ def _definite_description(words: list[Tok], known: list[Known], lex: Lexicon) ->
 
 
 _NAME_THEN_PREP = re.compile(
-    r"(?!(?:The|A|An|This)\b)((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\s+(?:with|of|from|at|for)\s+\S"
+    r"(?!(?:The|A|An|This|One|Two|Three|Four|Five|Some|Several|Many|Most|Each|Both|All|"
+    r"Another|Neither|None)\b)((?:[A-Z][\w'.-]*\s+){0,2}[A-Z][\w'.-]*)\s+(?:with|of|from|at|for)\s+\S"
 )
 
 
