@@ -4925,3 +4925,14 @@ def test_a_document_and_its_verb_closing_a_sentence(text, expected):
 )
 def test_the_authors_of_a_named_document_speak_for_it(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Experts say repeated floods are raising the risk.", [("Experts", "vague_group")]),
+        ("The Harbour Post report quoted a nurse.", []),
+    ],
+)
+def test_a_plural_subject_opening_the_sentence_keeps_its_verb_before_another(text, expected):
+    assert sources(text) == expected

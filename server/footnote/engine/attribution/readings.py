@@ -442,7 +442,10 @@ _AFTER_RELATIVE = re.compile(r"\b(?:who|which|that|what)\s+$")
 def noun_before_verb(s: CueSite) -> bool:
     nxt, lex = s.nxt, s.lex
     span = s.span
-    if span is not None and not s.ix.tokenize(*span)[-1].cap:  # "a Reuters report quoted"
+    last = s.ix.tokenize(*span)[-1] if span is not None else None
+    # "a Reuters report quoted": a capitalised name, not a plural (but "Experts say
+    # repeated ..." is capitalised only as the sentence's first word)
+    if span is not None and last is not None and (not last.cap or last.start == s.toks[0].start):
         head = head_noun_of(s.ix, span, lex)
         if is_plural(head, lex) or (
             head in lex.institution_heads
