@@ -4936,3 +4936,25 @@ def test_the_authors_of_a_named_document_speak_for_it(text, expected):
 )
 def test_a_plural_subject_opening_the_sentence_keeps_its_verb_before_another(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ana Ruiz, who chairs the port board said the quay would close.",
+            [("Ana Ruiz, who chairs the port board", "named_person")],
+        ),
+        (
+            "Tomas Vik, who heads the unit (PLU) said the quay would close.",
+            [("Tomas Vik, who heads the unit (PLU)", "named_person")],
+        ),
+        ("Guards held a man, who fled said the quay would close.", []),
+        (
+            "Guards stopped a driver who heads the union.",
+            [],
+        ),
+    ],
+)
+def test_a_name_before_a_relative_clause_with_no_closing_comma_speaks(text, expected):
+    assert sources(text) == expected

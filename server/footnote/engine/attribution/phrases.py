@@ -249,7 +249,7 @@ def _subject_left_of(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] 
         return toks[start].start, toks[seg_end].end
     start = _subject_start(toks, end_tok, lex)
     if start is None:
-        return None
+        return _relative_without_closing_comma(toks, end_tok, lex)
     named = _name_before_role(toks, start, lex)  # "..., Li Ying, vice-president of X said"
     return toks[named if named is not None else start].start, toks[end_tok].end
 
@@ -452,6 +452,32 @@ def segment_start(toks, end) -> int | None:
     return j + 1 if j + 1 <= end else None
 
 
+def _relative_without_closing_comma(
+    toks: list[Tok], end: int, lex: Lexicon
+) -> tuple[int, int] | None:
+    """'Ana Ruiz, who heads the board said ...': a relative clause whose closing comma is
+    missing; the speaker is its antecedent, with the clause."""
+    seg = end
+    floor = max(0, end - _MAX_PHRASE)
+    while seg > floor and toks[seg - 1].text not in _SEGMENT_STOPS:
+        seg -= 1
+    if (
+        seg < 2
+        or seg >= end
+        or toks[seg - 1].text != ","
+        or toks[seg].lower not in {"who", "which"}
+    ):
+        return None
+    start = _subject_start(toks, seg - 2, lex)
+    if (
+        start is None
+        or seg - 2 - start > 5
+        or not all(is_name_tok(t) for t in toks[start : seg - 1])
+    ):
+        return None  # only a name ("Police held a man, who fled said": a clause before it)
+    return toks[start].start, toks[end].end
+
+
 def _subject_start(toks: list[Tok], end: int, lex: Lexicon) -> int | None:
     """Scan left from token `end` over a noun phrase; return its first token index."""
     if end < 0:
@@ -495,6 +521,8 @@ def _speaker_inside_relative(toks: list[Tok], rel: int, end: int, lex: Lexicon) 
     if toks[rel].lower not in {"who", "which", "that"} or not 1 <= len(words) <= 4:
         return False
     head = words[-1]
+    if len(words) > 1 and not (words[0].cap or words[0].lower in lex.determiners):
+        return False  # "who heads the board said": the clause's own verb, then its object
     if not (
         head.lower in lex.person_heads
         and _plural_form(head.lower)
