@@ -4958,3 +4958,18 @@ def test_a_plural_subject_opening_the_sentence_keeps_its_verb_before_another(tex
 )
 def test_a_name_before_a_relative_clause_with_no_closing_comma_speaks(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "According to the search warrant, the van was stolen.",
+            [("the search warrant", "document")],
+        ),
+        ("Objectors said the flats would block the light.", [("Objectors", "vague_group")]),
+        ("Respondents said the buses were late.", [("Respondents", "vague_group")]),
+    ],
+)
+def test_legal_papers_and_more_people_nouns(text, expected):
+    assert sources(text) == expected
