@@ -4973,3 +4973,21 @@ def test_a_name_before_a_relative_clause_with_no_closing_comma_speaks(text, expe
 )
 def test_legal_papers_and_more_people_nouns(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ana Ruiz, 52, of Mill Lane, said the bins were full.",
+            [("Ana Ruiz, 52", "named_person")],
+        ),
+        (
+            "Ana Ruiz, aged 52, from Mill Lane, said the bins were full.",
+            [("Ana Ruiz, aged 52", "named_person")],
+        ),
+        ("Sales rose in May, 2019, the council said.", [("the council", "named_organization")]),
+    ],
+)
+def test_a_name_with_an_age_and_where_they_live_speaks(text, expected):
+    assert sources(text) == expected

@@ -247,6 +247,9 @@ def _subject_left_of(toks: list[Tok], ci: int, lex: Lexicon) -> tuple[int, int] 
         if start is None:
             return None
         return toks[start].start, toks[seg_end].end
+    aged = _name_and_age(toks, end_tok, lex)
+    if aged is not None:
+        return aged
     start = _subject_start(toks, end_tok, lex)
     if start is None:
         return _relative_without_closing_comma(toks, end_tok, lex)
@@ -450,6 +453,19 @@ def segment_start(toks, end) -> int | None:
             return None  # no clause this long is a speaker phrase
         j -= 1
     return j + 1 if j + 1 <= end else None
+
+
+def _name_and_age(toks: list[Tok], end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """'Jim Hale, 49, of Fairview, said', '..., aged 49, ...': with the aside after the age
+    skipped, the name before ', 49' or ', aged 49' ending at token `end`."""
+    if not toks[end].text.isdigit() or len(toks[end].text) > 3:
+        return None
+    k = end - 1
+    k -= k >= 0 and toks[k].lower == "aged"
+    if k < 1 or toks[k].text != "," or not toks[k - 1].cap:
+        return None
+    start = _subject_start(toks, k - 1, lex)
+    return None if start is None or not toks[start].cap else (toks[start].start, toks[end].end)
 
 
 def _relative_without_closing_comma(
