@@ -4991,3 +4991,18 @@ def test_legal_papers_and_more_people_nouns(text, expected):
 )
 def test_a_name_with_an_age_and_where_they_live_speaks(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ferry company posted a record profit last year.", []),
+        ("Harbin Province posted 6.1 percent growth in May.", []),
+        (
+            "The ferry company posted a statement on its website.",
+            [("The ferry company", "named_organization")],
+        ),
+    ],
+)
+def test_a_result_posted_is_no_post(text, expected):
+    assert sources(text) == expected

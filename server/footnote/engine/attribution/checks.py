@@ -16,6 +16,7 @@ from typing import Literal, NamedTuple
 
 from .readings import (
     a_blow,
+    a_result_posted,
     absolute_participle,
     act_not_reply,
     adjective_before_noun,
@@ -263,6 +264,14 @@ CHECKS: tuple[Check, ...] = (
         "The regional council called for a ceasefire on Monday.",
         "The regional council called the ceasefire a trap.",
         appeal,
+    ),
+    Check(
+        "a result posted",
+        "cue word",
+        '"Posted a record profit", "posted 9.7 percent growth": a figure reached, not a post.',
+        "The ferry company posted a record profit last year.",
+        "The ferry company posted a statement on its website.",
+        a_result_posted,
     ),
     Check(
         "a blow",

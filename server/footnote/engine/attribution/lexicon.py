@@ -119,6 +119,7 @@ class Lexicon:
     summoned: frozenset[str]
     strike_verbs: frozenset[str]
     strike_objects: frozenset[str]
+    posted_results: frozenset[str]
     article_acts: frozenset[str]
     object_first: frozenset[str]
     as_saying: frozenset[str]
@@ -271,6 +272,7 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         summoned=frozenset(cues["summoned"]),
         strike_verbs=frozenset(cues["strike_verbs"]),
         strike_objects=frozenset(cues["strike_objects"]),
+        posted_results=frozenset(cues["posted_results"]),
         article_acts=frozenset(cues["article_acts"]),
         object_first=frozenset(cues["object_first"]),
         as_saying=frozenset(cues["as_saying"]),

@@ -146,6 +146,19 @@ def a_blow(s: CueSite) -> bool:
     )
 
 
+def a_result_posted(s: CueSite) -> bool:
+    """'The firm posted a record profit', 'the province posted 9.7 percent growth': a
+    figure reached, not a post."""
+    if s.cue not in {"post", "posts", "posted"}:
+        return False
+    for t in s.toks[s.cj + 1 : s.cj + 6]:
+        if t.lower in s.lex.posted_results:
+            return True
+        if not t.text[0].isalnum() or t.lower in {"on", "that", "to"}:
+            return False  # "posted on X", "posted that ...": a post
+    return False
+
+
 def said_to_be(s: CueSite) -> bool:
     """'the four teenagers, said to be 15 and 16', 'a man reported to have fled': a hedge
     about the noun before it, who says nothing ('He said to be careful' still speaks)."""

@@ -33,6 +33,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "summoned": "words",
         "strike_verbs": "words",
         "strike_objects": "words",
+        "posted_results": "words",
         "article_acts": "words",
         "object_first": "words",
         "as_saying": "words",
