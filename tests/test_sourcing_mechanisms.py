@@ -5006,3 +5006,24 @@ def test_a_name_with_an_age_and_where_they_live_speaks(text, expected):
 )
 def test_a_result_posted_is_no_post(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police said the van was stolen. Officers say the driver fled on foot.",
+            [("Police", "named_organization")],
+        ),
+        (
+            "Officers say the driver fled on foot.",
+            [("Officers", "vague_group")],
+        ),
+        (
+            "Police said the van was stolen. Two officers said the driver fled on foot.",
+            [("Police", "named_organization"), ("Two officers", "unnamed_individual")],
+        ),
+    ],
+)
+def test_officers_right_after_the_police_spoke_are_the_police(text, expected):
+    assert sources(text) == expected

@@ -101,6 +101,8 @@ class Lexicon:
     org_words: frozenset[str]
     places: frozenset[str]
     place_bodies: frozenset[str]
+    force_members: frozenset[str]
+    force_words: frozenset[str]
     demonyms: frozenset[str]
     demonym_suffixes: tuple[str, ...]
     collectives: frozenset[str]
@@ -255,6 +257,8 @@ def build_lexicon(data: dict, file: str = FILE) -> Lexicon:
         org_words=k["org_words"],
         places=k["places"],
         place_bodies=k["place_bodies"],
+        force_members=k["force_members"],
+        force_words=k["force_words"],
         demonyms=k["demonyms"],
         demonym_suffixes=kinds["demonym_suffixes"],
         collectives=k["collectives"],

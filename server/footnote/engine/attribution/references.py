@@ -244,6 +244,7 @@ def resolve(cand: Candidate, known: list[Known], ix: SentenceIndex, lex: Lexicon
         or _owners_report(words, known, cand, ix, lex)
         or _body_epithet(words, known, cand)
         or _body_spokesperson(words, known, cand)
+        or _members_of_the_force(words, known, cand, lex)
         or _bare_head(words, known)
     )
 
@@ -375,6 +376,24 @@ def _count(mention: str) -> int:
         if is_number(w):
             return int(w.replace(",", ""))  # "40", "3,000"
     return 99
+
+
+def _members_of_the_force(
+    words: list[Tok], known: list[Known], cand: Candidate, lex: Lexicon
+) -> Known | None:
+    """'Police said ... Officers say ...': the bare plural of a force's members, right after
+    the force spoke, is the force again (not 'two officers' nor 'officers at the scene')."""
+    if len(words) != 1 or words[0].lower not in lex.force_members:
+        return None  # "the officers" is a definite description of its own
+    return recent_source(
+        known,
+        cand.sentence,
+        3,
+        lambda s: (
+            s.kind == "named_organization"
+            and any(w in lex.force_words for w in s.mention.lower().split())
+        ),
+    )
 
 
 def _bare_head(words: list[Tok], known: list[Known]) -> Known | None:

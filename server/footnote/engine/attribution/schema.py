@@ -62,7 +62,8 @@ SCHEMA: dict[str, dict[str, str]] = {
             "document_heads institution_heads person_heads document_backrefs broad_adjectives "
             "person_titles org_words places demonyms collectives company_nouns plural_nouns "
             "singular_nouns statement_nouns vague_determiners hearsay_nouns hearsay_modifiers "
-            "affiliated_experts story_groups title_qualifiers case_bodies place_bodies"
+            "affiliated_experts story_groups title_qualifiers case_bodies place_bodies "
+            "force_members force_words"
         ).split()
     }
     | {
