@@ -5027,3 +5027,20 @@ def test_a_result_posted_is_no_post(text, expected):
 )
 def test_officers_right_after_the_police_spoke_are_the_police(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A planning letter from agents Hale Ruiz said the flats were modest.",
+            [("A planning letter from agents Hale Ruiz", "document")],
+        ),
+        (
+            "Port spokesperson Mary Stone said the flats were modest.",
+            [("Port spokesperson Mary Stone", "named_person")],
+        ),
+    ],
+)
+def test_a_document_from_a_named_author_stays_a_document(text, expected):
+    assert sources(text) == expected

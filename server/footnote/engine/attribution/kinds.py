@@ -219,9 +219,10 @@ def _kind_by_shape(
     if len(pre) >= 2 and pre[-1].cap and pre[-1].lower in lex.place_bodies and pre[-2].cap:
         return "named_organization"  # "Liaoning Province", "Orange County": a place's body
     comma = next((k for k, t in enumerate(toks) if t.text == ","), len(toks))
-    if role_then_name(toks[:comma], lex):
+    document = head_noun in lex.document_heads  # "a document from agents Hale Ruiz"
+    if not document and role_then_name(toks[:comma], lex):
         return "named_person"  # "State Department spokesperson Mary Stone"
-    if office_of_body_then_name(toks[:comma], lex):
+    if not document and office_of_body_then_name(toks[:comma], lex):
         return "named_person"  # "chairman of the Harbour Affairs Committee Ana Ruiz"
     if comma < len(toks) and head_noun not in lex.institution_heads:
         end = next((k for k in range(comma + 1, len(toks)) if toks[k].text == ","), len(toks))
