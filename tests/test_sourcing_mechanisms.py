@@ -5044,3 +5044,15 @@ def test_officers_right_after_the_police_spoke_are_the_police(text, expected):
 )
 def test_a_document_from_a_named_author_stays_a_document(text, expected):
     assert sources(text) == expected
+
+
+def test_the_source_is_not_a_spokesperson_quoted_in_between():
+    text = (
+        "A source told the magazine the couple had split. A spokesman for the singer denied "
+        'it. "They are done," the source said.'
+    )
+    got = run(text)["sources"]
+    assert [(s["mention"], s["attributions"]) for s in got] == [
+        ("A source", 2),
+        ("A spokesman for the singer", 1),
+    ]

@@ -352,6 +352,10 @@ def _single_member(
 # nouns that stand only for someone who passes information on: "the insider added" after
 # "a source told the magazine" is the same person
 _INFORMANTS = frozenset({"source", "insider"})
+# Those who speak for someone on the record: never "the source" of a later quotation.
+_ON_THE_RECORD = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "rep", "publicist"}
+)
 _MEMBER_WORDS = frozenset({"one", "both", "each", "all", "either", "neither", "none"})
 _MEMBER_MODIFIERS = frozenset(
     {"familiar", "close", "with", "in", "from", "at", "who", "involved", "briefed", "aware"}
@@ -610,8 +614,10 @@ def _informant_again(
     if not (ours or words[0].lower in lex.definite):
         return None
     for k in reversed(known):
-        if k.source.kind in ("unnamed_individual", "vague_group"):
-            return k
+        if k.source.kind in ("unnamed_individual", "vague_group") and not any(
+            singular(h) in _ON_THE_RECORD for h in k.heads
+        ):
+            return k  # not a spokesman or a publicist quoted in between
     return None if ours else recent_source(known, cand.sentence, 1, lambda s: True)
 
 
