@@ -275,7 +275,7 @@ def _by_a_named_body(toks: list[Tok], cut: int, lex: Lexicon) -> bool:
     if cut + 1 >= len(toks) or toks[cut].lower not in {"by", "from"}:
         return False
     k = cut + 2 if toks[cut + 1].lower == "the" and cut + 2 < len(toks) else cut + 1
-    run = []
+    run: list[Tok] = []
     while k < len(toks) and len(run) < 6 and (toks[k].cap or toks[k].lower in _BODY_JOINERS):
         run.append(toks[k])
         k += 1
