@@ -5056,3 +5056,24 @@ def test_the_source_is_not_a_spokesperson_quoted_in_between():
         ("A source", 2),
         ("A spokesman for the singer", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The mood was tense, which one House Republican described as grim.",
+            [("one House Republican", "unnamed_individual")],
+        ),
+        (
+            "Republican Senator Ana Ruiz said the vote was close.",
+            [("Republican Senator Ana Ruiz", "named_person")],
+        ),
+        (
+            "The Republican Party said the vote was close.",
+            [("The Republican Party", "named_organization")],
+        ),
+    ],
+)
+def test_a_party_member_is_a_person_not_the_party(text, expected):
+    assert sources(text) == expected
