@@ -5077,3 +5077,25 @@ def test_the_source_is_not_a_spokesperson_quoted_in_between():
 )
 def test_a_party_member_is_a_person_not_the_party(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            '"The deal is off," said one council aide granted anonymity to speak candidly.',
+            "one council aide granted anonymity to speak candidly",
+        ),
+        (
+            "The plan stalled, according to four aides granted anonymity to discuss the talks.",
+            "four aides granted anonymity to discuss the talks",
+        ),
+        (
+            "An aide, granted anonymity to describe the talks, said they had failed.",
+            "An aide, granted anonymity to describe the talks",
+        ),
+    ],
+)
+def test_granted_anonymity_to_do_something_is_a_source_with_a_reason(text, mention):
+    assert source(text, mention)["anonymity_reason"]
+    assert "anonymous-no-reason" not in caution_rules(text)

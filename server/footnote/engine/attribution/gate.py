@@ -50,7 +50,18 @@ def _verb_and_object(pre: list[Tok], lex: Lexicon) -> bool:
 
 # A subject pronoun right before a phrase: the phrase is its verb and object.
 _AFTER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+$")
-_ALLOWED = frozenset({"authorized", "authorised", "allowed", "permitted", "cleared", "able"})
+_ALLOWED = frozenset(
+    {
+        "authorized",
+        "authorised",
+        "allowed",
+        "permitted",
+        "cleared",
+        "able",
+        "anonymity",
+        "permission",
+    }
+)
 _REASON_VERBS = frozenset({"speak", "talk", "comment", "discuss", "disclose", "brief"})
 
 
