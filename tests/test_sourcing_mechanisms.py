@@ -5099,3 +5099,4 @@ def test_a_party_member_is_a_person_not_the_party(text, expected):
 def test_granted_anonymity_to_do_something_is_a_source_with_a_reason(text, mention):
     assert source(text, mention)["anonymity_reason"]
     assert "anonymous-no-reason" not in caution_rules(text)
+

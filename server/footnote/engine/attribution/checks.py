@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 from .readings import (
     a_blow,
     a_result_posted,
+    a_state_of,
     absolute_participle,
     act_not_reply,
     adjective_before_noun,
@@ -264,6 +265,14 @@ CHECKS: tuple[Check, ...] = (
         "The regional council called for a ceasefire on Monday.",
         "The regional council called the ceasefire a trap.",
         appeal,
+    ),
+    Check(
+        "a state of",
+        "cue word",
+        '"State" before "of" is the noun ("the northeastern state of Manipur"), not the verb.',
+        "Floods hit the northeastern state of Assam on Monday.",
+        "Officials state that the floods have eased.",
+        a_state_of,
     ),
     Check(
         "a result posted",

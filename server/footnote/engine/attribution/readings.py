@@ -146,6 +146,12 @@ def a_blow(s: CueSite) -> bool:
     )
 
 
+def a_state_of(s: CueSite) -> bool:
+    """'the northeastern state of Manipur', 'the states of the Gulf': the noun, never the
+    verb, before "of"."""
+    return s.cue in {"state", "states"} and s.next_is("of")
+
+
 def a_result_posted(s: CueSite) -> bool:
     """'The firm posted a record profit', 'the province posted 9.7 percent growth': a
     figure reached, not a post."""
