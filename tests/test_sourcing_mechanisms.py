@@ -5100,3 +5100,27 @@ def test_granted_anonymity_to_do_something_is_a_source_with_a_reason(text, menti
     assert source(text, mention)["anonymity_reason"]
     assert "anonymous-no-reason" not in caution_rules(text)
 
+
+@pytest.mark.parametrize(
+    "text, expected, cautions",
+    [
+        (
+            "A wall fell on a bus, killing 12, a local magistrate said.",
+            [("a local magistrate", "unnamed_individual")],
+            ["anonymous-no-reason"],
+        ),
+        (
+            "The coroner said the death was an accident.",
+            [("The coroner", "unnamed_individual")],
+            [],
+        ),
+        (
+            "Police Commissioner Ana Ruiz said the road was shut.",
+            [("Police Commissioner Ana Ruiz", "named_person")],
+            [],
+        ),
+    ],
+)
+def test_more_officials_and_offices(text, expected, cautions):
+    assert sources(text) == expected
+    assert caution_rules(text) == cautions
