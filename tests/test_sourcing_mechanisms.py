@@ -5124,3 +5124,21 @@ def test_granted_anonymity_to_do_something_is_a_source_with_a_reason(text, menti
 def test_more_officials_and_offices(text, expected, cautions):
     assert sources(text) == expected
     assert caution_rules(text) == cautions
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Union leaders have expressed concern that the depot will close.",
+            [("Union leaders", "vague_group")],
+        ),
+        (
+            "Ana Ruiz, head of the port, expressed her hope that talks would resume.",
+            [("Ana Ruiz, head of the port", "named_person")],
+        ),
+        ("The letter expressed no view on the depot.", []),
+    ],
+)
+def test_a_view_voiced_is_an_attribution(text, expected):
+    assert sources(text) == expected
