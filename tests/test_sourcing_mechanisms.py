@@ -5142,3 +5142,27 @@ def test_more_officials_and_offices(text, expected, cautions):
 )
 def test_a_view_voiced_is_an_attribution(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention, relay",
+    [
+        (
+            "The Harbour Tribune reported the plan, citing port sources as saying it was ready.",
+            "port sources",
+            "Harbour Tribune",
+        ),
+        (
+            "The Harbour Tribune reported on Friday, citing people close to the talks.",
+            "people close to the talks",
+            "Harbour Tribune",
+        ),
+    ],
+)
+def test_citing_after_an_outlets_cue_and_its_object(text, mention, relay):
+    assert source(text, mention)["relayed_by"] == relay
+
+
+def test_citing_as_a_gerund_after_a_preposition_cites_nothing():
+    text = "The mayor has criticized the press for citing anonymous sources."
+    assert [m for m, _ in sources(text)] == ["The mayor"]

@@ -74,21 +74,15 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
     """'..., the Herald said, citing people familiar with the matter': the people are a
     source of their own, passed on by the speaker when the speaker is an outlet."""
     toks, cj = site.toks, site.cj
-    lex = site.lex
     j = cj + 1
-    while (
-        j < len(toks)
-        and j - cj <= 3
-        and (
-            toks[j].lower in {"on", "last", "this", "late", "early", "earlier"}
-            or toks[j].lower in lex.time_words
-        )
-    ):
-        j += 1  # "reported on Friday, citing ..."
+    limit = min(len(toks), cj + _CITING_REACH)
+    while j < limit and toks[j].text not in _CLAUSE_ENDS and toks[j].lower != "citing":
+        j += 1  # "reported on Friday, citing ...", "reported the plan, citing ..."
+    skipped = j > site.cj + 1
     cj = j - 1
     k = cj + 2 if cj + 1 < len(toks) and toks[cj + 1].text == "," else cj + 1
-    if not (k + 1 < len(toks) and toks[k].lower == "citing"):
-        return None  # ", citing Y" or "reported citing Y"
+    if not (k + 1 < len(toks) and toks[k].lower == "citing") or skipped and k == cj + 1:
+        return None  # ", citing Y" or "reported citing Y" (not "criticized media for citing")
     inner = right_phrase(toks, k + 1, site.lex)
     if not inner:
         return None
@@ -98,6 +92,9 @@ def citing_after(site, span: tuple[int, int]) -> Candidate | None:
 
 
 CITING_WORDS = frozenset({"citing", "quoting"})
+# How far after an outlet's cue ", citing Y" still belongs to it: its object or a time.
+_CITING_REACH = 12
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", '"', "'", "(", ")"})
 
 
 _MEDIA_HEADS = frozenset(
