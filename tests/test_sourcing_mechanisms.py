@@ -5166,3 +5166,18 @@ def test_citing_after_an_outlets_cue_and_its_object(text, mention, relay):
 def test_citing_as_a_gerund_after_a_preposition_cites_nothing():
     text = "The mayor has criticized the press for citing anonymous sources."
     assert [m for m, _ in sources(text)] == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rebels killed a commander who the U.S. intelligence community believes planned "
+            "the raid.",
+            [("the U.S. intelligence community", "named_organization")],
+        ),
+        ("The firm that the family owns said profits fell.", []),
+    ],
+)
+def test_a_longer_body_inside_a_relative_clause_speaks(text, expected):
+    assert sources(text) == expected

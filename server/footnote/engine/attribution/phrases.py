@@ -534,7 +534,7 @@ def _speaker_inside_relative(toks: list[Tok], rel: int, end: int, lex: Lexicon) 
     noun phrase right after the relative word and before the cue, with no verb of its own,
     is the speaker of a parenthetical attribution inside the relative clause."""
     words = toks[rel + 1 : end + 1]
-    if toks[rel].lower not in {"who", "which", "that"} or not 1 <= len(words) <= 4:
+    if toks[rel].lower not in {"who", "which", "that"} or not 1 <= len(words) <= 5:
         return False
     head = words[-1]
     if len(words) > 1 and not (words[0].cap or words[0].lower in lex.determiners):
@@ -544,11 +544,30 @@ def _speaker_inside_relative(toks: list[Tok], rel: int, end: int, lex: Lexicon) 
         and _plural_form(head.lower)
         or head.lower in lex.institution_heads
         or head.cap
+        or words[0].lower == "the"
+        and _bare_noun(head, lex)
+        and not _plural_form(head.lower)  # "the intelligence community", not "the family owns"
     ):
         return False
     return all(
-        w.cap or w.lower in lex.determiners or w is head or w.lower in lex.person_heads
+        w.cap
+        or w.lower in lex.determiners
+        or w is head
+        or w.lower in lex.person_heads
+        or words[0].lower == "the"
+        and _bare_noun(w, lex)
         for w in words
+    )
+
+
+def _bare_noun(w: Tok, lex: Lexicon) -> bool:
+    """A lower-case word that is no verb form ("intelligence", "community")."""
+    return (
+        w.text.isalpha()
+        and w.text.islower()
+        and not w.lower.endswith(("ed", "ing"))
+        and w.lower not in lex.verbs
+        and w.lower not in lex.stop_left
     )
 
 
