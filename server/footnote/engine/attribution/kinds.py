@@ -9,7 +9,7 @@ from ..model import SourceKind
 from .lexicon import Lexicon
 from .names import office_of_body_then_name, proper_body, role_then_name
 from .outlets import ends_with, outlet_in
-from .phrases import is_name_tok, skip_between_left
+from .phrases import is_name_tok, plural_form, skip_between_left
 from .tokens import SentenceIndex, Tok, is_number, memo
 
 
@@ -516,7 +516,7 @@ def is_plural(noun: str, lex: Lexicon) -> bool:
         return True
     if noun in lex.singular_nouns:
         return False
-    return noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+    return plural_form(noun)
 
 
 _AGE = re.compile(r"\d{1,3}-year-old")

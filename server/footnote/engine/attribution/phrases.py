@@ -541,12 +541,12 @@ def _speaker_inside_relative(toks: list[Tok], rel: int, end: int, lex: Lexicon) 
         return False  # "who heads the board said": the clause's own verb, then its object
     if not (
         head.lower in lex.person_heads
-        and _plural_form(head.lower)
+        and plural_form(head.lower)
         or head.lower in lex.institution_heads
         or head.cap
         or words[0].lower == "the"
         and _bare_noun(head, lex)
-        and not _plural_form(head.lower)  # "the intelligence community", not "the family owns"
+        and not plural_form(head.lower)  # "the intelligence community", not "the family owns"
     ):
         return False
     return all(
@@ -571,7 +571,8 @@ def _bare_noun(w: Tok, lex: Lexicon) -> bool:
     )
 
 
-def _plural_form(low: str) -> bool:
+def plural_form(low: str) -> bool:
+    """A word with a plural's ending ("officials", not "press", "census" or "analysis")."""
     return low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 

@@ -563,14 +563,13 @@ def _authors_or_group(
         ),
         None,
     )
+    owned = False
     if owner is not None and owner < len(words) - 1:
         words = words[owner + 1 :]  # "one of the study's lead authors": the study's authors
-        named_document = True
-    else:
-        owner = None
+        named_document = owned = True
     head = words[-1].lower
     if (
-        (head in lex.document_backrefs and head in lex.person_heads or owner and head in _AUTHORS)
+        (head in lex.document_backrefs and head in lex.person_heads or owned and head in _AUTHORS)
         and len(words) <= 3
         and not any(w.lower in lex.numbers or is_number(w.text) for w in words)
     ):
